@@ -1,0 +1,145 @@
+package io.nautilus.api.order;
+
+import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
+import io.nautilus.api.Side;
+import io.nautilus.api.StrategyId;
+import io.nautilus.api.VenueId;
+import io.nautilus.api.instrument.FixedPoint;
+
+import java.util.Objects;
+
+/**
+ * One change of an order's state (FIX {@code ExecutionReport}): acceptance, fill, cancel, replace, reject,
+ * expiry, trigger or restatement.
+ *
+ * <p>A rejected cancel or replace is reported as {@link ExecType#REJECTED} with {@code origClientOrderId} set
+ * and {@code status} the order's unchanged status. Quantities satisfy {@code leavesQuantity + cumulativeQuantity
+ * <= order quantity}; a finished order has {@code leavesQuantity == 0}.
+ *
+ * @param execId             the report's id, greater than zero and unique per publisher
+ * @param clientOrderId      the client order id of the order (or of the cancel/replace request being answered),
+ *                           greater than zero
+ * @param origClientOrderId  for cancels and replaces, the client order id before the request; 0 otherwise
+ * @param orderId            the id the trading core or venue gave the order; 0 if not yet assigned
+ * @param account            the order's account
+ * @param strategy           the order's strategy, or {@code null}
+ * @param instrument         the order's instrument
+ * @param venue              the venue that executed or rejected, or {@code null} for the internal book and core
+ *                           rejects
+ * @param side               the order's side
+ * @param execType           what happened
+ * @param status             the order's state after it happened
+ * @param rejectReason       why it was rejected; {@link RejectReason#NONE} unless {@code execType} is
+ *                           {@link ExecType#REJECTED}
+ * @param cancelReason       why it was canceled or expired; {@link CancelReason#NONE} unless {@code execType} is
+ *                           {@link ExecType#CANCELED} (where it is required) or {@link ExecType#EXPIRED}
+ * @param liquidity          maker or taker for fills; {@link Liquidity#NONE} otherwise
+ * @param text               free text from the core or venue, or {@code null}
+ * @param lastPrice          the fill's price in units of the price scale; {@link FixedPoint#NULL} unless a fill
+ * @param lastQuantity       the fill's quantity in units of the quantity scale; greater than zero for fills, 0
+ *                           otherwise
+ * @param leavesQuantity     the quantity still working, in units of the quantity scale, 0 or more
+ * @param cumulativeQuantity the total filled so far, in units of the quantity scale, 0 or more
+ * @param averagePrice       the quantity-weighted average fill price in units of the price scale, rounded half
+ *                           even; {@link FixedPoint#NULL} while nothing is filled
+ * @param transactTimeNanos  when the change happened at the venue or matching engine, in nanoseconds since the
+ *                           epoch
+ * @param publishTimeNanos   when the platform published this report, in nanoseconds since the epoch
+ */
+public record ExecutionReport(long execId, long clientOrderId, long origClientOrderId, long orderId,
+                              AccountId account, StrategyId strategy, InstrumentId instrument, VenueId venue,
+                              Side side, ExecType execType, OrderStatus status, RejectReason rejectReason,
+                              CancelReason cancelReason, Liquidity liquidity, String text, long lastPrice,
+                              long lastQuantity, long leavesQuantity, long cumulativeQuantity, long averagePrice,
+                              long transactTimeNanos, long publishTimeNanos) {
+
+    /**
+     * Validates that the report is consistent.
+     *
+     * @throws NullPointerException     if a required component is null
+     * @throws IllegalArgumentException if the report contradicts itself; the message names the report and the value
+     */
+    public ExecutionReport {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(execType, "execType");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(rejectReason, "rejectReason");
+        Objects.requireNonNull(cancelReason, "cancelReason");
+        Objects.requireNonNull(liquidity, "liquidity");
+        String report = "execution report " + execId + " (" + execType + " " + status + ", order " + clientOrderId
+                + ")";
+        if (execId <= 0 || clientOrderId <= 0) {
+            throw new IllegalArgumentException(report + ": exec id and client order id must be greater than zero");
+        }
+        if (origClientOrderId < 0 || orderId < 0) {
+            throw new IllegalArgumentException(report + ": original client order id " + origClientOrderId
+                    + " and order id " + orderId + " must not be negative");
+        }
+        if (leavesQuantity < 0 || cumulativeQuantity < 0) {
+            throw new IllegalArgumentException(report + ": leaves " + leavesQuantity + " and cumulative "
+                    + cumulativeQuantity + " quantities must not be negative");
+        }
+        if (execType.isFill()) {
+            if (lastQuantity <= 0 || lastPrice == FixedPoint.NULL) {
+                throw new IllegalArgumentException(report + ": a fill needs a last price and a last quantity"
+                        + " greater than zero, got " + lastQuantity);
+            }
+            if (lastQuantity > cumulativeQuantity) {
+                throw new IllegalArgumentException(report + ": last quantity " + lastQuantity
+                        + " exceeds cumulative quantity " + cumulativeQuantity);
+            }
+        } else if (lastQuantity != 0 || lastPrice != FixedPoint.NULL || liquidity != Liquidity.NONE) {
+            throw new IllegalArgumentException(report + ": only fills carry a last price, last quantity or liquidity");
+        }
+        if (execType == ExecType.FILL && leavesQuantity != 0) {
+            throw new IllegalArgumentException(report + ": a complete fill leaves 0, got " + leavesQuantity);
+        }
+        if (execType == ExecType.PARTIAL_FILL && leavesQuantity == 0) {
+            throw new IllegalArgumentException(report + ": a partial fill leaves quantity working, got 0");
+        }
+        if (status.isFinished() && leavesQuantity != 0) {
+            throw new IllegalArgumentException(report + ": a finished order leaves 0, got " + leavesQuantity);
+        }
+        if ((execType == ExecType.REJECTED) != (rejectReason != RejectReason.NONE)) {
+            throw new IllegalArgumentException(report + ": a reject reason is required for REJECTED and only there,"
+                    + " got " + rejectReason);
+        }
+        if (execType == ExecType.CANCELED && cancelReason == CancelReason.NONE) {
+            throw new IllegalArgumentException(report + ": a cancel needs a cancel reason");
+        }
+        if (cancelReason != CancelReason.NONE && execType != ExecType.CANCELED && execType != ExecType.EXPIRED) {
+            throw new IllegalArgumentException(report + ": cancel reason " + cancelReason
+                    + " is only allowed on CANCELED or EXPIRED");
+        }
+        if ((cumulativeQuantity > 0) != (averagePrice != FixedPoint.NULL)) {
+            throw new IllegalArgumentException(report + ": an average price is required once something is filled"
+                    + " and only then; cumulative quantity " + cumulativeQuantity);
+        }
+        if (transactTimeNanos < 0 || publishTimeNanos < 0) {
+            throw new IllegalArgumentException(report + ": times must not be negative, got transact "
+                    + transactTimeNanos + " and publish " + publishTimeNanos);
+        }
+    }
+
+    /**
+     * Whether this report carries a fill.
+     *
+     * @return true for {@link ExecType#PARTIAL_FILL} and {@link ExecType#FILL}
+     */
+    public boolean isFill() {
+        return execType.isFill();
+    }
+
+    /**
+     * The position change this report causes: the fill quantity signed by side.
+     *
+     * @return {@code +lastQuantity} for a buy fill, {@code -lastQuantity} for a sell fill, 0 for other reports;
+     *         in units of the quantity scale
+     */
+    public long signedLastQuantity() {
+        return side.signed(lastQuantity);
+    }
+}

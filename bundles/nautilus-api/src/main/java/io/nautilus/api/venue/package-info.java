@@ -1,0 +1,10 @@
+/**
+ * The venue SPI: {@link io.nautilus.api.venue.VenueGateway}, implemented by the adapters (usually Camel routes
+ * over FIX or REST) that carry orders to an external venue and its execution reports back.
+ */
+@Export(substitution = Export.Substitution.NOIMPORT)
+@Version("0.1.0")
+package io.nautilus.api.venue;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
