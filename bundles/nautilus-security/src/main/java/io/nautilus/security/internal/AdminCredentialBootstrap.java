@@ -1,0 +1,314 @@
+package io.nautilus.security.internal;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.function.UnaryOperator;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure Nautilus never runs with a default password, and says how to set one.
+ *
+ * <p>At activation, a non-empty {@code NAUTILUS_ADMIN_PASSWORD} environment variable becomes the admin user's
+ * password in users.properties, stored only as a PBKDF2 hash. Then, and whenever users.properties changes
+ * (e.g. {@code bin/nautilus-passwd} while Nautilus runs), it checks whether any user has a password: while none
+ * does, it logs how to set one and shows the same text as the SSH pre-authentication banner (the
+ * {@code welcomeBanner} property of the {@code org.apache.karaf.shell} configuration); once one does, it removes
+ * that banner again. A banner someone else configured is never touched.
+ */
+@Component(immediate = true, configurationPid = AdminCredentialBootstrap.PID, service = {})
+@Designate(ocd = AdminCredentialBootstrap.Config.class)
+public final class AdminCredentialBootstrap {
+
+    /** Configuration PID of this component. */
+    public static final String PID = "io.nautilus.security";
+
+    /** The environment variable whose value becomes the admin password at start. */
+    public static final String ENV_PASSWORD = "NAUTILUS_ADMIN_PASSWORD";
+
+    /** Karaf's shell/SSH configuration and its banner property. */
+    static final String SHELL_PID = "org.apache.karaf.shell";
+    static final String BANNER_KEY = "welcomeBanner";
+
+    /** How our banner starts; a banner that starts otherwise belongs to someone else. */
+    static final String BANNER_MARK = "Nautilus: no admin credential is set";
+
+    /** The instructions, shown in the log and as the SSH banner while no credential exists. */
+    public static final String BANNER = BANNER_MARK + ", so every login is refused.\n"
+            + "Set one, then connect as user admin:\n"
+            + "  NAUTILUS_ADMIN_PASSWORD=<password> bin/nautilus-start   (or bin/nautilus)\n"
+            + "  or run bin/nautilus-passwd (also works while Nautilus is running)\n";
+
+    /** Component configuration. */
+    @ObjectClassDefinition(name = "Nautilus admin credential",
+            description = "Applies NAUTILUS_ADMIN_PASSWORD at start and explains how to log in while no "
+                    + "credential exists.")
+    public @interface Config {
+        /** @return the Karaf users file; ${karaf.etc} is resolved from the framework property */
+        @AttributeDefinition(name = "Users file",
+                description = "Karaf's users.properties; ${karaf.etc} is replaced by the framework property.")
+        String usersFile() default "${karaf.etc}/users.properties";
+
+        /** @return the user NAUTILUS_ADMIN_PASSWORD sets */
+        @AttributeDefinition(name = "Admin user", description = "The user NAUTILUS_ADMIN_PASSWORD sets.")
+        String adminUser() default "admin";
+
+        /** @return PBKDF2 iterations for the hash written at start */
+        @AttributeDefinition(name = "Hash iterations", min = "10000", max = "10000000",
+                description = "PBKDF2-HMAC-SHA256 iterations for the hash written at start.")
+        int hashIterations() default PasswordHasher.DEFAULT_ITERATIONS;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminCredentialBootstrap.class);
+
+    @Reference
+    ConfigurationAdmin configurationAdmin;
+
+    /** Environment lookup; replaced in tests. */
+    UnaryOperator<String> environment = System::getenv;
+
+    private final Object lock = new Object();
+    private UsersFile users;
+    private Boolean credential;
+    private boolean foreignBannerReported;
+    private WatchService watchService;
+    private Thread watcher;
+
+    /** Creates the component; DS calls {@link #activate}. */
+    public AdminCredentialBootstrap() {
+    }
+
+    @Activate
+    void activate(BundleContext context, Config config) {
+        String etc = context.getProperty("karaf.etc");
+        String file = config.usersFile();
+        if (file.contains("${karaf.etc}")) {
+            if (etc == null) {
+                LOG.error("Cannot locate users.properties: usersFile is '{}' and the framework property karaf.etc "
+                        + "is not set; NAUTILUS_ADMIN_PASSWORD is not applied.", file);
+                return;
+            }
+            file = file.replace("${karaf.etc}", etc);
+        }
+        int iterations = config.hashIterations();
+        if (iterations < PasswordHasher.MIN_ITERATIONS || iterations > PasswordHasher.MAX_ITERATIONS) {
+            LOG.error("hashIterations {} is out of range [{}, {}]; using {}.", iterations,
+                    PasswordHasher.MIN_ITERATIONS, PasswordHasher.MAX_ITERATIONS, PasswordHasher.DEFAULT_ITERATIONS);
+            iterations = PasswordHasher.DEFAULT_ITERATIONS;
+        }
+        start(Paths.get(file), config.adminUser(), iterations);
+    }
+
+    @Deactivate
+    void deactivate() {
+        stop();
+    }
+
+    /**
+     * Applies the environment password, checks for a credential and starts watching the users file.
+     *
+     * @param usersFile  the users file
+     * @param adminUser  the user the environment password sets
+     * @param iterations PBKDF2 iterations for that hash
+     */
+    void start(Path usersFile, String adminUser, int iterations) {
+        synchronized (lock) {
+            users = new UsersFile(usersFile);
+            credential = null;
+            foreignBannerReported = false;
+        }
+        applyEnvironmentPassword(adminUser, iterations);
+        reconcile();
+        startWatching(usersFile);
+    }
+
+    /** Stops watching the users file; leaves the banner as it is (changing it restarts the SSH server). */
+    void stop() {
+        Thread thread;
+        synchronized (lock) {
+            thread = watcher;
+            watcher = null;
+            if (watchService != null) {
+                try {
+                    watchService.close();
+                } catch (IOException e) {
+                    LOG.debug("Closing the users.properties watch failed", e);
+                }
+                watchService = null;
+            }
+        }
+        if (thread != null) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** @return true if the last check found a usable credential */
+    boolean hasCredential() {
+        synchronized (lock) {
+            return Boolean.TRUE.equals(credential);
+        }
+    }
+
+    private void applyEnvironmentPassword(String adminUser, int iterations) {
+        String value = environment.apply(ENV_PASSWORD);
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        char[] password = value.toCharArray();
+        try {
+            String problem = PasswdTool.check(password);
+            if (problem != null) {
+                LOG.error("{} is not used: {} (minimum {}).", ENV_PASSWORD,
+                        problem.replace("the password", "the value"), PasswdTool.MIN_LENGTH);
+                return;
+            }
+            PasswordHasher hasher = new PasswordHasher(iterations);
+            String stored = users.storedPassword(adminUser);
+            if (stored != null && stored.startsWith(UsersFile.CRYPT_MARK) && stored.endsWith(UsersFile.CRYPT_MARK)
+                    && stored.length() >= 2 * UsersFile.CRYPT_MARK.length()
+                    && hasher.verify(password, stored.substring(UsersFile.CRYPT_MARK.length(),
+                            stored.length() - UsersFile.CRYPT_MARK.length()))) {
+                LOG.info("admin credential set from {} (user {}; already stored in {}, unchanged)",
+                        ENV_PASSWORD, adminUser, users.path());
+                return;
+            }
+            users.setHashedPassword(adminUser, hasher.hash(password));
+            LOG.info("admin credential set from {} (user {}, PBKDF2 hash in {})", ENV_PASSWORD, adminUser,
+                    users.path());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not write the admin credential from {} to {}: {}", ENV_PASSWORD, users.path(),
+                    e.toString());
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** Checks the users file and shows or removes the banner accordingly. */
+    void reconcile() {
+        synchronized (lock) {
+            if (users == null) {
+                return;
+            }
+            boolean now;
+            try {
+                now = users.hasCredential();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Cannot read {}: {}; treating it as having no credential.", users.path(), e.toString());
+                now = false;
+            }
+            if (credential == null || credential != now) {
+                if (now) {
+                    LOG.info("A login credential exists in {}.", users.path());
+                } else {
+                    LOG.warn("{}", BANNER.replaceAll("\\s+", " ").trim());
+                }
+            }
+            credential = now;
+            updateBanner(!now);
+        }
+    }
+
+    private void updateBanner(boolean show) {
+        try {
+            Configuration configuration = configurationAdmin.getConfiguration(SHELL_PID, null);
+            Dictionary<String, Object> properties = configuration.getProperties();
+            Object current = properties == null ? null : properties.get(BANNER_KEY);
+            boolean ours = current instanceof String && ((String) current).startsWith(BANNER_MARK);
+            if (show) {
+                if (current != null && !ours) {
+                    if (!foreignBannerReported) {
+                        LOG.info("Keeping the configured SSH {} of {}; it does not carry the instructions above.",
+                                BANNER_KEY, SHELL_PID);
+                        foreignBannerReported = true;
+                    }
+                    return;
+                }
+                if (BANNER.equals(current)) {
+                    return;
+                }
+                if (properties == null) {
+                    properties = new Hashtable<>();
+                }
+                properties.put(BANNER_KEY, BANNER);
+                configuration.update(properties);
+            } else if (ours) {
+                properties.remove(BANNER_KEY);
+                configuration.update(properties);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not update the SSH {} in configuration {}: {}", BANNER_KEY, SHELL_PID, e.toString());
+        }
+    }
+
+    private void startWatching(Path usersFile) {
+        Path absolute = usersFile.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path name = absolute.getFileName();
+        try {
+            WatchService service = FileSystems.getDefault().newWatchService();
+            dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+            Thread thread = new Thread(() -> watch(service, name), "nautilus-users-properties-watch");
+            thread.setDaemon(true);
+            synchronized (lock) {
+                watchService = service;
+                watcher = thread;
+            }
+            thread.start();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot watch {} ({}); a credential set while Nautilus runs is noticed at the next start.",
+                    usersFile, e.toString());
+        }
+    }
+
+    private void watch(WatchService service, Path name) {
+        while (true) {
+            WatchKey key;
+            try {
+                key = service.take();
+            } catch (ClosedWatchServiceException | InterruptedException e) {
+                return;
+            }
+            boolean relevant = false;
+            for (WatchEvent<?> event : key.pollEvents()) {
+                relevant |= event.kind() == StandardWatchEventKinds.OVERFLOW || name.equals(event.context());
+            }
+            if (relevant) {
+                try {
+                    reconcile();
+                } catch (RuntimeException e) {
+                    LOG.error("Checking the users file failed", e);
+                }
+            }
+            if (!key.reset()) {
+                LOG.warn("Stopped watching the users file: its directory is no longer accessible.");
+                return;
+            }
+        }
+    }
+}

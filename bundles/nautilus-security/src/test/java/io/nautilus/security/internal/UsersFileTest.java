@@ -1,0 +1,138 @@
+package io.nautilus.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UsersFileTest {
+
+    private static final PasswordHasher HASHER = new PasswordHasher(PasswordHasher.MIN_ITERATIONS);
+
+    @TempDir
+    Path dir;
+
+    private Path path;
+    private String stock;
+
+    @BeforeEach
+    void stockUsersFile() throws IOException {
+        path = dir.resolve("users.properties");
+        try (InputStream in = getClass().getResourceAsStream("/karaf-4.4.10-users.properties")) {
+            stock = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        Files.writeString(path, stock, StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void stockKarafFileHasNoCredential() throws IOException {
+        assertThat(new UsersFile(path).hasCredential()).isFalse();
+    }
+
+    @Test
+    void missingFileHasNoCredential() throws IOException {
+        assertThat(new UsersFile(dir.resolve("absent.properties")).hasCredential()).isFalse();
+    }
+
+    @Test
+    void createsTheAdminEntryAndGroupKeepingEveryStockLine() throws IOException {
+        UsersFile users = new UsersFile(path);
+        String hash = HASHER.hash("admin-password".toCharArray());
+
+        users.setHashedPassword("admin", hash);
+
+        String text = Files.readString(path, StandardCharsets.ISO_8859_1);
+        assertThat(text).startsWith(stock)
+                .endsWith("admin = {CRYPT}" + hash + "{CRYPT},_g_:admingroup\n"
+                        + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n")
+                .doesNotContain("admin-password");
+        assertThat(users.hasCredential()).isTrue();
+    }
+
+    @Test
+    void replacesAnExistingEntryInPlaceKeepingItsRolesAndOtherUsers() throws IOException {
+        Files.writeString(path, stock + "ops = {CRYPT}old{CRYPT},viewer\n"
+                + "admin = plain-old,_g_:admingroup,extra\n"
+                + "_g_\\:admingroup = group,admin\n"
+                + "# trailing comment\n", StandardCharsets.ISO_8859_1);
+        String hash = HASHER.hash("new-password".toCharArray());
+
+        new UsersFile(path).setHashedPassword("admin", hash);
+
+        assertThat(Files.readString(path, StandardCharsets.ISO_8859_1)).isEqualTo(stock
+                + "ops = {CRYPT}old{CRYPT},viewer\n"
+                + "admin = {CRYPT}" + hash + "{CRYPT},_g_:admingroup,extra\n"
+                + "_g_\\:admingroup = group,admin\n"
+                + "# trailing comment\n");
+    }
+
+    @Test
+    void replacesAContinuedEntryAndDuplicates() throws IOException {
+        Files.writeString(path, "admin = old,\\\n    _g_:admingroup\nkeep = x,viewer\nadmin : older,viewer\n",
+                StandardCharsets.ISO_8859_1);
+        String hash = HASHER.hash("new-password".toCharArray());
+
+        new UsersFile(path).setHashedPassword("admin", hash);
+
+        assertThat(Files.readString(path, StandardCharsets.ISO_8859_1)).isEqualTo(
+                "admin = {CRYPT}" + hash + "{CRYPT},viewer\nkeep = x,viewer\n");
+    }
+
+    @Test
+    void readsKarafStyleEntries() throws IOException {
+        Files.writeString(path, "#admin = commented,viewer\n_g_\\:admingroup = group,admin\n",
+                StandardCharsets.ISO_8859_1);
+        assertThat(new UsersFile(path).hasCredential()).isFalse();
+
+        Files.writeString(path, "admin = ,_g_:admingroup\n", StandardCharsets.ISO_8859_1);
+        assertThat(new UsersFile(path).hasCredential()).as("empty password").isFalse();
+
+        Files.writeString(path, "  karaf:karaf,_g_:admingroup\n", StandardCharsets.ISO_8859_1);
+        assertThat(new UsersFile(path).hasCredential()).isTrue();
+        assertThat(new UsersFile(path).storedPassword("karaf")).isEqualTo("karaf");
+    }
+
+    @Test
+    void keepsCrlfLineEnds() throws IOException {
+        Files.writeString(path, "# c\r\nops = x,viewer\r\n", StandardCharsets.ISO_8859_1);
+        String hash = HASHER.hash("new-password".toCharArray());
+
+        new UsersFile(path).setHashedPassword("admin", hash);
+
+        assertThat(Files.readString(path, StandardCharsets.ISO_8859_1)).isEqualTo("# c\r\nops = x,viewer\r\n"
+                + "admin = {CRYPT}" + hash + "{CRYPT},_g_:admingroup\r\n"
+                + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\r\n");
+    }
+
+    @Test
+    void createsAMissingFileOwnerReadableOnly() throws IOException {
+        Path fresh = dir.resolve("new-users.properties");
+
+        new UsersFile(fresh).setHashedPassword("admin", HASHER.hash("new-password".toCharArray()));
+
+        assertThat(new UsersFile(fresh).hasCredential()).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-------");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void rejectsBadUserNamesAndClearPasswords() {
+        UsersFile users = new UsersFile(path);
+        String hash = HASHER.hash("new-password".toCharArray());
+
+        assertThatThrownBy(() -> users.setHashedPassword("a=b", hash)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> users.setHashedPassword("admin", "clear-text"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
