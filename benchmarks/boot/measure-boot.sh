@@ -7,12 +7,12 @@
 # granularity. Prints one line per run and a final JSON line with the medians.
 #
 # Usage: benchmarks/boot/measure-boot.sh [ARCHIVE] [RUNS]
-#   ARCHIVE defaults to karaf-assembly/target/nautilus-*.tar.gz (build it first: mvn -B install -DskipTests)
+#   ARCHIVE defaults to karaf-assembly/target/nautilus-karaf-assembly-*.tar.gz (build it first: mvn -B install -DskipTests)
 #
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-archive=${1:-$(ls "$root"/karaf-assembly/target/nautilus-*.tar.gz | head -n 1)}
+archive=${1:-$(ls "$root"/karaf-assembly/target/nautilus-karaf-assembly-*.tar.gz | head -n 1)}
 runs=${2:-3}
 work=$(mktemp -d)
 password="boot-bench-$$-$RANDOM"
