@@ -11,8 +11,8 @@ import java.util.List;
 final class PlatformReport {
 
     /** Bundles the platform cannot run without; missing ones make the platform DEGRADED. */
-    static final List<String> REQUIRED = List.of("io.nautilus.api", "io.nautilus.camel", "io.nautilus.security",
-            "io.nautilus.shell");
+    static final List<String> REQUIRED = List.of("io.nautilus.api", "io.nautilus.camel", "io.nautilus.core",
+            "io.nautilus.core.api", "io.nautilus.security", "io.nautilus.shell");
 
     private final List<EngineState> engines;
     private final boolean camelAvailable;
@@ -49,7 +49,7 @@ final class PlatformReport {
         return problems;
     }
 
-    /** One line: {@code Platform: READY (4 bundles)} or {@code Platform: DEGRADED - reason; reason}. */
+    /** One line: {@code Platform: READY (6 bundles active)} or {@code Platform: DEGRADED - reason; reason}. */
     String headline() {
         List<String> problems = problems();
         if (problems.isEmpty()) {

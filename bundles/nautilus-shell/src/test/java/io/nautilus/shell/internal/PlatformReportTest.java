@@ -21,7 +21,7 @@ class PlatformReportTest {
     void readyWhenEveryRequiredBundleIsActiveAndCamelAnswers() {
         PlatformReport report = new PlatformReport(allActive(), true);
         assertThat(report.problems()).isEmpty();
-        assertThat(report.headline()).isEqualTo("Platform: READY (4 bundles active)");
+        assertThat(report.headline()).isEqualTo("Platform: READY (6 bundles active)");
     }
 
     @Test
@@ -47,7 +47,16 @@ class PlatformReportTest {
         PlatformReport report = new PlatformReport(engines, true);
         assertThat(report.problems()).containsExactly("bundle io.nautilus.zeta is RESOLVED");
         assertThat(report.engines()).extracting(EngineState::engine)
-                .containsExactly("api", "camel", "security", "shell", "zeta");
-        assertThat(report.engines().get(4).componentSummary()).isEqualTo("-");
+                .containsExactly("api", "camel", "core", "core.api", "security", "shell", "zeta");
+        assertThat(report.engines().get(6).componentSummary()).isEqualTo("-");
+    }
+
+    @Test
+    void theTradingCoreAndItsApiAreRequired() {
+        List<EngineState> engines = allActive();
+        engines.removeIf(e -> e.symbolicName().startsWith("io.nautilus.core"));
+        PlatformReport report = new PlatformReport(engines, true);
+        assertThat(report.problems()).containsExactly("bundle io.nautilus.core is not installed",
+                "bundle io.nautilus.core.api is not installed");
     }
 }

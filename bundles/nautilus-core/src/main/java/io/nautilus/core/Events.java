@@ -1,0 +1,304 @@
+package io.nautilus.core;
+
+import io.nautilus.api.Side;
+import io.nautilus.api.order.CancelReason;
+import io.nautilus.api.order.RejectReason;
+
+import java.util.Arrays;
+
+/**
+ * The events one {@link Command} produced, in the order they happened, as parallel primitive arrays (a
+ * struct-of-arrays that grows rarely and is reused, so recording events does not allocate in steady state).
+ *
+ * <p>Field meaning per {@link #type(int)} (every event has orderId, account, instrument and side of "its" order):
+ * <ul>
+ *   <li>{@link #ACCEPTED}: order accepted; price = limit price (0 for market), qty = order quantity,
+ *       leaves = open quantity after acceptance (before any fill of the same command).</li>
+ *   <li>{@link #TRADE}: order = the taker (aggressor), counter = the maker (resting); price = the maker's price,
+ *       qty = fill quantity, leaves = taker's open quantity after this fill, counterLeaves = maker's open
+ *       quantity after it (hidden iceberg quantity included), value = taker's cumulative filled quantity,
+ *       value2 = maker's cumulative filled quantity.</li>
+ *   <li>{@link #CANCELED}: qty = quantity canceled (the open quantity removed), price = order price, reason =
+ *       {@link CancelReason} ordinal; leaves = 0.</li>
+ *   <li>{@link #REDUCED}: qty = quantity taken off, leaves = open quantity after (&gt; 0), price = order price.</li>
+ *   <li>{@link #REPLACED}: price = new price, qty = new total order quantity, leaves = new open quantity,
+ *       value = previous price, value2 = previous open quantity; reason = 1 if time priority was kept.</li>
+ *   <li>{@link #REJECTED}: reason = {@link RejectReason} ordinal, value = limit, value2 = would-be value.</li>
+ *   <li>{@link #EXPIRED}: qty = quantity expired, price = order price.</li>
+ *   <li>{@link #TRIGGERED}: stop order triggered; price = the trade price that triggered it, qty = open quantity.</li>
+ * </ul>
+ */
+public final class Events {
+
+    public static final byte ACCEPTED = 1;
+    public static final byte TRADE = 2;
+    public static final byte CANCELED = 3;
+    public static final byte REDUCED = 4;
+    public static final byte REPLACED = 5;
+    public static final byte REJECTED = 6;
+    public static final byte EXPIRED = 7;
+    public static final byte TRIGGERED = 8;
+
+    private static final int INITIAL_CAPACITY = 8;
+
+    private int size;
+    private byte[] type = new byte[INITIAL_CAPACITY];
+    private long[] orderId = new long[INITIAL_CAPACITY];
+    private long[] counterOrderId = new long[INITIAL_CAPACITY];
+    private int[] account = new int[INITIAL_CAPACITY];
+    private int[] counterAccount = new int[INITIAL_CAPACITY];
+    private int[] instrument = new int[INITIAL_CAPACITY];
+    private byte[] side = new byte[INITIAL_CAPACITY];
+    private long[] price = new long[INITIAL_CAPACITY];
+    private long[] qty = new long[INITIAL_CAPACITY];
+    private long[] leaves = new long[INITIAL_CAPACITY];
+    private long[] counterLeaves = new long[INITIAL_CAPACITY];
+    private int[] reason = new int[INITIAL_CAPACITY];
+    private long[] value = new long[INITIAL_CAPACITY];
+    private long[] value2 = new long[INITIAL_CAPACITY];
+    private long[] average = new long[INITIAL_CAPACITY];
+    private long[] counterAverage = new long[INITIAL_CAPACITY];
+    private long[] cumulative = new long[INITIAL_CAPACITY];
+
+    /** Forgets every event (keeps the arrays). */
+    public void clear() {
+        size = 0;
+    }
+
+    /** @return number of events */
+    public int size() {
+        return size;
+    }
+
+    private int next() {
+        if (size == type.length) {
+            int capacity = type.length * 2;
+            type = Arrays.copyOf(type, capacity);
+            orderId = Arrays.copyOf(orderId, capacity);
+            counterOrderId = Arrays.copyOf(counterOrderId, capacity);
+            account = Arrays.copyOf(account, capacity);
+            counterAccount = Arrays.copyOf(counterAccount, capacity);
+            instrument = Arrays.copyOf(instrument, capacity);
+            side = Arrays.copyOf(side, capacity);
+            price = Arrays.copyOf(price, capacity);
+            qty = Arrays.copyOf(qty, capacity);
+            leaves = Arrays.copyOf(leaves, capacity);
+            counterLeaves = Arrays.copyOf(counterLeaves, capacity);
+            reason = Arrays.copyOf(reason, capacity);
+            value = Arrays.copyOf(value, capacity);
+            value2 = Arrays.copyOf(value2, capacity);
+            average = Arrays.copyOf(average, capacity);
+            counterAverage = Arrays.copyOf(counterAverage, capacity);
+            cumulative = Arrays.copyOf(cumulative, capacity);
+        }
+        int i = size++;
+        counterOrderId[i] = 0;
+        counterAccount[i] = Command.ANY;
+        counterLeaves[i] = 0;
+        reason[i] = 0;
+        value[i] = 0;
+        value2[i] = 0;
+        average[i] = 0;
+        counterAverage[i] = 0;
+        cumulative[i] = 0;
+        return i;
+    }
+
+    private int add(byte eventType, long order, int acct, int instr, Side s, long px, long quantity, long open) {
+        int i = next();
+        type[i] = eventType;
+        orderId[i] = order;
+        account[i] = acct;
+        instrument[i] = instr;
+        side[i] = encode(s);
+        price[i] = px;
+        qty[i] = quantity;
+        leaves[i] = open;
+        return i;
+    }
+
+    public void accepted(long order, int acct, int instr, Side s, long px, long quantity, long open) {
+        add(ACCEPTED, order, acct, instr, s, px, quantity, open);
+    }
+
+    public void trade(long taker, int takerAccount, int instr, Side takerSide, long maker, int makerAccount,
+                      long px, long quantity, long takerLeaves, long makerLeaves, long takerCum, long makerCum) {
+        int i = add(TRADE, taker, takerAccount, instr, takerSide, px, quantity, takerLeaves);
+        counterOrderId[i] = maker;
+        counterAccount[i] = makerAccount;
+        counterLeaves[i] = makerLeaves;
+        value[i] = takerCum;
+        value2[i] = makerCum;
+    }
+
+    public void canceled(long order, int acct, int instr, Side s, long px, long quantity, CancelReason why) {
+        int i = add(CANCELED, order, acct, instr, s, px, quantity, 0);
+        reason[i] = why.ordinal();
+    }
+
+    public void reduced(long order, int acct, int instr, Side s, long px, long quantity, long open) {
+        add(REDUCED, order, acct, instr, s, px, quantity, open);
+    }
+
+    public void replaced(long order, int acct, int instr, Side s, long newPrice, long newQty, long open,
+                         long oldPrice, long oldOpen, boolean keptPriority) {
+        int i = add(REPLACED, order, acct, instr, s, newPrice, newQty, open);
+        value[i] = oldPrice;
+        value2[i] = oldOpen;
+        reason[i] = keptPriority ? 1 : 0;
+    }
+
+    public void rejected(long order, int acct, int instr, Side s, RejectReason why, long limit, long wouldBe) {
+        int i = add(REJECTED, order, acct, instr, s, 0, 0, 0);
+        reason[i] = why.ordinal();
+        value[i] = limit;
+        value2[i] = wouldBe;
+    }
+
+    public void expired(long order, int acct, int instr, Side s, long px, long quantity) {
+        add(EXPIRED, order, acct, instr, s, px, quantity, 0);
+    }
+
+    public void triggered(long order, int acct, int instr, Side s, long triggerPrice, long open) {
+        add(TRIGGERED, order, acct, instr, s, triggerPrice, open, open);
+    }
+
+    /**
+     * Sets the average fill prices of an event's order and (for trades) its counter order, as kept by the engine
+     * after matching.
+     *
+     * @param i event index
+     * @param orderAverage average fill price of the event's order so far, 0 if it has no fills
+     * @param counterOrderAverage average fill price of the counter order (trades), else 0
+     */
+    public void setAverages(int i, long orderAverage, long counterOrderAverage) {
+        average[i] = orderAverage;
+        counterAverage[i] = counterOrderAverage;
+    }
+
+    /**
+     * Sets the cumulative filled quantity of a non-trade event's order (trades carry it in {@link #value}).
+     *
+     * @param i event index
+     * @param filled the order's filled quantity so far
+     */
+    public void setCumulative(int i, long filled) {
+        cumulative[i] = filled;
+    }
+
+    /**
+     * @param i event index
+     * @return the order's filled quantity so far: {@link #value} for trades, else as set by the engine
+     */
+    public long cumulative(int i) {
+        return type[i] == TRADE ? value[i] : cumulative[i];
+    }
+
+    /**
+     * @param i event index
+     * @return average fill price of the event's order after the event, 0 if none (set by the engine)
+     */
+    public long average(int i) {
+        return average[i];
+    }
+
+    /**
+     * @param i event index
+     * @return average fill price of the counter (maker) order after a trade, else 0
+     */
+    public long counterAverage(int i) {
+        return counterAverage[i];
+    }
+
+    public byte type(int i) {
+        return type[i];
+    }
+
+    public long orderId(int i) {
+        return orderId[i];
+    }
+
+    public long counterOrderId(int i) {
+        return counterOrderId[i];
+    }
+
+    public int account(int i) {
+        return account[i];
+    }
+
+    public int counterAccount(int i) {
+        return counterAccount[i];
+    }
+
+    public int instrument(int i) {
+        return instrument[i];
+    }
+
+    public Side side(int i) {
+        return decode(side[i]);
+    }
+
+    public long price(int i) {
+        return price[i];
+    }
+
+    public long qty(int i) {
+        return qty[i];
+    }
+
+    public long leaves(int i) {
+        return leaves[i];
+    }
+
+    public long counterLeaves(int i) {
+        return counterLeaves[i];
+    }
+
+    public int reason(int i) {
+        return reason[i];
+    }
+
+    public long value(int i) {
+        return value[i];
+    }
+
+    public long value2(int i) {
+        return value2[i];
+    }
+
+    /** @return true if any event is a {@link #TRADE} */
+    public boolean hasTrades() {
+        for (int i = 0; i < size; i++) {
+            if (type[i] == TRADE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte encode(Side s) {
+        return s == null ? 0 : (byte) (s == Side.BUY ? 1 : 2);
+    }
+
+    private static Side decode(byte b) {
+        return b == 0 ? null : (b == 1 ? Side.BUY : Side.SELL);
+    }
+
+    /**
+     * @param eventType an event type
+     * @return its name
+     */
+    public static String typeName(byte eventType) {
+        return switch (eventType) {
+            case ACCEPTED -> "ACCEPTED";
+            case TRADE -> "TRADE";
+            case CANCELED -> "CANCELED";
+            case REDUCED -> "REDUCED";
+            case REPLACED -> "REPLACED";
+            case REJECTED -> "REJECTED";
+            case EXPIRED -> "EXPIRED";
+            case TRIGGERED -> "TRIGGERED";
+            default -> "EVENT(" + eventType + ")";
+        };
+    }
+}

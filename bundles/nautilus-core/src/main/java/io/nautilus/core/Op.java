@@ -1,0 +1,67 @@
+package io.nautilus.core;
+
+/**
+ * Operation codes of {@link Command}. Stable numbers: they are written to the journal.
+ */
+public final class Op {
+
+    /** Empty slot (never journaled). */
+    public static final byte NONE = 0;
+    /** New order: orderId, account, instrument, side, type, tif, price, qty, stopPrice, displayQty, flags, expiry. */
+    public static final byte NEW = 1;
+    /** Cancel the whole open quantity of orderId. */
+    public static final byte CANCEL = 2;
+    /** Replace orderId: price (or {@link Command#UNCHANGED}) and/or qty = new total order quantity (or UNCHANGED). */
+    public static final byte REPLACE = 3;
+    /** Reduce orderId's open quantity by qty, keeping priority; to zero or below cancels. */
+    public static final byte REDUCE = 4;
+    /** Mass cancel: every working order of account (or {@link Command#ANY}) in instrument (or ANY). */
+    public static final byte MASS_CANCEL = 5;
+    /** Mark price for instrument (from market data): price. Used to mark positions and as band reference. */
+    public static final byte MARK = 6;
+    /** Clock: expire GTD orders with expiry &lt;= timestamp, and DAY orders when flags has {@link #CLOCK_END_OF_DAY}. */
+    public static final byte CLOCK = 7;
+    /** Define or redefine an instrument: instrument (dense id), text = symbol, price = tick size, qty = lot size,
+     * stopPrice = min quantity, displayQty = price band in basis points (0 = no band), expiry = reference price
+     * (0 = none yet), flags = price scale | quantity scale &lt;&lt; 8. */
+    public static final byte ADD_INSTRUMENT = 8;
+    /** Define or redefine an account: account (dense id), text = name, flags = self-trade prevention mode. */
+    public static final byte ADD_ACCOUNT = 9;
+    /** Set trading state (flags = {@link io.nautilus.core.TradingState} code) of account and/or instrument
+     * ({@link Command#ANY} = not that dimension; both ANY = global). */
+    public static final byte SET_TRADING_STATE = 10;
+    /** Kill switch: set HALTED for account/instrument/global (as SET_TRADING_STATE) and cancel every working order
+     * in scope. */
+    public static final byte KILL = 11;
+    /** Replace risk limits: the limits object travels in {@link Command#attachment}; journaled as its text form. */
+    public static final byte SET_LIMITS = 12;
+
+    /** {@link #CLOCK} flag: the trading day ended, DAY orders expire. */
+    public static final int CLOCK_END_OF_DAY = 1;
+
+    private Op() {
+    }
+
+    /**
+     * @param op an operation code
+     * @return its name, for logs and errors
+     */
+    public static String name(byte op) {
+        return switch (op) {
+            case NONE -> "NONE";
+            case NEW -> "NEW";
+            case CANCEL -> "CANCEL";
+            case REPLACE -> "REPLACE";
+            case REDUCE -> "REDUCE";
+            case MASS_CANCEL -> "MASS_CANCEL";
+            case MARK -> "MARK";
+            case CLOCK -> "CLOCK";
+            case ADD_INSTRUMENT -> "ADD_INSTRUMENT";
+            case ADD_ACCOUNT -> "ADD_ACCOUNT";
+            case SET_TRADING_STATE -> "SET_TRADING_STATE";
+            case KILL -> "KILL";
+            case SET_LIMITS -> "SET_LIMITS";
+            default -> "OP(" + op + ")";
+        };
+    }
+}

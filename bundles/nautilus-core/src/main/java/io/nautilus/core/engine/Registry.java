@@ -1,0 +1,300 @@
+package io.nautilus.core.engine;
+
+import io.nautilus.core.Command;
+import io.nautilus.core.SelfTradePrevention;
+import io.nautilus.core.Snapshotable;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The instruments and accounts the core knows, by dense id. Changed only by the writer thread (through
+ * {@link io.nautilus.core.Op#ADD_INSTRUMENT} and {@link io.nautilus.core.Op#ADD_ACCOUNT} commands, so the journal
+ * rebuilds it); other threads read the immutable {@link View} published after each change.
+ */
+public final class Registry implements Snapshotable {
+
+    /**
+     * One instrument definition as carried by an ADD_INSTRUMENT command.
+     *
+     * @param id dense id
+     * @param symbol symbol
+     * @param tickSize price step
+     * @param lotSize quantity step
+     * @param minQuantity minimum order quantity
+     * @param priceBandBps band in basis points, 0 = off
+     * @param referencePrice initial band reference, 0 = none
+     * @param priceScale decimals of prices
+     * @param quantityScale decimals of quantities
+     * @param makerFeeBps maker fee
+     * @param takerFeeBps taker fee
+     */
+    public record InstrumentDef(int id, String symbol, long tickSize, long lotSize, long minQuantity,
+                                long priceBandBps, long referencePrice, int priceScale, int quantityScale,
+                                long makerFeeBps, long takerFeeBps) {
+    }
+
+    /**
+     * One account definition.
+     *
+     * @param id dense id
+     * @param name account name
+     * @param stp self-trade prevention mode
+     */
+    public record AccountDef(int id, String name, SelfTradePrevention stp) {
+    }
+
+    /**
+     * What other threads see: immutable.
+     *
+     * @param instruments by dense id
+     * @param accounts by dense id
+     * @param instrumentIds symbol to id
+     * @param accountIds name to id
+     */
+    public record View(List<InstrumentDef> instruments, List<AccountDef> accounts, Map<String, Integer> instrumentIds,
+                       Map<String, Integer> accountIds) {
+
+        /**
+         * @param symbol a symbol
+         * @return its dense id or -1
+         */
+        public int instrumentId(String symbol) {
+            Integer id = instrumentIds.get(symbol);
+            return id == null ? -1 : id;
+        }
+
+        /**
+         * @param name an account name
+         * @return its dense id or -1
+         */
+        public int accountId(String name) {
+            Integer id = accountIds.get(name);
+            return id == null ? -1 : id;
+        }
+
+        /**
+         * @param id dense id
+         * @return the instrument or null
+         */
+        public InstrumentDef instrument(int id) {
+            return id >= 0 && id < instruments.size() ? instruments.get(id) : null;
+        }
+
+        /**
+         * @param id dense id
+         * @return the account or null
+         */
+        public AccountDef account(int id) {
+            return id >= 0 && id < accounts.size() ? accounts.get(id) : null;
+        }
+    }
+
+    private final List<InstrumentDef> instruments = new ArrayList<>();
+    private final List<AccountDef> accounts = new ArrayList<>();
+    private volatile View view = new View(List.of(), List.of(), Map.of(), Map.of());
+
+    /** @return the latest published view (any thread) */
+    public View view() {
+        return view;
+    }
+
+    /**
+     * Encodes an instrument definition into an ADD_INSTRUMENT command (the layout {@link #apply} reads).
+     *
+     * @param def the definition
+     * @param into the command slot
+     */
+    public static void encode(InstrumentDef def, Command into) {
+        into.op = io.nautilus.core.Op.ADD_INSTRUMENT;
+        into.instrument = def.id();
+        into.text = def.symbol();
+        into.price = def.tickSize();
+        into.qty = def.lotSize();
+        into.stopPrice = def.minQuantity();
+        into.displayQty = def.priceBandBps();
+        into.expiry = def.referencePrice();
+        into.flags = def.priceScale() | def.quantityScale() << 8;
+        into.orderId = def.makerFeeBps();
+        into.clientOrderId = def.takerFeeBps();
+    }
+
+    /**
+     * Encodes an account definition into an ADD_ACCOUNT command.
+     *
+     * @param def the definition
+     * @param into the command slot
+     */
+    public static void encode(AccountDef def, Command into) {
+        into.op = io.nautilus.core.Op.ADD_ACCOUNT;
+        into.account = def.id();
+        into.text = def.name();
+        into.flags = def.stp().ordinal();
+    }
+
+    /**
+     * Decodes an ADD_INSTRUMENT command.
+     *
+     * @param c the command
+     * @return the definition
+     * @throws IllegalArgumentException if the command does not hold a valid definition
+     */
+    public static InstrumentDef instrumentOf(Command c) {
+        if (c.text == null || c.text.isBlank() || c.instrument < 0 || c.price <= 0 || c.qty <= 0 || c.stopPrice <= 0
+                || c.stopPrice % c.qty != 0 || c.displayQty < 0 || c.expiry < 0) {
+            throw new IllegalArgumentException("invalid instrument definition " + c);
+        }
+        return new InstrumentDef(c.instrument, c.text, c.price, c.qty, c.stopPrice, c.displayQty, c.expiry,
+                c.flags & 0xff, (c.flags >> 8) & 0xff, c.orderId, c.clientOrderId);
+    }
+
+    /**
+     * Decodes an ADD_ACCOUNT command.
+     *
+     * @param c the command
+     * @return the definition
+     * @throws IllegalArgumentException if the command does not hold a valid definition
+     */
+    public static AccountDef accountOf(Command c) {
+        if (c.text == null || c.text.isBlank() || c.account < 0) {
+            throw new IllegalArgumentException("invalid account definition " + c);
+        }
+        return new AccountDef(c.account, c.text, SelfTradePrevention.of(c.flags));
+    }
+
+    /**
+     * Adds or redefines an instrument (writer thread). Ids are dense: a new id must be the next one; a symbol keeps
+     * its id.
+     *
+     * @param def the definition
+     * @return null if applied, else why not
+     */
+    public String define(InstrumentDef def) {
+        String problem = problem(def);
+        if (problem != null) {
+            return problem;
+        }
+        if (def.id() < instruments.size()) {
+            instruments.set(def.id(), def);
+        } else {
+            instruments.add(def);
+        }
+        publish();
+        return null;
+    }
+
+    /**
+     * Checks a definition without applying it.
+     *
+     * @param def the definition
+     * @return null if {@link #define(InstrumentDef)} would apply it, else why not
+     */
+    public String problem(InstrumentDef def) {
+        if (def.id() < instruments.size()) {
+            if (!instruments.get(def.id()).symbol().equals(def.symbol())) {
+                return "instrument id " + def.id() + " is " + instruments.get(def.id()).symbol() + ", not "
+                        + def.symbol();
+            }
+        } else if (def.id() == instruments.size()) {
+            for (InstrumentDef d : instruments) {
+                if (d.symbol().equals(def.symbol())) {
+                    return "instrument " + def.symbol() + " already has id " + d.id();
+                }
+            }
+        } else {
+            return "instrument id " + def.id() + " is not the next id " + instruments.size();
+        }
+        return null;
+    }
+
+    /**
+     * Adds or redefines an account (writer thread).
+     *
+     * @param def the definition
+     * @return null if applied, else why not
+     */
+    public String define(AccountDef def) {
+        if (def.id() < accounts.size()) {
+            if (!accounts.get(def.id()).name().equals(def.name())) {
+                return "account id " + def.id() + " is " + accounts.get(def.id()).name() + ", not " + def.name();
+            }
+            accounts.set(def.id(), def);
+        } else if (def.id() == accounts.size()) {
+            for (AccountDef d : accounts) {
+                if (d.name().equals(def.name())) {
+                    return "account " + def.name() + " already has id " + d.id();
+                }
+            }
+            accounts.add(def);
+        } else {
+            return "account id " + def.id() + " is not the next id " + accounts.size();
+        }
+        publish();
+        return null;
+    }
+
+    /** @return number of instruments (writer thread) */
+    public int instrumentCount() {
+        return instruments.size();
+    }
+
+    /** @return number of accounts (writer thread) */
+    public int accountCount() {
+        return accounts.size();
+    }
+
+    private void publish() {
+        Map<String, Integer> iids = new HashMap<>();
+        for (InstrumentDef d : instruments) {
+            iids.put(d.symbol(), d.id());
+        }
+        Map<String, Integer> aids = new HashMap<>();
+        for (AccountDef d : accounts) {
+            aids.put(d.name(), d.id());
+        }
+        view = new View(List.copyOf(instruments), List.copyOf(accounts), Map.copyOf(iids), Map.copyOf(aids));
+    }
+
+    @Override
+    public void writeSnapshot(DataOutput out) throws IOException {
+        out.writeInt(instruments.size());
+        for (InstrumentDef d : instruments) {
+            out.writeUTF(d.symbol());
+            out.writeLong(d.tickSize());
+            out.writeLong(d.lotSize());
+            out.writeLong(d.minQuantity());
+            out.writeLong(d.priceBandBps());
+            out.writeLong(d.referencePrice());
+            out.writeInt(d.priceScale());
+            out.writeInt(d.quantityScale());
+            out.writeLong(d.makerFeeBps());
+            out.writeLong(d.takerFeeBps());
+        }
+        out.writeInt(accounts.size());
+        for (AccountDef d : accounts) {
+            out.writeUTF(d.name());
+            out.writeInt(d.stp().ordinal());
+        }
+    }
+
+    @Override
+    public void readSnapshot(DataInput in) throws IOException {
+        instruments.clear();
+        accounts.clear();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            instruments.add(new InstrumentDef(i, in.readUTF(), in.readLong(), in.readLong(), in.readLong(),
+                    in.readLong(), in.readLong(), in.readInt(), in.readInt(), in.readLong(), in.readLong()));
+        }
+        int m = in.readInt();
+        for (int i = 0; i < m; i++) {
+            accounts.add(new AccountDef(i, in.readUTF(), SelfTradePrevention.of(in.readInt())));
+        }
+        publish();
+    }
+}

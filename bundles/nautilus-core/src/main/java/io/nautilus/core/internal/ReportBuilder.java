@@ -1,0 +1,160 @@
+package io.nautilus.core.internal;
+
+import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
+import io.nautilus.api.Side;
+import io.nautilus.api.instrument.FixedPoint;
+import io.nautilus.api.order.CancelReason;
+import io.nautilus.api.order.ExecType;
+import io.nautilus.api.order.ExecutionReport;
+import io.nautilus.api.order.Liquidity;
+import io.nautilus.api.order.OrderStatus;
+import io.nautilus.api.order.RejectReason;
+import io.nautilus.core.Command;
+import io.nautilus.core.Events;
+import io.nautilus.core.engine.Registry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.collections.Long2LongHashMap;
+
+/**
+ * Turns a processed command's events into {@link ExecutionReport}s, on the publish thread (its only user). Keeps the
+ * client order id of each working order so that fills of resting orders echo it; after a restart, orders from
+ * before it report their core order id as client order id until they finish.
+ */
+final class ReportBuilder {
+
+    private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
+    private static final RejectReason[] REJECT_REASONS = RejectReason.values();
+
+    private final Long2LongHashMap clientOrderIds = new Long2LongHashMap(0);
+
+    /**
+     * @param c a processed command
+     * @param registry names of accounts and instruments
+     * @param publishNanos when the reports are published
+     * @return its reports, in event order (reports of events on unknown accounts or instruments are left out)
+     */
+    List<ExecutionReport> reports(Command c, Registry.View registry, long publishNanos) {
+        Events e = c.events;
+        int n = e.size();
+        if (n == 0) {
+            return List.of();
+        }
+        List<ExecutionReport> reports = new ArrayList<>(n + 1);
+        for (int i = 0; i < n; i++) {
+            byte type = e.type(i);
+            long orderId = e.orderId(i);
+            if (type == Events.ACCEPTED && c.clientOrderId > 0) {
+                clientOrderIds.put(orderId, c.clientOrderId);
+            }
+            AccountId account = accountId(registry, e.account(i));
+            InstrumentId instrument = instrumentId(registry, e.instrument(i));
+            Side side = e.side(i);
+            if (account == null || instrument == null || side == null) {
+                continue;
+            }
+            long execId = c.seq * 65_536 + i + 1;
+            long clientId = clientOrderId(orderId, c);
+            switch (type) {
+                case Events.ACCEPTED -> reports.add(report(execId, clientId, orderId, account, instrument, side,
+                        ExecType.NEW, OrderStatus.NEW, RejectReason.NONE, CancelReason.NONE, Liquidity.NONE, null,
+                        FixedPoint.NULL, 0, e.leaves(i), 0, 0, c.timestamp, publishNanos));
+                case Events.TRADE -> {
+                    reports.add(fill(execId, clientId, orderId, account, instrument, side, Liquidity.TAKER,
+                            e.price(i), e.qty(i), e.leaves(i), e.value(i), e.average(i), c.timestamp, publishNanos));
+                    AccountId makerAccount = accountId(registry, e.counterAccount(i));
+                    long makerId = e.counterOrderId(i);
+                    if (makerAccount != null) {
+                        reports.add(fill(execId + 32_768, clientOrderId(makerId, null), makerId, makerAccount,
+                                instrument, side == Side.BUY ? Side.SELL : Side.BUY, Liquidity.MAKER, e.price(i),
+                                e.qty(i), e.counterLeaves(i), e.value2(i), e.counterAverage(i), c.timestamp,
+                                publishNanos));
+                    }
+                    if (e.leaves(i) == 0) {
+                        clientOrderIds.remove(orderId);
+                    }
+                    if (e.counterLeaves(i) == 0) {
+                        clientOrderIds.remove(makerId);
+                    }
+                }
+                case Events.CANCELED, Events.EXPIRED -> {
+                    boolean expired = type == Events.EXPIRED;
+                    CancelReason why = expired ? CancelReason.EXPIRED : CANCEL_REASONS[e.reason(i)];
+                    reports.add(report(execId, clientId, orderId, account, instrument, side,
+                            expired ? ExecType.EXPIRED : ExecType.CANCELED,
+                            expired ? OrderStatus.EXPIRED : OrderStatus.CANCELED, RejectReason.NONE,
+                            why == CancelReason.NONE ? CancelReason.USER : why, Liquidity.NONE, null, FixedPoint.NULL,
+                            0, 0, e.cumulative(i), e.average(i), c.timestamp, publishNanos));
+                    clientOrderIds.remove(orderId);
+                }
+                case Events.REPLACED, Events.REDUCED, Events.TRIGGERED -> {
+                    long cum = e.cumulative(i);
+                    ExecType exec = type == Events.TRIGGERED ? ExecType.TRIGGERED : ExecType.REPLACED;
+                    reports.add(report(execId, clientId, orderId, account, instrument, side, exec,
+                            cum > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW, RejectReason.NONE,
+                            CancelReason.NONE, Liquidity.NONE, null, FixedPoint.NULL, 0, e.leaves(i), cum,
+                            e.average(i), c.timestamp, publishNanos));
+                }
+                case Events.REJECTED -> {
+                    RejectReason why = REJECT_REASONS[e.reason(i)];
+                    String text = c.rejectDetail == null ? why.description()
+                            : why.description() + " (" + c.rejectDetail
+                            + (c.rejectLimit != 0 || c.rejectValue != 0
+                                    ? ": limit " + c.rejectLimit + ", would be " + c.rejectValue : "")
+                            + ")";
+                    reports.add(report(execId, clientId, orderId, account, instrument, side, ExecType.REJECTED,
+                            OrderStatus.REJECTED, why == RejectReason.NONE ? RejectReason.OTHER : why,
+                            CancelReason.NONE, Liquidity.NONE, text, FixedPoint.NULL, 0, 0, 0, 0, c.timestamp,
+                            publishNanos));
+                }
+                default -> {
+                }
+            }
+        }
+        return reports;
+    }
+
+    private long clientOrderId(long orderId, Command c) {
+        long id = clientOrderIds.get(orderId);
+        if (id > 0) {
+            return id;
+        }
+        if (c != null && c.clientOrderId > 0 && c.orderId == orderId) {
+            return c.clientOrderId;
+        }
+        return Math.max(orderId, 1);
+    }
+
+    private static ExecutionReport fill(long execId, long clientId, long orderId, AccountId account,
+                                        InstrumentId instrument, Side side, Liquidity liquidity, long price, long qty,
+                                        long leaves, long cum, long average, long time, long publish) {
+        return report(execId, clientId, orderId, account, instrument, side,
+                leaves == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL,
+                leaves == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, RejectReason.NONE, CancelReason.NONE,
+                liquidity, null, price, qty, leaves, Math.max(cum, qty), average == 0 ? price : average, time,
+                publish);
+    }
+
+    private static ExecutionReport report(long execId, long clientId, long orderId, AccountId account,
+                                          InstrumentId instrument, Side side, ExecType exec, OrderStatus status,
+                                          RejectReason reject, CancelReason cancel, Liquidity liquidity, String text,
+                                          long lastPrice, long lastQty, long leaves, long cum, long average,
+                                          long time, long publish) {
+        return new ExecutionReport(execId, clientId, 0, Math.max(orderId, 0), account, null, instrument, null, side,
+                exec, status, reject, cancel, liquidity, text, lastPrice, lastQty, leaves, cum,
+                cum > 0 ? (average == 0 ? FixedPoint.NULL : average) : FixedPoint.NULL, time, publish);
+    }
+
+    private static AccountId accountId(Registry.View registry, int id) {
+        Registry.AccountDef def = registry.account(id);
+        return def == null ? null : AccountId.of(def.name());
+    }
+
+    private static InstrumentId instrumentId(Registry.View registry, int id) {
+        Registry.InstrumentDef def = registry.instrument(id);
+        return def == null ? null : InstrumentId.of(def.symbol());
+    }
+}

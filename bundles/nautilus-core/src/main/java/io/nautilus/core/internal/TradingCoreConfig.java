@@ -1,0 +1,56 @@
+package io.nautilus.core.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Metatype of the trading core's pipeline (PID {@code io.nautilus.core}); the component reads the same keys with
+ * {@link io.nautilus.core.pipeline.PipelineConfig#from}. A change restarts the core: it drains, stops, and recovers
+ * from its journal with the new settings.
+ */
+@ObjectClassDefinition(name = "Nautilus trading core", description = "Disruptor pipeline, journal and snapshots of "
+        + "the trading core. Saving a change restarts the core (drain, stop, recover from the journal).")
+@interface TradingCoreConfig {
+
+    @AttributeDefinition(name = "Ring size", description = "Command ring slots, a power of two (8..16777216).")
+    int ring_size() default 65536;
+
+    @AttributeDefinition(name = "Wait strategy", description = "How the core's threads wait for work: sleeping "
+            + "(default: spins, yields, then parks; good on small shared machines), yielding, busy-spin (one core per "
+            + "thread), blocking.", options = {
+                @org.osgi.service.metatype.annotations.Option(label = "sleeping", value = "sleeping"),
+                @org.osgi.service.metatype.annotations.Option(label = "yielding", value = "yielding"),
+                @org.osgi.service.metatype.annotations.Option(label = "busy-spin", value = "busy-spin"),
+                @org.osgi.service.metatype.annotations.Option(label = "blocking", value = "blocking")})
+    String wait_strategy() default "sleeping";
+
+    @AttributeDefinition(name = "Journal folder", description = "Journal segments and snapshots; "
+            + "default ${karaf.data}/nautilus/core.")
+    String journal_dir() default "";
+
+    @AttributeDefinition(name = "Fsync policy", description = "batch (forced at the end of each batch, nothing "
+            + "acknowledged is lost), periodic (every journal.fsync.period.ms), none (the OS writes back: survives a "
+            + "process crash, not a power loss).")
+    String journal_fsync() default "batch";
+
+    @AttributeDefinition(name = "Fsync period (ms)", description = "Period of the periodic fsync policy, 1..60000.")
+    int journal_fsync_period_ms() default 10;
+
+    @AttributeDefinition(name = "Snapshot interval (minutes)", description = "Scheduled snapshots, 0 = off.")
+    int snapshot_interval_minutes() default 60;
+
+    @AttributeDefinition(name = "Snapshots kept", description = "Older snapshots are deleted.")
+    int snapshot_keep() default 3;
+
+    @AttributeDefinition(name = "Pin business thread", description = "CPU for the business thread, -1 = none.")
+    int pin_business() default -1;
+
+    @AttributeDefinition(name = "Pin journal thread", description = "CPU for the journal thread, -1 = none.")
+    int pin_journal() default -1;
+
+    @AttributeDefinition(name = "Pin publish thread", description = "CPU for the publish thread, -1 = none.")
+    int pin_publish() default -1;
+
+    @AttributeDefinition(name = "Money scale", description = "Decimals of account P&L totals (0..18).")
+    int money_scale() default 2;
+}

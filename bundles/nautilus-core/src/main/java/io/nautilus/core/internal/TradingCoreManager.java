@@ -1,0 +1,729 @@
+package io.nautilus.core.internal;
+
+import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
+import io.nautilus.api.VenueId;
+import io.nautilus.api.instrument.FixedPoint;
+import io.nautilus.api.instrument.Instrument;
+import io.nautilus.api.order.ExecutionReport;
+import io.nautilus.api.order.ExecutionReportListener;
+import io.nautilus.api.order.NewOrder;
+import io.nautilus.api.order.RejectReason;
+import io.nautilus.core.Command;
+import io.nautilus.core.Op;
+import io.nautilus.core.SelfTradePrevention;
+import io.nautilus.core.TradingState;
+import io.nautilus.core.api.AccountPnl;
+import io.nautilus.core.api.AccountView;
+import io.nautilus.core.api.BookView;
+import io.nautilus.core.api.CommandResult;
+import io.nautilus.core.api.CoreTradingState;
+import io.nautilus.core.api.JournalInfo;
+import io.nautilus.core.api.OrderFilter;
+import io.nautilus.core.api.OrderView;
+import io.nautilus.core.api.PositionView;
+import io.nautilus.core.api.RiskLimitView;
+import io.nautilus.core.api.Scope;
+import io.nautilus.core.api.TradingCoreAdminService;
+import io.nautilus.core.api.TradingCoreService;
+import io.nautilus.core.api.TradingStateView;
+import io.nautilus.core.config.InstrumentSpec;
+import io.nautilus.core.config.InstrumentsConfig;
+import io.nautilus.core.config.AccountsConfig;
+import io.nautilus.core.engine.Registry;
+import io.nautilus.core.engine.TradingEngine;
+import io.nautilus.core.matching.LevelView;
+import io.nautilus.core.pipeline.CorePipeline;
+import io.nautilus.core.pipeline.PipelineConfig;
+import io.nautilus.core.pipeline.PipelineStats;
+import io.nautilus.core.position.AccountTotals;
+import io.nautilus.core.risk.RiskLimits;
+import io.nautilus.core.risk.ScopeState;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trading core in OSGi: owns the {@link CorePipeline} and its {@link TradingEngine}, recovers them from the
+ * journal at activation, and offers them as {@link TradingCoreService} and {@link TradingCoreAdminService}. Orders
+ * and admin changes are published into the ring; reads run as queries on the writer thread between commands.
+ * Execution reports go to every {@link ExecutionReportListener} service from the publish thread.
+ */
+@Component(service = {TradingCoreService.class, TradingCoreAdminService.class, TradingCoreManager.class},
+        configurationPid = "io.nautilus.core", immediate = true)
+@Designate(ocd = TradingCoreConfig.class)
+public final class TradingCoreManager implements TradingCoreService, TradingCoreAdminService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TradingCoreManager.class);
+    private static final long QUERY_TIMEOUT_SECONDS = 10;
+
+    private final List<ExecutionReportListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReportBuilder reports = new ReportBuilder();
+    private final AtomicLong nextOrderId = new AtomicLong(1);
+    private final Object adminLock = new Object();
+
+    private volatile TradingEngine engine;
+    private volatile CorePipeline<TradingEngine> pipeline;
+    private volatile RiskLimits limits = RiskLimits.NONE;
+    private volatile List<String> recoveryReport = List.of();
+    private int moneyScale;
+
+    /** Creates the component (DS). */
+    public TradingCoreManager() {
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(ExecutionReportListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(ExecutionReportListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Activate
+    void activate(Map<String, Object> properties) throws IOException {
+        Map<String, Object> settings = new HashMap<>(properties);
+        Object dir = settings.get("journal.dir");
+        if (dir == null || dir.toString().isBlank()) {
+            String data = System.getProperty("karaf.data", "data");
+            settings.put("journal.dir", Path.of(data, "nautilus", "core").toString());
+        }
+        settings.putIfAbsent("snapshot.interval.minutes", 60);
+        Object scale = settings.getOrDefault("money.scale", 2);
+        moneyScale = Integer.parseInt(scale.toString().trim());
+        PipelineConfig config = PipelineConfig.from(settings);
+        start(config);
+    }
+
+    /**
+     * Builds and starts engine and pipeline (also used by tests outside OSGi).
+     *
+     * @param config pipeline settings
+     * @throws IOException if recovery fails
+     */
+    void start(PipelineConfig config) throws IOException {
+        TradingEngine e = new TradingEngine(moneyScale == 0 ? 2 : moneyScale);
+        List<String> report = new CopyOnWriteArrayList<>();
+        CorePipeline<TradingEngine> p = new CorePipeline<>(config, e, e.snapshotParts(), this::onResult);
+        var recovered = p.start();
+        engine = e;
+        pipeline = p;
+        long max = query(TradingEngine::maxOrderId);
+        nextOrderId.set(Math.max(max + 1, System.currentTimeMillis() * 1_000));
+        report.add("recovered to seq " + recovered.lastSeq() + " (snapshot at seq " + recovered.snapshotSeq()
+                + ", " + recovered.replayed() + " journal records replayed"
+                + (recovered.tailRepaired() ? ", a torn or corrupt journal tail was cut off" : "")
+                + (recovered.processorFailures() > 0 ? ", " + recovered.processorFailures() + " failed" : "") + ")");
+        recoveryReport = List.copyOf(report);
+        LOG.info("trading core started: {}; journal {}, wait strategy {}, fsync {}", report.get(0),
+                config.journalDir(), config.waitStrategy(), config.fsync());
+    }
+
+    @Deactivate
+    void deactivate() {
+        CorePipeline<TradingEngine> p = pipeline;
+        pipeline = null;
+        if (p != null) {
+            p.stop();
+        }
+    }
+
+    // ------------------------------------------------------------------ results (publish thread)
+
+    private void onResult(Command c, boolean endOfBatch) {
+        Object reply = c.reply;
+        boolean wanted = reply instanceof CompletableFuture<?> || !listeners.isEmpty();
+        if (!wanted) {
+            return;
+        }
+        TradingEngine e = engine;
+        List<ExecutionReport> list;
+        try {
+            list = reports.reports(c, e == null ? new Registry().view() : e.registry().view(), System.nanoTime());
+        } catch (RuntimeException ex) {
+            LOG.error("cannot build execution reports of command {}", c, ex);
+            list = List.of();
+        }
+        if (reply instanceof CompletableFuture<?> future) {
+            @SuppressWarnings("unchecked")
+            CompletableFuture<CommandResult> f = (CompletableFuture<CommandResult>) future;
+            f.complete(new CommandResult(c.seq, c.op == Op.NEW || c.orderId > 0 && c.op <= Op.REDUCE ? c.orderId : 0,
+                    c.rejectReason, c.rejectDetail, c.rejectLimit, c.rejectValue, list));
+        }
+        for (ExecutionReportListener listener : listeners) {
+            for (ExecutionReport r : list) {
+                try {
+                    listener.onExecutionReport(r);
+                } catch (RuntimeException ex) {
+                    LOG.warn("execution report listener {} failed on {}", listener, r, ex);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ publishing
+
+    private CorePipeline<TradingEngine> running() {
+        CorePipeline<TradingEngine> p = pipeline;
+        if (p == null || !p.isRunning()) {
+            throw new IllegalStateException("the trading core is not running");
+        }
+        return p;
+    }
+
+    private CompletableFuture<CommandResult> send(java.util.function.Consumer<Command> filler) {
+        CompletableFuture<CommandResult> future = new CompletableFuture<>();
+        try {
+            running().publish(c -> {
+                filler.accept(c);
+                c.reply = future;
+            });
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+        return future;
+    }
+
+    private static CompletableFuture<CommandResult> rejected(RejectReason reason, String detail) {
+        return CompletableFuture.completedFuture(new CommandResult(0, 0, reason, detail, 0, 0, List.of()));
+    }
+
+    private <T> T query(Function<TradingEngine, T> function) {
+        try {
+            return running().query(function::apply).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while querying the trading core", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("trading core query failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the trading core did not answer within " + QUERY_TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    private Registry.View registry() {
+        TradingEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("the trading core is not running");
+        }
+        return e.registry().view();
+    }
+
+    // ------------------------------------------------------------------ TradingCoreService
+
+    @Override
+    public CompletableFuture<CommandResult> submit(NewOrder order) {
+        Registry.View view = registry();
+        int account = view.accountId(order.account().value());
+        if (account < 0) {
+            return rejected(RejectReason.UNKNOWN_ACCOUNT, "account " + order.account().value());
+        }
+        int instrument = view.instrumentId(order.instrument().value());
+        if (instrument < 0) {
+            return rejected(RejectReason.UNKNOWN_INSTRUMENT, "instrument " + order.instrument().value());
+        }
+        long orderId = nextOrderId.getAndIncrement();
+        return send(c -> {
+            c.op = Op.NEW;
+            c.orderId = orderId;
+            c.clientOrderId = order.clientOrderId();
+            c.account = account;
+            c.instrument = instrument;
+            c.side = order.side();
+            c.type = order.type();
+            c.tif = order.timeInForce();
+            c.price = order.type().hasLimitPrice() ? order.price() : 0;
+            c.stopPrice = order.type().hasStopPrice() && order.stopPrice() != FixedPoint.NULL ? order.stopPrice() : 0;
+            c.qty = order.quantity();
+            c.displayQty = order.displayQuantity();
+            c.flags = order.flags();
+            c.expiry = order.expireTimeNanos();
+        });
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> cancel(long orderId) {
+        return send(c -> {
+            c.op = Op.CANCEL;
+            c.orderId = orderId;
+        });
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> replace(long orderId, long newPrice, long newQuantity) {
+        return send(c -> {
+            c.op = Op.REPLACE;
+            c.orderId = orderId;
+            c.price = newPrice == FixedPoint.NULL ? Command.UNCHANGED : newPrice;
+            c.qty = newQuantity == FixedPoint.NULL ? Command.UNCHANGED : newQuantity;
+        });
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> reduce(long orderId, long quantity) {
+        return send(c -> {
+            c.op = Op.REDUCE;
+            c.orderId = orderId;
+            c.qty = quantity;
+        });
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> mark(InstrumentId instrument, long price) {
+        int id = registry().instrumentId(instrument.value());
+        if (id < 0) {
+            return rejected(RejectReason.UNKNOWN_INSTRUMENT, "instrument " + instrument.value());
+        }
+        if (price <= 0) {
+            return rejected(RejectReason.INVALID_ORDER, "mark price " + price + " must be greater than zero");
+        }
+        return send(c -> {
+            c.op = Op.MARK;
+            c.instrument = id;
+            c.price = price;
+        });
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        List<Instrument> list = new ArrayList<>();
+        for (Registry.InstrumentDef d : registry().instruments()) {
+            list.add(toInstrument(d));
+        }
+        list.sort((a, b) -> a.symbol().compareTo(b.symbol()));
+        return list;
+    }
+
+    private Instrument toInstrument(Registry.InstrumentDef d) {
+        String venue = venues.getOrDefault(d.symbol(), "SIM");
+        String currency = currencies.getOrDefault(d.symbol(), "USD");
+        return new Instrument(InstrumentId.of(d.symbol()), d.symbol(), VenueId.of(venue), d.tickSize(), d.lotSize(),
+                d.minQuantity(), d.priceScale(), d.quantityScale(), currency);
+    }
+
+    private volatile Map<String, String> venues = Map.of();
+    private volatile Map<String, String> currencies = Map.of();
+
+    @Override
+    public Optional<Instrument> instrument(InstrumentId instrument) {
+        Registry.View view = registry();
+        Registry.InstrumentDef d = view.instrument(view.instrumentId(instrument.value()));
+        return d == null ? Optional.empty() : Optional.of(toInstrument(d));
+    }
+
+    @Override
+    public List<AccountView> accounts() {
+        Registry.View view = registry();
+        List<ScopeState> states = query(e -> e.risk().tradingStates());
+        List<AccountView> list = new ArrayList<>();
+        for (Registry.AccountDef d : view.accounts()) {
+            CoreTradingState state = CoreTradingState.ACTIVE;
+            for (ScopeState s : states) {
+                if (s.account() == d.id() && s.instrument() == Command.ANY) {
+                    state = CoreTradingState.valueOf(s.state().name());
+                }
+            }
+            list.add(new AccountView(AccountId.of(d.name()), d.stp().name().toLowerCase().replace('_', '-'), state));
+        }
+        list.sort((a, b) -> a.account().value().compareTo(b.account().value()));
+        return list;
+    }
+
+    @Override
+    public Optional<OrderView> order(long orderId) {
+        Registry.View view = registry();
+        return query(e -> e.matching().order(orderId)).map(o -> toView(o, view));
+    }
+
+    @Override
+    public List<OrderView> orders(OrderFilter filter) {
+        Registry.View view = registry();
+        int account = filter.account() == null ? Command.ANY : view.accountId(filter.account().value());
+        int instrument = filter.instrument() == null ? Command.ANY : view.instrumentId(filter.instrument().value());
+        if ((filter.account() != null && account < 0) || (filter.instrument() != null && instrument < 0)) {
+            return List.of();
+        }
+        List<io.nautilus.core.matching.OrderView> all = query(e -> e.matching().workingOrders());
+        List<OrderView> list = new ArrayList<>();
+        for (io.nautilus.core.matching.OrderView o : all) {
+            if ((account != Command.ANY && o.account() != account)
+                    || (instrument != Command.ANY && o.instrument() != instrument)
+                    || (filter.side() != null && o.side() != filter.side())) {
+                continue;
+            }
+            list.add(toView(o, view));
+            if (filter.limit() > 0 && list.size() >= filter.limit()) {
+                break;
+            }
+        }
+        return list;
+    }
+
+    private static OrderView toView(io.nautilus.core.matching.OrderView o, Registry.View view) {
+        Registry.AccountDef a = view.account(o.account());
+        Registry.InstrumentDef i = view.instrument(o.instrument());
+        return new OrderView(o.orderId(), o.clientOrderId(), AccountId.of(a == null ? "#" + o.account() : a.name()),
+                InstrumentId.of(i == null ? "#" + o.instrument() : i.symbol()), o.side(), o.type(), o.tif(),
+                o.price(), o.stopPrice(), o.qty(), o.openQty(), o.filledQty(), o.displayQty(), o.flags(), o.expiry(),
+                o.state() != io.nautilus.core.matching.OrderState.STOP_PENDING);
+    }
+
+    @Override
+    public Optional<PositionView> position(AccountId account, InstrumentId instrument) {
+        Registry.View view = registry();
+        int a = view.accountId(account.value());
+        int i = view.instrumentId(instrument.value());
+        if (a < 0 || i < 0) {
+            return Optional.empty();
+        }
+        io.nautilus.core.position.PositionView p = query(e -> e.positions().view(a, i));
+        return p == null ? Optional.empty() : Optional.of(toView(p, view));
+    }
+
+    @Override
+    public List<PositionView> positions(AccountId account) {
+        Registry.View view = registry();
+        int a = account == null ? Command.ANY : view.accountId(account.value());
+        if (account != null && a < 0) {
+            return List.of();
+        }
+        List<io.nautilus.core.position.PositionView> all = query(e -> a == Command.ANY
+                ? e.positions().allPositions() : e.positions().positions(a));
+        List<PositionView> list = new ArrayList<>();
+        for (io.nautilus.core.position.PositionView p : all) {
+            list.add(toView(p, view));
+        }
+        return list;
+    }
+
+    private static PositionView toView(io.nautilus.core.position.PositionView p, Registry.View view) {
+        Registry.AccountDef a = view.account(p.account());
+        Registry.InstrumentDef i = view.instrument(p.instrument());
+        return new PositionView(AccountId.of(a == null ? "#" + p.account() : a.name()),
+                InstrumentId.of(i == null ? "#" + p.instrument() : i.symbol()), p.quantity(), p.averagePrice(),
+                p.markPrice() == FixedPoint.NULL ? 0 : p.markPrice(), p.realised(), p.unrealised(), p.fees(),
+                p.boughtQuantity(), p.soldQuantity());
+    }
+
+    @Override
+    public List<AccountPnl> pnl(AccountId account) {
+        Registry.View view = registry();
+        int only = account == null ? Command.ANY : view.accountId(account.value());
+        if (account != null && only < 0) {
+            return List.of();
+        }
+        record Row(AccountTotals totals, int working) {
+        }
+        List<Row> rows = query(e -> {
+            List<Row> r = new ArrayList<>();
+            for (int a : e.positions().accounts()) {
+                if (only == Command.ANY || a == only) {
+                    r.add(new Row(e.positions().totals(a), e.risk().workingOrders(a)));
+                }
+            }
+            return r;
+        });
+        List<AccountPnl> list = new ArrayList<>();
+        for (Row r : rows) {
+            Registry.AccountDef a = view.account(r.totals().account());
+            AccountTotals t = r.totals();
+            list.add(new AccountPnl(AccountId.of(a == null ? "#" + t.account() : a.name()), t.realised(),
+                    t.unrealised(), t.fees(), t.grossExposure(), t.openPositions(), r.working()));
+        }
+        return list;
+    }
+
+    @Override
+    public BookView book(InstrumentId instrument, int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth " + depth + " must be at least 1");
+        }
+        int id = registry().instrumentId(instrument.value());
+        if (id < 0) {
+            throw new IllegalArgumentException("unknown instrument " + instrument.value());
+        }
+        record Top(List<LevelView> bids, List<LevelView> asks, long last) {
+        }
+        Top top = query(e -> new Top(e.matching().depth(id, io.nautilus.api.Side.BUY, depth),
+                e.matching().depth(id, io.nautilus.api.Side.SELL, depth), e.matching().lastTradePrice(id)));
+        return new BookView(instrument, levels(top.bids()), levels(top.asks()),
+                top.last() == FixedPoint.NULL ? 0 : top.last(), 0);
+    }
+
+    private static List<BookView.Level> levels(List<LevelView> in) {
+        List<BookView.Level> out = new ArrayList<>(in.size());
+        for (LevelView l : in) {
+            out.add(new BookView.Level(l.price(), l.qty(), l.orders()));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ TradingCoreAdminService
+
+    private int[] scope(Scope scope) {
+        Registry.View view = registry();
+        int a = scope.account() == null ? Command.ANY : view.accountId(scope.account().value());
+        int i = scope.instrument() == null ? Command.ANY : view.instrumentId(scope.instrument().value());
+        if (scope.account() != null && a < 0) {
+            throw new IllegalArgumentException("unknown account " + scope.account().value());
+        }
+        if (scope.instrument() != null && i < 0) {
+            throw new IllegalArgumentException("unknown instrument " + scope.instrument().value());
+        }
+        return new int[] {a, i};
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> setTradingState(Scope scope, CoreTradingState state) {
+        int[] ids;
+        try {
+            ids = scope(scope);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return send(c -> {
+            c.op = Op.SET_TRADING_STATE;
+            c.account = ids[0];
+            c.instrument = ids[1];
+            c.flags = TradingState.valueOf(state.name()).ordinal();
+        });
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> kill(Scope scope) {
+        int[] ids;
+        try {
+            ids = scope(scope);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        LOG.warn("kill switch engaged for {}", scope);
+        return send(c -> {
+            c.op = Op.KILL;
+            c.account = ids[0];
+            c.instrument = ids[1];
+        });
+    }
+
+    @Override
+    public List<TradingStateView> tradingStates() {
+        Registry.View view = registry();
+        List<ScopeState> states = query(e -> e.risk().tradingStates());
+        List<TradingStateView> list = new ArrayList<>();
+        for (ScopeState s : states) {
+            boolean global = s.account() == Command.ANY && s.instrument() == Command.ANY;
+            if (!global && s.state() == TradingState.ACTIVE) {
+                continue;
+            }
+            Registry.AccountDef a = view.account(s.account());
+            Registry.InstrumentDef i = view.instrument(s.instrument());
+            list.add(new TradingStateView(new Scope(a == null ? null : AccountId.of(a.name()),
+                    i == null ? null : InstrumentId.of(i.symbol())), CoreTradingState.valueOf(s.state().name())));
+        }
+        return list;
+    }
+
+    @Override
+    public List<RiskLimitView> riskLimits() {
+        List<RiskLimitView> list = new ArrayList<>();
+        for (RiskLimits.Entry entry : limits.entries()) {
+            list.add(new RiskLimitView(entry.scope(), entry.limit(),
+                    entry.value() == null ? "unlimited" : entry.value().toPlainString()));
+        }
+        return list;
+    }
+
+    @Override
+    public CompletableFuture<Long> snapshot() {
+        try {
+            return running().snapshot();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public JournalInfo journalInfo() {
+        CorePipeline<TradingEngine> p = running();
+        PipelineStats s = p.stats();
+        PipelineConfig config = p.config();
+        List<String> segments = new ArrayList<>();
+        List<String> snapshots = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(config.journalDir())) {
+            for (Path f : dir) {
+                String name = f.getFileName().toString();
+                if (name.startsWith("journal-")) {
+                    segments.add(name);
+                } else if (name.startsWith("snapshot-") && name.endsWith(".bin")) {
+                    snapshots.add(name);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot list the journal folder {}", config.journalDir(), e);
+        }
+        segments.sort(null);
+        snapshots.sort(null);
+        String fsync = switch (config.fsync()) {
+            case BATCH -> "BATCH (forced at the end of every batch: nothing acknowledged is lost)";
+            case PERIODIC -> "PERIODIC (forced every " + config.fsyncPeriod().toMillis()
+                    + " ms: up to that much can be lost on power loss)";
+            case NONE -> "NONE (the OS writes back: survives a process crash, not a power loss)";
+        };
+        return new JournalInfo(config.journalDir().toString(), fsync, s.journaledSeq(), segments, s.journalBytes(),
+                snapshots, s.lastSnapshotSeq(), s.recoveredSeq(), recoveryReport, s.processedCount(),
+                s.ringRemainingCapacity());
+    }
+
+    @Override
+    public String pipelineInfo() {
+        CorePipeline<TradingEngine> p = running();
+        PipelineStats s = p.stats();
+        PipelineConfig c = p.config();
+        return "state " + s.state() + ", wait strategy " + c.waitStrategy().name().toLowerCase().replace('_', '-')
+                + ", ring " + s.ringSize() + " slots (" + s.ringRemainingCapacity() + " free), processed seq "
+                + s.processedSeq() + ", journaled seq " + s.journaledSeq() + ", durable seq " + s.durableSeq()
+                + ", fsyncs " + s.fsyncCount() + (s.processorFailures() > 0 ? ", processor failures "
+                + s.processorFailures() : "") + (s.journalFailure() != null ? ", JOURNAL FAILED: "
+                + s.journalFailure() : "") + ", pinning " + s.pinning();
+    }
+
+    // ------------------------------------------------------------------ configuration (config components)
+
+    /**
+     * Applies the instruments configuration: defines new instruments and changed ones through the journal.
+     *
+     * @param properties the configuration
+     * @throws IllegalArgumentException if the configuration is invalid (nothing is changed)
+     */
+    void applyInstruments(Map<String, ?> properties) {
+        List<InstrumentSpec> specs = InstrumentsConfig.parse(properties);
+        synchronized (adminLock) {
+            Map<String, String> v = new HashMap<>();
+            Map<String, String> cur = new HashMap<>();
+            for (InstrumentSpec s : specs) {
+                v.put(s.symbol(), s.instrument().venue().value());
+                cur.put(s.symbol(), s.instrument().currency());
+            }
+            venues = Map.copyOf(v);
+            currencies = Map.copyOf(cur);
+            for (InstrumentSpec s : specs) {
+                Registry.View view = registry();
+                int id = view.instrumentId(s.symbol());
+                Instrument i = s.instrument();
+                Registry.InstrumentDef def = new Registry.InstrumentDef(id < 0 ? view.instruments().size() : id,
+                        s.symbol(), i.tickSize(), i.lotSize(), i.minQuantity(), s.priceBandBps(), s.referencePrice(),
+                        i.priceScale(), i.quantityScale(), s.makerFeeBps(), s.takerFeeBps());
+                if (def.equals(view.instrument(id))) {
+                    continue;
+                }
+                CommandResult r = await(send(c -> Registry.encode(def, c)), "define instrument " + s.symbol());
+                if (!r.accepted()) {
+                    LOG.error("instrument {} was not (re)defined: {}", s.symbol(), r.describe());
+                } else {
+                    LOG.info("instrument {} {} (id {})", s.symbol(), id < 0 ? "defined" : "redefined", def.id());
+                }
+            }
+            for (Registry.InstrumentDef d : registry().instruments()) {
+                if (!v.containsKey(d.symbol())) {
+                    LOG.warn("instrument {} is no longer configured; it stays defined (journaled), with its orders",
+                            d.symbol());
+                }
+            }
+        }
+    }
+
+    /**
+     * Applies the accounts configuration.
+     *
+     * @param properties the configuration
+     * @throws IllegalArgumentException if the configuration is invalid (nothing is changed)
+     */
+    void applyAccounts(Map<String, ?> properties) {
+        Map<String, SelfTradePrevention> accounts = AccountsConfig.parse(properties);
+        synchronized (adminLock) {
+            for (Map.Entry<String, SelfTradePrevention> a : accounts.entrySet()) {
+                Registry.View view = registry();
+                int id = view.accountId(a.getKey());
+                Registry.AccountDef def = new Registry.AccountDef(id < 0 ? view.accounts().size() : id, a.getKey(),
+                        a.getValue());
+                if (def.equals(view.account(id))) {
+                    continue;
+                }
+                CommandResult r = await(send(c -> Registry.encode(def, c)), "define account " + a.getKey());
+                if (!r.accepted()) {
+                    LOG.error("account {} was not (re)defined: {}", a.getKey(), r.describe());
+                } else {
+                    LOG.info("account {} {} (self-trade prevention {})", a.getKey(), id < 0 ? "defined" : "redefined",
+                            a.getValue());
+                }
+            }
+        }
+    }
+
+    /**
+     * Applies the risk limits configuration from the next command on.
+     *
+     * @param properties the configuration
+     * @throws IllegalArgumentException if the configuration is invalid (the old limits stay)
+     */
+    void applyRiskLimits(Map<String, ?> properties) {
+        RiskLimits parsed = RiskLimits.parse(properties);
+        synchronized (adminLock) {
+            String text = parsed.toText();
+            if (text.equals(query(e -> e.risk().limits().limits().toText()))) {
+                limits = parsed;
+                return;
+            }
+            CommandResult r = await(send(c -> {
+                c.op = Op.SET_LIMITS;
+                c.text = text;
+                c.attachment = parsed;
+            }), "set risk limits");
+            if (r.accepted()) {
+                limits = parsed;
+                LOG.info("risk limits in force: {} limits", parsed.entries().size());
+            } else {
+                throw new IllegalArgumentException("risk limits rejected: " + r.describe());
+            }
+        }
+    }
+
+    private static CommandResult await(CompletableFuture<CommandResult> future, String what) {
+        try {
+            return future.get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + what, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(what + ": the trading core did not answer within "
+                    + QUERY_TIMEOUT_SECONDS + " s");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.nautilus.core.matching;
+
+import io.nautilus.api.OrderType;
+import io.nautilus.api.Side;
+import io.nautilus.api.TimeInForce;
+
+/**
+ * A working order: a pooled, mutable node that is linked into exactly one list at a time (its price level's FIFO
+ * queue or its book's stop list) through {@link #prev}/{@link #next}.
+ *
+ * <p>For a working order {@code qty == filled + open} always holds; {@code visible} is the displayed part of
+ * {@code open} (all of it unless the order is an iceberg).
+ */
+final class Order {
+
+    /** Not in any list (being processed as an aggressor, or pooled). */
+    static final byte FREE = 0;
+    /** In a price level's queue. */
+    static final byte RESTING = 1;
+    /** In the book's stop list, waiting for its trigger. */
+    static final byte STOP_PENDING = 2;
+    /** Triggered, waiting in the engine's trigger queue. */
+    static final byte TRIGGERED = 3;
+
+    long id;
+    /** The sender's id, echoed in views, 0 = none. */
+    long clientOrderId;
+    int account;
+    int instrument;
+    Book book;
+    boolean buy;
+    Side side;
+    OrderType type;
+    TimeInForce tif;
+    /** Limit price, 0 for market and stop (market) orders. */
+    long price;
+    long stopPrice;
+    /** Quantity of the NEW. */
+    long originalQty;
+    /** Current order quantity (changed by REPLACE and REDUCE): filled + open. */
+    long qty;
+    /** Open quantity, displayed and hidden. */
+    long open;
+    long filled;
+    /** Iceberg slice size, 0 = fully displayed. */
+    long displayQty;
+    /** Displayed part of open while resting. */
+    long visible;
+    int flags;
+    long expiry;
+    byte state;
+    /** Trade price that triggered a stop. */
+    long triggerPrice;
+
+    Level level;
+    Order prev;
+    Order next;
+    Order nextTriggered;
+
+    boolean isMarket() {
+        return type == OrderType.MARKET || type == OrderType.STOP;
+    }
+}

@@ -1,0 +1,654 @@
+package io.nautilus.core.pipeline;
+
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SequenceBarrier;
+import io.nautilus.core.Command;
+import io.nautilus.core.CommandProcessor;
+import io.nautilus.core.Op;
+import io.nautilus.core.Snapshotable;
+import io.nautilus.core.journal.JournalSegments;
+import io.nautilus.core.journal.JournalWriter;
+import io.nautilus.core.journal.Recovery;
+import io.nautilus.core.journal.SnapshotStore;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * The trading core's pipeline: a multi-producer Disruptor ring of pre-allocated {@link Command} slots with three
+ * handler threads:
+ * <pre>
+ * publishers (any thread) ──▶ ring ──┬─▶ journal  ({@value #JOURNAL_THREAD}):  append, write + fsync per batch ─┐
+ *                                    └─▶ business ({@value #BUSINESS_THREAD}): CommandProcessor.process ────────┴─▶
+ *                                        publish ({@value #PUBLISH_THREAD}): ResultHandler, after both
+ * </pre>
+ * Journal and business run in parallel on the same slots (the journal reads only input fields, the processor
+ * writes only the outcome); results are released only once journaled. Each command's seq is assigned when it is
+ * published: ring sequence + 1 + the seq recovered at start, so the journal and the processing agree.
+ *
+ * <p>Lifecycle: {@link #start()} first recovers the state (newest snapshot + journal replay through the same
+ * processor, see {@link Recovery}), then starts the threads; {@link #stop()} drains every published command, closes
+ * (forces) the journal and stops the threads. A pipeline is started once; after {@code stop()} make a new one (with
+ * a fresh processor: start recovers into it).
+ *
+ * <p>Other threads never touch the processor's state: {@link #query} and {@link #snapshot()} run their work on the
+ * business thread between commands, after every command published before the call, and complete their future
+ * off that thread. An idle business thread is woken at once to serve them.
+ *
+ * <p>The processor must not modify a command's input fields (the journal thread reads them concurrently); the
+ * {@link Command#attachment} is not journaled, so after a restart the processor sees commands with the text only.
+ *
+ * @param <P> the processor type, handed to queries
+ */
+public final class CorePipeline<P extends CommandProcessor> {
+
+    /** Name of the journal thread. */
+    public static final String JOURNAL_THREAD = "nautilus-core-journal";
+    /** Name of the business thread. */
+    public static final String BUSINESS_THREAD = "nautilus-core-business";
+    /** Name of the publish thread. */
+    public static final String PUBLISH_THREAD = "nautilus-core-publish";
+    /** Name of the thread that writes snapshots. */
+    public static final String SNAPSHOT_THREAD = "nautilus-core-snapshot";
+
+    private static final io.nautilus.core.CoreLogger LOG = io.nautilus.core.CoreLogger.of(CorePipeline.class);
+    private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long JOIN_TIMEOUT_MILLIS = 5_000;
+    private static final long SNAPSHOT_JOURNAL_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final ThreadLocal<Command> SCRATCH = ThreadLocal.withInitial(Command::new);
+
+    private enum State { NEW, STARTING, RUNNING, STOPPING, STOPPED, FAILED }
+
+    private final PipelineConfig config;
+    private final P processor;
+    private final List<Snapshotable> parts;
+    private final ResultHandler results;
+    private final LongSupplier clock;
+    private final SnapshotStore snapshots;
+    private final Queue<ControlTask> controls = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unfinishedControls = new AtomicInteger();
+    private final Queue<String> pinning = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+
+    private volatile RingBuffer<Command> ring;
+    private volatile TickingWaitStrategy waitStrategy;
+    private long base;
+    private volatile JournalStage journalStage;
+    private volatile BusinessStage businessStage;
+    private volatile PublishStage publishStage;
+    private final List<BatchEventProcessor<Command>> processors = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private ScheduledExecutorService snapshotExecutor;
+    private ScheduledFuture<?> scheduledSnapshots;
+    private volatile Recovery.Result recovery;
+    private volatile long lastSnapshotSeq;
+
+    /**
+     * A pipeline with the default clock: epoch millis × 1,000,000, made strictly increasing (never repeats, never
+     * goes back, also across restarts).
+     *
+     * @param config settings
+     * @param processor the business logic (the lead's engine)
+     * @param parts the state's snapshot parts, in a fixed order (may include the processor)
+     * @param results receives processed, journaled commands
+     */
+    public CorePipeline(PipelineConfig config, P processor, List<? extends Snapshotable> parts,
+                        ResultHandler results) {
+        this(config, processor, parts, results, new MonotonicClock());
+    }
+
+    /**
+     * @param config settings
+     * @param processor the business logic
+     * @param parts the state's snapshot parts, in a fixed order (may include the processor)
+     * @param results receives processed, journaled commands
+     * @param clock logical time of commands published without a timestamp, epoch nanos; called on publishing
+     *        threads, so it must be thread-safe
+     */
+    public CorePipeline(PipelineConfig config, P processor, List<? extends Snapshotable> parts,
+                        ResultHandler results, LongSupplier clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.processor = Objects.requireNonNull(processor, "processor");
+        this.parts = List.copyOf(parts);
+        this.results = Objects.requireNonNull(results, "results");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.snapshots = new SnapshotStore(config.journalDir(), config.snapshotsKept());
+    }
+
+    /**
+     * Recovers the state from the journal directory, opens the journal for appending and starts the threads.
+     *
+     * @return what recovery did
+     * @throws IOException if recovery or opening the journal fails (the pipeline is then unusable)
+     * @throws IllegalStateException if already started
+     */
+    public synchronized Recovery.Result start() throws IOException {
+        if (!state.compareAndSet(State.NEW, State.STARTING)) {
+            throw new IllegalStateException("pipeline is " + state.get() + "; a pipeline starts once");
+        }
+        try {
+            Path dir = config.journalDir();
+            long began = System.nanoTime();
+            Recovery.Result recovered = Recovery.run(dir, parts, processor,
+                    line -> LOG.warn("recovery: {}", line));
+            recovery = recovered;
+            lastSnapshotSeq = recovered.snapshotSeq();
+            LOG.info("recovered seq {} from {} (snapshot at seq {}, {} commands replayed) in {} ms",
+                    recovered.lastSeq(), dir, recovered.snapshotSeq(), recovered.replayed(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+            JournalWriter writer = JournalWriter.open(dir, recovered.lastSeq() + 1, config.journalOptions(),
+                    line -> LOG.warn("journal: {}", line));
+            if (clock instanceof MonotonicClock monotonic) {
+                monotonic.notBefore(recovered.lastTimestamp());
+            }
+            base = recovered.lastSeq();
+            launch(writer, recovered);
+            state.set(State.RUNNING);
+            if (!config.snapshotInterval().isZero()) {
+                long period = config.snapshotInterval().toMillis();
+                scheduledSnapshots = snapshotExecutor.scheduleAtFixedRate(this::scheduledSnapshot, period, period,
+                        TimeUnit.MILLISECONDS);
+            }
+            LOG.info("core pipeline running: ring {} slots, wait {}, fsync {}, next seq {}", config.ringSize(),
+                    config.waitStrategy(), config.fsync(), base + 1);
+            return recovered;
+        } catch (IOException | RuntimeException | Error e) {
+            state.set(State.FAILED);
+            throw e;
+        }
+    }
+
+    private void launch(JournalWriter writer, Recovery.Result recovered) {
+        waitStrategy = new TickingWaitStrategy(config.waitStrategy(), config.effectiveIdleTick().toNanos());
+        ring = RingBuffer.createMultiProducer(Command::new, config.ringSize(), waitStrategy);
+        journalStage = new JournalStage(writer, config.pinJournal(), this::pinned);
+        businessStage = new BusinessStage(processor, controls, unfinishedControls, recovered.lastSeq(), recovered.lastTimestamp(),
+                config.pinBusiness(), this::pinned);
+        publishStage = new PublishStage(results, journalStage, recovered.lastSeq(), config.pinPublish(),
+                this::pinned);
+        BatchEventProcessorBuilder builder = new BatchEventProcessorBuilder();
+        BatchEventProcessor<Command> journal = builder.build(ring, ring.newBarrier(), journalStage);
+        BatchEventProcessor<Command> business = builder.build(ring, ring.newBarrier(), businessStage);
+        SequenceBarrier afterBoth = ring.newBarrier(journal.getSequence(), business.getSequence());
+        BatchEventProcessor<Command> publish = builder.build(ring, afterBoth, publishStage);
+        ring.addGatingSequences(publish.getSequence());
+        ExceptionHandler<Command> logging = new LoggingExceptionHandler();
+        for (BatchEventProcessor<Command> p : List.of(journal, business, publish)) {
+            p.setExceptionHandler(logging);
+            processors.add(p);
+        }
+        snapshotExecutor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, SNAPSHOT_THREAD));
+        threads.add(daemon(journal, JOURNAL_THREAD));
+        threads.add(daemon(business, BUSINESS_THREAD));
+        threads.add(daemon(publish, PUBLISH_THREAD));
+        threads.forEach(Thread::start);
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void pinned(String line) {
+        pinning.add(line);
+        if (line.startsWith("pinned")) {
+            LOG.info(line);
+        } else {
+            LOG.warn(line);
+        }
+    }
+
+    /**
+     * Stops the pipeline: refuses new commands, waits (up to 30 s) until every published command is processed,
+     * journaled and handed to the result handler, and every pending query and snapshot is done, then closes the
+     * journal (writing and forcing what is buffered) and stops the threads. A publish racing with stop may be left
+     * unprocessed (it never gets a result). Idempotent.
+     */
+    public synchronized void stop() {
+        State current = state.get();
+        if (current == State.NEW) {
+            state.set(State.STOPPED);
+            return;
+        }
+        if (current != State.RUNNING) {
+            return;
+        }
+        state.set(State.STOPPING);
+        if (scheduledSnapshots != null) {
+            scheduledSnapshots.cancel(false);
+        }
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
+        BatchEventProcessor<Command> publish = processors.get(2);
+        while (publish.getSequence().get() < ring.getCursor() && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        while (unfinishedControls.get() > 0 && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        if (publish.getSequence().get() < ring.getCursor() || unfinishedControls.get() > 0) {
+            LOG.error("stop: the pipeline did not drain in {} s; stopping anyway (processed up to ring sequence {} of"
+                    + " {})", TimeUnit.NANOSECONDS.toSeconds(DRAIN_TIMEOUT_NANOS), publish.getSequence().get(),
+                    ring.getCursor());
+        }
+        snapshotExecutor.shutdown();
+        try {
+            if (!snapshotExecutor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                LOG.error("stop: a snapshot write did not finish in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        processors.forEach(BatchEventProcessor::halt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(JOIN_TIMEOUT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.error("stop: thread {} did not end in {} ms", thread.getName(), JOIN_TIMEOUT_MILLIS);
+            }
+        }
+        ControlTask task;
+        while ((task = controls.poll()) != null) {
+            unfinishedControls.decrementAndGet();
+            task.fail(new IllegalStateException("pipeline stopped"));
+        }
+        state.set(State.STOPPED);
+        LOG.info("core pipeline stopped at seq {} (journal durable to seq {})", businessStage.processedSeq(),
+                journalStage.writer().durableSeq());
+    }
+
+    /**
+     * Publishes a command, waiting for a free slot if the ring is full.
+     *
+     * @param filler sets the command's input fields (op must be set)
+     * @return the command's seq
+     * @throws IllegalStateException if the pipeline is not running or its journal failed
+     * @throws IllegalArgumentException if the command is invalid (op NONE, text too long)
+     */
+    public long publish(CommandFiller filler) {
+        Command command = scratch();
+        filler.fill(command);
+        return claim(command, false);
+    }
+
+    /**
+     * Publishes a command if the ring has a free slot.
+     *
+     * @param filler sets the command's input fields
+     * @return the command's seq, or -1 if the ring is full
+     * @throws IllegalStateException if the pipeline is not running or its journal failed
+     * @throws IllegalArgumentException if the command is invalid
+     */
+    public long tryPublish(CommandFiller filler) {
+        Command command = scratch();
+        filler.fill(command);
+        return claim(command, true);
+    }
+
+    /**
+     * Publishes a command filled from an argument, waiting for a free slot if the ring is full.
+     *
+     * @param translator sets the command's input fields from the argument
+     * @param arg the argument
+     * @param <A> the argument type
+     * @return the command's seq
+     * @throws IllegalStateException if the pipeline is not running or its journal failed
+     * @throws IllegalArgumentException if the command is invalid
+     */
+    public <A> long publish(CommandTranslator<A> translator, A arg) {
+        Command command = scratch();
+        translator.translate(command, arg);
+        return claim(command, false);
+    }
+
+    /**
+     * Publishes a command filled from an argument if the ring has a free slot.
+     *
+     * @param translator sets the command's input fields from the argument
+     * @param arg the argument
+     * @param <A> the argument type
+     * @return the command's seq, or -1 if the ring is full
+     * @throws IllegalStateException if the pipeline is not running or its journal failed
+     * @throws IllegalArgumentException if the command is invalid
+     */
+    public <A> long tryPublish(CommandTranslator<A> translator, A arg) {
+        Command command = scratch();
+        translator.translate(command, arg);
+        return claim(command, true);
+    }
+
+    private static Command scratch() {
+        Command command = SCRATCH.get();
+        command.clear();
+        return command;
+    }
+
+    /** Validates the filled scratch command, then claims, copies and publishes: nothing can fail in between. */
+    private long claim(Command command, boolean tryOnly) {
+        try {
+            if (command.op == Op.NONE) {
+                throw new IllegalArgumentException("command op is not set (NONE)");
+            }
+            if (command.text != null && command.text.length() > JournalWriter.MAX_TEXT_CHARS) {
+                throw new IllegalArgumentException("command text of " + command.text.length()
+                        + " chars exceeds " + JournalWriter.MAX_TEXT_CHARS);
+            }
+            State current = state.get();
+            if (current != State.RUNNING) {
+                throw new IllegalStateException("pipeline is " + current);
+            }
+            Throwable failure = journalStage.failure();
+            if (failure != null) {
+                throw new IllegalStateException("journal failed (" + failure + "); restart the core", failure);
+            }
+            long timestamp = command.timestamp != 0 ? command.timestamp : clock.getAsLong();
+            RingBuffer<Command> buffer = ring;
+            long sequence;
+            if (tryOnly) {
+                try {
+                    sequence = buffer.tryNext();
+                } catch (InsufficientCapacityException e) {
+                    return -1;
+                }
+            } else {
+                sequence = buffer.next();
+            }
+            long seq = sequence + 1 + base;
+            Command slot = buffer.get(sequence);
+            slot.copyInputFrom(command);
+            slot.seq = seq;
+            slot.timestamp = timestamp;
+            buffer.publish(sequence);
+            return seq;
+        } finally {
+            command.text = null;
+            command.attachment = null;
+            command.reply = null;
+        }
+    }
+
+    /**
+     * Runs a function on the business thread between commands, after every command published before this call
+     * (by any thread that returned from publish before it) has been processed. The future completes on another
+     * thread (the common pool), never on the business thread.
+     *
+     * @param function reads the processor's state; must not block, and must not keep references to mutable state
+     * @param <T> the result type
+     * @return the result; failed if the function throws or the pipeline stops first
+     */
+    public <T> CompletableFuture<T> query(Function<? super P, ? extends T> function) {
+        Objects.requireNonNull(function, "function");
+        CompletableFuture<T> future = new CompletableFuture<>();
+        submit(new ControlTask(cursor()) {
+            @Override
+            void run(long lastSeq, long lastTimestamp) {
+                try {
+                    T value = function.apply(processor);
+                    CompletableFuture.runAsync(() -> future.complete(value));
+                } catch (Throwable e) {
+                    fail(e);
+                }
+            }
+
+            @Override
+            void fail(Throwable reason) {
+                CompletableFuture.runAsync(() -> future.completeExceptionally(reason));
+            }
+        });
+        return future;
+    }
+
+    /**
+     * Takes a snapshot: captures every part on the business thread between commands (after every command published
+     * before this call), then writes it atomically on the snapshot thread once the journal holds its seq. Older
+     * snapshots beyond the configured number kept are deleted, and journal segments wholly before the oldest kept
+     * snapshot too if configured.
+     *
+     * @return the snapshot's seq (the last command it includes; 0 if there is no state yet) once it is durable
+     */
+    public CompletableFuture<Long> snapshot() {
+        CompletableFuture<Long> future = new CompletableFuture<>();
+        submit(new SnapshotTask(cursor(), future));
+        return future;
+    }
+
+    private void scheduledSnapshot() {
+        snapshot().whenComplete((seq, error) -> {
+            if (error != null) {
+                LOG.error("scheduled snapshot failed", error);
+            }
+        });
+    }
+
+    private long cursor() {
+        RingBuffer<Command> current = ring;
+        return current == null ? -1 : current.getCursor();
+    }
+
+    private void submit(ControlTask task) {
+        State current = state.get();
+        if (current != State.RUNNING) {
+            task.fail(new IllegalStateException("pipeline is " + current));
+            return;
+        }
+        unfinishedControls.incrementAndGet();
+        controls.add(task);
+        if (state.get() == State.STOPPED && controls.remove(task)) {
+            unfinishedControls.decrementAndGet();
+            task.fail(new IllegalStateException("pipeline stopped"));
+            return;
+        }
+        TickingWaitStrategy strategy = waitStrategy;
+        if (strategy != null) {
+            strategy.wake();
+        }
+    }
+
+    private final class SnapshotTask extends ControlTask {
+
+        private final CompletableFuture<Long> future;
+
+        SnapshotTask(long target, CompletableFuture<Long> future) {
+            super(target);
+            this.future = future;
+        }
+
+        @Override
+        void run(long lastSeq, long lastTimestamp) {
+            if (lastSeq == lastSnapshotSeq) {
+                CompletableFuture.runAsync(() -> future.complete(lastSeq));
+                return;
+            }
+            try {
+                long began = System.nanoTime();
+                SnapshotStore.Image image = SnapshotStore.capture(lastSeq, lastTimestamp, parts);
+                long captured = System.nanoTime() - began;
+                snapshotExecutor.execute(() -> write(image, captured));
+            } catch (Throwable e) {
+                fail(e);
+            }
+        }
+
+        private void write(SnapshotStore.Image image, long captureNanos) {
+            try {
+                long deadline = System.nanoTime() + SNAPSHOT_JOURNAL_WAIT_NANOS;
+                JournalWriter writer = journalStage.writer();
+                while (writer.writtenSeq() < image.seq()) {
+                    if (journalStage.failure() != null) {
+                        throw new IOException("journal failed before seq " + image.seq() + " was written",
+                                journalStage.failure());
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        throw new IOException("journal did not reach seq " + image.seq() + " in 30 s");
+                    }
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+                long began = System.nanoTime();
+                Path file = snapshots.write(image);
+                lastSnapshotSeq = image.seq();
+                int deleted = 0;
+                if (config.deleteJournalBeforeSnapshot()) {
+                    List<Long> kept = snapshots.seqs();
+                    if (!kept.isEmpty()) {
+                        deleted = JournalSegments.deleteWhollyBefore(config.journalDir(), kept.get(0));
+                    }
+                }
+                LOG.info("snapshot at seq {} written to {} (capture {} µs on the business thread, write {} ms){}",
+                        image.seq(), file, TimeUnit.NANOSECONDS.toMicros(captureNanos),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+                        deleted > 0 ? "; deleted " + deleted + " journal segments before the oldest kept snapshot"
+                                : "");
+                future.complete(image.seq());
+            } catch (Throwable e) {
+                LOG.error("snapshot at seq {} failed", image.seq(), e);
+                future.completeExceptionally(e);
+            }
+        }
+
+        @Override
+        void fail(Throwable reason) {
+            CompletableFuture.runAsync(() -> future.completeExceptionally(reason));
+        }
+    }
+
+    /**
+     * @return a point-in-time view for the shell and metrics (lists the journal directory: not for hot paths)
+     */
+    public PipelineStats stats() {
+        State current = state.get();
+        Recovery.Result recovered = recovery;
+        long journalBytes = 0;
+        int segments = 0;
+        try {
+            segments = JournalSegments.list(config.journalDir()).size();
+            journalBytes = JournalSegments.totalBytes(config.journalDir());
+        } catch (IOException e) {
+            LOG.debug("cannot list {}", config.journalDir(), e);
+        }
+        JournalStage journal = journalStage;
+        JournalWriter writer = journal == null ? null : journal.writer();
+        BusinessStage business = businessStage;
+        PublishStage publish = publishStage;
+        RingBuffer<Command> currentRing = ring;
+        Throwable failure = journal == null ? null : journal.failure();
+        return new PipelineStats(current.name(),
+                business == null ? 0 : business.processedSeq(),
+                business == null ? 0 : business.processedCount(),
+                business == null ? 0 : business.failureCount(),
+                recovered == null ? 0 : recovered.lastSeq(),
+                recovered == null ? 0 : recovered.replayed(),
+                writer == null ? 0 : writer.writtenSeq(),
+                writer == null ? 0 : writer.durableSeq(),
+                publish == null ? 0 : publish.publishedSeq(),
+                writer == null ? 0 : writer.lastForceEpochMillis(),
+                writer == null ? 0 : writer.forceCount(),
+                journalBytes, segments, config.ringSize(),
+                currentRing == null ? 0 : currentRing.remainingCapacity(),
+                lastSnapshotSeq,
+                failure == null ? null : failure.toString(),
+                List.copyOf(pinning));
+    }
+
+    /** @return seq of the last command processed (cheap; any thread), 0 before start */
+    public long processedSeq() {
+        BusinessStage business = businessStage;
+        return business == null ? 0 : business.processedSeq();
+    }
+
+    /** @return last seq written to the journal, handed to the OS (cheap; any thread), 0 before start */
+    public long journaledSeq() {
+        JournalStage journal = journalStage;
+        return journal == null ? 0 : journal.writer().writtenSeq();
+    }
+
+    /** @return last seq forced to the device (cheap; any thread), 0 before start */
+    public long durableSeq() {
+        JournalStage journal = journalStage;
+        return journal == null ? 0 : journal.writer().durableSeq();
+    }
+
+    /** @return the journal stage, for tests in this package */
+    JournalStage journalStage() {
+        return journalStage;
+    }
+
+    /** @return what recovery did at start, or null before start */
+    public Recovery.Result recovery() {
+        return recovery;
+    }
+
+    /** @return the settings */
+    public PipelineConfig config() {
+        return config;
+    }
+
+    /** @return true between a successful {@link #start()} and {@link #stop()} */
+    public boolean isRunning() {
+        return state.get() == State.RUNNING;
+    }
+
+    /** Logs what escapes a handler (the handlers catch their own failures; this is the last resort). */
+    private static final class LoggingExceptionHandler implements ExceptionHandler<Command> {
+
+        @Override
+        public void handleEventException(Throwable ex, long sequence, Command event) {
+            LOG.error("unexpected exception in a pipeline handler at ring sequence {} ({}); going on", sequence,
+                    event, ex);
+        }
+
+        @Override
+        public void handleOnStartException(Throwable ex) {
+            LOG.error("pipeline handler failed to start", ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(Throwable ex) {
+            LOG.error("pipeline handler failed to shut down", ex);
+        }
+    }
+
+    /** Epoch millis × 1,000,000, strictly increasing across calls from any thread. */
+    private static final class MonotonicClock implements LongSupplier {
+
+        private final AtomicLong last = new AtomicLong();
+
+        void notBefore(long timestamp) {
+            last.accumulateAndGet(timestamp, Math::max);
+        }
+
+        @Override
+        public long getAsLong() {
+            long now = System.currentTimeMillis() * 1_000_000L;
+            while (true) {
+                long previous = last.get();
+                long next = now > previous ? now : previous + 1;
+                if (last.compareAndSet(previous, next)) {
+                    return next;
+                }
+            }
+        }
+    }
+}

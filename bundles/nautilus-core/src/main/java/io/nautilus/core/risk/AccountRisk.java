@@ -1,0 +1,22 @@
+package io.nautilus.core.risk;
+
+/** Risk state of one account: trading state, start-of-day P&amp;L and rate windows. Created when first seen. */
+final class AccountRisk {
+
+    final int account;
+    /** Trading state code ({@link RiskEngine} encoding: ordinal, plus the kill bit). */
+    int state;
+    /** Net P&amp;L (money scale) at the start of the trading day. */
+    long dayStartPnl;
+    final RateWindow orders = new RateWindow();
+    final RateWindow cancels = new RateWindow();
+
+    AccountRisk(int account) {
+        this.account = account;
+    }
+
+    void sizeWindows(ResolvedRiskLimits limits) {
+        orders.resize(limits.rate(account, Limit.MAX_ORDERS_PER_SECOND));
+        cancels.resize(limits.rate(account, Limit.MAX_CANCELS_PER_SECOND));
+    }
+}

@@ -1,0 +1,219 @@
+package io.nautilus.core.risk;
+
+import org.agrona.collections.Long2LongHashMap;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The working orders risk knows of (from ACCEPTED/TRADE/CANCELED/REDUCED/REPLACED/EXPIRED events) and their open
+ * quantity per account, instrument and side. Parallel arrays of slots with a free list; grows by doubling, so
+ * steady state allocates nothing.
+ */
+final class WorkingOrders {
+
+    private static final int INITIAL_CAPACITY = 1024;
+
+    private final Long2LongHashMap slotById = new Long2LongHashMap(INITIAL_CAPACITY * 2, 0.65f, -1);
+    private final Long2LongHashMap buyOpen = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
+    private final Long2LongHashMap sellOpen = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
+
+    private long[] id = new long[INITIAL_CAPACITY];
+    private int[] account = new int[INITIAL_CAPACITY];
+    private int[] instrument = new int[INITIAL_CAPACITY];
+    private boolean[] buy = new boolean[INITIAL_CAPACITY];
+    private long[] open = new long[INITIAL_CAPACITY];
+    private long[] filled = new long[INITIAL_CAPACITY];
+    private long[] price = new long[INITIAL_CAPACITY];
+    private int[] flags = new int[INITIAL_CAPACITY];
+    private int[] free = new int[INITIAL_CAPACITY];
+    private int freeCount;
+    private int top;
+
+    int slot(long orderId) {
+        return (int) slotById.get(orderId);
+    }
+
+    int size() {
+        return slotById.size();
+    }
+
+    int account(int slot) {
+        return account[slot];
+    }
+
+    int instrument(int slot) {
+        return instrument[slot];
+    }
+
+    boolean buy(int slot) {
+        return buy[slot];
+    }
+
+    long open(int slot) {
+        return open[slot];
+    }
+
+    long filled(int slot) {
+        return filled[slot];
+    }
+
+    long price(int slot) {
+        return price[slot];
+    }
+
+    int flags(int slot) {
+        return flags[slot];
+    }
+
+    /** Adds an order (or updates it, if the id is known); an open quantity of 0 or less adds nothing. */
+    void add(long orderId, int acct, int instr, boolean isBuy, long openQty, long orderPrice, int orderFlags) {
+        int existing = slot(orderId);
+        if (existing >= 0) {
+            remove(existing);
+        }
+        if (openQty <= 0) {
+            return;
+        }
+        int s = freeCount > 0 ? free[--freeCount] : nextSlot();
+        id[s] = orderId;
+        account[s] = acct;
+        instrument[s] = instr;
+        buy[s] = isBuy;
+        open[s] = 0;
+        filled[s] = 0;
+        price[s] = orderPrice;
+        flags[s] = orderFlags;
+        slotById.put(orderId, s);
+        setOpen(s, openQty);
+    }
+
+    private int nextSlot() {
+        if (top == id.length) {
+            int capacity = id.length * 2;
+            id = Arrays.copyOf(id, capacity);
+            account = Arrays.copyOf(account, capacity);
+            instrument = Arrays.copyOf(instrument, capacity);
+            buy = Arrays.copyOf(buy, capacity);
+            open = Arrays.copyOf(open, capacity);
+            filled = Arrays.copyOf(filled, capacity);
+            price = Arrays.copyOf(price, capacity);
+            flags = Arrays.copyOf(flags, capacity);
+            free = Arrays.copyOf(free, capacity);
+        }
+        return top++;
+    }
+
+    /** Sets the open quantity; 0 or less removes the order. */
+    void setOpen(int slot, long openQty) {
+        if (openQty <= 0) {
+            remove(slot);
+            return;
+        }
+        long delta = openQty - open[slot];
+        open[slot] = openQty;
+        addWorking(slot, delta);
+    }
+
+    void setFilled(int slot, long cumulative) {
+        filled[slot] = cumulative;
+    }
+
+    void setPrice(int slot, long orderPrice) {
+        price[slot] = orderPrice;
+    }
+
+    void remove(int slot) {
+        addWorking(slot, -open[slot]);
+        open[slot] = 0;
+        slotById.remove(id[slot]);
+        free[freeCount++] = slot;
+    }
+
+    private void addWorking(int slot, long delta) {
+        if (delta == 0) {
+            return;
+        }
+        Long2LongHashMap side = buy[slot] ? buyOpen : sellOpen;
+        long key = RiskEngine.pairKey(account[slot], instrument[slot]);
+        long total = side.get(key) + delta;
+        if (total == 0) {
+            side.remove(key);
+        } else {
+            side.put(key, total);
+        }
+    }
+
+    /** @return open quantity of the account's working orders in the instrument on one side */
+    long working(int acct, int instr, boolean isBuy) {
+        return (isBuy ? buyOpen : sellOpen).get(RiskEngine.pairKey(acct, instr));
+    }
+
+    /** @return number of working orders of the account (a scan: for queries, not the hot path) */
+    int count(int acct) {
+        int n = 0;
+        for (int s = 0; s < top; s++) {
+            if (open[s] > 0 && account[s] == acct) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    void clear() {
+        slotById.clear();
+        buyOpen.clear();
+        sellOpen.clear();
+        freeCount = 0;
+        top = 0;
+    }
+
+    /** Writes the orders ascending by id (the per-side totals are derived from them on read). */
+    void write(DataOutput out) throws IOException {
+        long[] ids = new long[slotById.size()];
+        int n = 0;
+        for (int s = 0; s < top; s++) {
+            if (open[s] > 0) {
+                ids[n++] = id[s];
+            }
+        }
+        Arrays.sort(ids, 0, n);
+        out.writeInt(n);
+        for (int k = 0; k < n; k++) {
+            int s = slot(ids[k]);
+            out.writeLong(id[s]);
+            out.writeInt(account[s]);
+            out.writeInt(instrument[s]);
+            out.writeBoolean(buy[s]);
+            out.writeLong(open[s]);
+            out.writeLong(filled[s]);
+            out.writeLong(price[s]);
+            out.writeInt(flags[s]);
+        }
+    }
+
+    void read(DataInput in) throws IOException {
+        clear();
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("invalid working order count " + n + " in snapshot");
+        }
+        for (int k = 0; k < n; k++) {
+            long orderId = in.readLong();
+            int acct = in.readInt();
+            int instr = in.readInt();
+            boolean isBuy = in.readBoolean();
+            long openQty = in.readLong();
+            long cumulative = in.readLong();
+            long orderPrice = in.readLong();
+            int orderFlags = in.readInt();
+            if (openQty <= 0 || slot(orderId) >= 0) {
+                throw new IOException("invalid working order " + orderId + " in snapshot");
+            }
+            add(orderId, acct, instr, isBuy, openQty, orderPrice, orderFlags);
+            setFilled(slot(orderId), cumulative);
+        }
+    }
+}

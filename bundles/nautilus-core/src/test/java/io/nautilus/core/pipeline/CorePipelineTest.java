@@ -1,0 +1,538 @@
+package io.nautilus.core.pipeline;
+
+import io.nautilus.api.order.RejectReason;
+import io.nautilus.core.Command;
+import io.nautilus.core.CommandProcessor;
+import io.nautilus.core.Op;
+import io.nautilus.core.journal.Accumulator;
+import io.nautilus.core.journal.Commands;
+import io.nautilus.core.journal.JournalReader;
+import io.nautilus.core.journal.JournalSegments;
+import io.nautilus.core.journal.Recovery;
+import io.nautilus.core.journal.SnapshotStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class CorePipelineTest {
+
+    static final CommandTranslator<Long> NUMBERED = (c, i) -> Commands.fill(c, i);
+
+    @TempDir
+    Path dir;
+
+    private final List<CorePipeline<?>> started = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(CorePipeline::stop);
+    }
+
+    PipelineConfig config(Object... keyValues) {
+        Map<String, Object> map = new HashMap<>();
+        map.put("journal.dir", dir.resolve("journal").toString());
+        map.put("ring.size", 1024);
+        map.put("journal.fsync", "none");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return PipelineConfig.from(map);
+    }
+
+    <P extends CommandProcessor> CorePipeline<P> start(PipelineConfig config, P processor, List<Accumulator> parts,
+                                                       Results results) throws IOException {
+        CorePipeline<P> pipeline = new CorePipeline<>(config, processor, parts, results);
+        results.pipeline.set(pipeline);
+        started.add(pipeline);
+        pipeline.start();
+        return pipeline;
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    static Accumulator.State reference(long to) {
+        Accumulator acc = new Accumulator();
+        Command c = new Command();
+        for (long i = 1; i <= to; i++) {
+            c.clear();
+            Commands.fill(c, i);
+            c.seq = i;
+            Recovery.process(acc, c);
+        }
+        return acc.state();
+    }
+
+    static Map<Long, Long> journalOrderIds(Path journal) throws IOException {
+        Map<Long, Long> bySeq = new HashMap<>();
+        try (JournalReader reader = new JournalReader(journal, 0)) {
+            Command c = new Command();
+            while (reader.next(c)) {
+                bySeq.put(c.seq, c.orderId);
+            }
+            assertThat(reader.problem()).isNull();
+        }
+        return bySeq;
+    }
+
+    @Test
+    void commandsFromFourThreadsAreEachProcessedOnceInSeqOrderAndReleasedOnlyOnceJournaled() throws Exception {
+        int perThread = 2_500;
+        int total = 4 * perThread;
+        Accumulator acc = new Accumulator(true);
+        Results results = new Results(total, 1);
+        CorePipeline<Accumulator> pipeline = start(config(), acc, List.of(acc), results);
+        Set<Long> returned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            long offset = t * 1_000_000L;
+            producers.add(new Thread(() -> {
+                for (long k = 1; k <= perThread; k++) {
+                    returned.add(pipeline.publish(NUMBERED, offset + k));
+                }
+            }, "producer-" + t));
+        }
+        producers.forEach(Thread::start);
+        for (Thread producer : producers) {
+            producer.join(20_000);
+        }
+        await(() -> results.count == total, "all results");
+        assertThat(results.orderViolations).isZero();
+        assertThat(results.journalViolations).isZero();
+        assertThat(results.thread).isEqualTo(CorePipeline.PUBLISH_THREAD);
+        assertThat(pipeline.stats().processedCount()).isEqualTo(total);
+        pipeline.stop();
+        List<Long> expected = new ArrayList<>();
+        for (long s = 1; s <= total; s++) {
+            expected.add(s);
+        }
+        assertThat(acc.seen).containsExactlyElementsOf(expected);
+        assertThat(returned).hasSize(total).containsAll(expected);
+        Map<Long, Long> journal = journalOrderIds(pipeline.config().journalDir());
+        assertThat(journal.keySet()).hasSize(total).containsAll(expected);
+        assertThat(new HashSet<>(journal.values())).hasSize(total);
+    }
+
+    @Test
+    void aRestartRecoversExactlyTheSameStateAndContinuesTheSeq() throws Exception {
+        Accumulator acc = new Accumulator();
+        Results results = new Results(3_000, 1);
+        CorePipeline<Accumulator> first = start(config(), acc, List.of(acc), results);
+        for (long i = 1; i <= 3_000; i++) {
+            first.publish(NUMBERED, i);
+        }
+        Accumulator.State before = first.query(Accumulator::state).get(10, TimeUnit.SECONDS);
+        first.stop();
+        assertThat(before).isEqualTo(reference(3_000));
+
+        Accumulator fresh = new Accumulator();
+        CorePipeline<Accumulator> second = start(config(), fresh, List.of(fresh), new Results(10, 3_001));
+        assertThat(second.recovery().replayed()).isEqualTo(3_000);
+        assertThat(second.recovery().snapshotSeq()).isZero();
+        assertThat(second.query(Accumulator::state).get(10, TimeUnit.SECONDS)).isEqualTo(before);
+        assertThat(second.publish(NUMBERED, 3_001L)).isEqualTo(3_001);
+        assertThat(second.query(Accumulator::state).get(10, TimeUnit.SECONDS)).isEqualTo(reference(3_001));
+    }
+
+    @Test
+    void aRestartAfterASnapshotLoadsItAndReplaysOnlyTheRest() throws Exception {
+        Accumulator acc = new Accumulator();
+        CorePipeline<Accumulator> first = start(config(), acc, List.of(acc), new Results(3_000, 1));
+        for (long i = 1; i <= 1_500; i++) {
+            first.publish(NUMBERED, i);
+        }
+        assertThat(first.snapshot().get(10, TimeUnit.SECONDS)).isEqualTo(1_500);
+        for (long i = 1_501; i <= 3_000; i++) {
+            first.publish(NUMBERED, i);
+        }
+        Accumulator.State before = first.query(Accumulator::state).get(10, TimeUnit.SECONDS);
+        assertThat(first.stats().lastSnapshotSeq()).isEqualTo(1_500);
+        first.stop();
+
+        Accumulator fresh = new Accumulator();
+        CorePipeline<Accumulator> second = start(config(), fresh, List.of(fresh), new Results(10, 3_001));
+        assertThat(second.recovery().snapshotSeq()).isEqualTo(1_500);
+        assertThat(second.recovery().replayed()).isEqualTo(1_500);
+        assertThat(second.query(Accumulator::state).get(10, TimeUnit.SECONDS)).isEqualTo(before)
+                .isEqualTo(reference(3_000));
+    }
+
+    @Test
+    void aCrashImageRecoversTheStateOfAnUninterruptedRunUpToItsLastJournaledSeq() throws Exception {
+        int total = 30_000;
+        Accumulator acc = new Accumulator();
+        Results results = new Results(total, 1);
+        CorePipeline<Accumulator> pipeline = start(config(), acc, List.of(acc), results);
+        Thread producer = new Thread(() -> {
+            for (long i = 1; i <= total; i++) {
+                pipeline.publish(NUMBERED, i);
+            }
+        }, "producer");
+        producer.start();
+        await(() -> results.count >= 3_000, "3000 results");
+        long snapshotSeq = pipeline.snapshot().get(10, TimeUnit.SECONDS);
+        await(() -> results.count >= 8_000, "8000 results");
+        long releasedBeforeCopy = results.maxReleased;
+        Path crash = dir.resolve("crash");
+        Files.createDirectories(crash);
+        Path journal = pipeline.config().journalDir();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(journal)) {
+            files = listing.sorted().toList();
+        }
+        for (Path file : files) {
+            Files.copy(file, crash.resolve(file.getFileName()));
+        }
+        producer.join(20_000);
+        pipeline.stop();
+
+        Accumulator recovered = new Accumulator();
+        List<String> reports = new ArrayList<>();
+        Recovery.Result result = Recovery.run(crash, List.of(recovered), recovered, reports::add);
+        assertThat(result.snapshotSeq()).isEqualTo(snapshotSeq);
+        assertThat(result.lastSeq()).isGreaterThanOrEqualTo(releasedBeforeCopy).isLessThanOrEqualTo(total);
+        assertThat(recovered.state()).isEqualTo(reference(result.lastSeq()));
+
+        try (Stream<Path> snapshots = Files.list(crash)) {
+            for (Path file : (Iterable<Path>) snapshots::iterator) {
+                if (file.getFileName().toString().startsWith("snapshot-")) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Accumulator fromJournalOnly = new Accumulator();
+        long last = Recovery.recover(crash, List.of(fromJournalOnly), fromJournalOnly, line -> { });
+        assertThat(last).isEqualTo(result.lastSeq());
+        assertThat(fromJournalOnly.state()).isEqualTo(reference(last));
+    }
+
+    @Test
+    void aCommandThatThrowsInTheProcessorIsRejectedAndTheOthersGoOn() throws Exception {
+        Accumulator acc = new Accumulator();
+        acc.throwOnSeq = 5;
+        Results results = new Results(10, 1);
+        CorePipeline<Accumulator> pipeline = start(config(), acc, List.of(acc), results);
+        for (long i = 1; i <= 10; i++) {
+            pipeline.publish(NUMBERED, i);
+        }
+        await(() -> results.count == 10, "10 results");
+        for (int i = 0; i < 10; i++) {
+            assertThat(results.rejected[i]).as("seq %d rejected", results.seqs[i]).isEqualTo(results.seqs[i] == 5);
+        }
+        assertThat(results.details[4]).isEqualTo(Recovery.PROCESSOR_EXCEPTION);
+        assertThat(pipeline.stats().processorFailures()).isEqualTo(1);
+        Accumulator.State before = pipeline.query(Accumulator::state).get(10, TimeUnit.SECONDS);
+        assertThat(before.count()).isEqualTo(9);
+        pipeline.stop();
+
+        Accumulator fresh = new Accumulator();
+        fresh.throwOnSeq = 5;
+        CorePipeline<Accumulator> second = start(config(), fresh, List.of(fresh), new Results(1, 11));
+        assertThat(second.recovery().processorFailures()).isEqualTo(1);
+        assertThat(second.query(Accumulator::state).get(10, TimeUnit.SECONDS)).isEqualTo(before);
+    }
+
+    @Test
+    void queriesRunOnTheBusinessThreadAfterEverythingPublishedBefore() throws Exception {
+        Accumulator acc = new Accumulator(true);
+        CorePipeline<Accumulator> pipeline = start(config(), acc, List.of(acc),
+                new Results(1_000, 1));
+        for (int round = 1; round <= 10; round++) {
+            for (long i = (round - 1) * 100L + 1; i <= round * 100L; i++) {
+                pipeline.publish(NUMBERED, i);
+            }
+            assertThat(pipeline.query(a -> a.state().count()).get(10, TimeUnit.SECONDS)).isEqualTo(round * 100L);
+        }
+        assertThat(pipeline.query(a -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS))
+                .isEqualTo(CorePipeline.BUSINESS_THREAD);
+        CompletableFuture<Object> failing = pipeline.query(a -> {
+            throw new IllegalStateException("query bug");
+        });
+        assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("query bug");
+        long began = System.nanoTime();
+        assertThat(pipeline.query(a -> a.state().count()).get(10, TimeUnit.SECONDS)).isEqualTo(1_000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began)).as("idle query latency ms")
+                .isLessThan(1_000);
+    }
+
+    @Test
+    void tryPublishReturnsMinusOneWhenTheRingIsFull() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Accumulator acc = new Accumulator();
+        CommandProcessor blocking = c -> {
+            if (c.seq == 1) {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            acc.process(c);
+        };
+        Results results = new Results(100, 1);
+        CorePipeline<CommandProcessor> pipeline = start(config("ring.size", 8), blocking, List.of(acc), results);
+        long published = 0;
+        long refused = 0;
+        for (long i = 1; i <= 100 && refused == 0; i++) {
+            long seq = pipeline.tryPublish(NUMBERED, i);
+            if (seq < 0) {
+                refused++;
+            } else {
+                published++;
+                assertThat(seq).isEqualTo(i);
+            }
+        }
+        assertThat(refused).isEqualTo(1);
+        assertThat(published).isEqualTo(8);
+        assertThat(pipeline.stats().ringRemainingCapacity()).isZero();
+        release.countDown();
+        await(() -> results.count == 8, "8 results");
+        assertThat(pipeline.tryPublish(NUMBERED, 9L)).isEqualTo(9);
+    }
+
+    @Test
+    void invalidCommandsAndCallsOutsideTheRunningStateAreRefused() throws Exception {
+        Accumulator acc = new Accumulator();
+        CorePipeline<Accumulator> pipeline = new CorePipeline<>(config(), acc, List.of(acc), new Results(10, 1));
+        started.add(pipeline);
+        assertThatThrownBy(() -> pipeline.publish(NUMBERED, 1L)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NEW");
+        pipeline.start();
+        assertThatThrownBy(pipeline::start).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> pipeline.publish(c -> c.orderId = 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("op is not set");
+        assertThatThrownBy(() -> pipeline.publish(c -> {
+            c.op = Op.ADD_ACCOUNT;
+            c.text = "x".repeat(70_000);
+        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("70000 chars");
+        assertThat(pipeline.publish(NUMBERED, 1L)).isEqualTo(1);
+        pipeline.stop();
+        pipeline.stop();
+        assertThatThrownBy(() -> pipeline.publish(NUMBERED, 2L)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("STOPPED");
+        assertThatThrownBy(() -> pipeline.query(a -> 1).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void everyWaitModeProcessesCommandsAndServesIdleQueries() throws Exception {
+        for (WaitMode mode : WaitMode.values()) {
+            Path journal = dir.resolve("journal-" + mode);
+            Accumulator acc = new Accumulator();
+            Results results = new Results(600, 1);
+            CorePipeline<Accumulator> pipeline = start(config("journal.dir", journal.toString(),
+                    "wait.strategy", mode.name(), "idle.tick.ms", 1000), acc, List.of(acc), results);
+            Thread other = new Thread(() -> {
+                for (long i = 1; i <= 300; i++) {
+                    pipeline.publish(c -> c.op = Op.MARK);
+                }
+            });
+            other.start();
+            for (long i = 1; i <= 300; i++) {
+                pipeline.publish(c -> c.op = Op.MARK);
+            }
+            other.join(10_000);
+            await(() -> results.count == 600, "600 results with " + mode);
+            Thread.sleep(20);
+            long began = System.nanoTime();
+            assertThat(pipeline.query(a -> a.state().count()).get(5, TimeUnit.SECONDS)).as(mode.name())
+                    .isEqualTo(600);
+            if (mode != WaitMode.BUSY_SPIN && mode != WaitMode.YIELDING) {
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began))
+                        .as("idle query latency with a 1 s tick, %s (the query wakes the thread)", mode)
+                        .isLessThan(500);
+            }
+            pipeline.stop();
+            assertThat(results.orderViolations).isZero();
+        }
+    }
+
+    @Test
+    void stopDrainsEverythingPublishedAndClosesTheJournal() throws Exception {
+        Accumulator acc = new Accumulator();
+        Results results = new Results(5_000, 1);
+        CorePipeline<Accumulator> pipeline = start(config(), acc, List.of(acc), results);
+        for (long i = 1; i <= 5_000; i++) {
+            pipeline.publish(NUMBERED, i);
+        }
+        pipeline.stop();
+        assertThat(results.count).isEqualTo(5_000);
+        assertThat(pipeline.durableSeq()).isEqualTo(5_000);
+        assertThat(journalOrderIds(pipeline.config().journalDir())).hasSize(5_000);
+        assertThat(pipeline.stats().state()).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void withBatchFsyncResultsAreReleasedOnlyOnceDurable() throws Exception {
+        Accumulator acc = new Accumulator();
+        Results results = new Results(300, 1);
+        CorePipeline<Accumulator> pipeline = start(config("journal.fsync", "batch"), acc, List.of(acc), results);
+        Thread other = new Thread(() -> {
+            for (long i = 0; i < 150; i++) {
+                pipeline.publish(c -> c.op = Op.MARK);
+            }
+        });
+        other.start();
+        for (long i = 0; i < 150; i++) {
+            pipeline.publish(c -> c.op = Op.MARK);
+        }
+        other.join(10_000);
+        await(() -> results.count == 300, "300 results");
+        assertThat(results.durableViolations).isZero();
+        PipelineStats stats = pipeline.stats();
+        assertThat(stats.durableSeq()).isEqualTo(300);
+        assertThat(stats.fsyncCount()).isPositive();
+        assertThat(stats.lastFsyncEpochMillis()).isPositive();
+    }
+
+    @Test
+    void scheduledSnapshotsAreWrittenAndOldSegmentsDeletedWhenConfigured() throws Exception {
+        PipelineConfig config = config("journal.segment.size", 2048, "snapshot.keep", 1,
+                "journal.delete.before.snapshot", true).withSnapshotInterval(Duration.ofMillis(100));
+        Accumulator acc = new Accumulator();
+        CorePipeline<Accumulator> pipeline = start(config, acc, List.of(acc), new Results(500, 1));
+        for (long i = 1; i <= 500; i++) {
+            pipeline.publish(NUMBERED, i);
+        }
+        SnapshotStore store = new SnapshotStore(config.journalDir(), 1);
+        await(() -> {
+            try {
+                return store.seqs().equals(List.of(500L)) && JournalSegments.list(config.journalDir()).size() == 1;
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }, "a scheduled snapshot at seq 500 and old segments deleted");
+        pipeline.stop();
+        Accumulator fresh = new Accumulator();
+        CorePipeline<Accumulator> second = start(config, fresh, List.of(fresh), new Results(1, 501));
+        assertThat(second.recovery().snapshotSeq()).isEqualTo(500);
+        assertThat(second.query(Accumulator::state).get(5, TimeUnit.SECONDS)).isEqualTo(reference(500));
+    }
+
+    @Test
+    void threadsAreNamedAndPinnedWhereTheOsAllows() throws Exception {
+        Accumulator acc = new Accumulator();
+        CorePipeline<Accumulator> pipeline = start(config("pin.journal", 1, "pin.business", 0, "pin.publish", 4095),
+                acc, List.of(acc), new Results(1, 1));
+        await(() -> pipeline.stats().pinning().size() == 3, "three pinning outcomes");
+        List<String> pinning = pipeline.stats().pinning();
+        assertThat(pinning).anySatisfy(line -> assertThat(line).contains(CorePipeline.JOURNAL_THREAD));
+        assertThat(pinning).anySatisfy(line -> assertThat(line).contains(CorePipeline.BUSINESS_THREAD));
+        assertThat(pinning).anySatisfy(line -> assertThat(line).startsWith("cannot pin")
+                .contains(CorePipeline.PUBLISH_THREAD).contains("4095"));
+        Set<String> names = new HashSet<>();
+        Thread.getAllStackTraces().keySet().forEach(t -> names.add(t.getName()));
+        assertThat(names).contains(CorePipeline.JOURNAL_THREAD, CorePipeline.BUSINESS_THREAD,
+                CorePipeline.PUBLISH_THREAD);
+        assertThat(pipeline.publish(NUMBERED, 1L)).isEqualTo(1);
+    }
+
+    @Test
+    void commandsWithoutATimestampGetStrictlyIncreasingOnesFromTheClock() throws Exception {
+        Accumulator acc = new Accumulator();
+        Results results = new Results(1_000, 1);
+        CorePipeline<Accumulator> pipeline = start(config(), acc, List.of(acc), results);
+        long before = System.currentTimeMillis() * 1_000_000L;
+        for (int i = 0; i < 1_000; i++) {
+            pipeline.publish(c -> c.op = Op.MARK);
+        }
+        await(() -> results.count == 1_000, "1000 results");
+        assertThat(results.timestamps[0]).isGreaterThanOrEqualTo(before);
+        for (int i = 1; i < 1_000; i++) {
+            assertThat(results.timestamps[i]).isGreaterThan(results.timestamps[i - 1]);
+        }
+        pipeline.stop();
+
+        AtomicLong fixed = new AtomicLong(42);
+        Accumulator other = new Accumulator();
+        Results custom = new Results(1, 1);
+        CorePipeline<Accumulator> second = new CorePipeline<>(config("journal.dir", dir.resolve("j2").toString()),
+                other, List.of(other), custom, fixed::incrementAndGet);
+        started.add(second);
+        second.start();
+        second.publish(c -> c.op = Op.MARK);
+        await(() -> custom.count == 1, "1 result");
+        assertThat(custom.timestamps[0]).isEqualTo(43);
+    }
+
+    @Test
+    void aJournalFailureWithholdsResultsAndRefusesNewCommands() throws Exception {
+        Accumulator acc = new Accumulator();
+        Results results = new Results(20, 1);
+        CorePipeline<Accumulator> pipeline = start(config(), acc, List.of(acc), results);
+        for (long i = 1; i <= 10; i++) {
+            pipeline.publish(NUMBERED, i);
+        }
+        await(() -> results.count == 10, "10 results");
+        java.lang.reflect.Field channel = io.nautilus.core.journal.JournalWriter.class.getDeclaredField("channel");
+        channel.setAccessible(true);
+        ((java.nio.channels.FileChannel) channel.get(pipeline.journalStage().writer())).close();
+        pipeline.publish(NUMBERED, 11L);
+        await(() -> pipeline.stats().journalFailure() != null, "the journal failure");
+        await(() -> pipeline.processedSeq() == 11, "seq 11 processed");
+        Thread.sleep(50);
+        assertThat(results.count).as("the unjournaled result is withheld").isEqualTo(10);
+        assertThatThrownBy(() -> pipeline.publish(NUMBERED, 12L)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("journal failed");
+        assertThatThrownBy(() -> pipeline.snapshot().get(10, TimeUnit.SECONDS))
+                .hasMessageContaining("journal failed");
+        pipeline.stop();
+        Accumulator recovered = new Accumulator();
+        assertThat(Recovery.recover(pipeline.config().journalDir(), List.of(recovered), recovered, line -> { }))
+                .isEqualTo(10);
+        assertThat(recovered.state()).isEqualTo(reference(10));
+    }
+
+    @Test
+    void startFailsClearlyOnCorruptionBeforeTheJournalsTail() throws Exception {
+        PipelineConfig config = config("journal.segment.size", 2048);
+        Accumulator acc = new Accumulator();
+        CorePipeline<Accumulator> first = start(config, acc, List.of(acc), new Results(300, 1));
+        for (long i = 1; i <= 300; i++) {
+            first.publish(NUMBERED, i);
+        }
+        first.stop();
+        Path segment = JournalSegments.list(config.journalDir()).get(1).path();
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[200] ^= 1;
+        Files.write(segment, bytes);
+        Accumulator fresh = new Accumulator();
+        CorePipeline<Accumulator> second = new CorePipeline<>(config, fresh, List.of(fresh), new Results(1, 1));
+        started.add(second);
+        assertThatThrownBy(second::start).isInstanceOf(io.nautilus.core.journal.JournalCorruptedException.class)
+                .hasMessageContaining(segment.toString()).hasMessageContaining("CRC mismatch");
+        assertThat(second.stats().state()).isEqualTo("FAILED");
+        assertThatThrownBy(() -> second.publish(NUMBERED, 1L)).isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -1,0 +1,60 @@
+package io.nautilus.shell.internal;
+
+import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
+import io.nautilus.api.Side;
+import io.nautilus.core.api.OrderFilter;
+import io.nautilus.core.api.OrderView;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+/** {@code nautilus:orders [--account A] [--instrument I] [--side BUY|SELL] [--limit N]}: the working orders. */
+@Command(scope = "nautilus", name = "orders",
+        description = "Lists the working orders (resting, and stop orders waiting for their trigger) by order id,"
+                + " with prices and quantities on each instrument's scales.")
+@Service
+public final class OrdersCommand extends CoreCommand {
+
+    /** How many orders the table shows unless {@code --limit} says otherwise. */
+    static final int DEFAULT_LIMIT = 100;
+
+    @Option(name = "--account", description = "only this account's orders")
+    @Completion(AccountCompleter.class)
+    String account;
+
+    @Option(name = "--instrument", description = "only orders in this instrument (id or symbol)")
+    @Completion(InstrumentCompleter.class)
+    String instrument;
+
+    @Option(name = "--side", description = "only BUY or only SELL orders")
+    @Completion(value = StringsCompleter.class, values = {"BUY", "SELL"})
+    String side;
+
+    @Option(name = "--limit", description = "show at most this many orders (lowest order ids first); 0 shows all")
+    int limit = DEFAULT_LIMIT;
+
+    @Override
+    void run(PrintStream out) throws CommandException {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit " + limit + " must be 0 (all) or more");
+        }
+        var core = core();
+        AccountId accountId = account == null ? null : AccountId.of(account);
+        InstrumentId instrumentId = instrument == null ? null : new Catalog(core).instrument(instrument).id();
+        Side sideFilter = side == null ? null : Choices.parse("--side", side, Side.class);
+        // one more than shown, to tell whether there are more
+        int ask = limit == 0 || limit == Integer.MAX_VALUE ? 0 : limit + 1;
+        List<OrderView> orders = core.orders(new OrderFilter(accountId, instrumentId, sideFilter, ask));
+        boolean more = limit > 0 && orders.size() > limit;
+        OrderTable.table(more ? orders.subList(0, limit) : orders, scales()).print(out);
+        if (more) {
+            out.println("(showing the first " + limit + " working orders; --limit 0 shows all)");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.nautilus.shell.internal;
+
+import io.nautilus.core.api.OrderFilter;
+import io.nautilus.core.api.OrderView;
+import io.nautilus.core.api.TradingCoreService;
+import java.util.List;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+/** Completes the ids of the trading core's working orders; nothing while the core is stopped. */
+@Service
+public final class WorkingOrderCompleter implements Completer {
+
+    @Reference(optional = true)
+    TradingCoreService core;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        StringsCompleter delegate = new StringsCompleter();
+        if (core != null) {
+            for (OrderView order : core.orders(OrderFilter.ALL)) {
+                delegate.getStrings().add(Long.toString(order.orderId()));
+            }
+        }
+        return delegate.complete(session, commandLine, candidates);
+    }
+}
