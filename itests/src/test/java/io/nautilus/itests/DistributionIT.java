@@ -125,6 +125,88 @@ class DistributionIT {
         assertThat(stop.exit).as(stop.output).isZero();
     }
 
+    @Test
+    @Order(4)
+    void aKilledPlatformRecoversExactlyTheStateItHadJournaled() throws Exception {
+        startAndAwaitReady();
+        // trades, resting orders, a waiting stop, a halted account, a snapshot, and commands after the snapshot
+        for (String command : List.of(
+                "nautilus:submit desk-1 SIM-ACME BUY 100 99.50",
+                "nautilus:submit desk-2 SIM-ACME BUY 50 99.50",
+                "nautilus:submit mm-1 SIM-ACME SELL 120 99.50",
+                "nautilus:submit desk-1 SIM-ACME SELL 5 101.00",
+                "nautilus:submit --type STOP --stop 98.00 desk-1 SIM-ACME SELL 5",
+                "nautilus:snapshot",
+                "nautilus:halt --account desk-2",
+                "nautilus:submit --display 10 mm-1 SIM-ACME SELL 40 100.50",
+                "nautilus:submit desk-1 SIM-ACME BUY 15 100.50")) {
+            Result r = client("admin", PASSWORD, command);
+            assertThat(r.exit).as(command + ":\n" + r.output).isZero();
+        }
+        List<String> views = List.of("nautilus:orders", "nautilus:positions", "nautilus:pnl", "nautilus:risk",
+                "nautilus:book SIM-ACME");
+        Map<String, String> before = new java.util.LinkedHashMap<>();
+        for (String view : views) {
+            before.put(view, client("admin", PASSWORD, view).output);
+        }
+        assertThat(before.get("nautilus:orders")).contains("desk-2").contains("waiting");
+        assertThat(before.get("nautilus:positions")).contains("mm-1").contains("-135");
+
+        String pid = Files.readString(home.resolve("karaf.pid")).trim();
+        Result kill = run(home, Map.of(), Duration.ofSeconds(30), "kill", "-9", pid);
+        assertThat(kill.exit).as(kill.output).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(Path.of("/proc", pid)));
+
+        startAndAwaitReady();
+        for (String view : views) {
+            assertThat(client("admin", PASSWORD, view).output).as(view + " after kill -9")
+                    .isEqualTo(before.get(view));
+        }
+        Result journal = client("admin", PASSWORD, "nautilus:journal");
+        assertThat(journal.output).contains("snapshot at seq").contains("journal records replayed");
+
+        Result stop = run(home, Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
+        assertThat(stop.exit).as(stop.output).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void theReplayToolRunsACommandFileOutsideKaraf() throws Exception {
+        Path commands = home.resolve("replay-it.csv");
+        Files.writeString(commands, String.join("\n",
+                "seq,op,orderId,account,instrument,side,type,tif,price,qty",
+                "1,NEW,1,A,X,BUY,LIMIT,GTC,100,10",
+                "2,NEW,2,B,X,SELL,LIMIT,GTC,100,4",
+                "3,NEW,3,B,X,SELL,MARKET,IOC,,6",
+                "4,CANCEL,1,,,,,,,",
+                "") );
+        Path trades = home.resolve("replay-it-trades.csv");
+        for (String mode : List.of("", "--pipeline")) {
+            Result r = run(home, Map.of(), Duration.ofSeconds(120), "sh", "-c",
+                    "bin/nautilus-replay --commands replay-it.csv --trades replay-it-trades.csv " + mode
+                            + " 2>/dev/null");
+            assertThat(r.exit).as(r.output).isZero();
+            assertThat(r.output.strip()).matches(
+                    "\\{\"commands\":4,\"trades\":2,\"seconds\":[0-9.]+,\"commandsPerSecond\":[0-9]+}");
+            assertThat(Files.readAllLines(trades)).containsExactly("seq,takerOrderId,makerOrderId,price,qty",
+                    "2,2,1,100,4", "3,3,1,100,6");
+        }
+        Result bad = run(home, Map.of(), Duration.ofSeconds(60), "bin/nautilus-replay", "--commands", "missing.csv");
+        assertThat(bad.exit).isEqualTo(2);
+        assertThat(bad.output).contains("missing.csv");
+    }
+
+    private static void startAndAwaitReady() throws Exception {
+        Result start = run(home, Map.of("NAUTILUS_ADMIN_PASSWORD", PASSWORD), Duration.ofSeconds(60),
+                "bin/nautilus-start");
+        assertThat(start.exit).as(start.output).isZero();
+        awaitPortOpen();
+        await().atMost(BOOT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Result status = client("admin", PASSWORD, "nautilus:status");
+            assertThat(status.output).contains("Platform: READY");
+        });
+    }
+
     private static Result client(String user, String password, String command) throws Exception {
         return run(home, Map.of(), Duration.ofSeconds(60), "sh", "-c",
                 "printf '%s\\n' \"$0\" | bin/client -a " + sshPort + " -u " + user + " -p \"$1\" -r 3 -d 2 -b",

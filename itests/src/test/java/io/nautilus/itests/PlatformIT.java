@@ -10,7 +10,15 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
+import io.nautilus.api.Side;
+import io.nautilus.api.TimeInForce;
+import io.nautilus.api.order.ExecType;
+import io.nautilus.api.order.NewOrder;
 import io.nautilus.api.platform.RouteAdminService;
+import io.nautilus.core.api.CommandResult;
+import io.nautilus.core.api.TradingCoreService;
 import io.nautilus.api.platform.RouteFile;
 import io.nautilus.api.platform.RouteInfo;
 import java.io.ByteArrayOutputStream;
@@ -71,6 +79,10 @@ public class PlatformIT {
     @Inject
     @Filter(timeout = 120_000)
     private SessionFactory sessionFactory;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private TradingCoreService core;
 
     private final List<Path> created = new java.util.ArrayList<>();
 
@@ -229,6 +241,32 @@ public class PlatformIT {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Test
+    public void theTradingCoreMatchesOrdersFromItsServiceAndTheShellShowsThem() throws Exception {
+        await(() -> core.instruments().stream().anyMatch(i -> i.symbol().equals("SIM-ETH")), 60_000,
+                "instruments from etc/io.nautilus.core.instruments.cfg");
+        InstrumentId eth = InstrumentId.of("SIM-ETH");
+        long id = System.nanoTime();
+        CommandResult bid = core.submit(NewOrder.limit(id, AccountId.of("desk-1"), null, eth, Side.BUY,
+                199_950, 2_000)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(bid.describe(), bid.accepted());
+        CommandResult ask = core.submit(new NewOrder(id + 1, AccountId.of("mm-1"), null, eth, Side.SELL,
+                io.nautilus.api.OrderType.LIMIT, TimeInForce.IOC, 199_950, io.nautilus.api.instrument.FixedPoint.NULL,
+                500, 0, 0, 0)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(ask.describe(), ask.accepted());
+        assertTrue("fill reports: " + ask.reports(), ask.reports().stream()
+                .anyMatch(r -> r.execType() == ExecType.FILL && r.lastQuantity() == 500 && r.lastPrice() == 199_950));
+        CommandResult tooBig = core.submit(NewOrder.limit(id + 2, AccountId.of("desk-1"), null, eth, Side.BUY,
+                199_950, 500_000)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse("a risk limit rejects it", tooBig.accepted());
+        assertTrue(tooBig.describe(), tooBig.describe().contains("maxOrderQty"));
+
+        String book = execute("nautilus:book SIM-ETH");
+        assertTrue(book, book.contains("1999.50") && book.contains("1.500"));
+        String positions = execute("nautilus:positions mm-1");
+        assertTrue(positions, positions.contains("SIM-ETH") && positions.contains("-0.500"));
     }
 
     private String notActive() {
