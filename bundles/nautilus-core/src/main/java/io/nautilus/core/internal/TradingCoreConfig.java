@@ -54,4 +54,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Money scale", description = "Decimals of account P&L totals (0..18).")
     int money_scale() default 2;
+
+    @AttributeDefinition(name = "Clock tick (ms)", description = "Every tick a journaled CLOCK command expires GTD "
+            + "orders whose time has come (10..60000).")
+    long clock_tick_ms() default 1000;
+
+    @AttributeDefinition(name = "Trading day end", description = "HH:mm when DAY orders expire and the daily loss "
+            + "limit restarts.")
+    String trading_day_end() default "00:00";
+
+    @AttributeDefinition(name = "Trading day zone", description = "Time zone of the trading day end.")
+    String trading_day_zone() default "UTC";
 }

@@ -86,6 +86,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     private final AtomicLong nextOrderId = new AtomicLong(1);
     private final Object adminLock = new Object();
 
+    private volatile java.util.concurrent.ScheduledExecutorService clock;
     private volatile TradingEngine engine;
     private volatile CorePipeline<TradingEngine> pipeline;
     private volatile RiskLimits limits = RiskLimits.NONE;
@@ -117,7 +118,57 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         Object scale = settings.getOrDefault("money.scale", 2);
         moneyScale = Integer.parseInt(scale.toString().trim());
         PipelineConfig config = PipelineConfig.from(settings);
+        long tickMillis = Long.parseLong(settings.getOrDefault("clock.tick.ms", 1000).toString().trim());
+        String dayEnd = settings.getOrDefault("trading.day.end", "00:00").toString().trim();
+        String zone = settings.getOrDefault("trading.day.zone", "UTC").toString().trim();
+        java.time.LocalTime end = java.time.LocalTime.parse(dayEnd);
+        java.time.ZoneId zoneId = java.time.ZoneId.of(zone);
+        if (tickMillis < 10 || tickMillis > 60_000) {
+            throw new IllegalArgumentException("clock.tick.ms " + tickMillis + " must be from 10 to 60000");
+        }
         start(config);
+        startClock(tickMillis, end, zoneId);
+    }
+
+    /**
+     * Publishes {@link Op#CLOCK} commands: every tick (GTD expiry), and with {@link Op#CLOCK_END_OF_DAY} once when the
+     * trading day ends (DAY orders expire, daily loss restarts). The clock is an input like any command, journaled
+     * with its time, so a replay expires exactly the same orders.
+     */
+    private void startClock(long tickMillis, java.time.LocalTime dayEnd, java.time.ZoneId zone) {
+        java.util.concurrent.ScheduledExecutorService executor =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "nautilus-core-clock");
+                    t.setDaemon(true);
+                    return t;
+                });
+        java.time.ZonedDateTime[] nextEnd = {nextDayEnd(java.time.ZonedDateTime.now(zone), dayEnd)};
+        executor.scheduleAtFixedRate(() -> {
+            try {
+                CorePipeline<TradingEngine> p = pipeline;
+                if (p == null || !p.isRunning()) {
+                    return;
+                }
+                java.time.ZonedDateTime now = java.time.ZonedDateTime.now(zone);
+                boolean endOfDay = !now.isBefore(nextEnd[0]);
+                if (endOfDay) {
+                    nextEnd[0] = nextDayEnd(now, dayEnd);
+                    LOG.info("trading day ended at {}: DAY orders expire, daily loss restarts", dayEnd);
+                }
+                p.publish(c -> {
+                    c.op = Op.CLOCK;
+                    c.flags = endOfDay ? Op.CLOCK_END_OF_DAY : 0;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("clock tick not published: {}", e.getMessage());
+            }
+        }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+        clock = executor;
+    }
+
+    private static java.time.ZonedDateTime nextDayEnd(java.time.ZonedDateTime now, java.time.LocalTime dayEnd) {
+        java.time.ZonedDateTime candidate = now.with(dayEnd).withNano(0);
+        return candidate.isAfter(now) ? candidate : candidate.plusDays(1);
     }
 
     /**
@@ -146,6 +197,11 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     @Deactivate
     void deactivate() {
+        java.util.concurrent.ScheduledExecutorService c = clock;
+        clock = null;
+        if (c != null) {
+            c.shutdownNow();
+        }
         CorePipeline<TradingEngine> p = pipeline;
         pipeline = null;
         if (p != null) {
