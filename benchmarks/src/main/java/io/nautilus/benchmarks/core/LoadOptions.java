@@ -1,0 +1,176 @@
+package io.nautilus.benchmarks.core;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Command line of {@link LoadGenerator}.
+ *
+ * @param mix the command mix
+ * @param latency true for the fixed-rate latency mode, false for throughput
+ * @param engineOnly true to run the trading engine alone on the calling thread (no ring, no journal): the
+ *        business thread's share of the work
+ * @param commands measured commands of the throughput mode
+ * @param rate commands per second of the latency mode
+ * @param seconds recorded seconds of the latency mode
+ * @param warmupCommands commands published as fast as possible (not measured) before the measured phase
+ * @param warmupSeconds latency mode: seconds at the target rate before recording starts
+ * @param waitStrategy pipeline wait strategy (busy-spin, yielding, sleeping, blocking, phased), or null for the
+ *        pipeline's default
+ * @param fsync journal fsync policy (batch, periodic, none)
+ * @param ringSize ring slots, a power of two
+ * @param seed stream seed
+ * @param risk risk limits file (properties), or null for the built-in loose limits
+ * @param noRisk true to run without risk limits
+ * @param pacer latency mode: how the publisher waits for a command's send time, {@code yield} (Thread.yield, leaves
+ *        the core to the pipeline's threads) or {@code spin} (Thread.onSpinWait, holds a core)
+ * @param journalParent folder the temporary journal folder is created in, or null for java.io.tmpdir
+ */
+public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int commands, int rate, int seconds, int warmupCommands,
+                          int warmupSeconds, String waitStrategy, String fsync, int ringSize, long seed, Path risk,
+                          boolean noRisk, String pacer, Path journalParent) {
+
+    /** Usage text. */
+    public static final String USAGE = """
+            usage: LoadGenerator [--mix exchange-core|new-cancel|aggressive] [--mode throughput|latency]
+                                 [--commands N] [--rate R] [--seconds S] [--warmup N] [--warmup-seconds S]
+                                 [--wait STRATEGY] [--fsync POLICY] [--ring SLOTS] [--seed N]
+                                 [--risk FILE | --no-risk] [--pacer yield|spin] [--journal-parent DIR]
+              --mix            command mix (default exchange-core)
+              --mode           throughput: publish --commands as fast as possible, report commands/s (default);
+                               latency: publish at --rate for --seconds on a fixed schedule, report the
+                               percentiles of (result seen by the ResultHandler - scheduled send time);
+                               engine: the TradingEngine alone (risk, matching, positions) on one thread, no
+                               ring and no journal, --commands after the warm-up (a diagnostic)
+              --commands N     measured commands of the throughput mode (default 1000000)
+              --rate R         commands per second of the latency mode (required there)
+              --seconds S      recorded seconds of the latency mode (default 10)
+              --warmup N       commands published flat out before measuring, not measured (default 1000000)
+              --warmup-seconds S  latency mode: seconds at --rate before recording starts (default 2)
+              --wait STRATEGY  pipeline wait strategy: busy-spin, yielding, sleeping, blocking, phased
+                               (default: the pipeline's default)
+              --fsync POLICY   journal fsync: batch (default), periodic, none
+              --ring SLOTS     ring size, a power of two (default 65536)
+              --seed N         stream seed (default 1)
+              --risk FILE      risk limits (properties as etc/io.nautilus.core.risk.cfg); default: built-in loose
+                               limits (every order checked, none rejected)
+              --no-risk        no risk limits
+              --pacer yield|spin  latency mode: the publisher waits for each send time yielding the core
+                               (default) or spinning on it
+              --journal-parent DIR  where the temporary journal folder goes (default java.io.tmpdir)
+            Prints human-readable lines, then one JSON line.
+            """;
+
+    /**
+     * Parses the command line.
+     *
+     * @param args the arguments
+     * @return the options
+     * @throws IllegalArgumentException naming the bad argument
+     */
+    public static LoadOptions parse(String... args) {
+        Mix mix = Mix.EXCHANGE_CORE;
+        boolean latency = false;
+        boolean engine = false;
+        int commands = 1_000_000;
+        int rate = 0;
+        int seconds = 10;
+        int warmup = 1_000_000;
+        int warmupSeconds = 2;
+        String wait = null;
+        String fsync = "batch";
+        int ring = 65_536;
+        long seed = 1;
+        Path risk = null;
+        boolean noRisk = false;
+        Path journalParent = null;
+        String pacer = "yield";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--mix" -> mix = Mix.parse(value(args, ++i, a));
+                case "--mode" -> {
+                    String v = value(args, ++i, a).toLowerCase(Locale.ROOT);
+                    if (!v.equals("throughput") && !v.equals("latency") && !v.equals("engine")) {
+                        throw new IllegalArgumentException("--mode '" + v + "' must be throughput, latency or engine");
+                    }
+                    latency = v.equals("latency");
+                    engine = v.equals("engine");
+                }
+                case "--commands" -> commands = positive(args, ++i, a, Integer.MAX_VALUE / 2);
+                case "--rate" -> rate = positive(args, ++i, a, 100_000_000);
+                case "--seconds" -> seconds = positive(args, ++i, a, 3600);
+                case "--warmup" -> warmup = nonNegative(args, ++i, a, Integer.MAX_VALUE / 2);
+                case "--warmup-seconds" -> warmupSeconds = nonNegative(args, ++i, a, 3600);
+                case "--wait" -> wait = value(args, ++i, a);
+                case "--fsync" -> fsync = value(args, ++i, a);
+                case "--ring" -> ring = positive(args, ++i, a, 1 << 24);
+                case "--seed" -> {
+                    String v = value(args, ++i, a);
+                    try {
+                        seed = Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--seed '" + v + "' is not an integer");
+                    }
+                }
+                case "--risk" -> risk = Path.of(value(args, ++i, a));
+                case "--no-risk" -> noRisk = true;
+                case "--pacer" -> {
+                    pacer = value(args, ++i, a).toLowerCase(Locale.ROOT);
+                    if (!pacer.equals("yield") && !pacer.equals("spin")) {
+                        throw new IllegalArgumentException("--pacer '" + pacer + "' must be yield or spin");
+                    }
+                }
+                case "--journal-parent" -> journalParent = Path.of(value(args, ++i, a));
+                default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
+            }
+        }
+        if (latency && rate == 0) {
+            throw new IllegalArgumentException("--mode latency needs --rate R (commands per second)");
+        }
+        if (risk != null && noRisk) {
+            throw new IllegalArgumentException("--risk and --no-risk exclude each other");
+        }
+        long paced = latency ? (long) rate * (warmupSeconds + seconds) : commands;
+        if (paced + warmup > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("the run needs " + (paced + warmup) + " commands, more than "
+                    + Integer.MAX_VALUE / 2 + " (lower --rate, --seconds or --warmup)");
+        }
+        return new LoadOptions(mix, latency, engine, commands, rate, seconds, warmup, warmupSeconds, wait, fsync, ring, seed,
+                risk, noRisk, pacer, journalParent);
+    }
+
+    /** @return commands after the warm-up: --commands, or rate × (warm-up seconds + seconds) */
+    public int measuredPhaseCommands() {
+        return latency ? rate * (warmupSeconds + seconds) : commands;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int positive(String[] args, int i, String option, int max) {
+        int v = nonNegative(args, i, option, max);
+        if (v == 0) {
+            throw new IllegalArgumentException(option + " must be > 0");
+        }
+        return v;
+    }
+
+    private static int nonNegative(String[] args, int i, String option, int max) {
+        String v = value(args, i, option).replace("_", "");
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " '" + v + "' is not a whole number");
+        }
+        if (n < 0 || n > max) {
+            throw new IllegalArgumentException(option + " " + n + " must be from 0 to " + max);
+        }
+        return (int) n;
+    }
+}
