@@ -21,6 +21,8 @@ public final class TradingEngine implements CommandProcessor {
 
     /** Reject detail of an invalid instrument/account definition. */
     public static final String DETAIL_DEFINITION = "definition";
+    /** Reject detail of a NEW for an account no ADD_ACCOUNT defined. */
+    public static final String DETAIL_ACCOUNT = "account";
 
     private final Registry registry = new Registry();
     private final MatchingEngine matching = new MatchingEngine();
@@ -66,6 +68,12 @@ public final class TradingEngine implements CommandProcessor {
     private void trade(Command c) {
         if (c.op == Op.NEW && c.orderId > maxOrderId) {
             maxOrderId = c.orderId;
+        }
+        if (c.op == Op.NEW && c.account >= registry.accountCount()) {
+            // risk keeps state per account it sees: an undefined account must not get any
+            c.reject(RejectReason.UNKNOWN_ACCOUNT, DETAIL_ACCOUNT, 0, 0);
+            c.events.rejected(c.orderId, c.account, c.instrument, c.side, c.rejectReason, 0, 0);
+            return;
         }
         if (!risk.check(c)) {
             c.events.rejected(c.orderId, c.account, c.instrument, c.side, c.rejectReason, c.rejectLimit,

@@ -23,13 +23,21 @@ import org.agrona.collections.Long2LongHashMap;
  * Turns a processed command's events into {@link ExecutionReport}s, on the publish thread (its only user). Keeps the
  * client order id of each working order so that fills of resting orders echo it; after a restart, orders from
  * before it report their core order id as client order id until they finish.
+ *
+ * <p>Exec ids: {@code seq * 65,536} plus the report's number within its command (1, 2, ...), moved up past the
+ * previous command's last exec id when that command had more reports than fit its range (a kill of many orders, a
+ * sweep of many makers). So they increase and never repeat within a run, and a restart (whose commands have higher
+ * seqs) repeats none unless the last command before it overflowed its range.
  */
 final class ReportBuilder {
 
     private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
     private static final RejectReason[] REJECT_REASONS = RejectReason.values();
 
+    private static final long EXEC_IDS_PER_SEQ = 65_536;
+
     private final Long2LongHashMap clientOrderIds = new Long2LongHashMap(0);
+    private long lastExecId;
 
     /**
      * @param c a processed command
@@ -44,6 +52,7 @@ final class ReportBuilder {
             return List.of();
         }
         List<ExecutionReport> reports = new ArrayList<>(n + 1);
+        long execBase = Math.max(c.seq * EXEC_IDS_PER_SEQ, lastExecId);
         for (int i = 0; i < n; i++) {
             byte type = e.type(i);
             long orderId = e.orderId(i);
@@ -56,7 +65,7 @@ final class ReportBuilder {
             if (account == null || instrument == null || side == null) {
                 continue;
             }
-            long execId = c.seq * 65_536 + i + 1;
+            long execId = execBase + reports.size() + 1;
             long clientId = clientOrderId(orderId, c);
             switch (type) {
                 case Events.ACCEPTED -> reports.add(report(execId, clientId, orderId, account, instrument, side,
@@ -68,7 +77,7 @@ final class ReportBuilder {
                     AccountId makerAccount = accountId(registry, e.counterAccount(i));
                     long makerId = e.counterOrderId(i);
                     if (makerAccount != null) {
-                        reports.add(fill(execId + 32_768, clientOrderId(makerId, null), makerId, makerAccount,
+                        reports.add(fill(execId + 1, clientOrderId(makerId, null), makerId, makerAccount,
                                 instrument, side == Side.BUY ? Side.SELL : Side.BUY, Liquidity.MAKER, e.price(i),
                                 e.qty(i), e.counterLeaves(i), e.value2(i), e.counterAverage(i), c.timestamp,
                                 publishNanos));
@@ -114,6 +123,7 @@ final class ReportBuilder {
                 }
             }
         }
+        lastExecId = execBase + reports.size();
         return reports;
     }
 

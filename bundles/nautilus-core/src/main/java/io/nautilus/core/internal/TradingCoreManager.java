@@ -91,7 +91,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     private volatile CorePipeline<TradingEngine> pipeline;
     private volatile RiskLimits limits = RiskLimits.NONE;
     private volatile List<String> recoveryReport = List.of();
-    private int moneyScale;
+    private int moneyScale = 2;
 
     /** Creates the component (DS). */
     public TradingCoreManager() {
@@ -178,13 +178,14 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
      * @throws IOException if recovery fails
      */
     void start(PipelineConfig config) throws IOException {
-        TradingEngine e = new TradingEngine(moneyScale == 0 ? 2 : moneyScale);
+        TradingEngine e = new TradingEngine(moneyScale);
         List<String> report = new CopyOnWriteArrayList<>();
         CorePipeline<TradingEngine> p = new CorePipeline<>(config, e, e.snapshotParts(), this::onResult);
         var recovered = p.start();
         engine = e;
         pipeline = p;
         long max = query(TradingEngine::maxOrderId);
+        limits = query(x -> x.risk().limits().limits());
         nextOrderId.set(Math.max(max + 1, System.currentTimeMillis() * 1_000));
         report.add("recovered to seq " + recovered.lastSeq() + " (snapshot at seq " + recovered.snapshotSeq()
                 + ", " + recovered.replayed() + " journal records replayed"

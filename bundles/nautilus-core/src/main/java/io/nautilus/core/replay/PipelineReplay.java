@@ -137,8 +137,16 @@ final class PipelineReplay {
                 filler.row = i;
                 pipeline.publish(filler);
             }
+            long spins = 0;
             while (!results.done && n > 0) {
                 Thread.onSpinWait();
+                if (++spins % 1_000_000 == 0) {
+                    String failure = pipeline.stats().journalFailure();
+                    if (failure != null || !pipeline.isRunning()) {
+                        throw new IllegalStateException("the pipeline stopped before the last result: "
+                                + (failure != null ? "journal failed: " + failure : "not running"));
+                    }
+                }
             }
             long nanos = System.nanoTime() - start;
             return new Replay.Result(nanos, results.rejected);
