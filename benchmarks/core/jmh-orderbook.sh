@@ -25,7 +25,8 @@ def score(key):
     m = sec.get(key)
     return None if m is None else m["score"]
 print(json.dumps({"benchmark": "order-book-jmh", "opsPerSecond": round(p["score"]),
-                  "opsPerSecondError": round(p["scoreError"]) if p["scoreError"] == p["scoreError"] else None,
+                  "opsPerSecondError": round(p["scoreError"]) if isinstance(p["scoreError"], (int, float))
+                  and p["scoreError"] == p["scoreError"] else None,
                   "bytesPerOp": score("·gc.alloc.rate.norm") if score("·gc.alloc.rate.norm") is not None
                   else score("gc.alloc.rate.norm"),
                   "gcCount": score("·gc.count") if score("·gc.count") is not None else score("gc.count")},
