@@ -103,14 +103,12 @@ public final class TradingEngine implements CommandProcessor {
             matching.defineInstrument(def.id(), def.tickSize(), def.lotSize(), def.minQuantity(), def.priceBandBps(),
                     def.referencePrice());
         } catch (RuntimeException e) {
-            c.reject(RejectReason.INVALID_ORDER, DETAIL_DEFINITION, 0, 0);
-            c.events.rejected(0, c.account, c.instrument, null, RejectReason.INVALID_ORDER, 0, 0);
+            rejectDefinition(c);
             return;
         }
         String problem = registry.define(def);
         if (problem != null) {
-            c.reject(RejectReason.INVALID_ORDER, DETAIL_DEFINITION, 0, 0);
-            c.events.rejected(0, c.account, c.instrument, null, RejectReason.INVALID_ORDER, 0, 0);
+            rejectDefinition(c);
             return;
         }
         risk.apply(c);
@@ -121,18 +119,21 @@ public final class TradingEngine implements CommandProcessor {
         try {
             def = Registry.accountOf(c);
         } catch (RuntimeException e) {
-            c.reject(RejectReason.INVALID_ORDER, DETAIL_DEFINITION, 0, 0);
-            c.events.rejected(0, c.account, c.instrument, null, RejectReason.INVALID_ORDER, 0, 0);
+            rejectDefinition(c);
             return;
         }
         String problem = registry.define(def);
         if (problem != null) {
-            c.reject(RejectReason.INVALID_ORDER, DETAIL_DEFINITION, 0, 0);
-            c.events.rejected(0, c.account, c.instrument, null, RejectReason.INVALID_ORDER, 0, 0);
+            rejectDefinition(c);
             return;
         }
         matching.defineAccount(def.id(), def.stp());
         risk.apply(c);
+    }
+
+    private static void rejectDefinition(Command c) {
+        c.reject(RejectReason.INVALID_ORDER, DETAIL_DEFINITION, 0, 0);
+        c.events.rejected(0, c.account, c.instrument, null, RejectReason.INVALID_ORDER, 0, 0);
     }
 
     /** @return the highest order id any NEW command used (writer thread) */
