@@ -60,6 +60,7 @@ import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -106,28 +107,108 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         listeners.remove(listener);
     }
 
+    /**
+     * Everything {@code etc/io.nautilus.core.cfg} sets, validated.
+     *
+     * @param pipeline the pipeline settings
+     * @param moneyScale decimals of the account totals
+     * @param tickMillis clock tick
+     * @param dayEnd end of the trading day
+     * @param zone its time zone
+     */
+    record Settings(PipelineConfig pipeline, int moneyScale, long tickMillis, java.time.LocalTime dayEnd,
+                    java.time.ZoneId zone) {
+
+        /**
+         * @param properties the configuration
+         * @return the settings
+         * @throws IllegalArgumentException naming the key and value of the first problem
+         */
+        static Settings parse(Map<String, ?> properties) {
+            Map<String, Object> settings = new HashMap<>(properties);
+            Object dir = settings.get("journal.dir");
+            if (dir == null || dir.toString().isBlank()) {
+                String data = System.getProperty("karaf.data", "data");
+                settings.put("journal.dir", Path.of(data, "nautilus", "core").toString());
+            }
+            settings.putIfAbsent("snapshot.interval.minutes", 60);
+            int moneyScale = (int) number(settings, "money.scale", 2, 0, FixedPoint.MAX_SCALE);
+            long tickMillis = number(settings, "clock.tick.ms", 1000, 10, 60_000);
+            String dayEnd = settings.getOrDefault("trading.day.end", "00:00").toString().trim();
+            String zone = settings.getOrDefault("trading.day.zone", "UTC").toString().trim();
+            java.time.LocalTime end;
+            try {
+                end = java.time.LocalTime.parse(dayEnd);
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("trading.day.end '" + dayEnd + "' is not a time HH:mm");
+            }
+            java.time.ZoneId zoneId;
+            try {
+                zoneId = java.time.ZoneId.of(zone);
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("trading.day.zone '" + zone + "' is not a time zone");
+            }
+            return new Settings(PipelineConfig.from(settings), moneyScale, tickMillis, end, zoneId);
+        }
+
+        private static long number(Map<String, Object> settings, String key, long dflt, long min, long max) {
+            Object value = settings.get(key);
+            if (value == null || value.toString().isBlank()) {
+                return dflt;
+            }
+            long n;
+            try {
+                n = Long.parseLong(value.toString().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " '" + value + "' is not an integer");
+            }
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(key + " " + n + " must be from " + min + " to " + max);
+            }
+            return n;
+        }
+    }
+
+    private volatile Settings settings;
+
     @Activate
     void activate(Map<String, Object> properties) throws IOException {
-        Map<String, Object> settings = new HashMap<>(properties);
-        Object dir = settings.get("journal.dir");
-        if (dir == null || dir.toString().isBlank()) {
-            String data = System.getProperty("karaf.data", "data");
-            settings.put("journal.dir", Path.of(data, "nautilus", "core").toString());
+        Settings parsed;
+        try {
+            parsed = Settings.parse(properties);
+        } catch (IllegalArgumentException e) {
+            LOG.error("etc/io.nautilus.core.cfg is invalid, the trading core does not start: {}", e.getMessage());
+            throw e;
         }
-        settings.putIfAbsent("snapshot.interval.minutes", 60);
-        Object scale = settings.getOrDefault("money.scale", 2);
-        moneyScale = Integer.parseInt(scale.toString().trim());
-        PipelineConfig config = PipelineConfig.from(settings);
-        long tickMillis = Long.parseLong(settings.getOrDefault("clock.tick.ms", 1000).toString().trim());
-        String dayEnd = settings.getOrDefault("trading.day.end", "00:00").toString().trim();
-        String zone = settings.getOrDefault("trading.day.zone", "UTC").toString().trim();
-        java.time.LocalTime end = java.time.LocalTime.parse(dayEnd);
-        java.time.ZoneId zoneId = java.time.ZoneId.of(zone);
-        if (tickMillis < 10 || tickMillis > 60_000) {
-            throw new IllegalArgumentException("clock.tick.ms " + tickMillis + " must be from 10 to 60000");
+        run(parsed);
+    }
+
+    /**
+     * A saved change of {@code etc/io.nautilus.core.cfg}: an invalid file is logged and changes nothing (the core
+     * keeps running as it was); a valid change restarts the core with it (drain, stop, recover from the journal).
+     */
+    @Modified
+    void modified(Map<String, Object> properties) throws IOException {
+        Settings parsed;
+        try {
+            parsed = Settings.parse(properties);
+        } catch (IllegalArgumentException e) {
+            LOG.error("etc/io.nautilus.core.cfg not applied, the trading core keeps its settings: {}", e.getMessage());
+            return;
         }
-        start(config);
-        startClock(tickMillis, end, zoneId);
+        if (parsed.equals(settings)) {
+            return;
+        }
+        LOG.info("etc/io.nautilus.core.cfg changed: restarting the trading core (drain, stop, recover)");
+        deactivate();
+        run(parsed);
+    }
+
+    private void run(Settings parsed) throws IOException {
+        moneyScale = parsed.moneyScale();
+        start(parsed.pipeline());
+        startClock(parsed.tickMillis(), parsed.dayEnd(), parsed.zone());
+        settings = parsed;
     }
 
     /**

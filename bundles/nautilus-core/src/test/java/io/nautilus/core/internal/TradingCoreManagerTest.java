@@ -74,6 +74,7 @@ class TradingCoreManagerTest {
         properties.put("journal.fsync", "none");
         properties.put("ring.size", 1024);
         properties.put("snapshot.interval.minutes", 0);
+        properties.put("clock.tick.ms", 60_000); // no clock commands in the journal while a test runs
         for (int i = 0; i < settings.length; i += 2) {
             properties.put((String) settings[i], settings[i + 1]);
         }
@@ -395,5 +396,38 @@ class TradingCoreManagerTest {
                     assertThat(r.execType()).isEqualTo(ExecType.FILL);
                 });
         assertThat(second.position(BOB, ABC).orElseThrow().quantity()).isEqualTo(4 - 2 + 6);
+    }
+
+    @Test
+    void aBrokenCoreConfigurationChangeIsLoggedAndTheCoreKeepsRunning() throws Exception {
+        TradingCoreManager core = configured();
+        long resting = limit(core, 41, ALICE, Side.SELL, 101_00, 10).orderId();
+        Map<String, Object> broken = new HashMap<>();
+        broken.put("journal.dir", dir.resolve("core").toString());
+        broken.put("ring.size", 1000);
+        core.modified(broken);
+        assertThat(core.order(resting)).as("still running, same state").isPresent();
+        assertThat(core.pipelineInfo()).contains("ring 1024 slots");
+        broken.put("ring.size", 2048);
+        broken.put("trading.day.end", "25:99");
+        core.modified(broken);
+        assertThat(core.pipelineInfo()).contains("ring 1024 slots");
+    }
+
+    @Test
+    void aValidCoreConfigurationChangeRestartsTheCoreWithItsState() throws Exception {
+        TradingCoreManager core = configured();
+        long resting = limit(core, 51, ALICE, Side.SELL, 101_00, 10).orderId();
+        Map<String, Object> changed = new HashMap<>();
+        changed.put("journal.dir", dir.resolve("core").toString());
+        changed.put("journal.fsync", "none");
+        changed.put("ring.size", 2048);
+        changed.put("snapshot.interval.minutes", 0);
+        changed.put("clock.tick.ms", 60_000);
+        core.modified(changed);
+        assertThat(core.pipelineInfo()).contains("ring 2048 slots");
+        assertThat(core.order(resting)).as("recovered from the journal").isPresent();
+        assertThat(limit(core, 52, BOB, Side.BUY, 101_00, 4).reports())
+                .anyMatch(r -> r.orderId() == resting && r.liquidity() == Liquidity.MAKER);
     }
 }
