@@ -112,7 +112,9 @@ final class ReportBuilder {
                     String text = c.rejectDetail == null ? why.description()
                             : why.description() + " (" + c.rejectDetail
                             + (c.rejectLimit != 0 || c.rejectValue != 0
-                                    ? ": limit " + c.rejectLimit + ", would be " + c.rejectValue : "")
+                                    ? ": limit " + amount(c.rejectDetail, c.rejectLimit, registry, e.instrument(i))
+                                    + ", would be " + amount(c.rejectDetail, c.rejectValue, registry, e.instrument(i))
+                                    : "")
                             + ")";
                     reports.add(report(execId, clientId, orderId, account, instrument, side, ExecType.REJECTED,
                             OrderStatus.REJECTED, why == RejectReason.NONE ? RejectReason.OTHER : why,
@@ -125,6 +127,22 @@ final class ReportBuilder {
         }
         lastExecId = execBase + reports.size();
         return reports;
+    }
+
+    /**
+     * A risk limit or would-be value in natural units: quantity limits at the instrument's quantity scale, the order
+     * notional limit at its price scale; other limits (counts, account money) as the raw number.
+     */
+    static String amount(String limit, long value, Registry.View registry, int instrument) {
+        Registry.InstrumentDef def = registry.instrument(instrument);
+        if (def == null) {
+            return Long.toString(value);
+        }
+        return switch (limit) {
+            case "maxOrderQty", "maxLong", "maxShort", "maxPosition" -> FixedPoint.format(value, def.quantityScale());
+            case "maxOrderNotional" -> FixedPoint.format(value, def.priceScale());
+            default -> Long.toString(value);
+        };
     }
 
     private long clientOrderId(long orderId, Command c) {

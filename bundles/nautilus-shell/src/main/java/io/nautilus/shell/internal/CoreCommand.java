@@ -133,7 +133,7 @@ abstract class CoreCommand implements Action {
             out.println(lines.report(report));
         }
         if (!result.accepted()) {
-            throw new CommandException("nautilus: " + ReportLines.outcome(result));
+            throw new CommandException("nautilus: " + lines.outcomeInUnits(result));
         }
         return result;
     }

@@ -62,6 +62,49 @@ final class ReportLines {
     }
 
     /**
+     * The outcome of a command with a risk reject's limit and would-be value at the instrument's scales (quantity
+     * limits as quantities, notional and money limits as prices), when the rejected order's instrument is known.
+     *
+     * @param result the command's outcome
+     * @return e.g. {@code rejected: risk limit (maxOrderQty: limit 10.0000, would be 20.0000)}
+     */
+    String outcomeInUnits(CommandResult result) {
+        if (result.accepted() || result.rejectDetail() == null
+                || (result.rejectLimit() == 0 && result.rejectValue() == 0)) {
+            return outcome(result);
+        }
+        InstrumentId instrument = null;
+        for (ExecutionReport report : result.reports()) {
+            instrument = report.instrument();
+        }
+        String detail = result.rejectDetail();
+        String limit;
+        String value;
+        try {
+            switch (detail) {
+                case "maxOrderQty", "maxLong", "maxShort", "maxPosition" -> {
+                    limit = scales.quantity(instrument, result.rejectLimit());
+                    value = scales.quantity(instrument, result.rejectValue());
+                }
+                case "maxOrderNotional" -> {
+                    limit = scales.price(instrument, result.rejectLimit());
+                    value = scales.price(instrument, result.rejectValue());
+                }
+                default -> {
+                    return outcome(result);
+                }
+            }
+        } catch (RuntimeException e) {
+            return outcome(result);
+        }
+        if (instrument == null) {
+            return outcome(result);
+        }
+        return "rejected: " + result.rejectReason().description() + " (" + detail + ": limit " + limit
+                + ", would be " + value + ")";
+    }
+
+    /**
      * One execution report: order, exec type, status, last quantity@price, leaves, cumulative and average, then
      * liquidity, reasons and text when present.
      *

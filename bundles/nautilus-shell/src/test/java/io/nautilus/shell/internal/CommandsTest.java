@@ -115,7 +115,7 @@ class CommandsTest {
         SubmitCommand submit = wired(submit("ACC-1", "BTC-USD", "BUY", "0.15", "100"));
         assertThatThrownBy(() -> submit.run(out))
                 .isInstanceOf(CommandException.class)
-                .hasMessage("nautilus: rejected: risk limit (maxOrderQty: limit 1000, would be 1500)");
+                .hasMessage("nautilus: rejected: risk limit (maxOrderQty: limit 0.1000, would be 0.1500)");
         assertThat(output()).startsWith("client order 5 REJECTED REJECTED").doesNotContain("accepted");
     }
 
