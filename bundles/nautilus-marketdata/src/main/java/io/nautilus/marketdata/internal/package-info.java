@@ -1,0 +1,20 @@
+/**
+ * The market-data engine's implementation: {@link io.nautilus.marketdata.internal.MarketDataEngine} (plain Java)
+ * and its DS component {@link io.nautilus.marketdata.internal.MarketDataManager}.
+ *
+ * <p>Path of a tick: the feed thread resolves the symbol and normalises decimal text or doubles exactly to the
+ * instrument's scales ({@link io.nautilus.marketdata.internal.TickNormaliser}), then claims a pre-allocated slot
+ * of the engine's Disruptor ring. The single engine thread validates
+ * ({@link io.nautilus.marketdata.internal.TickValidator}: per-feed counters, result codes written into the slot),
+ * publishes the last quote/trade ({@link io.nautilus.marketdata.internal.LastValueCache}), aggregates bars
+ * ({@link io.nautilus.marketdata.internal.BarAggregator}) and offers one shared immutable update to each
+ * subscriber's {@link io.nautilus.marketdata.internal.SubscriberChannel}, which conflates instead of blocking.
+ *
+ * <p>Decisions: flagged ticks are passed on marked and update last values, bars and the validator's reference
+ * price and sequence; rejected ticks change nothing but their counter. Time bars without trades are not emitted.
+ * Volume bars split the boundary-crossing trade. The price band is measured per feed and instrument from the
+ * last passed-on trade price or quote mid. The engine reads no clock: staleness compares the caller's arrival
+ * time with the exchange time, and time bars close on later trades or {@code clock(now)} events. Quote/Trade
+ * records and one update object are allocated per passed-on tick (the shared API is records).
+ */
+package io.nautilus.marketdata.internal;
