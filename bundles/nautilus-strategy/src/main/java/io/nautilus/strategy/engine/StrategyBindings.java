@@ -1,0 +1,231 @@
+package io.nautilus.strategy.engine;
+
+import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
+import io.nautilus.api.StrategyId;
+import io.nautilus.api.strategy.Strategy;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Turns the coming and going of {@link Strategy} services into instance life cycles, hot swaps included.
+ *
+ * <ul>
+ *   <li>A service whose {@value #ID} names no live instance starts one.</li>
+ *   <li>A service for a live instance (a new version registered while the old one still is, e.g. a jar dropped
+ *       into {@code deploy/}) swaps the instance to it; when the old service then goes, nothing happens.</li>
+ *   <li>The current service of an instance going away ({@code bundle:update} unregisters before it registers
+ *       again) detaches the instance: the old version's state is exported, events are buffered, and the next
+ *       service with the same id is attached. If none comes within the grace period the instance is stopped.</li>
+ * </ul>
+ *
+ * <p>Service properties configure the instance: {@value #ID} (required), {@value #ACCOUNT},
+ * {@value #INSTRUMENTS} (comma-separated or an array), {@value #ORDER_POLICY} ({@code CANCEL_ALL} or
+ * {@code LEAVE}), {@value #QUEUE_CAPACITY}; every other property that is not an OSGi or DS one is a strategy
+ * parameter. A strategy component with a factory configuration PID therefore yields one configured instance per
+ * factory configuration. Methods are synchronized: they are called by DS, rarely.
+ */
+public final class StrategyBindings {
+
+    /** Service property: the instance id. */
+    public static final String ID = "strategy.id";
+    /** Service property: the account. */
+    public static final String ACCOUNT = "strategy.account";
+    /** Service property: instruments of interest; absent for all. */
+    public static final String INSTRUMENTS = "strategy.instruments";
+    /** Service property: the {@link OrderPolicy}. */
+    public static final String ORDER_POLICY = "strategy.orderPolicy";
+    /** Service property: the event queue capacity. */
+    public static final String QUEUE_CAPACITY = "strategy.queueCapacity";
+
+    private static final String[] RESERVED_PREFIXES = {"strategy.", "service.", "component.", "objectClass",
+        "osgi.", "felix.", "."};
+
+    private final StrategyEngine engine;
+    private final ScheduledExecutorService timer;
+    private final long detachGraceNanos;
+    private final AccountId defaultAccount;
+    private final Consumer<String> log;
+    private final Map<StrategyId, Strategy> current = new HashMap<>();
+    private final Map<Strategy, StrategyId> idOf = new IdentityHashMap<>();
+
+    /**
+     * Creates the bindings.
+     *
+     * @param engine           the engine
+     * @param timer            runs the detach grace timeouts
+     * @param detachGraceNanos how long a detached instance waits for its new version, 0 or more
+     * @param defaultAccount   the account of services that name none
+     * @param log              told one line per life-cycle change and problem
+     */
+    public StrategyBindings(StrategyEngine engine, ScheduledExecutorService timer, long detachGraceNanos,
+                            AccountId defaultAccount, Consumer<String> log) {
+        this.engine = engine;
+        this.timer = timer;
+        this.detachGraceNanos = detachGraceNanos;
+        this.defaultAccount = defaultAccount;
+        this.log = log;
+    }
+
+    /**
+     * A strategy service appeared.
+     *
+     * @param strategy   the service object
+     * @param properties its service properties
+     * @return completes when the instance runs it (with the swap result for a swap, {@code null} for a start)
+     * @throws IllegalArgumentException if the properties are invalid; the message names the property
+     */
+    public synchronized CompletableFuture<SwapResult> added(Strategy strategy, Map<String, ?> properties) {
+        InstanceConfig config = configOf(properties, defaultAccount);
+        StrategyId id = config.id();
+        idOf.put(strategy, id);
+        StrategyInstance instance = engine.instance(id).orElse(null);
+        if (instance == null || !instance.state().isLive()) {
+            if (instance != null) {
+                engine.remove(id);
+            }
+            engine.start(config, strategy);
+            current.put(id, strategy);
+            log.accept("strategy " + id + " started");
+            return CompletableFuture.completedFuture(null);
+        }
+        Strategy previous = current.put(id, strategy);
+        return engine.swap(id, strategy).whenComplete((result, failure) -> swapDone(id, strategy, previous, result));
+    }
+
+    /**
+     * A strategy service went away.
+     *
+     * @param strategy the service object
+     */
+    public synchronized void removed(Strategy strategy) {
+        StrategyId id = idOf.remove(strategy);
+        if (id == null || current.get(id) != strategy) {
+            return;
+        }
+        current.remove(id);
+        StrategyInstance instance = engine.instance(id).orElse(null);
+        if (instance == null || !instance.state().isLive()) {
+            return;
+        }
+        instance.detach().whenComplete((state, failure) -> log.accept(failure == null
+                ? "strategy " + id + " detached, waiting for its next version"
+                : "strategy " + id + " could not be detached: " + failure));
+        timer.schedule(() -> graceOver(id, instance), detachGraceNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized void swapDone(StrategyId id, Strategy strategy, Strategy previous, SwapResult result) {
+        if (result != null && result.swapped()) {
+            log.accept("strategy " + id + " swapped to version " + result.version() + " in "
+                    + result.pauseNanos() / 1_000 + " us");
+            return;
+        }
+        log.accept("strategy " + id + " not swapped: " + (result == null ? "failed" : result.problem()));
+        if (current.get(id) == strategy && previous != null) {
+            current.put(id, previous);
+        }
+    }
+
+    private synchronized void graceOver(StrategyId id, StrategyInstance instance) {
+        if (current.get(id) == null && instance.state() == InstanceState.DETACHED) {
+            log.accept("strategy " + id + " stopped: no new version within the grace period");
+            instance.stop();
+        }
+    }
+
+    /**
+     * Reads an instance configuration from service properties.
+     *
+     * @param properties     the properties
+     * @param defaultAccount the account if none is named
+     * @return the configuration
+     * @throws IllegalArgumentException naming the property and value of the first problem
+     */
+    public static InstanceConfig configOf(Map<String, ?> properties, AccountId defaultAccount) {
+        Object id = properties.get(ID);
+        if (id == null || id.toString().isBlank()) {
+            throw new IllegalArgumentException("strategy service property " + ID + " is missing");
+        }
+        Object account = properties.get(ACCOUNT);
+        Set<InstrumentId> instruments = new HashSet<>();
+        for (String symbol : strings(properties.get(INSTRUMENTS))) {
+            instruments.add(InstrumentId.of(symbol));
+        }
+        OrderPolicy policy = OrderPolicy.CANCEL_ALL;
+        Object policyValue = properties.get(ORDER_POLICY);
+        if (policyValue != null) {
+            try {
+                policy = OrderPolicy.valueOf(policyValue.toString().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("strategy " + id + ": " + ORDER_POLICY + " '" + policyValue
+                        + "' is not CANCEL_ALL or LEAVE", e);
+            }
+        }
+        int capacity = InstanceConfig.DEFAULT_QUEUE_CAPACITY;
+        Object capacityValue = properties.get(QUEUE_CAPACITY);
+        if (capacityValue != null) {
+            try {
+                capacity = Integer.parseInt(capacityValue.toString().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("strategy " + id + ": " + QUEUE_CAPACITY + " '" + capacityValue
+                        + "' is not a number", e);
+            }
+        }
+        Map<String, String> parameters = new HashMap<>();
+        for (Map.Entry<String, ?> entry : properties.entrySet()) {
+            if (!isReserved(entry.getKey()) && entry.getValue() != null) {
+                Object value = entry.getValue();
+                boolean many = value instanceof Collection<?> || value.getClass().isArray();
+                parameters.put(entry.getKey(), many ? String.join(",", strings(value)) : value.toString());
+            }
+        }
+        return new InstanceConfig(StrategyId.of(id.toString().trim()),
+                account == null || account.toString().isBlank() ? defaultAccount : AccountId.of(account.toString()),
+                parameters, instruments, policy, capacity);
+    }
+
+    private static boolean isReserved(String key) {
+        for (String prefix : RESERVED_PREFIXES) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> strings(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        if (value instanceof Collection<?> collection) {
+            for (Object element : collection) {
+                out.add(element.toString().trim());
+            }
+        } else if (value.getClass().isArray()) {
+            for (int i = 0; i < Array.getLength(value); i++) {
+                out.add(String.valueOf(Array.get(value, i)).trim());
+            }
+        } else {
+            for (String part : value.toString().split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+}
