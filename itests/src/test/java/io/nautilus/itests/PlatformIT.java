@@ -269,6 +269,22 @@ public class PlatformIT {
         assertTrue(positions, positions.contains("SIM-ETH") && positions.contains("-0.500"));
     }
 
+    @Test
+    public void theSyntheticFeedRouteDrivesTheMarketDataEngine() throws Exception {
+        // camel-routes/synthetic-feed.yaml may load before the market-data bundle registers its Camel components;
+        // the bundle then loads the failed file again, so the route ends up started
+        await(() -> route("md-synthetic-feed").map(r -> "Started".equals(r.status())).orElse(false), 60_000,
+                "synthetic feed route started: " + routeAdmin.routeFiles());
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String md = execute("nautilus:md");
+        while (!(md.contains("SIM-BTC") && md.contains("SIM-ETH") && md.contains("synthetic"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            md = execute("nautilus:md");
+        }
+        assertTrue(md, md.contains("SIM-BTC") && md.contains("SIM-ETH") && md.contains("synthetic"));
+    }
+
     private String notActive() {
         StringBuilder notActive = new StringBuilder();
         for (Bundle b : bundleContext.getBundles()) {

@@ -24,9 +24,12 @@ final class BarSpecs {
      */
     static List<BarSpec> parse(String[] texts) {
         List<BarSpec> specs = new ArrayList<>();
-        for (String text : texts == null ? new String[0] : texts) {
-            if (text != null && !text.isBlank()) {
-                specs.add(parse(text.strip()));
+        for (String entry : texts == null ? new String[0] : texts) {
+            // a .cfg file gives one comma-separated string, Config Admin arrays give one spec per element
+            for (String text : entry == null ? new String[0] : entry.split(",")) {
+                if (!text.isBlank()) {
+                    specs.add(parse(text.strip()));
+                }
             }
         }
         return specs;

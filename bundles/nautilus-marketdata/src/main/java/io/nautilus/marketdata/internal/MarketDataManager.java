@@ -46,6 +46,9 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
     private TradingCoreService core;
     private final Set<MarketDataFeed> feeds = ConcurrentHashMap.newKeySet();
     private volatile MarketDataEngine engine;
+    private volatile MarketDataConfig settings;
+    private java.util.concurrent.ScheduledExecutorService instrumentWatch;
+    private volatile List<io.nautilus.api.instrument.Instrument> pendingWarned = List.of();
 
     /** Creates the component (DS). */
     public MarketDataManager() {
@@ -53,15 +56,108 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
 
     @Activate
     void activate(MarketDataManagerConfig config) {
-        MarketDataEngine started = new MarketDataEngine(core.instruments(), toConfig(config));
+        settings = toConfig(config);
+        MarketDataEngine started = new MarketDataEngine(core.instruments(), settings);
         engine = started;
         for (MarketDataFeed feed : feeds) {
             feed.setListener(started.listenerFor(feed.feedId()));
+        }
+        instrumentWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nautilus-marketdata-instruments");
+            t.setDaemon(true);
+            return t;
+        });
+        instrumentWatch.scheduleWithFixedDelay(this::followInstruments, 1, 1, TimeUnit.SECONDS);
+        instrumentWatch.scheduleWithFixedDelay(this::markCore, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private final Map<InstrumentId, Long> marked = new ConcurrentHashMap<>();
+
+    /**
+     * Once a second, marks the trading core's positions (and its price-band reference) to each instrument's quote
+     * mid, or its last trade when the quote is one-sided; only prices that changed are sent (each mark is a journaled
+     * core command).
+     */
+    void markCore() {
+        try {
+            MarketDataEngine current = engine;
+            if (current == null) {
+                return;
+            }
+            MarketSnapshot snapshot = current.snapshot();
+            java.util.Set<InstrumentId> ids = new java.util.TreeSet<>(java.util.Comparator.comparing(InstrumentId::value));
+            ids.addAll(snapshot.quotes().keySet());
+            ids.addAll(snapshot.trades().keySet());
+            for (InstrumentId id : ids) {
+                long price = markPrice(snapshot.quotes().get(id), snapshot.trades().get(id));
+                if (price > 0 && !Long.valueOf(price).equals(marked.get(id))) {
+                    marked.put(id, price);
+                    core.mark(id, price);
+                }
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MarketDataManager.class).debug("marking the core failed: {}",
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * @param quote the last quote, or null
+     * @param trade the last trade, or null
+     * @return the mid of a two-sided quote (rounded down), else the last trade price, else 0
+     */
+    static long markPrice(Quote quote, Trade trade) {
+        if (quote != null && quote.bidPrice() != io.nautilus.api.instrument.FixedPoint.NULL
+                && quote.askPrice() != io.nautilus.api.instrument.FixedPoint.NULL && quote.bidSize() > 0
+                && quote.askSize() > 0) {
+            return (quote.bidPrice() + quote.askPrice()) / 2;
+        }
+        return trade == null ? 0 : trade.price();
+    }
+
+    /**
+     * Follows the trading core's instruments (etc/io.nautilus.core.instruments.cfg may define them after this
+     * engine started): while nothing is subscribed the engine is rebuilt with the new set at once; with
+     * subscribers a warning says that the new instruments' ticks are rejected until the component restarts.
+     */
+    void followInstruments() {
+        try {
+            MarketDataEngine current = engine;
+            if (current == null) {
+                return;
+            }
+            List<io.nautilus.api.instrument.Instrument> wanted = core.instruments();
+            if (new java.util.HashSet<>(wanted).equals(new java.util.HashSet<>(current.instruments()))) {
+                return;
+            }
+            if (!current.subscriptionStats().isEmpty()) {
+                if (!wanted.equals(pendingWarned)) {
+                    pendingWarned = wanted;
+                    org.slf4j.LoggerFactory.getLogger(MarketDataManager.class).warn("the trading core's instruments"
+                            + " changed while the market-data engine has subscribers: restart io.nautilus.marketdata"
+                            + " to accept ticks for the new ones");
+                }
+                return;
+            }
+            MarketDataEngine replacement = new MarketDataEngine(wanted, settings);
+            engine = replacement;
+            for (MarketDataFeed feed : feeds) {
+                feed.setListener(replacement.listenerFor(feed.feedId()));
+            }
+            current.close();
+            org.slf4j.LoggerFactory.getLogger(MarketDataManager.class).info("market-data engine follows the core's"
+                    + " {} instruments", wanted.size());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MarketDataManager.class).warn("cannot follow the core's instruments:"
+                    + " {}", e.getMessage());
         }
     }
 
     @Deactivate
     void deactivate() {
+        if (instrumentWatch != null) {
+            instrumentWatch.shutdownNow();
+        }
         MarketDataEngine stopping = engine;
         engine = null;
         for (MarketDataFeed feed : feeds) {
@@ -96,7 +192,7 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
      */
     static MarketDataConfig toConfig(MarketDataManagerConfig config) {
         Map<ValidationReason, ValidationAction> actions = new EnumMap<>(ValidationReason.class);
-        for (String name : config.flag_reasons()) {
+        for (String name : String.join(",", config.flag_reasons()).split(",")) {
             if (name == null || name.isBlank()) {
                 continue;
             }

@@ -21,7 +21,7 @@ class PlatformReportTest {
     void readyWhenEveryRequiredBundleIsActiveAndCamelAnswers() {
         PlatformReport report = new PlatformReport(allActive(), true);
         assertThat(report.problems()).isEmpty();
-        assertThat(report.headline()).isEqualTo("Platform: READY (6 bundles active)");
+        assertThat(report.headline()).isEqualTo("Platform: READY (8 bundles active)");
     }
 
     @Test
@@ -47,8 +47,9 @@ class PlatformReportTest {
         PlatformReport report = new PlatformReport(engines, true);
         assertThat(report.problems()).containsExactly("bundle io.nautilus.zeta is RESOLVED");
         assertThat(report.engines()).extracting(EngineState::engine)
-                .containsExactly("api", "camel", "core", "core.api", "security", "shell", "zeta");
-        assertThat(report.engines().get(6).componentSummary()).isEqualTo("-");
+                .containsExactly("api", "camel", "core", "core.api", "marketdata", "marketdata.api", "security",
+                        "shell", "zeta");
+        assertThat(report.engines().get(8).componentSummary()).isEqualTo("-");
     }
 
     @Test

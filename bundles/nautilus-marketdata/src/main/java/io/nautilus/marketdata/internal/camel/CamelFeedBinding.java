@@ -27,6 +27,8 @@ public final class CamelFeedBinding {
 
     private final IngestHandle ingest = new IngestHandle();
     private final Map<CamelContext, Boolean> contexts = new ConcurrentHashMap<>();
+    private final java.util.Set<io.nautilus.api.platform.RouteAdminService> routeAdmins =
+            ConcurrentHashMap.newKeySet();
 
     /** Creates the component (DS). */
     public CamelFeedBinding() {
@@ -50,6 +52,39 @@ public final class CamelFeedBinding {
         contexts.put(context, Boolean.TRUE);
         LOG.info("registered Camel components {} and {} in context {}", MarketDataComponent.SCHEME,
                 FeedComponent.SCHEME, context.getName());
+        reloadFailedRouteFiles();
+    }
+
+    /**
+     * The route admin of the integrators' route folder: route files that failed because these components were not
+     * registered yet (the folder loads when Camel starts, possibly before this bundle) are loaded again.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindRouteAdmin(io.nautilus.api.platform.RouteAdminService admin) {
+        routeAdmins.add(admin);
+        if (!contexts.isEmpty()) {
+            reloadFailedRouteFiles();
+        }
+    }
+
+    void unbindRouteAdmin(io.nautilus.api.platform.RouteAdminService admin) {
+        routeAdmins.remove(admin);
+    }
+
+    private void reloadFailedRouteFiles() {
+        for (io.nautilus.api.platform.RouteAdminService admin : routeAdmins) {
+            try {
+                for (io.nautilus.api.platform.RouteFile file : admin.routeFiles()) {
+                    if (file.state() == io.nautilus.api.platform.RouteFile.State.FAILED) {
+                        LOG.info("loading route file {} again now that {} and {} are registered", file.fileName(),
+                                MarketDataComponent.SCHEME, FeedComponent.SCHEME);
+                        admin.reload(file.fileName());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not reload failed route files: {}", e.getMessage());
+            }
+        }
     }
 
     void unbindCamelContext(CamelContext context) {
