@@ -108,6 +108,11 @@ final class ReportBuilder {
                             e.average(i), c.timestamp, publishNanos));
                 }
                 case Events.REJECTED -> {
+                    if (c.op != io.nautilus.core.Op.NEW) {
+                        // a rejected cancel/replace/reduce leaves the order as it was (FIX answers it with an
+                        // OrderCancelReject, not an execution report): the CommandResult carries the reason
+                        continue;
+                    }
                     RejectReason why = REJECT_REASONS[e.reason(i)];
                     String text = c.rejectDetail == null ? why.description()
                             : why.description() + " (" + c.rejectDetail

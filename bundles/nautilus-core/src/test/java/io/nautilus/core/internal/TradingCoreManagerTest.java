@@ -430,4 +430,15 @@ class TradingCoreManagerTest {
         assertThat(limit(core, 52, BOB, Side.BUY, 101_00, 4).reports())
                 .anyMatch(r -> r.orderId() == resting && r.liquidity() == Liquidity.MAKER);
     }
+
+    @Test
+    void aRejectedChangeOfAWorkingOrderLeavesItWorkingAndReportsNoReject() throws Exception {
+        TradingCoreManager core = configured();
+        long resting = limit(core, 61, ALICE, Side.SELL, 101_00, 10).orderId();
+        CommandResult bad = get(core.reduce(resting, 0));
+        assertThat(bad.accepted()).isFalse();
+        assertThat(bad.reports()).as("no execution report claims the order is rejected").isEmpty();
+        assertThat(core.order(resting)).isPresent();
+        assertThat(delivered).noneMatch(r -> r.orderId() == resting && r.execType() == ExecType.REJECTED);
+    }
 }
