@@ -61,6 +61,8 @@ public final class StrategyBindings {
     private final Consumer<String> log;
     private final Map<StrategyId, Strategy> current = new HashMap<>();
     private final Map<Strategy, StrategyId> idOf = new IdentityHashMap<>();
+    private final Map<StrategyId, Map<String, ?>> propertiesOf = new HashMap<>();
+    private final Set<StrategyId> stoppedByOperator = new HashSet<>();
 
     /**
      * Creates the bindings.
@@ -93,6 +95,14 @@ public final class StrategyBindings {
         StrategyId id = config.id();
         idOf.put(strategy, id);
         StrategyInstance instance = engine.instance(id).orElse(null);
+        if (stoppedByOperator.contains(id) && (instance == null || !instance.state().isLive())) {
+            current.put(id, strategy);
+            propertiesOf.put(id, Map.copyOf(properties));
+            log.accept("strategy " + id + " stays stopped (stopped by an operator): nautilus:strategy-start " + id
+                    + " runs this version");
+            return CompletableFuture.completedFuture(null);
+        }
+        propertiesOf.put(id, Map.copyOf(properties));
         if (instance == null || !instance.state().isLive()) {
             if (instance != null) {
                 engine.remove(id);
@@ -119,12 +129,92 @@ public final class StrategyBindings {
         current.remove(id);
         StrategyInstance instance = engine.instance(id).orElse(null);
         if (instance == null || !instance.state().isLive()) {
+            propertiesOf.remove(id);
             return;
         }
         instance.detach().whenComplete((state, failure) -> log.accept(failure == null
                 ? "strategy " + id + " detached, waiting for its next version"
                 : "strategy " + id + " could not be detached: " + failure));
         timer.schedule(() -> graceOver(id, instance), detachGraceNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Stops a live instance on an operator's request; it stays stopped, also when a new version of its strategy
+     * service arrives, until {@link #operatorStart(StrategyId)}.
+     *
+     * @param id the instance
+     * @return completes with the final state
+     * @throws IllegalArgumentException if the instance is unknown or not live
+     */
+    public synchronized CompletableFuture<InstanceState> operatorStop(StrategyId id) {
+        StrategyInstance instance = engine.instance(id)
+                .orElseThrow(() -> new IllegalArgumentException("no strategy instance " + id));
+        if (!instance.state().isLive()) {
+            throw new IllegalArgumentException("strategy " + id + " is not running (" + instance.state() + ")");
+        }
+        stoppedByOperator.add(id);
+        log.accept("strategy " + id + " stopped by an operator");
+        return instance.stop();
+    }
+
+    /**
+     * Starts a stopped or failed instance again with its current strategy service and configuration.
+     *
+     * @param id the instance
+     * @throws IllegalArgumentException if the instance is unknown, live, or has no strategy service now
+     */
+    public synchronized void operatorStart(StrategyId id) {
+        StrategyInstance instance = engine.instance(id).orElse(null);
+        Strategy strategy = current.get(id);
+        Map<String, ?> properties = propertiesOf.get(id);
+        if (instance == null && strategy == null) {
+            throw new IllegalArgumentException("no strategy instance " + id);
+        }
+        if (instance != null && instance.state().isLive()) {
+            throw new IllegalArgumentException("strategy " + id + " is already running (" + instance.state() + ")");
+        }
+        if (strategy == null || properties == null) {
+            throw new IllegalArgumentException("strategy " + id + " has no strategy service now (its bundle is"
+                    + " stopped or uninstalled, or its configuration was deleted)");
+        }
+        InstanceConfig config = configOf(properties, defaultAccount);
+        if (instance != null) {
+            engine.remove(id);
+        }
+        stoppedByOperator.remove(id);
+        engine.start(config, strategy);
+        log.accept("strategy " + id + " started by an operator");
+    }
+
+    /**
+     * The service properties the current strategy service of an instance was registered with.
+     *
+     * @param id the instance
+     * @return the properties, or an empty map if it has no service now
+     */
+    public synchronized Map<String, ?> properties(StrategyId id) {
+        Map<String, ?> properties = propertiesOf.get(id);
+        return properties == null ? Map.of() : properties;
+    }
+
+    /**
+     * The strategy service currently bound to an instance.
+     *
+     * @param id the instance
+     * @return the service object, or {@code null}
+     */
+    public synchronized Strategy strategy(StrategyId id) {
+        return current.get(id);
+    }
+
+    /**
+     * Whether an operator stopped the instance.
+     *
+     * @param id the instance
+     * @return true until it is started again
+     */
+    public synchronized boolean isStoppedByOperator(StrategyId id) {
+        return stoppedByOperator.contains(id);
     }
 
     private synchronized void swapDone(StrategyId id, Strategy strategy, Strategy previous, SwapResult result) {

@@ -62,6 +62,7 @@ public final class StrategyInstance {
     private volatile InstanceState state = InstanceState.CREATED;
     private volatile int version = 1;
     private volatile long deliveredEvents;
+    private volatile long lagNanos = Long.MIN_VALUE;
     private volatile String failure;
     private volatile boolean waiting;
     private volatile boolean exited;
@@ -118,6 +119,17 @@ public final class StrategyInstance {
     /** @return order commands whose future failed */
     public long commandFailures() {
         return commandFailures.get();
+    }
+
+    /**
+     * The event lag: strategy-clock time of delivery minus exchange time of the last quote or trade delivered.
+     *
+     * @return microseconds (0 if the exchange clock is ahead), or -1 before the first market-data event; readable
+     *         from any thread
+     */
+    public long lagMicros() {
+        long lag = lagNanos;
+        return lag == Long.MIN_VALUE ? -1 : Math.max(0, lag / 1_000);
     }
 
     /** @return events waiting in the queue (approximate) */
@@ -347,8 +359,10 @@ public final class StrategyInstance {
         Strategy target = strategy;
         try {
             if (event instanceof Quote quote) {
+                lagNanos = context.nowNanos() - quote.timestampNanos();
                 target.onQuote(quote);
             } else if (event instanceof Trade trade) {
+                lagNanos = context.nowNanos() - trade.timestampNanos();
                 target.onTrade(trade);
             } else if (event instanceof Bar bar) {
                 target.onBar(bar);

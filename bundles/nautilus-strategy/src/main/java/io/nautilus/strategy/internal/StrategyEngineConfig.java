@@ -23,4 +23,11 @@ public @interface StrategyEngineConfig {
     @AttributeDefinition(name = "Default account",
             description = "Account of strategy services without a strategy.account property.")
     String default_account() default "default";
+
+    /** @return the simulated venue latency in microseconds, 0 for none */
+    @AttributeDefinition(name = "Simulated venue latency (us)", min = "0",
+            description = "One-way latency added to every strategy order command (submit, cancel, replace) before it"
+                    + " reaches the trading core's matching engine, which acts as the simulated venue; 0 sends at"
+                    + " once.")
+    long venue_latency_us() default 0;
 }

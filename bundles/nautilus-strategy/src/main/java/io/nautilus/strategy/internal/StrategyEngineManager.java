@@ -1,18 +1,35 @@
 package io.nautilus.strategy.internal;
 
 import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
+import io.nautilus.api.StrategyId;
+import io.nautilus.api.instrument.FixedPoint;
+import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.marketdata.Bar;
 import io.nautilus.api.marketdata.BookLevel;
-import io.nautilus.api.marketdata.MarketDataListener;
 import io.nautilus.api.marketdata.Quote;
 import io.nautilus.api.marketdata.Trade;
 import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.ExecutionReportListener;
 import io.nautilus.api.strategy.Strategy;
+import io.nautilus.api.strategy.admin.StrategyAdminService;
+import io.nautilus.api.strategy.admin.StrategyInstanceInfo;
+import io.nautilus.core.api.PositionView;
 import io.nautilus.core.api.TradingCoreService;
+import io.nautilus.marketdata.api.MarketDataService;
+import io.nautilus.marketdata.api.MarketDataSubscriber;
+import io.nautilus.marketdata.api.Subscription;
 import io.nautilus.strategy.engine.CoreTradingPort;
+import io.nautilus.strategy.engine.InstanceState;
+import io.nautilus.strategy.engine.LatencyTradingPort;
 import io.nautilus.strategy.engine.StrategyBindings;
 import io.nautilus.strategy.engine.StrategyEngine;
+import io.nautilus.strategy.engine.StrategyInstance;
+import io.nautilus.strategy.engine.TradingPort;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,31 +41,51 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The strategy engine in OSGi: tracks {@link Strategy} services (see {@link StrategyBindings} for the service
- * properties and the hot-swap rules), receives market data and execution reports as a {@link MarketDataListener}
- * and {@link ExecutionReportListener} service, and sends orders to the {@link TradingCoreService}.
+ * properties and the hot-swap rules), subscribes to the {@link MarketDataService}, receives execution reports as an
+ * {@link ExecutionReportListener} service, sends orders to the {@link TradingCoreService} (after the configured
+ * simulated venue latency) and answers operators as the {@link StrategyAdminService}.
  */
-@Component(service = {MarketDataListener.class, ExecutionReportListener.class, StrategyEngineManager.class},
+@Component(service = {ExecutionReportListener.class, StrategyAdminService.class, StrategyEngineManager.class},
         configurationPid = "io.nautilus.strategy", immediate = true)
 @Designate(ocd = StrategyEngineConfig.class)
-public final class StrategyEngineManager implements MarketDataListener, ExecutionReportListener {
+public final class StrategyEngineManager implements ExecutionReportListener, StrategyAdminService {
 
     private static final Logger LOG = LoggerFactory.getLogger(StrategyEngineManager.class);
+    private static final Set<String> RESERVED = Set.of("service.pid", "service.factoryPid", "service.bundleLocation",
+            "felix.fileinstall.filename", "component.name", "component.id", "objectClass", "service.id");
 
     private final Map<Strategy, Map<String, Object>> waiting = new IdentityHashMap<>();
     private volatile StrategyEngine engine;
     private ScheduledExecutorService timer;
+    private ScheduledExecutorService venue;
     private StrategyBindings bindings;
+    private MarketDataService marketData;
+    private Subscription subscription;
 
     @Reference
     private TradingCoreService core;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationAdmin configurationAdmin;
 
     /** Creates the component (DS). */
     public StrategyEngineManager() {
@@ -56,27 +93,40 @@ public final class StrategyEngineManager implements MarketDataListener, Executio
 
     @Activate
     synchronized void activate(StrategyEngineConfig config) {
-        engine = new StrategyEngine(new CoreTradingPort(core), (strategy, reason, cause) ->
-                LOG.error("strategy {} failed and was stopped: {}", strategy, reason, cause));
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "nautilus-strategy-bindings");
-            thread.setDaemon(true);
-            return thread;
-        });
+        if (config.venue_latency_us() < 0) {
+            throw new IllegalArgumentException("io.nautilus.strategy: venue.latency.us must be 0 or more, was "
+                    + config.venue_latency_us());
+        }
+        TradingPort port = new CoreTradingPort(core);
+        if (config.venue_latency_us() > 0) {
+            venue = Executors.newSingleThreadScheduledExecutor(daemon("nautilus-strategy-venue-latency"));
+            port = new LatencyTradingPort(port, venue, TimeUnit.MICROSECONDS.toNanos(config.venue_latency_us()));
+        }
+        engine = new StrategyEngine(port, (strategy, reason, cause) ->
+                LOG.error("ALERT strategy {} failed and was stopped: {}", strategy, reason, cause));
+        timer = Executors.newSingleThreadScheduledExecutor(daemon("nautilus-strategy-bindings"));
         bindings = new StrategyBindings(engine, timer, TimeUnit.MILLISECONDS.toNanos(config.detach_grace_ms()),
                 AccountId.of(config.default_account()), LOG::info);
         for (Map.Entry<Strategy, Map<String, Object>> entry : waiting.entrySet()) {
             add(entry.getKey(), entry.getValue());
         }
         waiting.clear();
+        subscribe();
+        LOG.info("strategy engine started (simulated venue latency {} us, market data {})",
+                config.venue_latency_us(), marketData == null ? "not yet available" : "subscribed");
     }
 
     @Deactivate
     synchronized void deactivate() {
+        unsubscribe();
         if (!engine.shutdown(10, TimeUnit.SECONDS)) {
             LOG.warn("strategy engine: some instances did not stop within 10 s");
         }
         timer.shutdownNow();
+        if (venue != null) {
+            venue.shutdown();
+            venue = null;
+        }
         engine = null;
         bindings = null;
     }
@@ -98,41 +148,77 @@ public final class StrategyEngineManager implements MarketDataListener, Executio
         }
     }
 
-    /** @return the engine, or {@code null} while the component is not active (for the shell) */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindMarketData(MarketDataService service) {
+        unsubscribe();
+        marketData = service;
+        if (engine != null) {
+            subscribe();
+        }
+    }
+
+    synchronized void unbindMarketData(MarketDataService service) {
+        if (marketData == service) {
+            unsubscribe();
+            marketData = null;
+        }
+    }
+
+    private void subscribe() {
+        if (marketData == null || subscription != null) {
+            return;
+        }
+        subscription = marketData.subscribe("strategy-engine", new MarketDataSubscriber() {
+            @Override
+            public void onQuote(Quote quote) {
+                StrategyEngine current = engine;
+                if (current != null) {
+                    current.onQuote(quote);
+                }
+            }
+
+            @Override
+            public void onTrade(Trade trade) {
+                StrategyEngine current = engine;
+                if (current != null) {
+                    current.onTrade(trade);
+                }
+            }
+
+            @Override
+            public void onBar(Bar bar) {
+                StrategyEngine current = engine;
+                if (current != null) {
+                    current.onBar(bar);
+                }
+            }
+
+            @Override
+            public void onBookLevel(BookLevel level) {
+                StrategyEngine current = engine;
+                if (current != null) {
+                    current.onBookLevel(level);
+                }
+            }
+        });
+        LOG.info("strategy engine subscribed to market data");
+    }
+
+    private void unsubscribe() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the market-data subscription: {}", e.toString());
+            }
+            subscription = null;
+        }
+    }
+
+    /** @return the engine, or {@code null} while the component is not active */
     public StrategyEngine engine() {
         return engine;
-    }
-
-    @Override
-    public void onQuote(Quote quote) {
-        StrategyEngine current = engine;
-        if (current != null) {
-            current.onQuote(quote);
-        }
-    }
-
-    @Override
-    public void onTrade(Trade trade) {
-        StrategyEngine current = engine;
-        if (current != null) {
-            current.onTrade(trade);
-        }
-    }
-
-    @Override
-    public void onBar(Bar bar) {
-        StrategyEngine current = engine;
-        if (current != null) {
-            current.onBar(bar);
-        }
-    }
-
-    @Override
-    public void onBookLevel(BookLevel level) {
-        StrategyEngine current = engine;
-        if (current != null) {
-            current.onBookLevel(level);
-        }
     }
 
     @Override
@@ -143,11 +229,192 @@ public final class StrategyEngineManager implements MarketDataListener, Executio
         }
     }
 
+    @Override
+    public List<StrategyInstanceInfo> instances() {
+        StrategyEngine current = engine;
+        if (current == null) {
+            return List.of();
+        }
+        List<StrategyInstanceInfo> out = new ArrayList<>();
+        for (StrategyInstance instance : current.instances()) {
+            out.add(info(instance));
+        }
+        out.sort(Comparator.comparing(StrategyInstanceInfo::id));
+        return out;
+    }
+
+    @Override
+    public Optional<StrategyInstanceInfo> instance(String id) {
+        StrategyEngine current = engine;
+        if (current == null || id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return current.instance(StrategyId.of(id.trim())).map(this::info);
+    }
+
+    @Override
+    public String stop(String id) {
+        StrategyBindings current = activeBindings();
+        StrategyId strategyId = StrategyId.of(requireId(id));
+        InstanceState state;
+        try {
+            state = current.operatorStop(strategyId).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "strategy " + strategyId + " is stopping";
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return "strategy " + strategyId + " is stopping (not finished within 10 s)";
+        }
+        return "strategy " + strategyId + " " + state.name().toLowerCase(java.util.Locale.ROOT)
+                + "; nautilus:strategy-start " + strategyId + " runs it again";
+    }
+
+    @Override
+    public String start(String id) {
+        StrategyBindings current = activeBindings();
+        StrategyId strategyId = StrategyId.of(requireId(id));
+        current.operatorStart(strategyId);
+        return "strategy " + strategyId + " started";
+    }
+
+    @Override
+    public String updateParameters(String id, Map<String, String> changes) {
+        StrategyBindings current = activeBindings();
+        StrategyId strategyId = StrategyId.of(requireId(id));
+        if (engine.instance(strategyId).isEmpty()) {
+            throw new IllegalArgumentException("no strategy instance " + strategyId);
+        }
+        if (changes == null || changes.isEmpty()) {
+            throw new IllegalArgumentException("no parameters to change: give name=value pairs");
+        }
+        Object pid = current.properties(strategyId).get("service.pid");
+        if (pid == null) {
+            throw new IllegalArgumentException("strategy " + strategyId + " has no Config Admin configuration (its"
+                    + " service is not configured through etc/, or it has no service now)");
+        }
+        for (String key : changes.keySet()) {
+            if (key == null || key.isBlank() || RESERVED.contains(key) || key.startsWith(".")) {
+                throw new IllegalArgumentException("parameter name '" + key + "' cannot be changed");
+            }
+        }
+        ConfigurationAdmin admin = configurationAdmin;
+        if (admin == null) {
+            throw new IllegalStateException("Config Admin is not available");
+        }
+        try {
+            Configuration configuration = admin.getConfiguration(pid.toString(), "?");
+            Dictionary<String, Object> properties = configuration.getProperties();
+            if (properties == null) {
+                throw new IllegalArgumentException("strategy " + strategyId + ": configuration " + pid
+                        + " no longer exists");
+            }
+            Map<String, String> before = new TreeMap<>();
+            for (Map.Entry<String, String> change : changes.entrySet()) {
+                Object old = properties.get(change.getKey());
+                before.put(change.getKey(), old == null ? "(unset)" : old.toString());
+                properties.put(change.getKey(), change.getValue());
+            }
+            configuration.update(properties);
+            StringBuilder out = new StringBuilder("strategy ").append(strategyId).append(": configuration ")
+                    .append(pid).append(" updated");
+            for (Map.Entry<String, String> change : new TreeMap<>(changes).entrySet()) {
+                out.append(System.lineSeparator()).append("  ").append(change.getKey()).append(": ")
+                        .append(before.get(change.getKey())).append(" -> ").append(change.getValue());
+            }
+            out.append(System.lineSeparator()).append("the strategy component validates the values; the instance"
+                    + " is handed to the reconfigured strategy with its state (see nautilus:strategies and the log)");
+            return out.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("strategy " + strategyId + ": configuration " + pid
+                    + " could not be updated: " + e.getMessage(), e);
+        }
+    }
+
+    private StrategyInstanceInfo info(StrategyInstance instance) {
+        StrategyId id = instance.id();
+        StrategyBindings current = bindings;
+        Map<String, ?> properties = current == null ? Map.of() : current.properties(id);
+        Strategy strategy = current == null ? null : current.strategy(id);
+        String implementation = strategy == null ? "" : strategy.getClass().getName();
+        String bundle = "";
+        if (strategy != null) {
+            Bundle owner = FrameworkUtil.getBundle(strategy.getClass());
+            if (owner != null) {
+                bundle = owner.getSymbolicName() + "/" + owner.getVersion();
+            }
+        }
+        Map<String, String> parameters = new TreeMap<>(instance.config().parameters());
+        if (!properties.isEmpty()) {
+            parameters.clear();
+            for (Map.Entry<String, ?> entry : properties.entrySet()) {
+                String key = entry.getKey();
+                if (!RESERVED.contains(key) && !key.startsWith(".") && !key.startsWith("strategy.")
+                        && !key.startsWith("component.") && entry.getValue() != null) {
+                    parameters.put(key, entry.getValue().toString());
+                }
+            }
+        }
+        List<String> instruments = new ArrayList<>();
+        for (InstrumentId instrument : instance.config().instruments()) {
+            instruments.add(instrument.toString());
+        }
+        instruments.sort(null);
+        BigDecimal realised = BigDecimal.ZERO;
+        BigDecimal unrealised = BigDecimal.ZERO;
+        AccountId account = instance.config().account();
+        Set<InstrumentId> wanted = new HashSet<>(instance.config().instruments());
+        try {
+            for (PositionView position : core.positions(account)) {
+                if (!wanted.isEmpty() && !wanted.contains(position.instrument())) {
+                    continue;
+                }
+                Instrument definition = core.instrument(position.instrument()).orElse(null);
+                int scale = definition == null ? 0 : definition.priceScale();
+                realised = realised.add(FixedPoint.toBigDecimal(position.realisedPnl(), scale));
+                unrealised = unrealised.add(FixedPoint.toBigDecimal(position.unrealisedPnl(), scale));
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("P&L of strategy {} not available: {}", id, e.toString());
+        }
+        String state = instance.state().name();
+        if (current != null && current.isStoppedByOperator(id) && !instance.state().isLive()) {
+            state = state + " (operator)";
+        }
+        Object pid = properties.get("service.pid");
+        return new StrategyInstanceInfo(id.toString(), implementation, bundle, instance.version(), state,
+                instance.failure(), account.toString(), instruments, parameters, pid == null ? "" : pid.toString(),
+                instance.deliveredEvents(), instance.queuedEvents(), instance.lagMicros(), instance.rejectedEvents(),
+                instance.context().workingOrderCount(), realised, unrealised);
+    }
+
+    private StrategyBindings activeBindings() {
+        StrategyBindings current = bindings;
+        if (current == null) {
+            throw new IllegalStateException("the strategy engine is not running");
+        }
+        return current;
+    }
+
+    private static String requireId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("give a strategy instance id (nautilus:strategies lists them)");
+        }
+        return id.trim();
+    }
+
     private void add(Strategy strategy, Map<String, Object> properties) {
         try {
             bindings.added(strategy, properties);
         } catch (RuntimeException e) {
             LOG.error("strategy service {} not started: {}", properties.get(StrategyBindings.ID), e.getMessage());
         }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

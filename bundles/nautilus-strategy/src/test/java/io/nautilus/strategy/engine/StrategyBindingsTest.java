@@ -116,6 +116,51 @@ class StrategyBindingsTest {
                 .withMessageContaining("panic");
     }
 
+    @Test
+    void anOperatorStopSticksAcrossNewVersionsUntilAnOperatorStart() throws Exception {
+        StrategyBindings bindings = bindings(TimeUnit.SECONDS.toNanos(30));
+        Recorder recorder = new Recorder();
+        RecordingStrategy v1 = new RecordingStrategy(recorder, 1);
+        bindings.added(v1, PROPERTIES);
+
+        assertThat(bindings.operatorStop(ID).get(10, TimeUnit.SECONDS)).isEqualTo(InstanceState.STOPPED);
+        assertThat(v1.stopped).isTrue();
+        assertThat(bindings.isStoppedByOperator(ID)).isTrue();
+        RecordingStrategy v2 = new RecordingStrategy(recorder, 2);
+        bindings.removed(v1);
+        bindings.added(v2, PROPERTIES).get(10, TimeUnit.SECONDS);
+        assertThat(engine.instance(ID).orElseThrow().state()).isEqualTo(InstanceState.STOPPED);
+        assertThat(v2.started).isFalse();
+
+        bindings.operatorStart(ID);
+        StrategyInstance restarted = engine.instance(ID).orElseThrow();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> v2.started);
+        engine.onQuote(Events.quote(1));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> restarted.deliveredEvents() == 1);
+        assertThat(bindings.isStoppedByOperator(ID)).isFalse();
+        assertThat(bindings.strategy(ID)).isSameAs(v2);
+        assertThat(bindings.properties(ID).get("spread.ticks")).isEqualTo("5");
+    }
+
+    @Test
+    void operatorRequestsForUnknownOrWrongStateInstancesAreRefused() throws Exception {
+        StrategyBindings bindings = bindings(TimeUnit.SECONDS.toNanos(30));
+        assertThatIllegalArgumentException().isThrownBy(() -> bindings.operatorStop(ID))
+                .withMessageContaining("no strategy instance mm-eurusd");
+        assertThatIllegalArgumentException().isThrownBy(() -> bindings.operatorStart(ID))
+                .withMessageContaining("no strategy instance mm-eurusd");
+        RecordingStrategy v1 = new RecordingStrategy(new Recorder(), 1);
+        bindings.added(v1, PROPERTIES);
+        assertThatIllegalArgumentException().isThrownBy(() -> bindings.operatorStart(ID))
+                .withMessageContaining("already running");
+        bindings.operatorStop(ID).get(10, TimeUnit.SECONDS);
+        assertThatIllegalArgumentException().isThrownBy(() -> bindings.operatorStop(ID))
+                .withMessageContaining("not running");
+        bindings.removed(v1);
+        assertThatIllegalArgumentException().isThrownBy(() -> bindings.operatorStart(ID))
+                .withMessageContaining("no strategy service now");
+    }
+
     private StrategyBindings bindings(long graceNanos) {
         return new StrategyBindings(engine, timer, graceNanos, AccountId.of("default"), log::add);
     }
