@@ -1,6 +1,5 @@
 package io.nautilus.marketdata.internal;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -47,6 +46,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MarketDataEngine
         implements MarketDataService, MarketDataAdminService, MarketDataIngest, AutoCloseable {
 
+    /** Completed bars kept per instrument and spec for {@link #bars}. */
+    public static final int BAR_HISTORY = 50;
+
     private final MarketDataConfig config;
     private final InstrumentTable instruments;
     private final LastValueCache lastValues;
@@ -63,6 +65,12 @@ public final class MarketDataEngine
     private final BarAggregator[][] aggregators;
     /** Engine thread only. */
     private long updateSequence;
+    /** Engine thread only: the feed of the previous tick, so a run of ticks from one feed skips the map. */
+    private String lastFeedId;
+    private FeedCounters lastCounters;
+    /** Completed bars, [instrument][spec]; written by the engine thread, read by any. */
+    private final BarHistory[][] barHistory;
+    private final List<BarSpec> barSpecs;
 
     private volatile List<FeedCounters> feedList = List.of();
     private volatile SubscriberChannel[] channels = new SubscriberChannel[0];
@@ -81,18 +89,25 @@ public final class MarketDataEngine
         this.validator = new TickValidator(config);
         this.slotsPerInstrument = 2 + 2 * config.bookDepth();
         List<BarSpec> specs = config.bars();
-        BarSink sink = this::publishBar;
+        this.barSpecs = specs;
         this.aggregators = new BarAggregator[this.instruments.size()][specs.size()];
+        this.barHistory = new BarHistory[this.instruments.size()][specs.size()];
         for (int i = 0; i < this.instruments.size(); i++) {
             for (int s = 0; s < specs.size(); s++) {
-                aggregators[i][s] = new BarAggregator(this.instruments.get(i).id(), specs.get(s), sink);
+                BarHistory history = new BarHistory(BAR_HISTORY);
+                barHistory[i][s] = history;
+                BarSpec spec = specs.get(s);
+                aggregators[i][s] = new BarAggregator(this.instruments.get(i).id(), spec, (barSpec, bar) -> {
+                    history.add(bar);
+                    publishBar(barSpec, bar);
+                });
             }
         }
         this.disruptor = new Disruptor<>(MarketDataEvent::new, config.ringSize(), runnable -> {
             Thread thread = new Thread(runnable, "nautilus-md-engine");
             thread.setDaemon(true);
             return thread;
-        }, ProducerType.MULTI, new BlockingWaitStrategy());
+        }, ProducerType.MULTI, new ParkingWaitStrategy());
         this.handler = (event, sequence, endOfBatch) -> handle(event);
         disruptor.handleEventsWith(handler);
         this.ring = disruptor.start();
@@ -301,19 +316,17 @@ public final class MarketDataEngine
                         }
                     }
                 }
-                case MarketDataEvent.STATE -> fanOut(new Update(++updateSequence, -1,
-                        new Update.FeedState(event.feedId, event.state), null, null));
+                case MarketDataEvent.STATE -> fanOut(++updateSequence, -1,
+                        new Update.FeedState(event.feedId, event.state), null, null);
                 default -> handleTick(event);
             }
         } catch (RuntimeException e) {
             handlerErrors.incrementAndGet();
-        } finally {
-            event.clear();
         }
     }
 
     private void handleTick(MarketDataEvent event) {
-        FeedCounters counters = feeds.get(event.feedId);
+        FeedCounters counters = event.feedId == lastFeedId ? lastCounters : feeds.get(event.feedId);
         if (counters == null) {
             counters = new FeedCounters(event.feedId, instruments.size());
             feeds.put(event.feedId, counters);
@@ -321,6 +334,8 @@ public final class MarketDataEngine
             list.add(counters);
             feedList = List.copyOf(list);
         }
+        lastFeedId = event.feedId;
+        lastCounters = counters;
         if (event.preReason != null) {
             counters.rejected(event.preReason);
             counters.error(event.error);
@@ -337,15 +352,16 @@ public final class MarketDataEngine
                 Quote quote = new Quote(id, event.price1, event.size1, event.price2, event.size2,
                         event.timestampNanos);
                 lastValues.publish(index, quote);
-                fanOut(new Update(++updateSequence, base, quote, event.flagReason, null));
+                fanOut(++updateSequence, base, quote, event.flagReason, null);
             }
             case MarketDataEvent.TRADE -> {
                 Trade trade = new Trade(id, event.price1, event.size1, event.side, event.tradeId,
                         event.timestampNanos);
                 lastValues.publish(index, trade);
-                fanOut(new Update(++updateSequence, base + 1, trade, event.flagReason, null));
-                for (BarAggregator aggregator : aggregators[index]) {
-                    aggregator.onTrade(event.price1, event.size1, event.timestampNanos);
+                fanOut(++updateSequence, base + 1, trade, event.flagReason, null);
+                BarAggregator[] perInstrument = aggregators[index];
+                for (int s = 0; s < perInstrument.length; s++) {
+                    perInstrument[s].onTrade(event.price1, event.size1, event.timestampNanos);
                 }
             }
             case MarketDataEvent.BOOK -> {
@@ -354,19 +370,21 @@ public final class MarketDataEngine
                 int slot = event.level < config.bookDepth()
                         ? base + 2 + (event.side == Side.BUY ? 0 : config.bookDepth()) + event.level
                         : -1;
-                fanOut(new Update(++updateSequence, slot, level, event.flagReason, null));
+                fanOut(++updateSequence, slot, level, event.flagReason, null);
             }
             default -> throw new IllegalStateException("not a tick: kind " + event.kind);
         }
     }
 
     private void publishBar(BarSpec spec, Bar bar) {
-        fanOut(new Update(++updateSequence, -1, bar, null, spec));
+        fanOut(++updateSequence, -1, bar, null, spec);
     }
 
-    private void fanOut(Update update) {
-        for (SubscriberChannel channel : channels) {
-            channel.offer(update);
+    /** Offers one update to every subscriber: the payload is shared, queuing it allocates nothing. */
+    private void fanOut(long sequence, int slot, Object payload, ValidationReason flag, BarSpec spec) {
+        SubscriberChannel[] current = channels;
+        for (int i = 0; i < current.length; i++) {
+            current[i].offer(sequence, slot, payload, flag, spec);
         }
     }
 
@@ -426,6 +444,24 @@ public final class MarketDataEngine
             stats.add(channel.stats());
         }
         return stats;
+    }
+
+    @Override
+    public List<BarSpec> barSpecs() {
+        return barSpecs;
+    }
+
+    @Override
+    public List<Bar> bars(InstrumentId instrument, BarSpec spec, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("bar count " + count + " must not be negative");
+        }
+        int index = instruments.indexOf(instrument);
+        int s = spec == null ? -1 : barSpecs.indexOf(spec);
+        if (index < 0 || s < 0 || count == 0) {
+            return List.of();
+        }
+        return barHistory[index][s].last(count);
     }
 
     /**

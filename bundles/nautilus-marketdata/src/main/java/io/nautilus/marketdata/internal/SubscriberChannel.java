@@ -4,10 +4,14 @@ import io.nautilus.api.marketdata.Bar;
 import io.nautilus.api.marketdata.BookLevel;
 import io.nautilus.api.marketdata.Quote;
 import io.nautilus.api.marketdata.Trade;
+import io.nautilus.marketdata.api.BarSpec;
 import io.nautilus.marketdata.api.MarketDataSubscriber;
 import io.nautilus.marketdata.api.Subscription;
 import io.nautilus.marketdata.api.SubscriptionStats;
+import io.nautilus.marketdata.api.ValidationReason;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
@@ -23,12 +27,32 @@ import java.util.concurrent.locks.LockSupport;
  * they are rare. The delivery thread drains the queue, then the overflow, then the pending slots, and skips
  * any update older than one it already delivered for the same slot (also counted as conflated), so a
  * subscriber never sees a slot go back in time and always ends with the latest value.
+ *
+ * <p>The queue reuses pre-allocated entries ({@link UpdateQueue}), so queuing allocates nothing; an
+ * {@link Update} object is made only for a conflated or overflowing update. The delivery thread takes the queue in
+ * batches.
  */
-final class SubscriberChannel implements Subscription, Runnable {
+final class SubscriberChannel implements Subscription, Runnable, UpdateQueue.Handler {
+
+    private static final VarHandle DELIVERED;
+    private static final VarHandle CONSUMER_CONFLATED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            DELIVERED = lookup.findVarHandle(SubscriberChannel.class, "delivered", long.class);
+            CONSUMER_CONFLATED = lookup.findVarHandle(SubscriberChannel.class, "consumerConflated", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Most queued updates delivered before the head is released and the other sources are looked at. */
+    private static final int BATCH = 256;
 
     private final String name;
     private final MarketDataSubscriber subscriber;
-    private final SpscQueue<Update> queue;
+    private final UpdateQueue queue;
     private final ConcurrentLinkedQueue<Update> overflow = new ConcurrentLinkedQueue<>();
     private final AtomicReferenceArray<Update> pending;
     private final long[] lastDelivered;
@@ -40,13 +64,14 @@ final class SubscriberChannel implements Subscription, Runnable {
     private volatile boolean pendingDirty;
     private volatile boolean closed;
     private volatile long producerConflated;
-    private volatile long consumerConflated;
-    private volatile long delivered;
+    /** Written by the delivery thread only, with release stores (a plain store on x86); read with acquire. */
+    private long consumerConflated;
+    private long delivered;
 
     SubscriberChannel(String name, MarketDataSubscriber subscriber, int capacity, int slots, Runnable onClose) {
         this.name = name;
         this.subscriber = subscriber;
-        this.queue = new SpscQueue<>(capacity);
+        this.queue = new UpdateQueue(capacity);
         this.pending = new AtomicReferenceArray<>(slots);
         this.lastDelivered = new long[slots];
         java.util.Arrays.fill(lastDelivered, -1);
@@ -62,9 +87,13 @@ final class SubscriberChannel implements Subscription, Runnable {
     /**
      * Hands an update to the subscriber; never blocks. Engine thread only.
      *
-     * @param update the update
+     * @param sequence engine sequence of the update
+     * @param slot     its conflation slot, or -1
+     * @param payload  a Quote, Trade, BookLevel, Bar or {@link Update.FeedState}; immutable, shared
+     * @param flag     the first flagged reason, or null
+     * @param spec     the bar spec of a Bar, else null
      */
-    void offer(Update update) {
+    void offer(long sequence, int slot, Object payload, ValidationReason flag, BarSpec spec) {
         if (closed) {
             return;
         }
@@ -72,18 +101,21 @@ final class SubscriberChannel implements Subscription, Runnable {
             conflating = false;
         }
         if (!conflating) {
-            if (queue.offer(update)) {
+            if (queue.offer(sequence, slot, payload, flag, spec)) {
                 return;
             }
             conflating = true;
         }
-        if (update.slot() < 0) {
+        Update update = new Update(sequence, slot, payload, flag, spec);
+        if (slot < 0) {
             overflow.offer(update);
         } else {
-            if (pending.getAndSet(update.slot(), update) != null) {
+            if (pending.getAndSet(slot, update) != null) {
                 producerConflated++;
             }
-            pendingDirty = true;
+            if (!pendingDirty) {
+                pendingDirty = true; // a volatile write (a full fence) only when the flag changes
+            }
         }
     }
 
@@ -92,13 +124,13 @@ final class SubscriberChannel implements Subscription, Runnable {
         int idleRounds = 0;
         while (!closed) {
             int work = 0;
-            Update update;
-            while (!closed && (update = queue.poll()) != null) {
-                deliver(update);
-                work++;
+            int taken;
+            while (!closed && (taken = queue.drain(this, BATCH)) > 0) {
+                work += taken;
             }
+            Update update;
             while (!closed && (update = overflow.poll()) != null) {
-                deliver(update);
+                deliver(update.sequence(), update.slot(), update.payload(), update.flag(), update.spec());
                 work++;
             }
             if (pendingDirty) {
@@ -106,7 +138,7 @@ final class SubscriberChannel implements Subscription, Runnable {
                 for (int i = 0; i < pending.length() && !closed; i++) {
                     Update p = pending.getAndSet(i, null);
                     if (p != null) {
-                        deliver(p);
+                        deliver(p.sequence(), p.slot(), p.payload(), p.flag(), p.spec());
                         work++;
                     }
                 }
@@ -122,37 +154,41 @@ final class SubscriberChannel implements Subscription, Runnable {
         }
     }
 
-    private void deliver(Update update) {
-        int slot = update.slot();
+    @Override
+    public boolean onEntry(UpdateQueue.Entry entry) {
+        deliver(entry.sequence, entry.slot, entry.payload, entry.flag, entry.spec);
+        return !closed;
+    }
+
+    private void deliver(long sequence, int slot, Object payload, ValidationReason flag, BarSpec spec) {
         if (slot >= 0) {
-            if (update.sequence() <= lastDelivered[slot]) {
-                consumerConflated++;
+            if (sequence <= lastDelivered[slot]) {
+                CONSUMER_CONFLATED.setRelease(this, consumerConflated + 1);
                 return;
             }
-            lastDelivered[slot] = update.sequence();
+            lastDelivered[slot] = sequence;
         }
-        Object payload = update.payload();
         try {
             if (payload instanceof Quote quote) {
-                if (update.flag() == null) {
+                if (flag == null) {
                     subscriber.onQuote(quote);
                 } else {
-                    subscriber.onFlaggedQuote(quote, update.flag());
+                    subscriber.onFlaggedQuote(quote, flag);
                 }
             } else if (payload instanceof Trade trade) {
-                if (update.flag() == null) {
+                if (flag == null) {
                     subscriber.onTrade(trade);
                 } else {
-                    subscriber.onFlaggedTrade(trade, update.flag());
+                    subscriber.onFlaggedTrade(trade, flag);
                 }
             } else if (payload instanceof BookLevel level) {
-                if (update.flag() == null) {
+                if (flag == null) {
                     subscriber.onBookLevel(level);
                 } else {
-                    subscriber.onFlaggedBookLevel(level, update.flag());
+                    subscriber.onFlaggedBookLevel(level, flag);
                 }
             } else if (payload instanceof Bar bar) {
-                subscriber.onBar(update.spec(), bar);
+                subscriber.onBar(spec, bar);
             } else if (payload instanceof Update.FeedState state) {
                 subscriber.onFeedState(state.feedId(), state.state());
             }
@@ -163,7 +199,7 @@ final class SubscriberChannel implements Subscription, Runnable {
                 handler.uncaughtException(thread, e);
             }
         }
-        delivered++;
+        DELIVERED.setRelease(this, delivered + 1);
     }
 
     @Override
@@ -173,7 +209,8 @@ final class SubscriberChannel implements Subscription, Runnable {
 
     @Override
     public SubscriptionStats stats() {
-        return new SubscriptionStats(name, delivered, producerConflated + consumerConflated, queue.size());
+        return new SubscriptionStats(name, (long) DELIVERED.getAcquire(this),
+                producerConflated + (long) CONSUMER_CONFLATED.getAcquire(this), queue.size());
     }
 
     @Override

@@ -106,12 +106,14 @@ final class TickValidator {
             flagMask = 0;
             return false;
         }
-        for (ValidationReason reason : REASONS) {
-            if ((flagMask & (1 << reason.ordinal())) != 0) {
-                counters.flagged(reason);
+        if (flagMask != 0) {
+            for (ValidationReason reason : REASONS) {
+                if ((flagMask & (1 << reason.ordinal())) != 0) {
+                    counters.flagged(reason);
+                }
             }
+            flagMask = 0;
         }
-        flagMask = 0;
         if (event.sequence > last) {
             counters.lastSequence[instrument] = event.sequence;
         }

@@ -14,7 +14,15 @@
  * price and sequence; rejected ticks change nothing but their counter. Time bars without trades are not emitted.
  * Volume bars split the boundary-crossing trade. The price band is measured per feed and instrument from the
  * last passed-on trade price or quote mid. The engine reads no clock: staleness compares the caller's arrival
- * time with the exchange time, and time bars close on later trades or {@code clock(now)} events. Quote/Trade
- * records and one update object are allocated per passed-on tick (the shared API is records).
+ * time with the exchange time, and time bars close on later trades or {@code clock(now)} events.
+ *
+ * <p>Hot path costs: decimal text of the usual shape is converted without BigDecimal
+ * ({@link io.nautilus.marketdata.internal.TickNormaliser#parsePlain}); the ring's wait strategy
+ * ({@link io.nautilus.marketdata.internal.ParkingWaitStrategy}) takes no lock on publish; each subscriber's queue
+ * reuses pre-allocated entries ({@link io.nautilus.marketdata.internal.UpdateQueue}) and is drained in batches.
+ * One Quote/Trade record per passed-on tick is allocated (the shared API is immutable records), shared by all
+ * subscribers; an update object is allocated only for a subscriber that is conflating. The engine keeps the last
+ * {@value io.nautilus.marketdata.internal.MarketDataEngine#BAR_HISTORY} completed bars per instrument and spec
+ * ({@link io.nautilus.marketdata.internal.BarHistory}) for operators.
  */
 package io.nautilus.marketdata.internal;

@@ -228,4 +228,30 @@ class MarketDataEngineTest {
         assertThat(slow.stats().delivered() + slow.stats().conflated()).isLessThanOrEqualTo(ticks);
         assertThat(slow.stats().delivered()).isLessThan(ticks);
     }
+
+    @Test
+    void theLastFiftyCompletedBarsAreKeptPerInstrumentAndSpecOldestFirst() {
+        BarSpec perTrade = BarSpec.ticks(1);
+        BarSpec pairs = BarSpec.ticks(2);
+        start(MarketDataConfig.defaults().withBars(perTrade, pairs));
+        for (int i = 1; i <= 60; i++) {
+            engine.trade("a", "XBTUSD", i, Integer.toString(100 + i), "1", null, null, i, i);
+        }
+        engine.trade("a", "EURUSD", 1, "1.0851", "5", null, null, 61, 61);
+        assertThat(engine.awaitProcessed(TimeUnit.SECONDS.toMillis(WAIT_SECONDS))).isTrue();
+
+        assertThat(engine.barSpecs()).containsExactly(perTrade, pairs);
+        List<Bar> kept = engine.bars(BTC.id(), perTrade, 100);
+        assertThat(kept).hasSize(MarketDataEngine.BAR_HISTORY);
+        assertThat(kept.get(0)).isEqualTo(new Bar(BTC.id(), 11, 12, 11_100, 11_100, 11_100, 11_100, 10_000, 1));
+        assertThat(kept.get(49).close()).isEqualTo(16_000);
+        assertThat(engine.bars(BTC.id(), pairs, 2)).containsExactly(
+                new Bar(BTC.id(), 57, 59, 15_700, 15_800, 15_700, 15_800, 20_000, 2),
+                new Bar(BTC.id(), 59, 61, 15_900, 16_000, 15_900, 16_000, 20_000, 2));
+        assertThat(engine.bars(EUR.id(), perTrade, 10)).containsExactly(
+                new Bar(EUR.id(), 61, 62, 10_851, 10_851, 10_851, 10_851, 5, 1));
+        assertThat(engine.bars(EUR.id(), pairs, 10)).isEmpty();
+        assertThat(engine.bars(InstrumentId.of("NOPE"), perTrade, 10)).isEmpty();
+        assertThat(engine.bars(BTC.id(), BarSpec.ticks(3), 10)).isEmpty();
+    }
 }

@@ -1,6 +1,10 @@
 package io.nautilus.marketdata.internal;
 
+import io.nautilus.api.instrument.FixedPoint;
 import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
 
 import static io.nautilus.marketdata.internal.Fixtures.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,5 +51,34 @@ class TickNormaliserTest {
         assertThatThrownBy(() -> TickNormaliser.price(BTC, "ask", Double.NaN)).hasMessageContaining("not a finite");
         assertThatThrownBy(() -> TickNormaliser.price(BTC, "ask", Double.POSITIVE_INFINITY))
                 .hasMessageContaining("not a finite");
+    }
+
+    @Test
+    void theAllocationFreePathAgreesWithTheExactPathOnPlainAndOddText() {
+        String[] odd = {"0", "-0", "0.0", "007.50", "1.", ".5", "-", "", " 1", "1 ", "+1", "1e3", "1.2.3", "12a",
+            "999999999999999999", "9999999999999999999", "92233720368547758.07", "92233720368547758.08",
+            "-92233720368547758.07", "0.000000000000000001", "1.230000000000000000000", "1.2345", "1.23450"};
+        for (String text : odd) {
+            for (int scale = 0; scale <= FixedPoint.MAX_SCALE; scale++) {
+                assertSameAsExact(text, scale);
+            }
+        }
+        long seed = 20261125L;
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < 200_000; i++) {
+            int decimals = random.nextInt(0, 12);
+            long unscaled = random.nextLong() >> random.nextInt(0, 63);
+            String text = BigDecimal.valueOf(unscaled, decimals).toPlainString();
+            assertSameAsExact(text, random.nextInt(0, FixedPoint.MAX_SCALE + 1));
+        }
+    }
+
+    private static void assertSameAsExact(String text, int scale) {
+        long fast = TickNormaliser.parsePlain(text, scale);
+        if (fast == TickNormaliser.NOT_PLAIN) {
+            return; // the exact path decides
+        }
+        assertThat(fast).as("'%s' at scale %d", text, scale)
+                .isEqualTo(FixedPoint.fromBigDecimal(new BigDecimal(text.strip()), scale));
     }
 }

@@ -1,8 +1,10 @@
 package io.nautilus.shell.internal;
 
 import io.nautilus.api.InstrumentId;
+import io.nautilus.api.marketdata.Bar;
 import io.nautilus.api.marketdata.Quote;
 import io.nautilus.api.marketdata.Trade;
+import io.nautilus.marketdata.api.BarSpec;
 import io.nautilus.marketdata.api.FeedStats;
 import io.nautilus.marketdata.api.MarketDataAdminService;
 import io.nautilus.marketdata.api.MarketDataService;
@@ -11,6 +13,7 @@ import io.nautilus.marketdata.api.SubscriptionStats;
 import io.nautilus.marketdata.api.ValidationReason;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.karaf.shell.api.action.Argument;
@@ -22,10 +25,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** {@code nautilus:md [instrument]}: last quotes and trades, feed statistics and subscribers of the market data. */
+/**
+ * {@code nautilus:md [instrument]}: last quotes and trades, feed statistics and subscribers of the market data;
+ * {@code nautilus:md --bars [--spec 1s] [--count 10] instrument}: the instrument's last completed bars.
+ */
 @Command(scope = "nautilus", name = "md",
         description = "Shows the market-data engine: last quote and trade per instrument, then per feed the ticks"
-                + " accepted, rejected and flagged by reason, then the subscribers with delivered and conflated updates.")
+                + " accepted, rejected and flagged by reason, then the subscribers with delivered and conflated updates."
+                + " With --bars: the last completed bars of one instrument (time, open, high, low, close, volume).")
 @Service
 public final class MdCommand extends CoreCommand {
 
@@ -45,10 +52,25 @@ public final class MdCommand extends CoreCommand {
     @Option(name = "--feeds", description = "only the feed statistics")
     boolean feedsOnly;
 
+    @Option(name = "--bars", description = "the instrument's last completed bars instead (the engine keeps 50 per"
+            + " instrument and spec)")
+    boolean bars;
+
+    @Option(name = "--spec", description = "with --bars: which bar spec, e.g. 1s, 1m, ticks:100, volume:500;"
+            + " the first configured one when omitted")
+    String spec;
+
+    @Option(name = "--count", description = "with --bars: how many bars, newest last (default 10)")
+    int count = 10;
+
     @Override
     void run(PrintStream out) throws CommandException {
         if (marketData == null || marketDataAdmin == null) {
             throw new CommandException(MD_NOT_RUNNING);
+        }
+        if (bars) {
+            bars(out);
+            return;
         }
         if (!feedsOnly) {
             quotes(marketData.snapshot(), out);
@@ -97,6 +119,24 @@ public final class MdCommand extends CoreCommand {
         } else {
             table.print(out);
         }
+    }
+
+    private void bars(PrintStream out) {
+        if (instrument == null) {
+            throw new IllegalArgumentException("--bars needs an instrument, e.g. nautilus:md --bars SIM-BTC");
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("--count " + count + " must be at least 1");
+        }
+        BarSpec barSpec = BarTable.find(marketDataAdmin.barSpecs(), spec);
+        List<Bar> last = marketDataAdmin.bars(InstrumentId.of(instrument), barSpec, count);
+        String label = BarTable.label(barSpec);
+        if (last.isEmpty()) {
+            out.println("no completed " + label + " bars of " + instrument + " yet");
+            return;
+        }
+        out.println(instrument + ", " + label + " bars, last " + last.size() + ":");
+        BarTable.table(last, scales()).print(out);
     }
 
     private void feeds(PrintStream out) {
