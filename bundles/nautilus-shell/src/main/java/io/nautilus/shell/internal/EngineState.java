@@ -12,6 +12,10 @@ import java.util.List;
  */
 record EngineState(String symbolicName, String version, String bundleState, List<ComponentState> components) {
 
+    /** The DS state of a component that needs a configuration and has none. */
+    static final String IDLE = "UNSATISFIED_CONFIGURATION";
+
+
     /** Prefix shared by every platform bundle's symbolic name. */
     static final String PLATFORM_PREFIX = "io.nautilus.";
 
@@ -35,13 +39,17 @@ record EngineState(String symbolicName, String version, String bundleState, List
         return symbolicName.startsWith(PLATFORM_PREFIX) ? symbolicName.substring(PLATFORM_PREFIX.length()) : symbolicName;
     }
 
-    /** Whether the bundle is active and none of its components is failed, unsatisfied or disabled. */
+    /**
+     * Whether the bundle is active and none of its components is failed, unsatisfied or disabled. A component that
+     * waits for a configuration ({@code UNSATISFIED_CONFIGURATION}, e.g. a strategy with no instance configured in
+     * etc/) is idle, not broken.
+     */
     boolean healthy() {
         if (!"ACTIVE".equals(bundleState)) {
             return false;
         }
         for (ComponentState c : components) {
-            if (!"ACTIVE".equals(c.state()) && !"SATISFIED".equals(c.state())) {
+            if (!"ACTIVE".equals(c.state()) && !"SATISFIED".equals(c.state()) && !IDLE.equals(c.state())) {
                 return false;
             }
         }
@@ -58,6 +66,8 @@ record EngineState(String symbolicName, String version, String bundleState, List
         for (ComponentState c : components) {
             if ("ACTIVE".equals(c.state()) || "SATISFIED".equals(c.state())) {
                 ok++;
+            } else if (IDLE.equals(c.state())) {
+                bad.append(", ").append(simpleName(c.name())).append(" idle (no configuration)");
             } else {
                 bad.append(", ").append(simpleName(c.name())).append(' ').append(c.state());
             }

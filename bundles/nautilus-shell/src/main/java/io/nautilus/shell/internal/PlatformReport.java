@@ -13,7 +13,7 @@ final class PlatformReport {
     /** Bundles the platform cannot run without; missing ones make the platform DEGRADED. */
     static final List<String> REQUIRED = List.of("io.nautilus.api", "io.nautilus.camel", "io.nautilus.core",
             "io.nautilus.core.api", "io.nautilus.marketdata", "io.nautilus.marketdata.api", "io.nautilus.security",
-            "io.nautilus.shell");
+            "io.nautilus.shell", "io.nautilus.simvenue", "io.nautilus.strategy");
 
     private final List<EngineState> engines;
     private final boolean camelAvailable;

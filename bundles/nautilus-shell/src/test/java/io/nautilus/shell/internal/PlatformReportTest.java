@@ -21,7 +21,7 @@ class PlatformReportTest {
     void readyWhenEveryRequiredBundleIsActiveAndCamelAnswers() {
         PlatformReport report = new PlatformReport(allActive(), true);
         assertThat(report.problems()).isEmpty();
-        assertThat(report.headline()).isEqualTo("Platform: READY (8 bundles active)");
+        assertThat(report.headline()).isEqualTo("Platform: READY (10 bundles active)");
     }
 
     @Test
@@ -48,8 +48,21 @@ class PlatformReportTest {
         assertThat(report.problems()).containsExactly("bundle io.nautilus.zeta is RESOLVED");
         assertThat(report.engines()).extracting(EngineState::engine)
                 .containsExactly("api", "camel", "core", "core.api", "marketdata", "marketdata.api", "security",
-                        "shell", "zeta");
-        assertThat(report.engines().get(8).componentSummary()).isEqualTo("-");
+                        "shell", "simvenue", "strategy", "zeta");
+        assertThat(report.engines().get(10).componentSummary()).isEqualTo("-");
+    }
+
+    @Test
+    void aComponentWaitingForItsConfigurationIsIdleNotAProblem() {
+        List<EngineState> engines = allActive();
+        engines.add(new EngineState("io.nautilus.strategy.momentum", "0.1.0", "ACTIVE",
+                List.of(new ComponentState("io.nautilus.strategy.momentum.MomentumComponent",
+                        "UNSATISFIED_CONFIGURATION", null))));
+        PlatformReport report = new PlatformReport(engines, true);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.engines()).filteredOn(e -> e.symbolicName().endsWith("momentum"))
+                .extracting(EngineState::componentSummary)
+                .containsExactly("0/1 ok, MomentumComponent idle (no configuration)");
     }
 
     @Test

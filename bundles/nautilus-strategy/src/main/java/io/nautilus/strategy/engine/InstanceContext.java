@@ -46,6 +46,35 @@ public final class InstanceContext implements StrategyContext {
     private long nextTimerId;
     private long eventSequence;
     private volatile int workingOrderCount;
+    private OrderOwners owners = OrderOwners.NONE;
+
+    /**
+     * Told which orders this instance sent and when they finished, so that the engine can route execution reports
+     * that do not carry a strategy id (the trading core identifies orders by account and client order id).
+     */
+    interface OrderOwners {
+        /** Ignores everything. */
+        OrderOwners NONE = new OrderOwners() {
+            @Override
+            public void sent(long clientOrderId) {
+            }
+
+            @Override
+            public void finished(long clientOrderId) {
+            }
+        };
+
+        /** @param clientOrderId an order this instance is about to send */
+        void sent(long clientOrderId);
+
+        /** @param clientOrderId an order of this instance that is finished (filled, canceled, rejected, expired) */
+        void finished(long clientOrderId);
+    }
+
+    /** Sets the owner registry; before the instance starts. */
+    void owners(OrderOwners registry) {
+        this.owners = registry;
+    }
 
     InstanceContext(InstanceConfig config, TradingPort port, LongSupplier clock, AtomicLong clientOrderIds,
                     ScheduledExecutorService scheduler, StrategyInstance instance) {
@@ -99,12 +128,14 @@ public final class InstanceContext implements StrategyContext {
                 timeInForce, price, stopPrice, quantity, 0, flags, expireTimeNanos);
         working.put(clientOrderId, new WorkingOrder(clientOrderId, instrument, side));
         workingOrderCount = working.size();
+        owners.sent(clientOrderId);
         try {
             port.submit(order).whenComplete((result, failure) -> instance.offerOutcome(clientOrderId, result,
                     failure));
         } catch (RuntimeException e) {
             working.remove(clientOrderId);
             workingOrderCount = working.size();
+            owners.finished(clientOrderId);
             throw e;
         }
         return clientOrderId;
@@ -250,6 +281,7 @@ public final class InstanceContext implements StrategyContext {
         if (report.status().isFinished()) {
             working.remove(order.clientOrderId);
             workingOrderCount = working.size();
+            owners.finished(order.clientOrderId);
             return;
         }
         if (report.execType() == ExecType.REJECTED && report.origClientOrderId() != 0) {
@@ -269,6 +301,7 @@ public final class InstanceContext implements StrategyContext {
             }
             working.remove(clientOrderId);
             workingOrderCount = working.size();
+            owners.finished(clientOrderId);
             return;
         }
         learnOrderId(order, result.orderId());

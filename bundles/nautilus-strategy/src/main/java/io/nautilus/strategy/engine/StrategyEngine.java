@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,8 @@ public final class StrategyEngine implements MarketDataListener, ExecutionReport
     private volatile StrategyInstance[] instances = new StrategyInstance[0];
     private volatile Map<StrategyId, StrategyInstance> byId = Map.of();
     private final AtomicLong unroutedReports = new AtomicLong();
+    /** Which instance sent each order still working: reports that do not name their strategy are routed by it. */
+    private final ConcurrentHashMap<Long, StrategyInstance> owners = new ConcurrentHashMap<>();
 
     /**
      * Creates an engine.
@@ -90,6 +93,18 @@ public final class StrategyEngine implements MarketDataListener, ExecutionReport
         Objects.requireNonNull(strategy, "strategy");
         StrategyInstance instance = new StrategyInstance(config, strategy, port, clock, clientOrderIds, scheduler,
                 alerts);
+        StrategyInstance owner = instance;
+        instance.context().owners(new InstanceContext.OrderOwners() {
+            @Override
+            public void sent(long clientOrderId) {
+                owners.put(clientOrderId, owner);
+            }
+
+            @Override
+            public void finished(long clientOrderId) {
+                owners.remove(clientOrderId, owner);
+            }
+        });
         synchronized (registryLock) {
             StrategyInstance existing = byId.get(config.id());
             if (existing != null && existing.state().isLive()) {
@@ -149,6 +164,7 @@ public final class StrategyEngine implements MarketDataListener, ExecutionReport
             next.remove(id);
             byId = Map.copyOf(next);
             instances = next.values().toArray(new StrategyInstance[0]);
+            owners.values().removeIf(owner -> owner == existing);
             return true;
         }
     }
@@ -212,6 +228,12 @@ public final class StrategyEngine implements MarketDataListener, ExecutionReport
     @Override
     public void onExecutionReport(ExecutionReport report) {
         StrategyInstance instance = report.strategy() == null ? null : byId.get(report.strategy());
+        if (instance == null) {
+            instance = owners.get(report.clientOrderId());
+        }
+        if (instance == null && report.origClientOrderId() != 0) {
+            instance = owners.get(report.origClientOrderId());
+        }
         if (instance == null || !instance.offer(report)) {
             unroutedReports.incrementAndGet();
         }

@@ -349,7 +349,8 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
             for (Map.Entry<String, ?> entry : properties.entrySet()) {
                 String key = entry.getKey();
                 if (!RESERVED.contains(key) && !key.startsWith(".") && !key.startsWith("strategy.")
-                        && !key.startsWith("component.") && entry.getValue() != null) {
+                        && !key.startsWith("component.") && !key.startsWith("service.") && !key.startsWith("osgi.")
+                        && !key.startsWith("felix.") && entry.getValue() != null) {
                     parameters.put(key, entry.getValue().toString());
                 }
             }

@@ -101,6 +101,27 @@ class StrategyEngineTest {
     }
 
     @Test
+    void reportsWithoutAStrategyIdAreRoutedByTheirClientOrderIdLikeTheCoreSendsThem() throws Exception {
+        Recorder recorder = new Recorder();
+        StrategyInstance instance = engine.start(InstanceConfig.of(A, Events.ACCOUNT),
+                new OrderingStrategy(recorder, 1));
+        engine.onQuote(Events.quote(100));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> port.submitted.size() == 1);
+        long clientOrderId = port.submitted.get(0).clientOrderId();
+        long orderId = clientOrderId + FakeTradingPort.ORDER_ID_OFFSET;
+
+        engine.onExecutionReport(Events.ack(null, clientOrderId, orderId, 10));
+        engine.onExecutionReport(Events.fill(null, clientOrderId, orderId, 100, 10));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> instance.deliveredEvents() == 3);
+        engine.onExecutionReport(Events.fill(null, clientOrderId, orderId, 100, 10));
+
+        assertThat(instance.context().workingOrderCount()).isZero();
+        assertThat(engine.unroutedReports()).as("a report after the order finished belongs to nobody").isEqualTo(1);
+        engine.stop(A).get(10, TimeUnit.SECONDS);
+        assertThat(instance.context().position(EURUSD)).isEqualTo(10);
+    }
+
+    @Test
     void throwingStrategyIsFailedWithItsOrdersCanceledWhileOthersKeepRunning() throws Exception {
         Recorder failingRecorder = new Recorder();
         Recorder healthyRecorder = new Recorder();
