@@ -269,7 +269,12 @@ public final class InstanceContext implements StrategyContext {
 
     void track(ExecutionReport report) {
         if (report.isFill()) {
-            positions.put(report.instrument(), positions.getValue(report.instrument()) + report.signedLastQuantity());
+            long position = positions.getValue(report.instrument()) + report.signedLastQuantity();
+            if (position == 0) {
+                positions.removeKey(report.instrument()); // 0 is the map's missing value: flat is absent
+            } else {
+                positions.put(report.instrument(), position);
+            }
         }
         WorkingOrder order = working.get(report.clientOrderId());
         if (order == null && report.origClientOrderId() != 0) {

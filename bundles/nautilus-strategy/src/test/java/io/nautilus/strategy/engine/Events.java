@@ -40,6 +40,14 @@ final class Events {
                 Liquidity.MAKER, price, quantity, 0, quantity, price);
     }
 
+    static ExecutionReport sellFill(StrategyId strategy, long clientOrderId, long orderId, long price,
+                                    long quantity) {
+        ExecutionReport buy = fill(strategy, clientOrderId, orderId, price, quantity);
+        return new ExecutionReport(EXEC_IDS.incrementAndGet(), clientOrderId, 0, orderId, ACCOUNT, strategy,
+                EURUSD, null, Side.SELL, buy.execType(), buy.status(), RejectReason.NONE, CancelReason.NONE,
+                Liquidity.MAKER, null, price, quantity, 0, quantity, price, 1, 1);
+    }
+
     static ExecutionReport canceled(StrategyId strategy, long clientOrderId, long orderId) {
         return report(strategy, clientOrderId, orderId, ExecType.CANCELED, OrderStatus.CANCELED, CancelReason.USER,
                 Liquidity.NONE, FixedPoint.NULL, 0, 0, 0, FixedPoint.NULL);

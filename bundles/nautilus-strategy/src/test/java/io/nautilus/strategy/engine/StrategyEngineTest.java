@@ -122,6 +122,24 @@ class StrategyEngineTest {
     }
 
     @Test
+    void fillsBackToFlatKeepTheInstanceRunning() throws Exception {
+        Recorder recorder = new Recorder();
+        StrategyInstance instance = engine.start(InstanceConfig.of(A, Events.ACCOUNT),
+                new OrderingStrategy(recorder, 1));
+        engine.onQuote(Events.quote(100));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> port.submitted.size() == 1);
+        long clientOrderId = port.submitted.get(0).clientOrderId();
+        long orderId = clientOrderId + FakeTradingPort.ORDER_ID_OFFSET;
+        engine.onExecutionReport(Events.sellFill(A, 77, 77 + FakeTradingPort.ORDER_ID_OFFSET, 100, 10));
+        engine.onExecutionReport(Events.fill(A, clientOrderId, orderId, 100, 10));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> instance.deliveredEvents() == 3);
+
+        assertThat(instance.state()).isEqualTo(InstanceState.RUNNING);
+        engine.stop(A).get(10, TimeUnit.SECONDS);
+        assertThat(instance.context().position(EURUSD)).isZero();
+    }
+
+    @Test
     void throwingStrategyIsFailedWithItsOrdersCanceledWhileOthersKeepRunning() throws Exception {
         Recorder failingRecorder = new Recorder();
         Recorder healthyRecorder = new Recorder();
