@@ -73,6 +73,11 @@ final class StrategyTable {
         table.addRow().addContent("events rejected", info.rejectedEvents());
         table.addRow().addContent("event lag", lag(info.lagMicros()));
         table.addRow().addContent("working orders", info.workingOrders());
+        if (!info.swapPausesMicros().isEmpty()) {
+            long max = info.swapPausesMicros().stream().mapToLong(Long::longValue).max().orElse(0);
+            table.addRow().addContent("hand-over pauses", info.swapPausesMicros().size() + ", last "
+                    + lag(info.swapPausesMicros().get(info.swapPausesMicros().size() - 1)) + ", max " + lag(max));
+        }
         table.addRow().addContent("realised P&L", money(info.realisedPnl()));
         table.addRow().addContent("unrealised P&L", money(info.unrealisedPnl()));
         for (Map.Entry<String, String> parameter : new java.util.TreeMap<>(info.parameters()).entrySet()) {

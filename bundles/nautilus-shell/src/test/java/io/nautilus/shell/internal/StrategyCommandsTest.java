@@ -25,7 +25,7 @@ class StrategyCommandsTest {
             "io.nautilus.strategy.marketmaker.MarketMaker", "io.nautilus.strategy.marketmaker/0.1.0.SNAPSHOT", 3,
             "RUNNING", "", "mm-1", List.of("SIM-BTC"), Map.of("orderSize", "100", "halfSpreadTicks", "1"),
             "io.nautilus.strategy.marketmaker~demo", 1234, 2, 850, 0, 2, new BigDecimal("12.50"),
-            new BigDecimal("-3.0000"));
+            new BigDecimal("-3.0000"), List.of(120L, 95L));
     private final StrategyAdminService service = new StrategyAdminService() {
         @Override
         public List<StrategyInstanceInfo> instances() {

@@ -37,9 +37,21 @@ final class EventQueue<E> {
      * @return false if the queue is full
      */
     boolean offer(E element) {
+        return offer(element, 0);
+    }
+
+    /**
+     * Adds an element unless fewer than {@code reserve + 1} slots are free; any thread. Droppable elements (market
+     * data) pass a reserve, so that the slots it keeps are always there for the ones that must not be dropped
+     * (execution reports, command outcomes).
+     *
+     * @param reserve slots to leave free, 0 or more
+     * @return false if the queue is that full
+     */
+    boolean offer(E element, int reserve) {
         while (true) {
             long currentTail = tail.get();
-            if (currentTail - head.get() > mask) {
+            if (currentTail - head.get() > mask - reserve) {
                 return false;
             }
             if (tail.compareAndSet(currentTail, currentTail + 1)) {

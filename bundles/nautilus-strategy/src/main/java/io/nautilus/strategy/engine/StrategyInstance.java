@@ -161,10 +161,13 @@ public final class StrategyInstance {
      * Offers a market-data event, execution report or other event object to the instance.
      *
      * @param event a {@link Quote}, {@link Trade}, {@link Bar}, {@link BookLevel} or {@link ExecutionReport}
-     * @return false if the instance is not live or its queue is full (counted in {@link #rejectedEvents()})
+     * @return false if the instance is not live or its queue is full (counted in {@link #rejectedEvents()}); market
+     *         data is refused once only an eighth of the queue is free, which stays for execution reports, so a
+     *         strategy that falls behind loses market data before it could lose a report
      */
     boolean offer(Object event) {
-        if (!state.isLive() || !queue.offer(event)) {
+        int reserve = event instanceof ExecutionReport ? 0 : queue.capacity() / 8;
+        if (!state.isLive() || !queue.offer(event, reserve)) {
             rejectedEvents.incrementAndGet();
             return false;
         }

@@ -385,7 +385,16 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
         return new StrategyInstanceInfo(id.toString(), implementation, bundle, instance.version(), state,
                 instance.failure(), account.toString(), instruments, parameters, pid == null ? "" : pid.toString(),
                 instance.deliveredEvents(), instance.queuedEvents(), instance.lagMicros(), instance.rejectedEvents(),
-                instance.context().workingOrderCount(), realised, unrealised);
+                instance.context().workingOrderCount(), realised, unrealised, swapPauses(instance));
+    }
+
+    private static List<Long> swapPauses(StrategyInstance instance) {
+        List<io.nautilus.strategy.engine.SwapResult> swaps = instance.swaps();
+        List<Long> pauses = new ArrayList<>();
+        for (int i = Math.max(0, swaps.size() - 100); i < swaps.size(); i++) {
+            pauses.add(swaps.get(i).pauseNanos() / 1_000);
+        }
+        return pauses;
     }
 
     private StrategyBindings activeBindings() {

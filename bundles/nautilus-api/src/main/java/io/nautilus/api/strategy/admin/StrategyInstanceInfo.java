@@ -29,12 +29,14 @@ import java.util.Objects;
  * @param realisedPnl     realised P&amp;L of its account in its instruments (all instruments if none is named),
  *                        in the instruments' currency
  * @param unrealisedPnl   unrealised P&amp;L likewise, marked at the core's mark price
+ * @param swapPausesMicros how long each hand-over to a new version paused the event stream, oldest first (the last
+ *                        100)
  */
 public record StrategyInstanceInfo(String id, String implementation, String bundle, int version, String state,
                                    String failure, String account, List<String> instruments,
                                    Map<String, String> parameters, String configuration, long deliveredEvents,
                                    int queuedEvents, long lagMicros, long rejectedEvents, int workingOrders,
-                                   BigDecimal realisedPnl, BigDecimal unrealisedPnl) {
+                                   BigDecimal realisedPnl, BigDecimal unrealisedPnl, List<Long> swapPausesMicros) {
 
     /**
      * Validates and copies the collections.
@@ -51,5 +53,6 @@ public record StrategyInstanceInfo(String id, String implementation, String bund
         parameters = Map.copyOf(parameters);
         realisedPnl = Objects.requireNonNullElse(realisedPnl, BigDecimal.ZERO);
         unrealisedPnl = Objects.requireNonNullElse(unrealisedPnl, BigDecimal.ZERO);
+        swapPausesMicros = List.copyOf(swapPausesMicros);
     }
 }
