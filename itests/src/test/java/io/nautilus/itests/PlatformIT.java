@@ -84,6 +84,26 @@ public class PlatformIT {
     @Filter(timeout = 120_000)
     private TradingCoreService core;
 
+    @Inject
+    @Filter(timeout = 120_000)
+    private io.nautilus.api.strategy.admin.StrategyAdminService strategies;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private io.nautilus.marketdata.api.MarketDataService marketData;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private io.nautilus.marketdata.api.MarketDataIngest ingest;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private io.nautilus.marketdata.api.MarketDataAdminService marketDataAdmin;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
+
     private final List<Path> created = new java.util.ArrayList<>();
 
     @Configuration
@@ -105,6 +125,9 @@ public class PlatformIT {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepo),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
+            // the probe strategy of the hot-swap test is packed in the container from this module's classes
+            org.ops4j.pax.exam.CoreOptions.systemProperty("nautilus.itest.classes")
+                    .value(new File("target/test-classes").getAbsolutePath()),
         };
     }
 
@@ -245,28 +268,220 @@ public class PlatformIT {
 
     @Test
     public void theTradingCoreMatchesOrdersFromItsServiceAndTheShellShowsThem() throws Exception {
-        await(() -> core.instruments().stream().anyMatch(i -> i.symbol().equals("SIM-ETH")), 60_000,
+        // SIM-ACME has no feed, so the simulated venue mirrors no liquidity into its book
+        await(() -> core.instruments().stream().anyMatch(i -> i.symbol().equals("SIM-ACME")), 60_000,
                 "instruments from etc/io.nautilus.core.instruments.cfg");
-        InstrumentId eth = InstrumentId.of("SIM-ETH");
+        InstrumentId acme = InstrumentId.of("SIM-ACME");
         long id = System.nanoTime();
-        CommandResult bid = core.submit(NewOrder.limit(id, AccountId.of("desk-1"), null, eth, Side.BUY,
-                199_950, 2_000)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        CommandResult bid = core.submit(NewOrder.limit(id, AccountId.of("desk-1"), null, acme, Side.BUY,
+                9_950, 20)).get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertTrue(bid.describe(), bid.accepted());
-        CommandResult ask = core.submit(new NewOrder(id + 1, AccountId.of("mm-1"), null, eth, Side.SELL,
-                io.nautilus.api.OrderType.LIMIT, TimeInForce.IOC, 199_950, io.nautilus.api.instrument.FixedPoint.NULL,
-                500, 0, 0, 0)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        CommandResult ask = core.submit(new NewOrder(id + 1, AccountId.of("desk-2"), null, acme, Side.SELL,
+                io.nautilus.api.OrderType.LIMIT, TimeInForce.IOC, 9_950, io.nautilus.api.instrument.FixedPoint.NULL,
+                5, 0, 0, 0)).get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertTrue(ask.describe(), ask.accepted());
         assertTrue("fill reports: " + ask.reports(), ask.reports().stream()
-                .anyMatch(r -> r.execType() == ExecType.FILL && r.lastQuantity() == 500 && r.lastPrice() == 199_950));
-        CommandResult tooBig = core.submit(NewOrder.limit(id + 2, AccountId.of("desk-1"), null, eth, Side.BUY,
-                199_950, 500_000)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                .anyMatch(r -> r.execType() == ExecType.FILL && r.lastQuantity() == 5 && r.lastPrice() == 9_950));
+        CommandResult tooBig = core.submit(NewOrder.limit(id + 2, AccountId.of("desk-1"), null, acme, Side.BUY,
+                9_950, 500_000)).get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertFalse("a risk limit rejects it", tooBig.accepted());
         assertTrue(tooBig.describe(), tooBig.describe().contains("maxOrderQty"));
 
-        String book = execute("nautilus:book SIM-ETH");
-        assertTrue(book, book.contains("1999.50") && book.contains("1.500"));
-        String positions = execute("nautilus:positions mm-1");
-        assertTrue(positions, positions.contains("SIM-ETH") && positions.contains("-0.500"));
+        String book = execute("nautilus:book SIM-ACME");
+        assertTrue(book, book.contains("99.50") && book.contains("15"));
+        String positions = execute("nautilus:positions desk-2");
+        assertTrue(positions, positions.contains("SIM-ACME") && positions.contains("-5"));
+    }
+
+    @Test
+    public void outOfTheBoxTheDemoMarketMakerTradesOnTheSimulatedVenue() throws Exception {
+        await(() -> strategies.instance("mm-demo").map(i -> "RUNNING".equals(i.state())).orElse(false), 60_000,
+                "the demo market maker runs: " + strategies.instances());
+        InstrumentId btc = InstrumentId.of("SIM-BTC");
+        await(() -> core.orders(new io.nautilus.core.api.OrderFilter(AccountId.of("sim-market"), btc, null, 0)).size()
+                == 2, 60_000, "the simulated venue mirrors the synthetic market's quote");
+        await(() -> core.position(AccountId.of("mm-1"), btc).map(p -> p.boughtQuantity() + p.soldQuantity() > 0)
+                .orElse(false), 120_000, "the market maker's quotes fill on the simulated venue");
+        await(() -> strategies.instance("mm-demo").map(i -> i.workingOrders() > 0).orElse(false), 30_000,
+                "the market maker quotes");
+        String shown = execute("nautilus:strategies");
+        assertTrue(shown, shown.contains("mm-demo") && shown.contains("MarketMaker") && shown.contains("RUNNING"));
+        assertTrue("mm-demo still running: " + strategies.instance("mm-demo"),
+                "RUNNING".equals(strategies.instance("mm-demo").orElseThrow().state()));
+    }
+
+    /**
+     * Hot swap under a running feed: a probe strategy bundle (packed here from this module's classes) is updated 20
+     * times while a feed sends 10 000 numbered quotes a second; the probe's own counters, carried from version to
+     * version, prove that every quote reached exactly one version in order, and its one resting order stays working.
+     */
+    @Test
+    public void hotSwappingAStrategyBundleUnderARunningFeedLosesAndDuplicatesNothing() throws Exception {
+        addProbeInstrument();
+        Bundle probe = bundleContext.installBundle("nautilus-itest-probe", new java.io.ByteArrayInputStream(
+                probeJar("1.0.0")));
+        Bundle[] installed = {probe};
+        java.util.concurrent.atomic.AtomicBoolean feeding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        Thread feed = new Thread(() -> feedProbe(feeding, sent), "itest-probe-feed");
+        try {
+            probe.start();
+            await(() -> strategies.instance("probe").map(i -> "RUNNING".equals(i.state()) && i.workingOrders() == 1)
+                    .orElse(false), 30_000, "probe running with its order: " + strategies.instance("probe"));
+            long orderClientId = Long.parseLong(probeCounters().get("orderClientId"));
+            long orderId = probeOrder(orderClientId);
+            feed.start();
+            await(() -> sent.get() > 5_000, 30_000, "feed running");
+            for (int swap = 1; swap <= 20; swap++) {
+                int version = swap + 1;
+                probe.update(new java.io.ByteArrayInputStream(probeJar("1.0." + swap)));
+                await(() -> strategies.instance("probe").map(i -> i.version() == version
+                        && "RUNNING".equals(i.state())).orElse(false), 30_000, "swap to version " + version + ": "
+                        + strategies.instance("probe"));
+                Thread.sleep(100);
+            }
+            // a new version installed next to the running one (as a jar dropped into deploy/ is), then the old
+            // one uninstalled: the engine swaps while both are registered
+            for (int swap = 1; swap <= 20; swap++) {
+                int version = 21 + swap;
+                Bundle next = bundleContext.installBundle("nautilus-itest-probe-2." + swap,
+                        new java.io.ByteArrayInputStream(probeJar("2.0." + swap)));
+                next.start();
+                await(() -> strategies.instance("probe").map(i -> i.version() == version
+                        && "RUNNING".equals(i.state())).orElse(false), 30_000, "swap to version " + version + ": "
+                        + strategies.instance("probe"));
+                installed[0].uninstall();
+                installed[0] = next;
+                Thread.sleep(100);
+            }
+            feeding.set(false);
+            feed.join(10_000);
+            long total = sent.get();
+            await(() -> Long.parseLong(probeCounters().get("last")) == total, 30_000,
+                    "the last quote reached the probe: " + probeCounters() + ", sent " + total);
+
+            java.util.Map<String, String> counters = probeCounters();
+            io.nautilus.api.strategy.admin.StrategyInstanceInfo info = strategies.instance("probe").orElseThrow();
+            long conflated = marketDataAdmin.subscriptionStats().stream()
+                    .filter(stats -> stats.name().equals("strategy-engine"))
+                    .mapToLong(io.nautilus.marketdata.api.SubscriptionStats::conflated).sum();
+            assertEquals("the engine's subscription kept up (no conflation)", 0, conflated);
+            assertEquals("every quote, once: " + counters, Long.toString(total), counters.get("count"));
+            assertEquals("no gaps: " + counters, "0", counters.get("gaps"));
+            assertEquals("no duplicates or reordering: " + counters, "0", counters.get("duplicates"));
+            assertEquals("state carried through every version", "40", counters.get("handOvers"));
+            assertEquals("the last version runs", "2.0.20", counters.get("startedBy"));
+            assertEquals(41, info.version());
+            assertEquals(0, info.rejectedEvents());
+            assertEquals("the engine delivered what the probe counted", total + Long.parseLong(counters.get("reports")),
+                    info.deliveredEvents());
+            assertEquals("the working order is kept", 1, info.workingOrders());
+            assertEquals("the same order, still working at the core", orderId, probeOrder(orderClientId));
+            List<Long> pauses = info.swapPausesMicros();
+            assertEquals(40, pauses.size());
+            System.out.println("{\"benchmark\":\"strategy-swap-karaf\",\"ticksPerSecond\":10000,\"quotes\":" + total
+                    + ",\"bundleUpdate\":" + percentiles(pauses.subList(0, 20)) + ",\"sideBySide\":"
+                    + percentiles(pauses.subList(20, 40)) + ",\"lost\":0,\"duplicated\":0}");
+        } finally {
+            feeding.set(false);
+            feed.join(10_000);
+            strategies.instance("probe").filter(i -> "RUNNING".equals(i.state()))
+                    .ifPresent(i -> strategies.stop("probe"));
+            installed[0].uninstall();
+        }
+    }
+
+    private static String percentiles(List<Long> micros) {
+        List<Long> sorted = new java.util.ArrayList<>(micros);
+        java.util.Collections.sort(sorted);
+        return "{\"swaps\":" + sorted.size() + ",\"pauseP50Micros\":" + sorted.get(sorted.size() / 2)
+                + ",\"pauseP99Micros\":" + sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)
+                + ",\"pauseMaxMicros\":" + sorted.get(sorted.size() - 1) + "}";
+    }
+
+    private void addProbeInstrument() throws Exception {
+        org.osgi.service.cm.Configuration instruments = configurationAdmin.getConfiguration(
+                "io.nautilus.core.instruments", "?");
+        java.util.Dictionary<String, Object> properties = instruments.getProperties();
+        properties.put("ITEST-PROBE.priceScale", "2");
+        properties.put("ITEST-PROBE.quantityScale", "0");
+        properties.put("ITEST-PROBE.tickSize", "0.01");
+        properties.put("ITEST-PROBE.lotSize", "1");
+        instruments.update(properties);
+        InstrumentId instrument = InstrumentId.of("ITEST-PROBE");
+        await(() -> core.instrument(instrument).isPresent(), 30_000, "the core defines ITEST-PROBE");
+        long[] seq = {0};
+        await(() -> {
+            ingest.quote("itest-warmup", "ITEST-PROBE", ++seq[0], "100.00", "1", "100.02", "1",
+                    System.currentTimeMillis() * 1_000_000L, System.nanoTime());
+            return marketData.lastQuote(instrument) != null;
+        }, 30_000, "the market-data engine knows ITEST-PROBE");
+    }
+
+    private void feedProbe(java.util.concurrent.atomic.AtomicBoolean feeding,
+                           java.util.concurrent.atomic.AtomicLong sent) {
+        long start = System.nanoTime();
+        long n = 0;
+        while (feeding.get() && n < 2_000_000) {
+            long due = start + n * 100_000L; // 10 000 a second
+            long now = System.nanoTime();
+            if (now < due) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(due - now, 1_000_000L));
+                continue;
+            }
+            n++;
+            ingest.quote("itest-probe", "ITEST-PROBE", n, "100.00", Long.toString(n), "100.02", "1",
+                    System.currentTimeMillis() * 1_000_000L, now);
+            sent.set(n);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, String> probeCounters() {
+        try {
+            var refs = bundleContext.getServiceReferences(Supplier.class, "(nautilus.probe=true)");
+            assertFalse("probe counters registered", refs.isEmpty());
+            var ref = refs.iterator().next();
+            try {
+                return ((Supplier<java.util.Map<String, String>>) bundleContext.getService(ref)).get();
+            } finally {
+                bundleContext.ungetService(ref);
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long probeOrder(long clientOrderId) {
+        return core.orders(new io.nautilus.core.api.OrderFilter(AccountId.of("desk-2"), InstrumentId.of("ITEST-PROBE"),
+                null, 0)).stream().filter(o -> o.clientOrderId() == clientOrderId)
+                .mapToLong(io.nautilus.core.api.OrderView::orderId).findFirst()
+                .orElseThrow(() -> new AssertionError("probe order " + clientOrderId + " is not working"));
+    }
+
+    /** The probe strategy bundle, packed from this module's compiled classes. */
+    private static byte[] probeJar(String version) throws IOException {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        java.util.jar.Attributes main = manifest.getMainAttributes();
+        main.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "io.nautilus.itests.probe");
+        main.putValue("Bundle-Version", version);
+        main.putValue("Bundle-Activator", "io.nautilus.itests.probe.ProbeActivator");
+        main.putValue("Import-Package", "io.nautilus.api;version=\"[0.1,1)\",io.nautilus.api.marketdata;version="
+                + "\"[0.1,1)\",io.nautilus.api.order;version=\"[0.1,1)\",io.nautilus.api.strategy;version="
+                + "\"[0.1,1)\",org.osgi.framework");
+        Path classes = Path.of(System.getProperty("nautilus.itest.classes"), "io", "nautilus", "itests", "probe");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(bytes, manifest);
+             var files = Files.list(classes)) {
+            for (Path file : files.sorted().toList()) {
+                jar.putNextEntry(new java.util.jar.JarEntry("io/nautilus/itests/probe/" + file.getFileName()));
+                jar.write(Files.readAllBytes(file));
+                jar.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     @Test

@@ -48,7 +48,6 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
     private volatile MarketDataEngine engine;
     private volatile MarketDataConfig settings;
     private java.util.concurrent.ScheduledExecutorService instrumentWatch;
-    private volatile List<io.nautilus.api.instrument.Instrument> pendingWarned = List.of();
 
     /** Creates the component (DS). */
     public MarketDataManager() {
@@ -117,8 +116,9 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
 
     /**
      * Follows the trading core's instruments (etc/io.nautilus.core.instruments.cfg may define them after this
-     * engine started): while nothing is subscribed the engine is rebuilt with the new set at once; with
-     * subscribers a warning says that the new instruments' ticks are rejected until the component restarts.
+     * engine started): the engine is rebuilt with the new set and every open subscription is moved to it (its
+     * subscriber stays subscribed; ticks that arrive during the move, bars in progress and the validation counters
+     * of the old engine are lost, which is logged).
      */
     void followInstruments() {
         try {
@@ -130,26 +130,71 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
             if (new java.util.HashSet<>(wanted).equals(new java.util.HashSet<>(current.instruments()))) {
                 return;
             }
-            if (!current.subscriptionStats().isEmpty()) {
-                if (!wanted.equals(pendingWarned)) {
-                    pendingWarned = wanted;
-                    org.slf4j.LoggerFactory.getLogger(MarketDataManager.class).warn("the trading core's instruments"
-                            + " changed while the market-data engine has subscribers: restart io.nautilus.marketdata"
-                            + " to accept ticks for the new ones");
-                }
-                return;
-            }
             MarketDataEngine replacement = new MarketDataEngine(wanted, settings);
-            engine = replacement;
+            int moved;
+            synchronized (subscriptions) {
+                for (MovableSubscription subscription : subscriptions) {
+                    subscription.moveTo(replacement);
+                }
+                moved = subscriptions.size();
+                engine = replacement;
+            }
             for (MarketDataFeed feed : feeds) {
                 feed.setListener(replacement.listenerFor(feed.feedId()));
             }
             current.close();
             org.slf4j.LoggerFactory.getLogger(MarketDataManager.class).info("market-data engine follows the core's"
-                    + " {} instruments", wanted.size());
+                    + " {} instruments ({} subscription(s) moved to the rebuilt engine; bars in progress and feed"
+                    + " counters restart)", wanted.size(), moved);
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(MarketDataManager.class).warn("cannot follow the core's instruments:"
                     + " {}", e.getMessage());
+        }
+    }
+
+    private final List<MovableSubscription> subscriptions = new java.util.ArrayList<>();
+
+    /**
+     * A subscription handed to a client, which outlives the engine it started on: it moves to a rebuilt engine.
+     */
+    private final class MovableSubscription implements Subscription {
+        private final String name;
+        private final MarketDataSubscriber subscriber;
+        private volatile Subscription inner;
+        private boolean closed;
+
+        MovableSubscription(String name, MarketDataSubscriber subscriber, MarketDataEngine on) {
+            this.name = name;
+            this.subscriber = subscriber;
+            this.inner = on.subscribe(name, subscriber);
+        }
+
+        /** Closes the old delivery first, so the subscriber is never called from two threads. */
+        void moveTo(MarketDataEngine replacement) {
+            inner.close();
+            inner = replacement.subscribe(name, subscriber);
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public SubscriptionStats stats() {
+            return inner.stats();
+        }
+
+        @Override
+        public void close() {
+            synchronized (subscriptions) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                subscriptions.remove(this);
+                inner.close();
+            }
         }
     }
 
@@ -218,7 +263,11 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
 
     @Override
     public Subscription subscribe(String name, MarketDataSubscriber subscriber) {
-        return engine().subscribe(name, subscriber);
+        synchronized (subscriptions) {
+            MovableSubscription subscription = new MovableSubscription(name, subscriber, engine());
+            subscriptions.add(subscription);
+            return subscription;
+        }
     }
 
     @Override
