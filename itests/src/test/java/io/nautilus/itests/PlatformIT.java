@@ -308,6 +308,20 @@ public class PlatformIT {
         assertTrue(shown, shown.contains("mm-demo") && shown.contains("MarketMaker") && shown.contains("RUNNING"));
         assertTrue("mm-demo still running: " + strategies.instance("mm-demo"),
                 "RUNNING".equals(strategies.instance("mm-demo").orElseThrow().state()));
+
+        // a parameter change from the shell reaches the running instance through Config Admin, state carried
+        int version = strategies.instance("mm-demo").orElseThrow().version();
+        String changed = execute("nautilus:strategy-params mm-demo requoteTicks=2");
+        assertTrue(changed, changed.contains("requoteTicks: 1 -> 2"));
+        await(() -> strategies.instance("mm-demo").map(i -> i.version() > version && "RUNNING".equals(i.state())
+                && "2".equals(i.parameters().get("requoteTicks"))).orElse(false), 30_000,
+                "mm-demo reconfigured: " + strategies.instance("mm-demo"));
+        try {
+            execute("nautilus:strategy-params mm-demo orderSize");
+            throw new AssertionError("a parameter without a value is refused");
+        } catch (Exception e) {
+            assertTrue(e.toString(), String.valueOf(e.getMessage()).contains("is not name=value"));
+        }
     }
 
     /**
