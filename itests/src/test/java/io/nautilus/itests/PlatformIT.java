@@ -320,7 +320,7 @@ public class PlatformIT {
             execute("nautilus:strategy-params mm-demo orderSize");
             throw new AssertionError("a parameter without a value is refused");
         } catch (Exception e) {
-            assertTrue(e.toString(), String.valueOf(e.getMessage()).contains("is not name=value"));
+            assertTrue(e.toString(), e.toString().contains("is not name=value"));
         }
     }
 
