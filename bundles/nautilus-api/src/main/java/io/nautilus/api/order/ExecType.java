@@ -39,7 +39,14 @@ public enum ExecType {
     TRIGGERED('L'),
 
     /** The venue or core changed the order without a request, e.g. reduced its quantity. */
-    RESTATED('D');
+    RESTATED('D'),
+
+    /**
+     * The answer to an order status request (reconciliation): the report's status, cumulative and leaves quantity and
+     * average price are the venue's view of the order; status {@link OrderStatus#REJECTED} with reject reason
+     * {@link RejectReason#UNKNOWN_ORDER} when the venue does not know it.
+     */
+    ORDER_STATUS('I');
 
     private final char fixCode;
 

@@ -61,4 +61,44 @@ public interface VenueGateway {
      * @return true if handed to the session; false if the session is not usable, in which case nothing was sent
      */
     boolean sendReplace(ReplaceOrder replace);
+
+    /**
+     * Asks the venue for its view of one order (reconciliation). The answer arrives through the listener as an
+     * {@link io.nautilus.api.order.ExecutionReport} with {@link io.nautilus.api.order.ExecType#ORDER_STATUS}.
+     *
+     * @param query the order
+     * @return true if handed to the session; false if the session is not usable or the venue cannot answer
+     */
+    default boolean requestStatus(OrderStatusQuery query) {
+        return false;
+    }
+
+    /**
+     * Sets the listener told about connection state changes.
+     *
+     * @param listener the listener, or {@code null} to stop telling
+     */
+    default void setStateListener(VenueStateListener listener) {
+    }
+
+    /**
+     * The session as operators see it.
+     *
+     * @return the info
+     */
+    default VenueSessionInfo sessionInfo() {
+        return new VenueSessionInfo(venueId(), state(), "", -1, -1, 0, "");
+    }
+
+    /** Connects (logs on) if not connected; returns at once, the state changes follow. */
+    default void connect() {
+    }
+
+    /**
+     * Disconnects (logs out) and stays down until {@link #connect()}.
+     *
+     * @param reason for the venue and the log
+     */
+    default void disconnect(String reason) {
+    }
 }
