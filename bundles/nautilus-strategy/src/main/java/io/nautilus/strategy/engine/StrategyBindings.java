@@ -63,6 +63,25 @@ public final class StrategyBindings {
     private final Map<Strategy, StrategyId> idOf = new IdentityHashMap<>();
     private final Map<StrategyId, Map<String, ?>> propertiesOf = new HashMap<>();
     private final Set<StrategyId> stoppedByOperator = new HashSet<>();
+    private Consumer<InstanceConfig> beforeFreshStart = config -> { };
+
+    /**
+     * Sets what runs before an instance starts fresh (not a hand-over), e.g. cancelling orders a previous run left.
+     *
+     * @param hook called with the instance's configuration; a failure is logged and the instance starts anyway
+     */
+    public synchronized void beforeFreshStart(Consumer<InstanceConfig> hook) {
+        this.beforeFreshStart = java.util.Objects.requireNonNull(hook, "hook");
+    }
+
+    private void freshStart(InstanceConfig config, Strategy strategy) {
+        try {
+            beforeFreshStart.accept(config);
+        } catch (RuntimeException e) {
+            log.accept("strategy " + config.id() + ": preparing the start failed: " + e.getMessage());
+        }
+        engine.start(config, strategy);
+    }
 
     /**
      * Creates the bindings.
@@ -107,7 +126,7 @@ public final class StrategyBindings {
             if (instance != null) {
                 engine.remove(id);
             }
-            engine.start(config, strategy);
+            freshStart(config, strategy);
             current.put(id, strategy);
             log.accept("strategy " + id + " started");
             return CompletableFuture.completedFuture(null);
@@ -182,7 +201,7 @@ public final class StrategyBindings {
             engine.remove(id);
         }
         stoppedByOperator.remove(id);
-        engine.start(config, strategy);
+        freshStart(config, strategy);
         log.accept("strategy " + id + " started by an operator");
     }
 

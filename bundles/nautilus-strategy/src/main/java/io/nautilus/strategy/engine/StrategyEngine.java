@@ -184,7 +184,19 @@ public final class StrategyEngine implements MarketDataListener, ExecutionReport
         return List.of(snapshot);
     }
 
-    /** @return execution reports that named no registered strategy */
+    /**
+     * Whether a running instance sent this order and it is not finished.
+     *
+     * @param clientOrderId a client order id
+     * @return true if an instance owns it
+     */
+    public boolean ownsOrder(long clientOrderId) {
+        return owners.containsKey(clientOrderId);
+    }
+
+    /**
+     * @return reports that named no instance or an instance that could not take them
+     */
     public long unroutedReports() {
         return unroutedReports.get();
     }

@@ -107,6 +107,7 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
         timer = Executors.newSingleThreadScheduledExecutor(daemon("nautilus-strategy-bindings"));
         bindings = new StrategyBindings(engine, timer, TimeUnit.MILLISECONDS.toNanos(config.detach_grace_ms()),
                 AccountId.of(config.default_account()), LOG::info);
+        bindings.beforeFreshStart(this::cancelLeftovers);
         for (Map.Entry<Strategy, Map<String, Object>> entry : waiting.entrySet()) {
             add(entry.getKey(), entry.getValue());
         }
@@ -395,6 +396,37 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
             pauses.add(swaps.get(i).pauseNanos() / 1_000);
         }
         return pauses;
+    }
+
+    /**
+     * Before an instance with order policy CANCEL_ALL starts fresh, cancels the working orders of its account in its
+     * instruments that no running instance sent: orders a previous run left after a crash, which the new run does
+     * not know and would otherwise trade on its account unseen.
+     */
+    private void cancelLeftovers(io.nautilus.strategy.engine.InstanceConfig config) {
+        if (config.orderPolicy() != io.nautilus.strategy.engine.OrderPolicy.CANCEL_ALL) {
+            return;
+        }
+        StrategyEngine current = engine;
+        List<java.util.concurrent.CompletableFuture<?>> cancels = new ArrayList<>();
+        for (io.nautilus.core.api.OrderView order : core.orders(new io.nautilus.core.api.OrderFilter(
+                config.account(), null, null, 0))) {
+            if ((config.instruments().isEmpty() || config.instruments().contains(order.instrument()))
+                    && (current == null || !current.ownsOrder(order.clientOrderId()))) {
+                cancels.add(core.cancel(order.orderId()));
+            }
+        }
+        if (cancels.isEmpty()) {
+            return;
+        }
+        try {
+            java.util.concurrent.CompletableFuture.allOf(cancels.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("strategy {}: cancelling orders left by a previous run: {}", config.id(), e.toString());
+        }
+        LOG.info("strategy {}: canceled {} working order(s) of account {} left by a previous run", config.id(),
+                cancels.size(), config.account());
     }
 
     private StrategyBindings activeBindings() {

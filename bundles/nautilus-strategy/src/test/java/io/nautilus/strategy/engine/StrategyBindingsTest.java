@@ -161,6 +161,30 @@ class StrategyBindingsTest {
                 .withMessageContaining("no strategy service now");
     }
 
+    @Test
+    void theFreshStartHookRunsForStartsButNotForHandOvers() throws Exception {
+        StrategyBindings bindings = bindings(TimeUnit.SECONDS.toNanos(30));
+        List<StrategyId> prepared = new CopyOnWriteArrayList<>();
+        bindings.beforeFreshStart(config -> prepared.add(config.id()));
+        Recorder recorder = new Recorder();
+        RecordingStrategy v1 = new RecordingStrategy(recorder, 1);
+        bindings.added(v1, PROPERTIES);
+        bindings.added(new RecordingStrategy(recorder, 2), PROPERTIES).get(10, TimeUnit.SECONDS);
+        assertThat(prepared).containsExactly(ID);
+
+        bindings.operatorStop(ID).get(10, TimeUnit.SECONDS);
+        bindings.operatorStart(ID);
+        assertThat(prepared).containsExactly(ID, ID);
+
+        bindings.beforeFreshStart(config -> {
+            throw new IllegalStateException("core not answering");
+        });
+        bindings.operatorStop(ID).get(10, TimeUnit.SECONDS);
+        bindings.operatorStart(ID);
+        assertThat(engine.instance(ID).orElseThrow().state().isLive()).as("starts anyway").isTrue();
+        assertThat(log).anyMatch(line -> line.contains("preparing the start failed: core not answering"));
+    }
+
     private StrategyBindings bindings(long graceNanos) {
         return new StrategyBindings(engine, timer, graceNanos, AccountId.of("default"), log::add);
     }
