@@ -26,7 +26,15 @@ import java.util.Arrays;
  *   <li>{@link #REJECTED}: reason = {@link RejectReason} ordinal, value = limit, value2 = would-be value.</li>
  *   <li>{@link #EXPIRED}: qty = quantity expired, price = order price.</li>
  *   <li>{@link #TRIGGERED}: stop order triggered; price = the trade price that triggered it, qty = open quantity.</li>
+ *   <li>{@link #ROUTED}: an order of an external instrument was accepted by the core and goes to its venue;
+ *       price, qty, leaves as ACCEPTED. The venue's acceptance is an ACCEPTED event later.</li>
+ *   <li>{@link #PENDING_CANCEL}: a cancel of a venue order goes to the venue; price = order price, qty = open.</li>
+ *   <li>{@link #PENDING_REPLACE}: a replace of a venue order goes to the venue; price = requested price, qty =
+ *       requested total quantity, leaves = current open, value = current price.</li>
  * </ul>
+ *
+ * <p>A fill at an external venue is a TRADE with one side {@link Command#ANY}: the platform order is the taker
+ * (account) or the maker (counter account), as the venue reported its liquidity.</p>
  */
 public final class Events {
 
@@ -38,6 +46,9 @@ public final class Events {
     public static final byte REJECTED = 6;
     public static final byte EXPIRED = 7;
     public static final byte TRIGGERED = 8;
+    public static final byte ROUTED = 9;
+    public static final byte PENDING_CANCEL = 10;
+    public static final byte PENDING_REPLACE = 11;
 
     private static final int INITIAL_CAPACITY = 8;
 
@@ -157,6 +168,20 @@ public final class Events {
 
     public void expired(long order, int acct, int instr, Side s, long px, long quantity) {
         add(EXPIRED, order, acct, instr, s, px, quantity, 0);
+    }
+
+    public void routed(long order, int acct, int instr, Side s, long px, long quantity) {
+        add(ROUTED, order, acct, instr, s, px, quantity, quantity);
+    }
+
+    public void pendingCancel(long order, int acct, int instr, Side s, long px, long open) {
+        add(PENDING_CANCEL, order, acct, instr, s, px, open, open);
+    }
+
+    public void pendingReplace(long order, int acct, int instr, Side s, long newPrice, long newQty, long open,
+                               long price) {
+        int i = add(PENDING_REPLACE, order, acct, instr, s, newPrice, newQty, open);
+        value[i] = price;
     }
 
     public void triggered(long order, int acct, int instr, Side s, long triggerPrice, long open) {
@@ -298,6 +323,9 @@ public final class Events {
             case REJECTED -> "REJECTED";
             case EXPIRED -> "EXPIRED";
             case TRIGGERED -> "TRIGGERED";
+            case ROUTED -> "ROUTED";
+            case PENDING_CANCEL -> "PENDING_CANCEL";
+            case PENDING_REPLACE -> "PENDING_REPLACE";
             default -> "EVENT(" + eventType + ")";
         };
     }

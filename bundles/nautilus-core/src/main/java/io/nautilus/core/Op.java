@@ -36,6 +36,35 @@ public final class Op {
     /** Replace risk limits: the limits object travels in {@link Command#attachment}; journaled as its text form. */
     public static final byte SET_LIMITS = 12;
 
+    /**
+     * What an external venue did with one of its orders (instruments with {@code routing = external}): orderId = the
+     * core's order id, flags = one of the {@code VENUE_*} kinds below, price = fill price (VENUE_FILL) or new price
+     * (VENUE_REPLACED), qty = fill quantity (VENUE_FILL) or new total quantity (VENUE_REPLACED), displayQty = 1 if the
+     * fill added liquidity (maker), text = the venue's execution id or reason. The venue layer turns every venue
+     * message into one of these, so the core stays the single writer of its orders and positions.
+     */
+    public static final byte VENUE_REPORT = 13;
+
+    /** {@link #VENUE_REPORT} kind: the venue accepted the order. */
+    public static final int VENUE_ACK = 1;
+    /** {@link #VENUE_REPORT} kind: a fill. */
+    public static final int VENUE_FILL = 2;
+    /** {@link #VENUE_REPORT} kind: the order was canceled (requested or not). */
+    public static final int VENUE_CANCELED = 3;
+    /** {@link #VENUE_REPORT} kind: the venue rejected the new order. */
+    public static final int VENUE_REJECTED = 4;
+    /** {@link #VENUE_REPORT} kind: the requested replace took effect. */
+    public static final int VENUE_REPLACED = 5;
+    /** {@link #VENUE_REPORT} kind: the order expired at the venue. */
+    public static final int VENUE_EXPIRED = 6;
+    /** {@link #VENUE_REPORT} kind: the venue refused a cancel request; the order works on. */
+    public static final int VENUE_CANCEL_REJECTED = 7;
+    /** {@link #VENUE_REPORT} kind: the venue refused a replace request; the order works on unchanged. */
+    public static final int VENUE_REPLACE_REJECTED = 8;
+
+    /** {@link #ADD_INSTRUMENT} flag bit: the instrument trades at an external venue (orders are routed, not matched). */
+    public static final int INSTRUMENT_EXTERNAL = 1 << 16;
+
     /** {@link #CLOCK} flag: the trading day ended, DAY orders expire. */
     public static final int CLOCK_END_OF_DAY = 1;
 
@@ -58,6 +87,7 @@ public final class Op {
             case CLOCK -> "CLOCK";
             case ADD_INSTRUMENT -> "ADD_INSTRUMENT";
             case ADD_ACCOUNT -> "ADD_ACCOUNT";
+            case VENUE_REPORT -> "VENUE_REPORT";
             case SET_TRADING_STATE -> "SET_TRADING_STATE";
             case KILL -> "KILL";
             case SET_LIMITS -> "SET_LIMITS";

@@ -31,7 +31,9 @@ import java.util.Objects;
  * @param execType           what happened
  * @param status             the order's state after it happened
  * @param rejectReason       why it was rejected; {@link RejectReason#NONE} unless {@code execType} is
- *                           {@link ExecType#REJECTED}
+ *                           {@link ExecType#REJECTED} (where it is required), or {@link ExecType#ORDER_STATUS} with
+ *                           status {@link OrderStatus#REJECTED} (e.g. {@link RejectReason#UNKNOWN_ORDER}: the venue
+ *                           does not know the order)
  * @param cancelReason       why it was canceled or expired; {@link CancelReason#NONE} unless {@code execType} is
  *                           {@link ExecType#CANCELED} (where it is required) or {@link ExecType#EXPIRED}
  * @param liquidity          maker or taker for fills; {@link Liquidity#NONE} otherwise
@@ -103,9 +105,11 @@ public record ExecutionReport(long execId, long clientOrderId, long origClientOr
         if (status.isFinished() && leavesQuantity != 0) {
             throw new IllegalArgumentException(report + ": a finished order leaves 0, got " + leavesQuantity);
         }
-        if ((execType == ExecType.REJECTED) != (rejectReason != RejectReason.NONE)) {
-            throw new IllegalArgumentException(report + ": a reject reason is required for REJECTED and only there,"
-                    + " got " + rejectReason);
+        boolean statusReject = execType == ExecType.ORDER_STATUS && status == OrderStatus.REJECTED;
+        if (execType == ExecType.REJECTED && rejectReason == RejectReason.NONE
+                || execType != ExecType.REJECTED && !statusReject && rejectReason != RejectReason.NONE) {
+            throw new IllegalArgumentException(report + ": a reject reason is required for REJECTED and allowed"
+                    + " otherwise only for an ORDER_STATUS of a rejected or unknown order, got " + rejectReason);
         }
         if (execType == ExecType.CANCELED && cancelReason == CancelReason.NONE) {
             throw new IllegalArgumentException(report + ": a cancel needs a cancel reason");

@@ -25,13 +25,16 @@ import java.util.Set;
  *   <tr><td>currency</td><td>currency code (default USD)</td></tr>
  *   <tr><td>priceBandBps</td><td>limit prices must lie within reference ± this many basis points (default 0 = off)</td></tr>
  *   <tr><td>referencePrice</td><td>decimal initial band reference (default none: the first trade or mark)</td></tr>
+ *   <tr><td>routing</td><td>{@code internal} (the core's matching engine, default) or {@code external} (orders go
+ *       to the venue through its venue gateway; fills come back as journaled venue reports)</td></tr>
  *   <tr><td>makerFeeBps / takerFeeBps</td><td>fees in basis points of the notional, negative = rebate (default 0)</td></tr>
  * </table>
  */
 public final class InstrumentsConfig {
 
     private static final Set<String> ATTRIBUTES = Set.of("priceScale", "quantityScale", "tickSize", "lotSize",
-            "minQuantity", "venue", "currency", "priceBandBps", "referencePrice", "makerFeeBps", "takerFeeBps");
+            "minQuantity", "venue", "currency", "priceBandBps", "referencePrice", "makerFeeBps", "takerFeeBps",
+            "routing");
 
     private InstrumentsConfig() {
     }
@@ -80,7 +83,12 @@ public final class InstrumentsConfig {
             throw new IllegalArgumentException("instrument " + symbol + ": referencePrice '" + a.get("referencePrice")
                     + "' must be positive and a multiple of the tick size " + a.getOrDefault("tickSize", "1 unit"));
         }
-        return new InstrumentSpec(instrument, band, reference, maker, taker);
+        String routing = a.getOrDefault("routing", "internal").trim();
+        if (!routing.equals("internal") && !routing.equals("external")) {
+            throw new IllegalArgumentException("instrument " + symbol + ": routing '" + routing
+                    + "' is not internal or external");
+        }
+        return new InstrumentSpec(instrument, band, reference, maker, taker, routing.equals("external"));
     }
 
     private static long integer(String symbol, Map<String, String> a, String key, long dflt, long min, long max) {

@@ -33,8 +33,9 @@ final class AveragePrices implements Snapshotable {
         for (int i = 0, n = e.size(); i < n; i++) {
             switch (e.type(i)) {
                 case Events.TRADE -> {
-                    long taker = fill(e.orderId(i), e.price(i), e.qty(i));
-                    long maker = fill(e.counterOrderId(i), e.price(i), e.qty(i));
+                    // a venue fill has one platform order: the other side is order 0
+                    long taker = e.orderId(i) > 0 ? fill(e.orderId(i), e.price(i), e.qty(i)) : 0;
+                    long maker = e.counterOrderId(i) > 0 ? fill(e.counterOrderId(i), e.price(i), e.qty(i)) : 0;
                     e.setAverages(i, taker, maker);
                     if (e.leaves(i) == 0) {
                         forget(e.orderId(i));

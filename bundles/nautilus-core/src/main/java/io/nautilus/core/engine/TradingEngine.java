@@ -102,6 +102,7 @@ public final class TradingEngine implements CommandProcessor {
                     def.takerFeeBps(), 0);
             matching.defineInstrument(def.id(), def.tickSize(), def.lotSize(), def.minQuantity(), def.priceBandBps(),
                     def.referencePrice());
+            matching.setExternal(def.id(), (c.flags & Op.INSTRUMENT_EXTERNAL) != 0);
         } catch (RuntimeException e) {
             rejectDefinition(c);
             return;

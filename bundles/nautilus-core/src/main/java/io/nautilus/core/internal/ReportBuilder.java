@@ -56,12 +56,27 @@ final class ReportBuilder {
         for (int i = 0; i < n; i++) {
             byte type = e.type(i);
             long orderId = e.orderId(i);
-            if (type == Events.ACCEPTED && c.clientOrderId > 0) {
+            if ((type == Events.ACCEPTED || type == Events.ROUTED) && c.clientOrderId > 0 && c.orderId == orderId) {
                 clientOrderIds.put(orderId, c.clientOrderId);
             }
             AccountId account = accountId(registry, e.account(i));
             InstrumentId instrument = instrumentId(registry, e.instrument(i));
             Side side = e.side(i);
+            if (type == Events.TRADE && account == null && orderId == 0 && instrument != null && side != null) {
+                // a venue fill of a platform order that added liquidity: only the maker side is ours
+                AccountId makerAccount = accountId(registry, e.counterAccount(i));
+                long makerId = e.counterOrderId(i);
+                if (makerAccount != null) {
+                    reports.add(fill(execBase + reports.size() + 1, clientOrderId(makerId, null), makerId,
+                            makerAccount, instrument, side == Side.BUY ? Side.SELL : Side.BUY, Liquidity.MAKER,
+                            e.price(i), e.qty(i), e.counterLeaves(i), e.value2(i), e.counterAverage(i), c.timestamp,
+                            publishNanos));
+                }
+                if (e.counterLeaves(i) == 0) {
+                    clientOrderIds.remove(makerId);
+                }
+                continue;
+            }
             if (account == null || instrument == null || side == null) {
                 continue;
             }
@@ -107,14 +122,28 @@ final class ReportBuilder {
                             CancelReason.NONE, Liquidity.NONE, null, FixedPoint.NULL, 0, e.leaves(i), cum,
                             e.average(i), c.timestamp, publishNanos));
                 }
+                case Events.ROUTED -> reports.add(report(execId, clientId, orderId, account, instrument, side,
+                        ExecType.PENDING_NEW, OrderStatus.PENDING_NEW, RejectReason.NONE, CancelReason.NONE,
+                        Liquidity.NONE, null, FixedPoint.NULL, 0, e.leaves(i), 0, 0, c.timestamp, publishNanos));
+                case Events.PENDING_CANCEL, Events.PENDING_REPLACE -> {
+                    boolean cancel = type == Events.PENDING_CANCEL;
+                    long cum = e.cumulative(i);
+                    reports.add(report(execId, clientId, orderId, account, instrument, side,
+                            cancel ? ExecType.PENDING_CANCEL : ExecType.PENDING_REPLACE,
+                            cancel ? OrderStatus.PENDING_CANCEL : OrderStatus.PENDING_REPLACE, RejectReason.NONE,
+                            CancelReason.NONE, Liquidity.NONE, null, FixedPoint.NULL, 0, e.leaves(i), cum,
+                            e.average(i), c.timestamp, publishNanos));
+                }
                 case Events.REJECTED -> {
-                    if (c.op != io.nautilus.core.Op.NEW) {
+                    if (c.op != io.nautilus.core.Op.NEW && c.op != io.nautilus.core.Op.VENUE_REPORT) {
                         // a rejected cancel/replace/reduce leaves the order as it was (FIX answers it with an
                         // OrderCancelReject, not an execution report): the CommandResult carries the reason
                         continue;
                     }
                     RejectReason why = REJECT_REASONS[e.reason(i)];
-                    String text = c.rejectDetail == null ? why.description()
+                    String text = c.op == io.nautilus.core.Op.VENUE_REPORT
+                            ? why.description() + (c.text == null || c.text.isBlank() ? "" : ": " + c.text)
+                            : c.rejectDetail == null ? why.description()
                             : why.description() + " (" + c.rejectDetail
                             + (c.rejectLimit != 0 || c.rejectValue != 0
                                     ? ": limit " + amount(c.rejectDetail, c.rejectLimit, registry, e.instrument(i))

@@ -11,6 +11,10 @@ import io.nautilus.api.order.NewOrder;
 import io.nautilus.api.order.RejectReason;
 import io.nautilus.core.Command;
 import io.nautilus.core.Op;
+import io.nautilus.core.api.VenueReport;
+import io.nautilus.core.api.VenueOrderRouter;
+import io.nautilus.core.api.VenueExecutionService;
+import io.nautilus.core.api.VenueCommand;
 import io.nautilus.core.SelfTradePrevention;
 import io.nautilus.core.TradingState;
 import io.nautilus.core.api.AccountPnl;
@@ -74,15 +78,18 @@ import org.slf4j.LoggerFactory;
  * and admin changes are published into the ring; reads run as queries on the writer thread between commands.
  * Execution reports go to every {@link ExecutionReportListener} service from the publish thread.
  */
-@Component(service = {TradingCoreService.class, TradingCoreAdminService.class, TradingCoreManager.class},
+@Component(service = {TradingCoreService.class, TradingCoreAdminService.class, VenueExecutionService.class,
+        TradingCoreManager.class},
         configurationPid = "io.nautilus.core", immediate = true)
 @Designate(ocd = TradingCoreConfig.class)
-public final class TradingCoreManager implements TradingCoreService, TradingCoreAdminService {
+public final class TradingCoreManager implements TradingCoreService, TradingCoreAdminService, VenueExecutionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingCoreManager.class);
     private static final long QUERY_TIMEOUT_SECONDS = 10;
 
     private final List<ExecutionReportListener> listeners = new CopyOnWriteArrayList<>();
+    /** Symbols configured with routing = external, as last applied (config thread). */
+    private volatile java.util.Set<String> externalSymbols = java.util.Set.of();
     private final ReportBuilder reports = new ReportBuilder();
     private final AtomicLong nextOrderId = new AtomicLong(1);
     private final Object adminLock = new Object();
@@ -294,6 +301,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     // ------------------------------------------------------------------ results (publish thread)
 
     private void onResult(Command c, boolean endOfBatch) {
+        if (!routers.isEmpty()) {
+            routeToVenues(c);
+        }
         Object reply = c.reply;
         boolean wanted = reply instanceof CompletableFuture<?> || !listeners.isEmpty();
         if (!wanted) {
@@ -322,6 +332,85 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                 }
             }
         }
+    }
+
+    private final List<VenueOrderRouter> routers = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRouter(VenueOrderRouter router) {
+        routers.add(router);
+    }
+
+    void removeRouter(VenueOrderRouter router) {
+        routers.remove(router);
+    }
+
+    /** Hands the venue commands a processed command produced to the venue layer (publish thread). */
+    private void routeToVenues(Command c) {
+        io.nautilus.core.Events e = c.events;
+        TradingEngine te = engine;
+        if (te == null) {
+            return;
+        }
+        Registry.View view = te.registry().view();
+        for (int i = 0, n = e.size(); i < n; i++) {
+            byte type = e.type(i);
+            if (type != io.nautilus.core.Events.ROUTED && type != io.nautilus.core.Events.PENDING_CANCEL
+                    && type != io.nautilus.core.Events.PENDING_REPLACE) {
+                continue;
+            }
+            Registry.AccountDef account = view.account(e.account(i));
+            Registry.InstrumentDef instrument = view.instrument(e.instrument(i));
+            if (account == null || instrument == null) {
+                continue;
+            }
+            VenueCommand command;
+            AccountId accountId = AccountId.of(account.name());
+            InstrumentId instrumentId = InstrumentId.of(instrument.symbol());
+            VenueId venue = VenueId.of(venues.getOrDefault(instrument.symbol(), "SIM"));
+            long orderId = e.orderId(i);
+            if (type == io.nautilus.core.Events.ROUTED) {
+                boolean own = c.op == Op.NEW && c.orderId == orderId;
+                command = new VenueCommand(VenueCommand.Kind.NEW, orderId, own ? c.clientOrderId : 0, accountId,
+                        instrumentId, venue, e.side(i), own ? c.type : null, own ? c.tif : null, e.price(i),
+                        own ? c.stopPrice : 0, e.qty(i), e.leaves(i), own ? c.flags : 0, own ? c.expiry : 0);
+            } else if (type == io.nautilus.core.Events.PENDING_CANCEL) {
+                command = new VenueCommand(VenueCommand.Kind.CANCEL, orderId, 0, accountId, instrumentId, venue,
+                        e.side(i), null, null, e.price(i), 0, e.qty(i), e.leaves(i), 0, 0);
+            } else {
+                command = new VenueCommand(VenueCommand.Kind.REPLACE, orderId, 0, accountId, instrumentId, venue,
+                        e.side(i), null, null, e.price(i), 0, e.qty(i), e.leaves(i), 0, 0);
+            }
+            for (VenueOrderRouter router : routers) {
+                try {
+                    router.route(command);
+                } catch (RuntimeException ex) {
+                    LOG.error("venue router {} failed on {}", router, command, ex);
+                }
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> venueReport(VenueReport report) {
+        return send(c -> {
+            c.op = Op.VENUE_REPORT;
+            c.orderId = report.orderId();
+            c.flags = switch (report.kind()) {
+                case ACK -> Op.VENUE_ACK;
+                case FILL -> Op.VENUE_FILL;
+                case CANCELED -> Op.VENUE_CANCELED;
+                case REJECTED -> Op.VENUE_REJECTED;
+                case REPLACED -> Op.VENUE_REPLACED;
+                case EXPIRED -> Op.VENUE_EXPIRED;
+                case CANCEL_REJECTED -> Op.VENUE_CANCEL_REJECTED;
+                case REPLACE_REJECTED -> Op.VENUE_REPLACE_REJECTED;
+            };
+            c.price = report.price();
+            c.qty = report.quantity();
+            c.displayQty = report.maker() ? 1 : 0;
+            c.text = report.text().isEmpty() ? null : report.text();
+        });
     }
 
     // ------------------------------------------------------------------ publishing
@@ -769,6 +858,12 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             }
             venues = Map.copyOf(v);
             currencies = Map.copyOf(cur);
+            java.util.Set<String> external = new java.util.HashSet<>();
+            for (InstrumentSpec s : specs) {
+                if (s.external()) {
+                    external.add(s.symbol());
+                }
+            }
             for (InstrumentSpec s : specs) {
                 Registry.View view = registry();
                 int id = view.instrumentId(s.symbol());
@@ -776,16 +871,23 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                 Registry.InstrumentDef def = new Registry.InstrumentDef(id < 0 ? view.instruments().size() : id,
                         s.symbol(), i.tickSize(), i.lotSize(), i.minQuantity(), s.priceBandBps(), s.referencePrice(),
                         i.priceScale(), i.quantityScale(), s.makerFeeBps(), s.takerFeeBps());
-                if (def.equals(view.instrument(id))) {
+                boolean routingChanged = s.external() != externalSymbols.contains(s.symbol());
+                if (def.equals(view.instrument(id)) && !routingChanged && !s.external()) {
                     continue;
                 }
-                CommandResult r = await(send(c -> Registry.encode(def, c)), "define instrument " + s.symbol());
+                CommandResult r = await(send(c -> {
+                    Registry.encode(def, c);
+                    if (s.external()) {
+                        c.flags |= Op.INSTRUMENT_EXTERNAL;
+                    }
+                }), "define instrument " + s.symbol());
                 if (!r.accepted()) {
                     LOG.error("instrument {} was not (re)defined: {}", s.symbol(), r.describe());
                 } else {
                     LOG.info("instrument {} {} (id {})", s.symbol(), id < 0 ? "defined" : "redefined", def.id());
                 }
             }
+            externalSymbols = java.util.Set.copyOf(external);
             for (Registry.InstrumentDef d : registry().instruments()) {
                 if (!v.containsKey(d.symbol())) {
                     LOG.warn("instrument {} is no longer configured; it stays defined (journaled), with its orders",

@@ -11,6 +11,8 @@ final class Book {
     long lotSize;
     long minQty;
     long bandBps;
+    /** Orders of this instrument go to an external venue instead of this book. */
+    boolean external;
     /** Defined reference price, 0 = none. */
     long referencePrice;
     /** Last MARK price or last trade price, whichever came last; 0 = none yet. */

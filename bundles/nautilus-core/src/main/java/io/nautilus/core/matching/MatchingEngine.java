@@ -52,7 +52,9 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     /** Price value meaning "no price" in the primitive query methods. */
     public static final long NO_PRICE = 0;
 
-    private static final int SNAPSHOT_MAGIC = 0x4E4D4531; // "NME1"
+    private static final int SNAPSHOT_MAGIC_V1 = 0x4E4D4531; // "NME1"
+    /** Version 2 adds external instruments and the orders working at their venues after the used ids. */
+    private static final int SNAPSHOT_MAGIC = 0x4E4D4532; // "NME2"
     private static final SelfTradePrevention[] STP_MODES = SelfTradePrevention.values();
     private static final int STP_NONE = SelfTradePrevention.NONE.ordinal();
     private static final int STP_CANCEL_RESTING = SelfTradePrevention.CANCEL_RESTING.ordinal();
@@ -226,6 +228,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             case Op.CLOCK -> onClock(c);
             case Op.ADD_INSTRUMENT -> onAddInstrument(c);
             case Op.ADD_ACCOUNT -> onAddAccount(c);
+            case Op.VENUE_REPORT -> onVenueReport(c);
             default -> {
             }
         }
@@ -234,7 +237,32 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     private void onAddInstrument(Command c) {
         if (instrumentProblem(c.instrument, c.price, c.qty, c.stopPrice, c.displayQty, c.expiry) == null) {
             defineInstrument(c.instrument, c.price, c.qty, c.stopPrice, c.displayQty, c.expiry);
+            setExternal(c.instrument, (c.flags & Op.INSTRUMENT_EXTERNAL) != 0);
         }
+    }
+
+    /**
+     * Makes a defined instrument's new orders go to its external venue (accepted here, then {@link Events#ROUTED}
+     * and driven by {@link Op#VENUE_REPORT} commands) or be matched in its book. Orders already working stay where
+     * they are.
+     *
+     * @param instrument a defined instrument
+     * @param external   true for venue routing
+     */
+    public void setExternal(int instrument, boolean external) {
+        Book book = books.get(instrument);
+        if (book != null) {
+            book.external = external;
+        }
+    }
+
+    /**
+     * @param instrument an instrument id
+     * @return whether its orders go to an external venue
+     */
+    public boolean isExternal(int instrument) {
+        Book book = books.get(instrument);
+        return book != null && book.external;
     }
 
     private void onAddAccount(Command c) {
@@ -330,6 +358,10 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         }
         boolean buy = side == Side.BUY;
         boolean market = type == OrderType.MARKET;
+        if (book.external) {
+            route(c, book, buy, price, stopPrice, display);
+            return;
+        }
         if (!type.hasStopPrice()) {
             if (OrderFlags.isPostOnly(c.flags) && crosses(book, buy, market, price)) {
                 reject(c, RejectReason.POST_ONLY_WOULD_CROSS, "matching.post-only", 0, price);
@@ -387,6 +419,146 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         if (triggeredHead != null) {
             runTriggered(ev);
         }
+    }
+
+    /** Accepts a validated new order of an external instrument: it works at the venue, not in the book. */
+    private void route(Command c, Book book, boolean buy, long price, long stopPrice, long display) {
+        usedIds.add(c.orderId);
+        Order o = newOrder();
+        o.id = c.orderId;
+        o.clientOrderId = c.clientOrderId;
+        o.account = c.account;
+        o.instrument = c.instrument;
+        o.book = book;
+        o.buy = buy;
+        o.side = c.side;
+        o.type = c.type;
+        o.tif = c.tif;
+        o.price = price;
+        o.stopPrice = stopPrice;
+        o.originalQty = c.qty;
+        o.qty = c.qty;
+        o.open = c.qty;
+        o.filled = 0;
+        o.displayQty = display;
+        o.visible = 0;
+        o.flags = c.flags;
+        o.expiry = c.tif == TimeInForce.GTD ? c.expiry : 0;
+        o.state = Order.VENUE;
+        orders.put(o);
+        c.events.routed(o.id, o.account, o.instrument, o.side, price, o.qty);
+    }
+
+    /** Forgets a finished venue order (it never counted as a GTD/DAY order here: its venue expires it). */
+    private void finishVenue(Order o) {
+        orders.remove(o.id);
+        release(o);
+    }
+
+    private void onVenueReport(Command c) {
+        long id = c.orderId;
+        Order o = id > 0 ? orders.get(id) : null;
+        if (o == null || o.state != Order.VENUE) {
+            reject(c, id > 0 && usedIds.contains(id) && o == null ? RejectReason.ORDER_FINISHED
+                    : RejectReason.UNKNOWN_ORDER, "matching.venue-order", 0, 0);
+            return;
+        }
+        Events ev = c.events;
+        switch (c.flags) {
+            case Op.VENUE_ACK -> acknowledge(o, ev);
+            case Op.VENUE_FILL -> {
+                long q = c.qty;
+                long px = c.price;
+                if (q <= 0 || px <= 0) {
+                    reject(c, RejectReason.INVALID_ORDER, "matching.venue-fill", 0, q);
+                    return;
+                }
+                if (q > o.open) {
+                    reject(c, RejectReason.INVALID_ORDER, "matching.venue-overfill", o.open, q);
+                    return;
+                }
+                acknowledge(o, ev);
+                o.open -= q;
+                o.filled += q;
+                if (c.displayQty == 1) {
+                    ev.trade(0, Command.ANY, o.instrument, o.buy ? Side.SELL : Side.BUY, o.id, o.account, px, q, 0,
+                            o.open, 0, o.filled);
+                } else {
+                    ev.trade(o.id, o.account, o.instrument, o.side, 0, Command.ANY, px, q, o.open, 0, o.filled, 0);
+                }
+                if (o.open == 0) {
+                    finishVenue(o);
+                }
+            }
+            case Op.VENUE_CANCELED -> {
+                ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open,
+                        o.pendingCancel ? CancelReason.USER : CancelReason.VENUE);
+                finishVenue(o);
+            }
+            case Op.VENUE_EXPIRED -> {
+                ev.expired(o.id, o.account, o.instrument, o.side, o.price, o.open);
+                finishVenue(o);
+            }
+            case Op.VENUE_REJECTED -> {
+                ev.rejected(o.id, o.account, o.instrument, o.side, RejectReason.VENUE_REJECT, 0, 0);
+                finishVenue(o);
+            }
+            case Op.VENUE_REPLACED -> {
+                long newPrice = c.price > 0 ? c.price : o.pendingReplace ? o.pendingPrice : o.price;
+                long newQty = c.qty > 0 ? c.qty : o.pendingReplace ? o.pendingQty : o.qty;
+                o.pendingReplace = false;
+                acknowledge(o, ev);
+                long newOpen = newQty - o.filled;
+                if (newOpen <= 0) {
+                    ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open,
+                            CancelReason.REPLACED_TO_FILLED);
+                    finishVenue(o);
+                    return;
+                }
+                ev.replaced(o.id, o.account, o.instrument, o.side, newPrice, newQty, newOpen, o.price, o.open, false);
+                o.price = newPrice;
+                o.qty = newQty;
+                o.open = newOpen;
+            }
+            case Op.VENUE_CANCEL_REJECTED -> {
+                o.pendingCancel = false;
+                c.reject(RejectReason.VENUE_REJECT, "matching.venue-cancel-rejected", 0, 0);
+            }
+            case Op.VENUE_REPLACE_REJECTED -> {
+                o.pendingReplace = false;
+                c.reject(RejectReason.VENUE_REJECT, "matching.venue-replace-rejected", 0, 0);
+            }
+            default -> reject(c, RejectReason.INVALID_ORDER, "matching.venue-kind", 0, c.flags);
+        }
+    }
+
+    private static void acknowledge(Order o, Events ev) {
+        if (!o.venueAcked) {
+            o.venueAcked = true;
+            ev.accepted(o.id, o.account, o.instrument, o.side, o.price, o.qty, o.open);
+        }
+    }
+
+    /** A cancel of a venue order: the request goes out; the venue's answer finishes it. */
+    private void requestVenueCancel(Command c, Order o) {
+        if (o.pendingCancel) {
+            reject(c, RejectReason.INVALID_ORDER, "matching.venue-cancel-pending", 0, 0);
+            return;
+        }
+        o.pendingCancel = true;
+        c.events.pendingCancel(o.id, o.account, o.instrument, o.side, o.price, o.open);
+    }
+
+    /** A replace of a venue order: the request goes out; the venue's answer applies it. */
+    private void requestVenueReplace(Command c, Order o, long newPrice, long newQty) {
+        if (o.pendingCancel || o.pendingReplace) {
+            reject(c, RejectReason.INVALID_ORDER, "matching.venue-request-pending", 0, 0);
+            return;
+        }
+        o.pendingReplace = true;
+        o.pendingPrice = newPrice;
+        o.pendingQty = newQty;
+        c.events.pendingReplace(o.id, o.account, o.instrument, o.side, newPrice, newQty, o.open, o.price);
     }
 
     private static boolean isMultiple(long value, long unit) {
@@ -667,6 +839,10 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         if (o == null) {
             return;
         }
+        if (o.state == Order.VENUE) {
+            requestVenueCancel(c, o);
+            return;
+        }
         c.events.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, CancelReason.USER);
         detach(o);
         finish(o);
@@ -680,6 +856,14 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         long q = c.qty;
         if (q <= 0) {
             reject(c, RejectReason.INVALID_ORDER, "matching.reduce-qty", 0, q);
+            return;
+        }
+        if (o.state == Order.VENUE) {
+            if (q >= o.open) {
+                requestVenueCancel(c, o);
+            } else {
+                requestVenueReplace(c, o, o.price, o.qty - q);
+            }
             return;
         }
         if (q >= o.open) {
@@ -755,6 +939,10 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         } else {
             newQty = o.qty;
         }
+        if (o.state == Order.VENUE) {
+            requestVenueReplace(c, o, newPrice, newQty);
+            return;
+        }
         long newOpen = newQty - o.filled;
         boolean resting = o.state == Order.RESTING;
         if (newOpen > 0 && resting && newPrice != o.price && OrderFlags.isPostOnly(o.flags)
@@ -827,6 +1015,9 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         scratchIds = ids;
         for (int k = 0, size = orders.size(); k < size; k++) {
             Order o = orders.get(ids[k]);
+            if (o.state == Order.VENUE) {
+                continue; // its venue expires it
+            }
             if ((expireGtd && o.tif == TimeInForce.GTD && o.expiry <= now)
                     || (expireDay && o.tif == TimeInForce.DAY)) {
                 ids[n++] = o.id;
@@ -861,6 +1052,13 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         Arrays.sort(scratchIds, 0, n);
         for (int i = 0; i < n; i++) {
             Order o = orders.get(scratchIds[i]);
+            if (o.state == Order.VENUE) {
+                if (!o.pendingCancel) {
+                    o.pendingCancel = true;
+                    ev.pendingCancel(o.id, o.account, o.instrument, o.side, o.price, o.open);
+                }
+                continue;
+            }
             ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, reason);
             detach(o);
             finish(o);
@@ -880,6 +1078,9 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     }
 
     private void release(Order o) {
+        o.venueAcked = false;
+        o.pendingCancel = false;
+        o.pendingReplace = false;
         o.book = null;
         o.level = null;
         o.prev = null;
@@ -1154,6 +1355,38 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             out.writeByte(accounts.get(id));
         }
         usedIds.write(out);
+        int external = 0;
+        for (int id : instrumentIds) {
+            if (books.get(id).external) {
+                external++;
+            }
+        }
+        out.writeInt(external);
+        for (int id : instrumentIds) {
+            if (books.get(id).external) {
+                out.writeInt(id);
+            }
+        }
+        int venueOrders = 0;
+        long[] ids = orders.ids(scratchIds);
+        scratchIds = ids;
+        for (int k = 0, size = orders.size(); k < size; k++) {
+            if (orders.get(ids[k]).state == Order.VENUE) {
+                ids[venueOrders++] = ids[k];
+            }
+        }
+        Arrays.sort(ids, 0, venueOrders);
+        out.writeInt(venueOrders);
+        for (int i = 0; i < venueOrders; i++) {
+            Order o = orders.get(ids[i]);
+            out.writeInt(o.instrument);
+            writeOrder(out, o);
+            out.writeBoolean(o.venueAcked);
+            out.writeBoolean(o.pendingCancel);
+            out.writeBoolean(o.pendingReplace);
+            out.writeLong(o.pendingPrice);
+            out.writeLong(o.pendingQty);
+        }
     }
 
     private static void writeSide(DataOutput out, BookSide side) throws IOException {
@@ -1188,7 +1421,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     public void readSnapshot(DataInput in) throws IOException {
         reset();
         int magic = in.readInt();
-        if (magic != SNAPSHOT_MAGIC) {
+        if (magic != SNAPSHOT_MAGIC && magic != SNAPSHOT_MAGIC_V1) {
             throw new IOException("not a matching engine snapshot: magic 0x" + Integer.toHexString(magic)
                     + ", expected 0x" + Integer.toHexString(SNAPSHOT_MAGIC));
         }
@@ -1227,6 +1460,38 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             accounts.put(id, stp);
         }
         usedIds.read(in);
+        if (magic == SNAPSHOT_MAGIC_V1) {
+            return;
+        }
+        int external = count(in, "external instruments");
+        for (int i = 0; i < external; i++) {
+            int id = in.readInt();
+            Book b = books.get(id);
+            if (b == null) {
+                throw new IOException("corrupt snapshot: external instrument " + id + " is not defined");
+            }
+            b.external = true;
+        }
+        int venueOrders = count(in, "venue orders");
+        for (int i = 0; i < venueOrders; i++) {
+            int instrument = in.readInt();
+            Book b = books.get(instrument);
+            if (b == null) {
+                throw new IOException("corrupt snapshot: venue order of undefined instrument " + instrument);
+            }
+            Order o = readOrder(in, b);
+            if (o.tif == TimeInForce.GTD) {
+                gtdOrders--; // readOrder counted it; its venue expires it
+            } else if (o.tif == TimeInForce.DAY) {
+                dayOrders--;
+            }
+            o.state = Order.VENUE;
+            o.venueAcked = in.readBoolean();
+            o.pendingCancel = in.readBoolean();
+            o.pendingReplace = in.readBoolean();
+            o.pendingPrice = in.readLong();
+            o.pendingQty = in.readLong();
+        }
     }
 
     private static int count(DataInput in, String what) throws IOException {

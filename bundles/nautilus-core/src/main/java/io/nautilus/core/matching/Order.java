@@ -21,6 +21,8 @@ final class Order {
     static final byte STOP_PENDING = 2;
     /** Triggered, waiting in the engine's trigger queue. */
     static final byte TRIGGERED = 3;
+    /** Working at an external venue: in the order index, in no book. */
+    static final byte VENUE = 4;
 
     long id;
     /** The sender's id, echoed in views, 0 = none. */
@@ -49,6 +51,14 @@ final class Order {
     int flags;
     long expiry;
     byte state;
+    /** Venue orders: the venue acknowledged the order. */
+    boolean venueAcked;
+    /** Venue orders: a cancel request is out. */
+    boolean pendingCancel;
+    /** Venue orders: a replace request is out, for these values. */
+    boolean pendingReplace;
+    long pendingPrice;
+    long pendingQty;
     /** Trade price that triggered a stop. */
     long triggerPrice;
 

@@ -430,7 +430,19 @@ public final class RiskEngine implements Snapshotable {
         Events events = c.events;
         for (int i = 0, n = events.size(); i < n; i++) {
             switch (events.type(i)) {
-                case Events.ACCEPTED -> accepted(c, events, i);
+                case Events.ACCEPTED, Events.ROUTED -> {
+                    // a venue order counts from the moment the core sends it; the venue's ack changes nothing
+                    if (orders.slot(events.orderId(i)) < 0) {
+                        accepted(c, events, i);
+                    }
+                }
+                case Events.REJECTED -> {
+                    // a venue refusing an order the core had sent
+                    int slot = orders.slot(events.orderId(i));
+                    if (slot >= 0 && c.op == Op.VENUE_REPORT) {
+                        orders.remove(slot);
+                    }
+                }
                 case Events.TRADE -> {
                     int taker = orders.slot(events.orderId(i));
                     if (taker >= 0) {

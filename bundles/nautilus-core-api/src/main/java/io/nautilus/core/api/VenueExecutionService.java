@@ -1,0 +1,19 @@
+package io.nautilus.core.api;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How the venue layer hands what external venues did back to the trading core.
+ */
+public interface VenueExecutionService {
+
+    /**
+     * Applies a venue's report to a venue order (journaled; the order's execution reports go out as for any order).
+     *
+     * @param report the report
+     * @return the outcome: rejected (e.g. {@code matching.venue-overfill}, an unknown or finished order) when the
+     *         report does not fit the core's view of the order, which the venue layer must treat as a
+     *         reconciliation failure
+     */
+    CompletableFuture<CommandResult> venueReport(VenueReport report);
+}
