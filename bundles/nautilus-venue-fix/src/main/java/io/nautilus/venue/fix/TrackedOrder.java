@@ -1,0 +1,67 @@
+package io.nautilus.venue.fix;
+
+import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
+import io.nautilus.api.OrderType;
+import io.nautilus.api.Side;
+import io.nautilus.api.StrategyId;
+import io.nautilus.api.TimeInForce;
+import io.nautilus.api.instrument.FixedPoint;
+import io.nautilus.api.order.OrderStatus;
+
+/**
+ * What the gateway knows of one order at the venue: what a cancel, replace or status request must repeat (FIX
+ * requires Symbol, Side, OrdType and the full new price and quantity), and the last reported state that an
+ * OrderCancelReject or a reject of a request leaves unchanged. Guarded by the gateway's lock.
+ */
+final class TrackedOrder {
+
+    final AccountId account;
+    final StrategyId strategy;
+    final InstrumentId instrument;
+    final Side side;
+    OrderType type;
+    TimeInForce timeInForce;
+    long price;
+    long stopPrice;
+    long quantity;
+    long expireTimeNanos;
+
+    /** The order's latest client order id (it changes with each replace). */
+    long clientOrderId;
+    OrderStatus status = OrderStatus.PENDING_NEW;
+    long leavesQuantity;
+    long cumulativeQuantity;
+    long averagePrice = FixedPoint.NULL;
+    long orderId;
+
+    TrackedOrder(long clientOrderId, AccountId account, StrategyId strategy, InstrumentId instrument, Side side,
+                 OrderType type, TimeInForce timeInForce, long price, long stopPrice, long quantity,
+                 long expireTimeNanos) {
+        this.clientOrderId = clientOrderId;
+        this.account = account;
+        this.strategy = strategy;
+        this.instrument = instrument;
+        this.side = side;
+        this.type = type;
+        this.timeInForce = timeInForce;
+        this.price = price;
+        this.stopPrice = stopPrice;
+        this.quantity = quantity;
+        this.expireTimeNanos = expireTimeNanos;
+        this.leavesQuantity = quantity;
+    }
+
+    /**
+     * The status to report when a cancel or replace of this order is refused: its last status, with a pending
+     * cancel or replace undone.
+     *
+     * @return the status
+     */
+    OrderStatus statusAfterRefusedRequest() {
+        if (status == OrderStatus.PENDING_CANCEL || status == OrderStatus.PENDING_REPLACE) {
+            return cumulativeQuantity > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+        }
+        return status;
+    }
+}
