@@ -27,7 +27,8 @@ import java.util.Arrays;
  *   <li>{@link #EXPIRED}: qty = quantity expired, price = order price.</li>
  *   <li>{@link #TRIGGERED}: stop order triggered; price = the trade price that triggered it, qty = open quantity.</li>
  *   <li>{@link #ROUTED}: an order of an external instrument was accepted by the core and goes to its venue;
- *       price, qty, leaves as ACCEPTED. The venue's acceptance is an ACCEPTED event later.</li>
+ *       price, qty, leaves as ACCEPTED; reason = the venue code the sender chose (-1: the instrument's venue). The
+ *       venue's acceptance is an ACCEPTED event later. PENDING_CANCEL and PENDING_REPLACE carry the code too.</li>
  *   <li>{@link #PENDING_CANCEL}: a cancel of a venue order goes to the venue; price = order price, qty = open.</li>
  *   <li>{@link #PENDING_REPLACE}: a replace of a venue order goes to the venue; price = requested price, qty =
  *       requested total quantity, leaves = current open, value = current price.</li>
@@ -182,6 +183,16 @@ public final class Events {
                                long price) {
         int i = add(PENDING_REPLACE, order, acct, instr, s, newPrice, newQty, open);
         value[i] = price;
+    }
+
+    /**
+     * Sets an event's reason field (venue events: the venue code).
+     *
+     * @param i      event index
+     * @param reason the value
+     */
+    public void setReason(int i, int reason) {
+        this.reason[i] = reason;
     }
 
     public void triggered(long order, int acct, int instr, Side s, long triggerPrice, long open) {

@@ -30,6 +30,18 @@ public interface TradingCoreService {
     CompletableFuture<CommandResult> submit(NewOrder order);
 
     /**
+     * Submits a new order of an instrument with {@code routing = external} to a chosen venue (the smart order
+     * router's child orders); for other instruments the venue is ignored.
+     *
+     * @param order the order
+     * @param venue the venue, or {@code null} for the instrument's own venue
+     * @return as {@link #submit(NewOrder)}
+     */
+    default CompletableFuture<CommandResult> submit(NewOrder order, io.nautilus.api.VenueId venue) {
+        return submit(order);
+    }
+
+    /**
      * Cancels the whole open quantity of an order.
      *
      * @param orderId the core's order id

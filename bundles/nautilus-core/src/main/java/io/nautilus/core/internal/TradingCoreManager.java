@@ -367,7 +367,8 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             VenueCommand command;
             AccountId accountId = AccountId.of(account.name());
             InstrumentId instrumentId = InstrumentId.of(instrument.symbol());
-            VenueId venue = VenueId.of(venues.getOrDefault(instrument.symbol(), "SIM"));
+            String chosen = te.matching().venueName(e.reason(i));
+            VenueId venue = VenueId.of(chosen != null ? chosen : venues.getOrDefault(instrument.symbol(), "SIM"));
             long orderId = e.orderId(i);
             if (type == io.nautilus.core.Events.ROUTED) {
                 boolean own = c.op == Op.NEW && c.orderId == orderId;
@@ -389,6 +390,14 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                 }
             }
         }
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> submit(NewOrder order, VenueId venue) {
+        if (venue == null) {
+            return submit(order);
+        }
+        return submitTo(order, venue.value());
     }
 
     @Override
@@ -465,6 +474,11 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     @Override
     public CompletableFuture<CommandResult> submit(NewOrder order) {
+        return submitTo(order, null);
+    }
+
+    /** A NEW command; {@code venue} (journaled in the command's text) picks the venue of an external order. */
+    private CompletableFuture<CommandResult> submitTo(NewOrder order, String venue) {
         Registry.View view = registry();
         int account = view.accountId(order.account().value());
         if (account < 0) {
@@ -490,6 +504,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             c.displayQty = order.displayQuantity();
             c.flags = order.flags();
             c.expiry = order.expireTimeNanos();
+            c.text = venue;
         });
     }
 

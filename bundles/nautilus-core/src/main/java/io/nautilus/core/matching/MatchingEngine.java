@@ -80,6 +80,8 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     /** Lower bound of the working GTD orders' expiries. */
     private long earliestExpiry = Long.MAX_VALUE;
     private long[] scratchIds = new long[64];
+    /** Venue names chosen for venue orders, by code (append-only; read by the publish thread). */
+    private volatile String[] venueNames = new String[0];
 
     /** Creates an empty engine: define instruments and accounts before sending orders. */
     public MatchingEngine() {
@@ -191,6 +193,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         gtdOrders = 0;
         dayOrders = 0;
         earliestExpiry = Long.MAX_VALUE;
+        venueNames = new String[0];
     }
 
     private void clearSide(BookSide side) {
@@ -445,8 +448,34 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         o.flags = c.flags;
         o.expiry = c.tif == TimeInForce.GTD ? c.expiry : 0;
         o.state = Order.VENUE;
+        o.venue = c.text == null || c.text.isBlank() ? -1 : venueCode(c.text.trim());
         orders.put(o);
         c.events.routed(o.id, o.account, o.instrument, o.side, price, o.qty);
+        c.events.setReason(c.events.size() - 1, o.venue);
+    }
+
+    private int venueCode(String name) {
+        String[] names = venueNames;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        String[] grown = Arrays.copyOf(names, names.length + 1);
+        grown[names.length] = name;
+        venueNames = grown;
+        return names.length;
+    }
+
+    /**
+     * The venue a sender chose for a venue order; any thread.
+     *
+     * @param code the code in a ROUTED / PENDING_CANCEL / PENDING_REPLACE event's reason
+     * @return the venue id, or null for -1 (the instrument's own venue) or an unknown code
+     */
+    public String venueName(int code) {
+        String[] names = venueNames;
+        return code >= 0 && code < names.length ? names[code] : null;
     }
 
     /** Forgets a finished venue order (it never counted as a GTD/DAY order here: its venue expires it). */
@@ -547,6 +576,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         }
         o.pendingCancel = true;
         c.events.pendingCancel(o.id, o.account, o.instrument, o.side, o.price, o.open);
+        c.events.setReason(c.events.size() - 1, o.venue);
     }
 
     /** A replace of a venue order: the request goes out; the venue's answer applies it. */
@@ -559,6 +589,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         o.pendingPrice = newPrice;
         o.pendingQty = newQty;
         c.events.pendingReplace(o.id, o.account, o.instrument, o.side, newPrice, newQty, o.open, o.price);
+        c.events.setReason(c.events.size() - 1, o.venue);
     }
 
     private static boolean isMultiple(long value, long unit) {
@@ -1056,6 +1087,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
                 if (!o.pendingCancel) {
                     o.pendingCancel = true;
                     ev.pendingCancel(o.id, o.account, o.instrument, o.side, o.price, o.open);
+                    ev.setReason(ev.size() - 1, o.venue);
                 }
                 continue;
             }
@@ -1078,6 +1110,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     }
 
     private void release(Order o) {
+        o.venue = -1;
         o.venueAcked = false;
         o.pendingCancel = false;
         o.pendingReplace = false;
@@ -1376,10 +1409,16 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             }
         }
         Arrays.sort(ids, 0, venueOrders);
+        String[] names = venueNames;
+        out.writeInt(names.length);
+        for (String name : names) {
+            out.writeUTF(name);
+        }
         out.writeInt(venueOrders);
         for (int i = 0; i < venueOrders; i++) {
             Order o = orders.get(ids[i]);
             out.writeInt(o.instrument);
+            out.writeInt(o.venue);
             writeOrder(out, o);
             out.writeBoolean(o.venueAcked);
             out.writeBoolean(o.pendingCancel);
@@ -1472,9 +1511,19 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             }
             b.external = true;
         }
+        int nameCount = count(in, "venue names");
+        String[] names = new String[nameCount];
+        for (int i = 0; i < nameCount; i++) {
+            names[i] = in.readUTF();
+        }
+        venueNames = names;
         int venueOrders = count(in, "venue orders");
         for (int i = 0; i < venueOrders; i++) {
             int instrument = in.readInt();
+            int venue = in.readInt();
+            if (venue < -1 || venue >= nameCount) {
+                throw new IOException("corrupt snapshot: venue code " + venue);
+            }
             Book b = books.get(instrument);
             if (b == null) {
                 throw new IOException("corrupt snapshot: venue order of undefined instrument " + instrument);
@@ -1486,6 +1535,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
                 dayOrders--;
             }
             o.state = Order.VENUE;
+            o.venue = venue;
             o.venueAcked = in.readBoolean();
             o.pendingCancel = in.readBoolean();
             o.pendingReplace = in.readBoolean();

@@ -51,6 +51,9 @@ final class Order {
     int flags;
     long expiry;
     byte state;
+    /** Venue orders: the venue code chosen by the sender ({@link MatchingEngine#venueName(int)}), -1 for the
+     * instrument's own venue. */
+    int venue = -1;
     /** Venue orders: the venue acknowledged the order. */
     boolean venueAcked;
     /** Venue orders: a cancel request is out. */

@@ -283,6 +283,30 @@ class VenueOrdersTest {
     }
 
     @Test
+    void aSenderMayChooseTheVenueOfAnExternalOrderAndTheChoiceSurvivesARestart() throws Exception {
+        TradingCoreManager core = start();
+        long chosen = get(core.submit(NewOrder.limit(clientIds++, ALICE, null, EXT, Side.BUY, 10_000, 5),
+                io.nautilus.api.VenueId.of("SIMB"))).orderId();
+        long own = limit(core, ALICE, EXT, Side.BUY, 10_000, 5).orderId();
+        core.snapshot().get(10, TimeUnit.SECONDS);
+        long later = get(core.submit(NewOrder.limit(clientIds++, ALICE, null, EXT, Side.SELL, 10_100, 5),
+                io.nautilus.api.VenueId.of("SIMA"))).orderId();
+
+        assertThat(routed).extracting(c -> c.venue().value()).containsExactly("SIMB", "XFIX", "SIMA");
+        core.deactivate();
+        started.clear();
+        routed.clear();
+        TradingCoreManager again = start();
+        get(again.cancel(chosen));
+        get(again.cancel(own));
+        get(again.cancel(later));
+
+        assertThat(routed).extracting(VenueCommand::orderId, c -> c.venue().value()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(chosen, "SIMB"), org.assertj.core.groups.Tuple.tuple(own, "XFIX"),
+                org.assertj.core.groups.Tuple.tuple(later, "SIMA"));
+    }
+
+    @Test
     void aBrokenRoutingValueIsAClearConfigurationError() throws Exception {
         TradingCoreManager core = start();
         Map<String, Object> broken = new HashMap<>(INSTRUMENTS);
