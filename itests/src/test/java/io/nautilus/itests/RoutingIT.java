@@ -86,13 +86,22 @@ public class RoutingIT {
         return ContainerOptions.distribution("18102");
     }
 
-    @Test
-    public void aParentOrderIsSplitAcrossTwoSimulatedVenuesAndAFixVenueAndItsFillsAggregate() throws Exception {
-        AtomicBoolean quoting = new AtomicBoolean(true);
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static volatile String bid = "99.99";
+    private static volatile String ask = "100.01";
+    private static FixVenuePeer peer;
+
+    /** Once per container: the instrument, a quote stream, three venues and the router's fees and listings. */
+    private void setUpVenues() throws Exception {
+        if (!STARTED.compareAndSet(false, true)) {
+            awaitVenuesUp();
+            return;
+        }
+        peer = new FixVenuePeer();
         Thread quotes = new Thread(() -> {
             long seq = 0;
-            while (quoting.get()) {
-                ingest.quote("itest-sor", "SOR-ACME", ++seq, "99.99", "500", "100.01", "500",
+            while (true) {
+                ingest.quote("itest-sor", "SOR-ACME", ++seq, bid, "500", ask, "500",
                         System.currentTimeMillis() * 1_000_000L, System.nanoTime());
                 try {
                     Thread.sleep(20);
@@ -101,73 +110,125 @@ public class RoutingIT {
                 }
             }
         }, "itest-sor-quotes");
-        try (FixVenuePeer peer = new FixVenuePeer()) {
-            update("io.nautilus.core.instruments", Map.of("SOR-ACME.priceScale", "2", "SOR-ACME.quantityScale", "0",
-                    "SOR-ACME.tickSize", "0.01", "SOR-ACME.lotSize", "1", "SOR-ACME.venue", "SIMA",
-                    "SOR-ACME.routing", "external"));
-            await(() -> core.instrument(SOR).isPresent(), 30_000, "the core defines SOR-ACME");
-            quotes.start();
-            await(() -> marketData.lastQuote(SOR) != null, 30_000, "quotes for SOR-ACME");
+        quotes.setDaemon(true);
+        update("io.nautilus.core.instruments", Map.of("SOR-ACME.priceScale", "2", "SOR-ACME.quantityScale", "0",
+                "SOR-ACME.tickSize", "0.01", "SOR-ACME.lotSize", "1", "SOR-ACME.venue", "SIMA",
+                "SOR-ACME.routing", "external"));
+        await(() -> core.instrument(SOR).isPresent(), 30_000, "the core defines SOR-ACME");
+        quotes.start();
+        await(() -> marketData.lastQuote(SOR) != null, 30_000, "quotes for SOR-ACME");
 
-            for (String venue : new String[] {"SIMA", "SIMB"}) {
-                factory("io.nautilus.simvenue.gateway", venue, Map.of("venue.id", venue, "instruments", "SOR-ACME",
-                        "latency.ms", "1", "latency.jitter.ms", "0", "refresh.ms", "50", "seed", "7"));
-            }
-            Path store = Files.createTempDirectory("itest-fix-store");
-            factory("io.nautilus.venue.fix", "XFIX", Map.ofEntries(Map.entry("venue.id", "XFIX"),
-                    Map.entry("begin.string", "FIX.4.4"), Map.entry("host", "127.0.0.1"),
-                    Map.entry("port", Integer.toString(peer.port)),
-                    Map.entry("sender.comp.id", FixVenuePeer.OUR_COMP_ID),
-                    Map.entry("target.comp.id", FixVenuePeer.VENUE_COMP_ID), Map.entry("heartbeat.seconds", "30"),
-                    Map.entry("store.path", store.toString()), Map.entry("reset.on.logon", "true"),
-                    Map.entry("reconnect.interval", "1"), Map.entry("connect.on.start", "true")));
-            // fees make SIMA cheapest and XFIX dearest, so the split is predictable
-            String[][] fees = {{"SIMA", "0.1"}, {"SIMB", "0.5"}, {"XFIX", "1.0"}};
-            for (String[] fee : fees) {
-                factory("io.nautilus.router.venue", fee[0], Map.of("venue", fee[0], "fee.model", "bps", "maker", "0",
-                        "taker", fee[1], "enabled", "true"));
-            }
-            update("io.nautilus.router.desk", Map.of("instrument.SOR-ACME.venues", "SIMA,SIMB,XFIX"));
-
-            await(() -> {
-                Set<String> up = venues.venues().stream()
-                        .filter(v -> v.session().state() == ConnectionState.LOGGED_ON && !v.failedClosed())
-                        .map(v -> v.session().venue().value()).collect(Collectors.toSet());
-                return up.containsAll(Set.of("SIMA", "SIMB", "XFIX"));
-            }, 60_000, "the three venues logged on: " + venues.venues());
-
-            ParentOrderService.Submission submission = desk.submit(new ParentOrderService.Request(DESK, SOR,
-                    Side.BUY, 1200, 10_005, ExecutionStyle.MARKETABLE, RemainderPolicy.UNALLOCATED));
-
-            Set<String> childVenues = new TreeSet<>();
-            long allocated = 0;
-            for (ParentOrderService.SentChild child : submission.children()) {
-                ChildOrder c = child.child();
-                childVenues.add(c.venue().value());
-                allocated += c.quantity();
-                assertTrue("child accepted by the core: " + child.outcome(), child.coreOrderId() > 0);
-            }
-            assertEquals(Set.of("SIMA", "SIMB", "XFIX"), childVenues);
-            assertEquals(1200, allocated);
-            long parentId = submission.decision().parentOrderId();
-            await(() -> router.parentState(parentId).cumulativeQuantity() == 1200, 60_000,
-                    "fills aggregate to the parent: " + router.parentState(parentId));
-            ParentOrderState state = router.parentState(parentId);
-            assertEquals(io.nautilus.api.order.OrderStatus.FILLED, state.status());
-            assertEquals(10_001, state.averagePrice());
-            await(() -> core.position(DESK, SOR).map(p -> p.quantity() == 1200).orElse(false), 30_000,
-                    "the core's position: " + core.position(DESK, SOR));
-            assertTrue("the FIX venue got its child", peer.newOrders.get() >= 1);
-            String explain = router.explain(parentId);
-            assertTrue(explain, explain.contains("SIMA") && explain.contains("SIMB") && explain.contains("XFIX"));
-            for (VenueStatus venue : venues.venues()) {
-                assertTrue("no venue failed closed: " + venue, !venue.failedClosed());
-            }
-            System.out.println("routing itest: " + submission.decision().summary());
-        } finally {
-            quoting.set(false);
-            quotes.join(5_000);
+        for (String venue : new String[] {"SIMA", "SIMB"}) {
+            factory("io.nautilus.simvenue.gateway", venue, Map.of("venue.id", venue, "instruments", "SOR-ACME",
+                    "latency.ms", "1", "latency.jitter.ms", "0", "refresh.ms", "50", "seed", "7"));
         }
+        Path store = Files.createTempDirectory("itest-fix-store");
+        factory("io.nautilus.venue.fix", "XFIX", Map.ofEntries(Map.entry("venue.id", "XFIX"),
+                Map.entry("begin.string", "FIX.4.4"), Map.entry("host", "127.0.0.1"),
+                Map.entry("port", Integer.toString(peer.port)),
+                Map.entry("sender.comp.id", FixVenuePeer.OUR_COMP_ID),
+                Map.entry("target.comp.id", FixVenuePeer.VENUE_COMP_ID), Map.entry("heartbeat.seconds", "30"),
+                Map.entry("store.path", store.toString()), Map.entry("reset.on.logon", "true"),
+                Map.entry("reconnect.interval", "1"), Map.entry("connect.on.start", "true")));
+        // fees make SIMA cheapest and XFIX dearest, so the split is predictable
+        String[][] fees = {{"SIMA", "0.1"}, {"SIMB", "0.5"}, {"XFIX", "1.0"}};
+        for (String[] fee : fees) {
+            factory("io.nautilus.router.venue", fee[0], Map.of("venue", fee[0], "fee.model", "bps", "maker", "0",
+                    "taker", fee[1], "enabled", "true"));
+        }
+        update("io.nautilus.router.desk", Map.of("instrument.SOR-ACME.venues", "SIMA,SIMB,XFIX"));
+        awaitVenuesUp();
+    }
+
+    private void awaitVenuesUp() throws InterruptedException {
+        await(() -> {
+            Set<String> up = venues.venues().stream()
+                    .filter(v -> v.session().state() == ConnectionState.LOGGED_ON && !v.failedClosed())
+                    .map(v -> v.session().venue().value()).collect(Collectors.toSet());
+            return up.containsAll(Set.of("SIMA", "SIMB", "XFIX"));
+        }, 60_000, "the three venues logged on");
+    }
+
+    @Test
+    public void aParentOrderIsSplitAcrossTwoSimulatedVenuesAndAFixVenueAndItsFillsAggregate() throws Exception {
+        setUpVenues();
+        long boughtBefore = core.position(DESK, SOR).map(p -> p.boughtQuantity()).orElse(0L);
+        ParentOrderService.Submission submission = desk.submit(new ParentOrderService.Request(DESK, SOR,
+                Side.BUY, 1200, 10_005, ExecutionStyle.MARKETABLE, RemainderPolicy.UNALLOCATED));
+
+        Set<String> childVenues = new TreeSet<>();
+        long allocated = 0;
+        for (ParentOrderService.SentChild child : submission.children()) {
+            ChildOrder c = child.child();
+            childVenues.add(c.venue().value());
+            allocated += c.quantity();
+            assertTrue("child accepted by the core: " + child.outcome(), child.coreOrderId() > 0);
+        }
+        assertEquals(Set.of("SIMA", "SIMB", "XFIX"), childVenues);
+        assertEquals(1200, allocated);
+        long parentId = submission.decision().parentOrderId();
+        await(() -> router.parentState(parentId).cumulativeQuantity() == 1200, 60_000,
+                "fills aggregate to the parent: " + router.parentState(parentId));
+        ParentOrderState state = router.parentState(parentId);
+        assertEquals(io.nautilus.api.order.OrderStatus.FILLED, state.status());
+        assertEquals(10_001, state.averagePrice());
+        await(() -> core.position(DESK, SOR).map(p -> p.boughtQuantity() == boughtBefore + 1200).orElse(false),
+                30_000, "the core's position: " + core.position(DESK, SOR));
+        assertTrue("the FIX venue got its child", peer.newOrders.get() >= 1);
+        String explain = router.explain(parentId);
+        assertTrue(explain, explain.contains("SIMA") && explain.contains("SIMB") && explain.contains("XFIX"));
+        for (VenueStatus venue : venues.venues()) {
+            assertTrue("no venue failed closed: " + venue, !venue.failedClosed());
+        }
+        System.out.println("routing itest: " + submission.decision().summary());
+    }
+
+    /**
+     * Reconciliation with a real gateway: an order rests at a simulated venue, the session goes down, the market
+     * moves through the order while the platform cannot hear about it, and the logon's reconciliation applies the
+     * missed fill from the venue's answer to an order status request.
+     */
+    @Test
+    public void aFillMissedWhileAVenueWasDisconnectedIsAppliedByTheReconciliationAfterLogon() throws Exception {
+        setUpVenues();
+        long orderId = core.submit(io.nautilus.api.order.NewOrder.limit(System.nanoTime(), DESK, null, SOR, Side.BUY,
+                9_990, 100), VenueId.of("SIMB")).get(10, java.util.concurrent.TimeUnit.SECONDS).orderId();
+        await(() -> core.order(orderId).isPresent() && venues.venues().stream()
+                .anyMatch(v -> v.session().venue().value().equals("SIMB") && v.reportsApplied() > 0), 30_000,
+                "the order rests at SIMB");
+        long filledBefore = core.position(DESK, SOR).map(p -> p.boughtQuantity()).orElse(0L);
+
+        try {
+            missedFillIsReconciled(orderId, filledBefore);
+        } finally {
+            ask = "100.01";
+            bid = "99.99";
+            await(() -> marketData.lastQuote(SOR) != null && marketData.lastQuote(SOR).askPrice() == 10_001, 10_000,
+                    "quotes back");
+            Thread.sleep(500); // the venues' mirrored books follow within refresh.ms
+        }
+    }
+
+    private void missedFillIsReconciled(long orderId, long filledBefore) throws Exception {
+        venues.disconnect("SIMB");
+        await(() -> stateOf("SIMB") == ConnectionState.DOWN, 30_000, "SIMB down");
+        ask = "99.89";
+        bid = "99.87";
+        Thread.sleep(500); // the venue's mirrored ask crosses the resting bid while the session is down
+        assertEquals("nothing heard while down", 0, core.order(orderId).orElseThrow().filledQuantity());
+
+        venues.connect("SIMB");
+        await(() -> core.order(orderId).isEmpty(), 30_000, "the reconciliation applied the missed fill: "
+                + venues.venues());
+        assertEquals(filledBefore + 100, (long) core.position(DESK, SOR).map(p -> p.boughtQuantity()).orElse(0L));
+        String reconciliation = venues.venues().stream().filter(v -> v.session().venue().value().equals("SIMB"))
+                .findFirst().orElseThrow().reconciliation();
+        assertTrue(reconciliation, reconciliation.startsWith("ok") && reconciliation.contains("1 missed fill(s)"));
+    }
+
+    private ConnectionState stateOf(String venue) {
+        return venues.venues().stream().filter(v -> v.session().venue().value().equals(venue)).findFirst()
+                .map(v -> v.session().state()).orElse(ConnectionState.DOWN);
     }
 
     private void update(String pid, Map<String, String> values) throws Exception {

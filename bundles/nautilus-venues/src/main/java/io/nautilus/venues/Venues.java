@@ -18,7 +18,6 @@ import io.nautilus.api.venue.VenueSessionInfo;
 import io.nautilus.api.venue.VenueStatus;
 import io.nautilus.core.api.CommandResult;
 import io.nautilus.core.api.CoreTradingState;
-import io.nautilus.core.api.OrderFilter;
 import io.nautilus.core.api.OrderView;
 import io.nautilus.core.api.Scope;
 import io.nautilus.core.api.TradingCoreAdminService;
@@ -452,7 +451,13 @@ public final class Venues implements VenueOrderRouter {
         session.reconciliation = "FAILED: " + why;
         if (settings.failClosed()) {
             session.failedClosed = true;
-            for (InstrumentId instrument : instrumentsAt(session.venue)) {
+            // the core's trading states are per instrument: halt every instrument the venue trades or holds orders of
+            java.util.Set<InstrumentId> halted = new java.util.TreeSet<>(Comparator.comparing(InstrumentId::value));
+            halted.addAll(instrumentsAt(session.venue));
+            for (OrderView order : workingAt(session.venue)) {
+                halted.add(order.instrument());
+            }
+            for (InstrumentId instrument : halted) {
                 admin.setTradingState(Scope.of(instrument), CoreTradingState.HALTED);
             }
         }
@@ -474,12 +479,7 @@ public final class Venues implements VenueOrderRouter {
     }
 
     private List<OrderView> workingAt(VenueId venue) {
-        List<OrderView> out = new ArrayList<>();
-        for (InstrumentId instrument : instrumentsAt(venue)) {
-            out.addAll(core.orders(new OrderFilter(null, instrument, null, 0)));
-        }
-        out.sort(Comparator.comparingLong(OrderView::orderId));
-        return out;
+        return execution.workingAt(venue);
     }
 
     // ------------------------------------------------------------------ admin

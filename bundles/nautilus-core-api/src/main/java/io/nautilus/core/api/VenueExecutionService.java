@@ -16,4 +16,13 @@ public interface VenueExecutionService {
      *         reconciliation failure
      */
     CompletableFuture<CommandResult> venueReport(VenueReport report);
+
+    /**
+     * The orders the core holds as working at a venue: sent there by choice, or without a choice to their
+     * instrument's venue. Reconciliation asks the venue about each of them.
+     *
+     * @param venue the venue
+     * @return the orders, ascending order id
+     */
+    java.util.List<OrderView> workingAt(io.nautilus.api.VenueId venue);
 }

@@ -626,6 +626,29 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         return list;
     }
 
+    @Override
+    public List<OrderView> workingAt(VenueId venue) {
+        Registry.View view = registry();
+        List<Map.Entry<io.nautilus.core.matching.OrderView, String>> all = query(e -> {
+            List<Map.Entry<io.nautilus.core.matching.OrderView, String>> named = new ArrayList<>();
+            for (Map.Entry<io.nautilus.core.matching.OrderView, Integer> entry : e.matching().venueOrders()) {
+                named.add(Map.entry(entry.getKey(), String.valueOf(e.matching().venueName(entry.getValue()))));
+            }
+            return named;
+        });
+        List<OrderView> list = new ArrayList<>();
+        for (Map.Entry<io.nautilus.core.matching.OrderView, String> entry : all) {
+            Registry.InstrumentDef instrument = view.instrument(entry.getKey().instrument());
+            String chosen = entry.getValue();
+            String at = !"null".equals(chosen) ? chosen
+                    : instrument == null ? null : venues.getOrDefault(instrument.symbol(), "SIM");
+            if (venue.value().equals(at)) {
+                list.add(toView(entry.getKey(), view));
+            }
+        }
+        return list;
+    }
+
     private static OrderView toView(io.nautilus.core.matching.OrderView o, Registry.View view) {
         Registry.AccountDef a = view.account(o.account());
         Registry.InstrumentDef i = view.instrument(o.instrument());

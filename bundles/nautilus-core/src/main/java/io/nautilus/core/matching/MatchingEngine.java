@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -465,6 +466,30 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         grown[names.length] = name;
         venueNames = grown;
         return names.length;
+    }
+
+    /**
+     * The venue orders and the venue code each was sent to (-1: its instrument's venue), ascending order id; writer
+     * thread.
+     *
+     * @return pairs of (view, code)
+     */
+    public List<Map.Entry<OrderView, Integer>> venueOrders() {
+        List<Map.Entry<OrderView, Integer>> out = new ArrayList<>();
+        long[] ids = orders.ids(scratchIds);
+        scratchIds = ids;
+        int n = 0;
+        for (int k = 0, size = orders.size(); k < size; k++) {
+            if (orders.get(ids[k]).state == Order.VENUE) {
+                ids[n++] = ids[k];
+            }
+        }
+        Arrays.sort(ids, 0, n);
+        for (int i = 0; i < n; i++) {
+            Order o = orders.get(ids[i]);
+            out.add(Map.entry(view(o), o.venue));
+        }
+        return out;
     }
 
     /**

@@ -293,6 +293,11 @@ class VenueOrdersTest {
                 io.nautilus.api.VenueId.of("SIMA"))).orderId();
 
         assertThat(routed).extracting(c -> c.venue().value()).containsExactly("SIMB", "XFIX", "SIMA");
+        assertThat(core.workingAt(io.nautilus.api.VenueId.of("SIMB"))).extracting(OrderView::orderId)
+                .containsExactly(chosen);
+        assertThat(core.workingAt(io.nautilus.api.VenueId.of("XFIX"))).extracting(OrderView::orderId)
+                .containsExactly(own);
+        assertThat(core.workingAt(io.nautilus.api.VenueId.of("NOWHERE"))).isEmpty();
         core.deactivate();
         started.clear();
         routed.clear();
