@@ -81,6 +81,10 @@ public class RoutingIT {
     @Filter(timeout = 120_000)
     private SmartOrderRouter router;
 
+    @Inject
+    @Filter(timeout = 120_000)
+    private io.nautilus.api.platform.RouteAdminService routeAdmin;
+
     @Configuration
     public Option[] config() {
         return ContainerOptions.distribution("18102");
@@ -224,6 +228,45 @@ public class RoutingIT {
         String reconciliation = venues.venues().stream().filter(v -> v.session().venue().value().equals("SIMB"))
                 .findFirst().orElseThrow().reconciliation();
         assertTrue(reconciliation, reconciliation.startsWith("ok") && reconciliation.contains("1 missed fill(s)"));
+    }
+
+    /**
+     * A venue that is nothing but a Camel route file dropped into camel-routes/: it answers every new order with a
+     * fill at the order's price; the platform registers it as a venue when the route starts.
+     */
+    @Test
+    public void aVenueWrittenAsARouteFileTradesThroughTheCore() throws Exception {
+        setUpVenues();
+        Path file = routeAdmin.routeDirectory().resolve("itest-route-venue.yaml");
+        Files.writeString(file, String.join("\n",
+                "- route:",
+                "    id: itest-route-venue",
+                "    from:",
+                "      uri: nautilus-venue:RVEN",
+                "      steps:",
+                "        - filter:",
+                "            simple: \"${header.NautilusVenueKind} == 'NEW'\"",
+                "            steps:",
+                "              - setBody:",
+                "                  simple: '{\"execType\":\"FILL\",\"clientOrderId\":\"${body[clientOrderId]}\","
+                        + "\"lastPrice\":\"${body[price]}\",\"lastQuantity\":\"${body[quantity]}\","
+                        + "\"liquidity\":\"TAKER\"}'",
+                "              - to: nautilus-venue-report:RVEN",
+                ""));
+        try {
+            await(() -> stateOf("RVEN") == ConnectionState.LOGGED_ON, 30_000, "the route venue RVEN is up: "
+                    + routeAdmin.routeFiles());
+            long boughtBefore = core.position(DESK, SOR).map(p -> p.boughtQuantity()).orElse(0L);
+            long orderId = core.submit(io.nautilus.api.order.NewOrder.limit(System.nanoTime(), DESK, null, SOR,
+                    Side.BUY, 10_002, 7), VenueId.of("RVEN")).get(10, java.util.concurrent.TimeUnit.SECONDS)
+                    .orderId();
+
+            await(() -> core.order(orderId).isEmpty(), 30_000, "filled by the route venue");
+            assertEquals(boughtBefore + 7, (long) core.position(DESK, SOR).map(p -> p.boughtQuantity()).orElse(0L));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        await(() -> stateOf("RVEN") == ConnectionState.DOWN, 30_000, "the route venue goes with its file");
     }
 
     private ConnectionState stateOf(String venue) {
