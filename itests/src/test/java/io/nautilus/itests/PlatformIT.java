@@ -536,7 +536,27 @@ public class PlatformIT {
         }
     }
 
+    /**
+     * Runs a shell command; a command the shell has not registered yet (bundles still starting, or refreshed when a
+     * late bundle satisfies an optional import) is retried for up to 30 s.
+     */
     private String execute(String command) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                return executeOnce(command);
+            } catch (Exception e) {
+                boolean notYet = String.valueOf(e).contains("CommandNotFoundException")
+                        || String.valueOf(e.getCause()).contains("CommandNotFoundException");
+                if (!notYet || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private String executeOnce(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Subject subject = new Subject();

@@ -1,23 +1,30 @@
 package io.nautilus.marketdata.internal.camel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for feed messages: objects become {@code Map<String, Object>}, arrays {@code List}, numbers
- * {@link BigDecimal} (so a price keeps its exact decimal text), plus {@code String}, {@code Boolean} and
- * {@code null}. The bundle embeds no JSON library (the Camel bundle does not export Jackson).
+ * JSON text to plain values with Jackson (exported by the io.nautilus.camel bundle): objects become
+ * {@code Map<String, Object>}, arrays {@code List}, every number a {@link BigDecimal} of its exact decimal text (a
+ * price keeps its digits), plus {@code String}, {@code Boolean} and {@code null}.
  */
 final class Json {
 
-    private final String text;
-    private int pos;
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    private Json(String text) {
-        this.text = text;
+    private Json() {
     }
 
     /**
@@ -25,17 +32,15 @@ final class Json {
      *
      * @param text the JSON text
      * @return the value
-     * @throws IllegalArgumentException naming the position of the first syntax error
+     * @throws IllegalArgumentException with Jackson's description and location of the first syntax error
      */
     static Object parse(String text) {
-        Json json = new Json(text);
-        json.skipSpace();
-        Object value = json.value();
-        json.skipSpace();
-        if (json.pos != text.length()) {
-            throw json.error("trailing characters");
+        try {
+            return value(MAPPER.readTree(text));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr(), e);
         }
-        return value;
     }
 
     /**
@@ -69,165 +74,31 @@ final class Json {
         return node;
     }
 
-    private Object value() {
-        if (pos >= text.length()) {
-            throw error("unexpected end");
+    private static Object value(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
         }
-        char c = text.charAt(pos);
-        switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
-            case '"':
-                return string();
-            case 't':
-                return literal("true", Boolean.TRUE);
-            case 'f':
-                return literal("false", Boolean.FALSE);
-            case 'n':
-                return literal("null", null);
-            default:
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    return number();
-                }
-                throw error("unexpected '" + c + "'");
-        }
-    }
-
-    private Map<String, Object> object() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        pos++;
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                map.put(field.getKey(), value(field.getValue()));
+            }
             return map;
         }
-        while (true) {
-            skipSpace();
-            if (peek() != '"') {
-                throw error("expected a field name");
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                list.add(value(element));
             }
-            String key = string();
-            skipSpace();
-            expect(':');
-            skipSpace();
-            map.put(key, value());
-            skipSpace();
-            char c = peek();
-            pos++;
-            if (c == '}') {
-                return map;
-            }
-            if (c != ',') {
-                throw error("expected ',' or '}'");
-            }
-        }
-    }
-
-    private List<Object> array() {
-        List<Object> list = new ArrayList<>();
-        pos++;
-        skipSpace();
-        if (peek() == ']') {
-            pos++;
             return list;
         }
-        while (true) {
-            skipSpace();
-            list.add(value());
-            skipSpace();
-            char c = peek();
-            pos++;
-            if (c == ']') {
-                return list;
-            }
-            if (c != ',') {
-                throw error("expected ',' or ']'");
-            }
+        if (node.isNumber()) {
+            return node.decimalValue();
         }
-    }
-
-    private String string() {
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (pos < text.length()) {
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            if (pos >= text.length()) {
-                break;
-            }
-            char e = text.charAt(pos++);
-            switch (e) {
-                case 'n' -> sb.append('\n');
-                case 't' -> sb.append('\t');
-                case 'r' -> sb.append('\r');
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw error("bad \\u escape");
-                    }
-                    try {
-                        sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("bad \\u escape");
-                    }
-                    pos += 4;
-                }
-                default -> sb.append(e);
-            }
+        if (node.isBoolean()) {
+            return node.booleanValue();
         }
-        throw error("unterminated string");
-    }
-
-    private BigDecimal number() {
-        int start = pos;
-        while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-        try {
-            return new BigDecimal(text.substring(start, pos));
-        } catch (NumberFormatException e) {
-            throw error("bad number '" + text.substring(start, pos) + "'");
-        }
-    }
-
-    private Object literal(String word, Object value) {
-        if (!text.startsWith(word, pos)) {
-            throw error("unexpected token");
-        }
-        pos += word.length();
-        return value;
-    }
-
-    private char peek() {
-        if (pos >= text.length()) {
-            throw error("unexpected end");
-        }
-        return text.charAt(pos);
-    }
-
-    private void expect(char c) {
-        if (peek() != c) {
-            throw error("expected '" + c + "'");
-        }
-        pos++;
-    }
-
-    private void skipSpace() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("invalid JSON at offset " + pos + ": " + what);
+        return node.asText();
     }
 }

@@ -37,6 +37,10 @@ class BundleManifestTest {
                 assertThat(CAMEL_EXPORTS).as("Camel import %s", pkg).contains(pkg);
                 assertThat(clauses.group(2)).as("version of %s", pkg).contains("version=\"[4.14,5)\"")
                         .doesNotContain("optional");
+            } else if (pkg.startsWith("com.fasterxml.jackson")) {
+                // JSON: the Jackson that io.nautilus.camel embeds and exports
+                assertThat(pkg).matches("com\\.fasterxml\\.jackson\\.(core|databind|databind\\.node)");
+                assertThat(clauses.group(2)).as("version of %s", pkg).contains("version=\"[2.19,3)\"");
             } else {
                 assertThat(pkg).as("import").matches("io\\.nautilus\\..*|org\\.slf4j");
             }
