@@ -146,7 +146,14 @@ public final class Venues implements VenueOrderRouter {
         }
         gateway.setListener(report -> session.thread.execute(() -> onReport(session, report)));
         gateway.setStateListener((venue, from, to, reason) -> {
-            LOG.info("venue {}: {} -> {} ({})", venue, from, to, reason);
+            if (from != null && from.isUsable() && !to.isUsable()) {
+                LOG.error("ALERT venue {}: {} -> {} ({}); its orders are refused until it logs on again", venue, from,
+                        to, reason);
+            } else if (to == ConnectionState.DEGRADED) {
+                LOG.warn("ALERT venue {}: {} -> {} ({})", venue, from, to, reason);
+            } else {
+                LOG.info("venue {}: {} -> {} ({})", venue, from, to, reason);
+            }
             if (to == ConnectionState.LOGGED_ON && from != ConnectionState.LOGGED_ON) {
                 Thread t = new Thread(() -> reconcile(session), "nautilus-venue-reconcile-" + venue.value());
                 t.setDaemon(true);
