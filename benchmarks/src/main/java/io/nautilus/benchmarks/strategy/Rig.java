@@ -93,7 +93,11 @@ final class Rig implements AutoCloseable {
                 OrderPolicy.LEAVE, InstanceConfig.DEFAULT_QUEUE_CAPACITY);
         instance = engine.start(config, new BenchStrategy(probe, fraction, 1));
         marketData = new MarketDataEngine(List.of(INSTRUMENT), MarketDataConfig.defaults());
-        subscription = marketData.subscribe("strategy-engine", new Forwarder(engine, probe));
+        // as the platform wires it: the strategy engine subscribes directly (on the market-data engine's thread);
+        // NAUTILUS_BENCH_QUEUED_SUBSCRIPTION=1 measures the queued subscription with its own thread instead
+        subscription = "1".equals(System.getenv("NAUTILUS_BENCH_QUEUED_SUBSCRIPTION"))
+                ? marketData.subscribe("strategy-engine", new Forwarder(engine, probe))
+                : marketData.subscribeDirect("strategy-engine", new Forwarder(engine, probe));
     }
 
     /** What the platform's wiring does: the subscriber hands every event to the strategy engine's fan-out. */

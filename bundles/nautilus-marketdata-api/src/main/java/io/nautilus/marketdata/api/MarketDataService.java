@@ -24,6 +24,20 @@ public interface MarketDataService {
     Subscription subscribe(String name, MarketDataSubscriber subscriber);
 
     /**
+     * Delivers every accepted or flagged event and every bar to a subscriber on the engine's own thread, as the engine
+     * processes it: no queue, no hand-off, nothing conflated. For subscribers that only pass events on and return at
+     * once (the strategy engine hands them to its instances' queues): one that blocks or is slow slows the whole
+     * market-data engine. Implementations without an engine thread fall back to {@link #subscribe}.
+     *
+     * @param name       for statistics
+     * @param subscriber the receiver; must not block
+     * @return the subscription, to close when done
+     */
+    default Subscription subscribeDirect(String name, MarketDataSubscriber subscriber) {
+        return subscribe(name, subscriber);
+    }
+
+    /**
      * The last accepted or flagged quote of an instrument.
      *
      * @param instrument the instrument

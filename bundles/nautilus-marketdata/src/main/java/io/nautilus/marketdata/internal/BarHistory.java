@@ -27,7 +27,8 @@ final class BarHistory {
         if (capacity < 1) {
             throw new IllegalArgumentException("bar history capacity " + capacity + " must be at least 1");
         }
-        this.ring = new AtomicReferenceArray<>(capacity);
+        // one spare slot: the one the writer may be filling while a reader copies the others
+        this.ring = new AtomicReferenceArray<>(capacity + 1);
     }
 
     /**
@@ -48,16 +49,17 @@ final class BarHistory {
      * @return up to {@code max} bars (fewer if fewer were kept), unmodifiable
      */
     List<Bar> last(int max) {
-        int capacity = ring.length();
+        int length = ring.length();
         while (true) {
             long before = count;
-            int n = (int) Math.min(Math.min(max, capacity), before);
+            int n = (int) Math.min(Math.min(max, length - 1), before);
             List<Bar> bars = new ArrayList<>(n);
             for (long i = before - n; i < before; i++) {
-                bars.add(ring.get((int) (i % capacity)));
+                bars.add(ring.get((int) (i % length)));
             }
-            // the writer's bars since `before` overwrote ring positions before - capacity .. ; ours start at before - n
-            if (count - before <= capacity - n) {
+            // writing bar j overwrites bar j - length; since `before` the writer has written (or is writing) bars up to
+            // index `count`, so ours (from before - n) are intact while count - length < before - n
+            if (count - before < length - n) {
                 return Collections.unmodifiableList(bars);
             }
         }

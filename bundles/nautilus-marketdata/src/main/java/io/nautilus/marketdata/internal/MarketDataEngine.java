@@ -74,6 +74,7 @@ public final class MarketDataEngine
 
     private volatile List<FeedCounters> feedList = List.of();
     private volatile SubscriberChannel[] channels = new SubscriberChannel[0];
+    private volatile DirectSubscription[] direct = new DirectSubscription[0];
     private final Object channelsLock = new Object();
 
     /**
@@ -386,6 +387,10 @@ public final class MarketDataEngine
         for (int i = 0; i < current.length; i++) {
             current[i].offer(sequence, slot, payload, flag, spec);
         }
+        DirectSubscription[] inline = direct;
+        for (int i = 0; i < inline.length; i++) {
+            inline[i].deliver(payload, flag, spec);
+        }
     }
 
     // ---------------------------------------------------------------- services (any thread)
@@ -405,6 +410,31 @@ public final class MarketDataEngine
         }
         channel.start();
         return channel;
+    }
+
+    /**
+     * Subscribes a subscriber that is called on the engine's own thread (see {@link DirectSubscription}): every
+     * update, in engine order, with no hand-off; it must return at once and never block.
+     *
+     * @param name       for statistics
+     * @param subscriber the receiver
+     * @return the subscription
+     */
+    @Override
+    public Subscription subscribeDirect(String name, MarketDataSubscriber subscriber) {
+        DirectSubscription[] holder = new DirectSubscription[1];
+        DirectSubscription subscription = new DirectSubscription(name, subscriber, () -> {
+            synchronized (channelsLock) {
+                direct = Arrays.stream(direct).filter(d -> d != holder[0]).toArray(DirectSubscription[]::new);
+            }
+        });
+        holder[0] = subscription;
+        synchronized (channelsLock) {
+            DirectSubscription[] next = Arrays.copyOf(direct, direct.length + 1);
+            next[next.length - 1] = subscription;
+            direct = next;
+        }
+        return subscription;
     }
 
     private void remove(SubscriberChannel channel) {
@@ -442,6 +472,9 @@ public final class MarketDataEngine
         List<SubscriptionStats> stats = new ArrayList<>();
         for (SubscriberChannel channel : channels) {
             stats.add(channel.stats());
+        }
+        for (DirectSubscription subscription : direct) {
+            stats.add(subscription.stats());
         }
         return stats;
     }
@@ -508,6 +541,9 @@ public final class MarketDataEngine
         disruptor.shutdown();
         for (SubscriberChannel channel : channels) {
             channel.close();
+        }
+        for (DirectSubscription subscription : direct) {
+            subscription.close();
         }
     }
 }

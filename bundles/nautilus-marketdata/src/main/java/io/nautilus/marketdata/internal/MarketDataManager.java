@@ -160,19 +160,21 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
     private final class MovableSubscription implements Subscription {
         private final String name;
         private final MarketDataSubscriber subscriber;
+        private final boolean direct;
         private volatile Subscription inner;
         private boolean closed;
 
-        MovableSubscription(String name, MarketDataSubscriber subscriber, MarketDataEngine on) {
+        MovableSubscription(String name, MarketDataSubscriber subscriber, boolean direct, MarketDataEngine on) {
             this.name = name;
             this.subscriber = subscriber;
-            this.inner = on.subscribe(name, subscriber);
+            this.direct = direct;
+            this.inner = direct ? on.subscribeDirect(name, subscriber) : on.subscribe(name, subscriber);
         }
 
         /** Closes the old delivery first, so the subscriber is never called from two threads. */
         void moveTo(MarketDataEngine replacement) {
             inner.close();
-            inner = replacement.subscribe(name, subscriber);
+            inner = direct ? replacement.subscribeDirect(name, subscriber) : replacement.subscribe(name, subscriber);
         }
 
         @Override
@@ -263,8 +265,17 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
 
     @Override
     public Subscription subscribe(String name, MarketDataSubscriber subscriber) {
+        return movable(name, subscriber, false);
+    }
+
+    @Override
+    public Subscription subscribeDirect(String name, MarketDataSubscriber subscriber) {
+        return movable(name, subscriber, true);
+    }
+
+    private Subscription movable(String name, MarketDataSubscriber subscriber, boolean direct) {
         synchronized (subscriptions) {
-            MovableSubscription subscription = new MovableSubscription(name, subscriber, engine());
+            MovableSubscription subscription = new MovableSubscription(name, subscriber, direct, engine());
             subscriptions.add(subscription);
             return subscription;
         }

@@ -169,29 +169,7 @@ final class SubscriberChannel implements Subscription, Runnable, UpdateQueue.Han
             lastDelivered[slot] = sequence;
         }
         try {
-            if (payload instanceof Quote quote) {
-                if (flag == null) {
-                    subscriber.onQuote(quote);
-                } else {
-                    subscriber.onFlaggedQuote(quote, flag);
-                }
-            } else if (payload instanceof Trade trade) {
-                if (flag == null) {
-                    subscriber.onTrade(trade);
-                } else {
-                    subscriber.onFlaggedTrade(trade, flag);
-                }
-            } else if (payload instanceof BookLevel level) {
-                if (flag == null) {
-                    subscriber.onBookLevel(level);
-                } else {
-                    subscriber.onFlaggedBookLevel(level, flag);
-                }
-            } else if (payload instanceof Bar bar) {
-                subscriber.onBar(spec, bar);
-            } else if (payload instanceof Update.FeedState state) {
-                subscriber.onFeedState(state.feedId(), state.state());
-            }
+            DirectSubscription.dispatch(subscriber, payload, flag, spec);
         } catch (RuntimeException e) {
             // a failing subscriber must not kill its delivery thread; the error surfaces in its own logs
             Thread.UncaughtExceptionHandler handler = thread.getUncaughtExceptionHandler();

@@ -52,6 +52,51 @@ class MarketDataEngineTest {
     }
 
     @Test
+    void aDirectSubscriberGetsEveryUpdateInOrderOnTheEngineThreadAndAFailingOneKeepsItsSubscription() {
+        start(MarketDataConfig.defaults());
+        java.util.List<Long> bids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        io.nautilus.marketdata.api.Subscription direct = engine.subscribeDirect("direct",
+                new io.nautilus.marketdata.api.MarketDataSubscriber() {
+                    @Override
+                    public void onQuote(io.nautilus.api.marketdata.Quote quote) {
+                        threads.add(Thread.currentThread().getName());
+                        bids.add(quote.bidPrice());
+                        if (quote.bidPrice() == 10_005) {
+                            throw new IllegalStateException("a subscriber bug");
+                        }
+                    }
+                });
+        for (int i = 0; i < 2_000; i++) {
+            engine.quote("a", "XBTUSD", i + 1, FixedPointText.of(10_000 + i % 20), "1",
+                    FixedPointText.of(10_100 + i % 20), "1", 10 + i, 10 + i);
+        }
+
+        assertThat(engine.awaitProcessed(TimeUnit.SECONDS.toMillis(WAIT_SECONDS))).isTrue();
+        assertThat(bids).hasSize(2_000);
+        for (int i = 0; i < 2_000; i++) {
+            assertThat(bids.get(i)).isEqualTo(10_000 + i % 20);
+        }
+        assertThat(threads).hasSize(1).noneMatch(name -> name.equals(Thread.currentThread().getName()));
+        assertThat(direct.stats().delivered()).isEqualTo(2_000);
+        assertThat(direct.stats().conflated()).isZero();
+        assertThat(engine.subscriptionStats()).extracting(io.nautilus.marketdata.api.SubscriptionStats::name)
+                .contains("direct");
+        direct.close();
+        engine.quote("a", "XBTUSD", 3_000, "101.00", "1", "102.00", "1", 5_000, 5_000);
+        assertThat(engine.awaitProcessed(TimeUnit.SECONDS.toMillis(WAIT_SECONDS))).isTrue();
+        assertThat(bids).hasSize(2_000);
+        assertThat(engine.subscriptionStats()).isEmpty();
+    }
+
+    /** Prices at scale 2 as decimal text. */
+    private static final class FixedPointText {
+        static String of(long units) {
+            return io.nautilus.api.instrument.FixedPoint.format(units, 2);
+        }
+    }
+
+    @Test
     void unknownInstrumentAndUnnormalisableValuesAreRejectedAndCountedPerFeed() {
         start(MarketDataConfig.defaults());
         engine.trade("a", "DOGEUSD", 1, "1", "1", null, null, 10, 10);

@@ -170,7 +170,8 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
         if (marketData == null || subscription != null) {
             return;
         }
-        subscription = marketData.subscribe("strategy-engine", new MarketDataSubscriber() {
+        // on the market-data engine's thread: the strategy engine only hands each event to its instances' queues
+        subscription = marketData.subscribeDirect("strategy-engine", new MarketDataSubscriber() {
             @Override
             public void onQuote(Quote quote) {
                 StrategyEngine current = engine;
