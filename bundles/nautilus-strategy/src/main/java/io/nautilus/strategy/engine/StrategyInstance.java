@@ -63,6 +63,8 @@ public final class StrategyInstance {
     private volatile int version = 1;
     private volatile long deliveredEvents;
     private volatile long lagNanos = Long.MIN_VALUE;
+    /** A detach was requested and its version not attached yet: a new version must attach, not swap. */
+    private volatile boolean detachPending;
     private volatile String failure;
     private volatile boolean waiting;
     private volatile boolean exited;
@@ -183,7 +185,8 @@ public final class StrategyInstance {
      *         if the old version keeps running or the instance ended
      */
     public CompletableFuture<SwapResult> swap(Strategy next) {
-        if (state == InstanceState.DETACHED) {
+        if (state == InstanceState.DETACHED || detachPending) {
+            // also while the detach waits in the queue: the new version is attached once the old one is detached
             return attach(next);
         }
         SwapCommand command = new SwapCommand(next, System.nanoTime());
@@ -225,7 +228,9 @@ public final class StrategyInstance {
      */
     public CompletableFuture<Map<String, String>> detach() {
         DetachCommand command = new DetachCommand();
+        detachPending = true;
         if (!enqueueControl(command)) {
+            detachPending = false;
             command.result.completeExceptionally(new IllegalStateException("strategy instance " + config.id()
                     + " is " + state + " or its queue is full"));
         }
@@ -453,6 +458,7 @@ public final class StrategyInstance {
             SwapCommand attach = attachRequest.getAndSet(null);
             if (attach != null) {
                 if (attachDetached(attach)) {
+                    detachPending = false;
                     return;
                 }
                 continue;

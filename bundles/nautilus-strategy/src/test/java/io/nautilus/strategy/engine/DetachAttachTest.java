@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,32 @@ class DetachAttachTest {
     @AfterEach
     void shutdown() {
         assertThat(engine.shutdown(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aNewVersionArrivingBeforeTheDetachIsProcessedIsAttachedNotLost() throws Exception {
+        // DS reconfiguring a strategy component unregisters and registers its service back to back: the swap call can
+        // come while the detach still waits in the instance's queue behind events
+        Recorder recorder = new Recorder();
+        RecordingStrategy v1 = new RecordingStrategy(recorder, 1);
+        StrategyInstance instance = engine.start(InstanceConfig.of(ID, Events.ACCOUNT), v1);
+        for (int round = 0; round < 50; round++) {
+            for (int i = 1; i <= 20; i++) {
+                engine.onQuote(Events.quote(round * 20 + i));
+            }
+            int version = instance.version();
+            CompletableFuture<Map<String, String>> detached = instance.detach();
+            SwapResult result = instance.swap(new RecordingStrategy(recorder, version + 1)).get(10, TimeUnit.SECONDS);
+            detached.get(10, TimeUnit.SECONDS);
+
+            assertThat(result.swapped()).as("round %d: %s", round, result).isTrue();
+            assertThat(instance.version()).isEqualTo(version + 1);
+            assertThat(instance.state()).isEqualTo(InstanceState.RUNNING);
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> instance.deliveredEvents() == 1_000);
+        for (int k = 0; k < 1_000; k++) {
+            assertThat(recorder.payloads[k]).isEqualTo(k + 1);
+        }
     }
 
     @Test
