@@ -4,7 +4,6 @@ import io.nautilus.api.ConnectionState;
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.VenueId;
 import io.nautilus.api.instrument.FixedPoint;
-import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.order.CancelOrder;
 import io.nautilus.api.order.ExecType;
 import io.nautilus.api.order.ExecutionReport;
@@ -17,10 +16,7 @@ import io.nautilus.api.venue.VenueGateway;
 import io.nautilus.api.venue.VenueSessionInfo;
 import io.nautilus.api.venue.VenueStatus;
 import io.nautilus.core.api.CommandResult;
-import io.nautilus.core.api.CoreTradingState;
 import io.nautilus.core.api.OrderView;
-import io.nautilus.core.api.Scope;
-import io.nautilus.core.api.TradingCoreAdminService;
 import io.nautilus.core.api.TradingCoreService;
 import io.nautilus.core.api.VenueCommand;
 import io.nautilus.core.api.VenueExecutionService;
@@ -66,7 +62,6 @@ public final class Venues implements VenueOrderRouter {
 
     private final VenueExecutionService execution;
     private final TradingCoreService core;
-    private final TradingCoreAdminService admin;
     private final Settings settings;
     private final Map<VenueId, Session> sessions = new ConcurrentHashMap<>();
 
@@ -75,14 +70,11 @@ public final class Venues implements VenueOrderRouter {
      *
      * @param execution where venue reports go
      * @param core      order and instrument queries
-     * @param admin     halts trading when a venue fails closed
      * @param settings  the settings
      */
-    public Venues(VenueExecutionService execution, TradingCoreService core, TradingCoreAdminService admin,
-                  Settings settings) {
+    public Venues(VenueExecutionService execution, TradingCoreService core, Settings settings) {
         this.execution = Objects.requireNonNull(execution, "execution");
         this.core = Objects.requireNonNull(core, "core");
-        this.admin = Objects.requireNonNull(admin, "admin");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -204,6 +196,11 @@ public final class Venues implements VenueOrderRouter {
 
     private void send(Session session, VenueCommand command) {
         VenueGateway gateway = session.gateway;
+        if (session.failedClosed && command.kind() != VenueCommand.Kind.CANCEL) {
+            refuse(command, "venue " + session.venue + " failed closed (" + session.reconciliation
+                    + "); nautilus:venue-reconcile " + session.venue + " lifts it once the venue reconciles");
+            return;
+        }
         if (!gateway.state().isUsable()) {
             refuse(command, "venue " + session.venue + " is " + gateway.state());
             return;
@@ -400,6 +397,11 @@ public final class Venues implements VenueOrderRouter {
         String outcome = "ok: " + working.size() + " order(s) checked, " + fills + " missed fill(s) applied, "
                 + finished + " order(s) finished";
         session.reconciliation = outcome;
+        if (session.failedClosed) {
+            session.failedClosed = false;
+            LOG.warn("venue {}: reconciled again, trading on it resumes", session.venue);
+            outcome = outcome + "; trading resumed";
+        }
         LOG.info("venue {}: reconciliation {}", session.venue, outcome);
         return "venue " + session.venue + ": reconciliation " + outcome;
     }
@@ -458,32 +460,15 @@ public final class Venues implements VenueOrderRouter {
         session.reconciliation = "FAILED: " + why;
         if (settings.failClosed()) {
             session.failedClosed = true;
-            // the core's trading states are per instrument: halt every instrument the venue trades or holds orders of
-            java.util.Set<InstrumentId> halted = new java.util.TreeSet<>(Comparator.comparing(InstrumentId::value));
-            halted.addAll(instrumentsAt(session.venue));
-            for (OrderView order : workingAt(session.venue)) {
-                halted.add(order.instrument());
-            }
-            for (InstrumentId instrument : halted) {
-                admin.setTradingState(Scope.of(instrument), CoreTradingState.HALTED);
-            }
         }
         LOG.error("ALERT venue {}: cannot trust the venue's state ({}); {}", session.venue, why,
-                settings.failClosed() ? "trading in its instruments is HALTED (nautilus:resume --instrument ...)"
+                settings.failClosed() ? "trading on it is stopped: new orders and replaces for it are refused, cancels"
+                        + " still go out, until nautilus:venue-reconcile " + session.venue + " succeeds"
                         : "failing closed is off");
         return "venue " + session.venue + ": reconciliation FAILED: " + why
-                + (settings.failClosed() ? "; trading halted" : "");
+                + (settings.failClosed() ? "; trading on the venue stopped" : "");
     }
 
-    private List<InstrumentId> instrumentsAt(VenueId venue) {
-        List<InstrumentId> out = new ArrayList<>();
-        for (Instrument instrument : core.instruments()) {
-            if (instrument.venue().equals(venue)) {
-                out.add(instrument.id());
-            }
-        }
-        return out;
-    }
 
     private List<OrderView> workingAt(VenueId venue) {
         return execution.workingAt(venue);

@@ -3,7 +3,6 @@ package io.nautilus.venues;
 import io.nautilus.api.venue.VenueAdminService;
 import io.nautilus.api.venue.VenueGateway;
 import io.nautilus.api.venue.VenueStatus;
-import io.nautilus.core.api.TradingCoreAdminService;
 import io.nautilus.core.api.TradingCoreService;
 import io.nautilus.core.api.VenueCommand;
 import io.nautilus.core.api.VenueExecutionService;
@@ -35,9 +34,6 @@ public final class VenuesComponent implements VenueOrderRouter, VenueAdminServic
     @Reference
     private TradingCoreService core;
 
-    @Reference
-    private TradingCoreAdminService admin;
-
     private final List<VenueGateway> early = new ArrayList<>();
     private Venues venues;
 
@@ -47,7 +43,7 @@ public final class VenuesComponent implements VenueOrderRouter, VenueAdminServic
 
     @Activate
     synchronized void activate(VenuesConfig config) {
-        venues = new Venues(execution, core, admin, new Venues.Settings(config.reconcile_timeout_ms(),
+        venues = new Venues(execution, core, new Venues.Settings(config.reconcile_timeout_ms(),
                 config.fail_closed()));
         early.forEach(venues::addGateway);
         early.clear();

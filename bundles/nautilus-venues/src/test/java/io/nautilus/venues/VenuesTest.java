@@ -13,8 +13,6 @@ import io.nautilus.api.venue.VenueStatus;
 import io.nautilus.core.api.CommandResult;
 import io.nautilus.core.api.CoreTradingState;
 import io.nautilus.core.api.OrderFilter;
-import io.nautilus.core.api.Scope;
-import io.nautilus.core.api.TradingStateView;
 import io.nautilus.core.internal.RealCore;
 import io.nautilus.core.internal.TradingCoreManager;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +58,7 @@ class VenuesTest {
                 Map.of("EXT.priceScale", "2", "EXT.tickSize", "0.01", "EXT.lotSize", "1", "EXT.venue", "XV",
                         "EXT.routing", "external"),
                 Map.of("alice.stp", "none"), Map.of());
-        venues = new Venues(core, core, core, new Venues.Settings(2_000, true));
+        venues = new Venues(core, core, new Venues.Settings(2_000, true));
         layer.set(venues);
         venues.addGateway(venue);
     }
@@ -177,7 +175,7 @@ class VenuesTest {
     }
 
     @Test
-    void aVenueThatContradictsTheCoreIsFailedClosed() throws Exception {
+    void aVenueThatContradictsTheCoreIsFailedClosedUntilItReconcilesAgain() throws Exception {
         long id = buy(10_000, 10);
         await().atMost(WAIT).until(() -> venue.news.size() == 1);
         venue.fill(id, 10_000, 4, false);
@@ -186,15 +184,25 @@ class VenuesTest {
 
         String outcome = venues.reconcile("XV");
 
-        assertThat(outcome).contains("FAILED").contains("the venue has 2 filled, the core 4").contains("halted");
+        assertThat(outcome).contains("FAILED").contains("the venue has 2 filled, the core 4")
+                .contains("trading on the venue stopped");
         VenueStatus status = venues.venues().get(0);
         assertThat(status.failedClosed()).isTrue();
-        assertThat(core.tradingStates()).extracting(TradingStateView::scope, TradingStateView::state)
-                .contains(org.assertj.core.groups.Tuple.tuple(Scope.of(EXT), CoreTradingState.HALTED));
-        CommandResult blocked = core.submit(NewOrder.limit(clientIds++, ALICE, null, EXT, Side.BUY, 10_000, 1))
-                .get(10, TimeUnit.SECONDS);
-        assertThat(blocked.rejectReason()).isEqualTo(RejectReason.TRADING_HALTED);
+        long blocked = buy(10_000, 1);
+        await().atMost(WAIT).until(() -> typesOf(blocked).contains(ExecType.REJECTED));
+        assertThat(reports).filteredOn(r -> r.orderId() == blocked && r.execType() == ExecType.REJECTED)
+                .singleElement().satisfies(r -> assertThat(r.text()).contains("failed closed"));
+        assertThat(venue.news).as("nothing new reaches the venue").hasSize(1);
+        core.cancel(id).get(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> venue.cancels.size() == 1);
         assertThat(core.order(id).orElseThrow().filledQuantity()).as("nothing guessed").isEqualTo(4);
+        assertThat(core.tradingStates()).noneMatch(s -> s.state() == CoreTradingState.HALTED);
+
+        venue.book.get(id).cum = 4; // the venue's view is right again
+        assertThat(venues.reconcile("XV")).contains("ok").contains("trading resumed");
+        assertThat(venues.venues().get(0).failedClosed()).isFalse();
+        buy(10_000, 1);
+        await().atMost(WAIT).until(() -> venue.news.size() == 2);
     }
 
     @Test

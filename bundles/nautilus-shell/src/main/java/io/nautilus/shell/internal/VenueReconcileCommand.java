@@ -13,8 +13,8 @@ import java.io.PrintStream;
 @Command(scope = "nautilus", name = "venue-reconcile",
         description = "Reconciles, now, the orders the trading core holds as working at a venue with the venue's"
                 + " view (order status requests; missed fills applied, finished orders closed) and waits for the"
-                + " outcome. A venue that cannot be reconciled fails closed: trading in its instruments is HALTED"
-                + " (nautilus:resume --instrument I once it is trusted again). Fails (non-zero in bin/client -b)"
+                + " outcome. A venue that cannot be reconciled fails closed: new orders and replaces for it are"
+                + " refused until a reconciliation succeeds, which lifts it. Fails (non-zero in bin/client -b)"
                 + " when the reconciliation fails.")
 @Service
 public final class VenueReconcileCommand extends VenueCommand {

@@ -30,9 +30,9 @@ final class VenueTable {
         for (VenueStatus status : venues) {
             if (status.failedClosed()) {
                 String venue = status.session().venue().value();
-                out.println("venue " + venue + " FAILED CLOSED: trading in its instruments is HALTED; once its state"
-                        + " is trusted again: nautilus:venue-reconcile " + venue + ", then nautilus:resume"
-                        + " --instrument <instrument>");
+                out.println("venue " + venue + " FAILED CLOSED: new orders and replaces for it are refused (cancels"
+                        + " still go out); once its state is trusted again: nautilus:venue-reconcile " + venue
+                        + " (trading resumes when it succeeds)");
             }
         }
     }
@@ -70,7 +70,7 @@ final class VenueTable {
             row.addContent(venue, session.state(), dash(session.detail()), seq(session.nextSenderSeqNum()),
                     seq(session.nextTargetSeqNum()), status.workingOrders(), status.commandsSent(),
                     status.reportsApplied(), status.reportsRefused(), status.reconciliation(),
-                    status.failedClosed() ? "yes (HALTED)" : "no");
+                    status.failedClosed() ? "yes (stopped)" : "no");
             scores.ifPresent(s -> row.addContent(Optional.ofNullable(s.get(venue)).map(RouterScores.Line::combined)
                     .orElse("- (not in the router's registry)")));
             row.addContent(dash(session.lastProblem()));

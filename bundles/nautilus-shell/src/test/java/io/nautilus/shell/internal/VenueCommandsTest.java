@@ -102,12 +102,12 @@ class VenueCommandsTest {
                 "RECONCILIATION", "FAILED CLOSED", "LAST PROBLEM");
         assertThat(out).doesNotContain("SCORE");
         assertThat(out).contains("XNAS", "LOGGED_ON", "fix.example.com:9878", "42", "17", "120", "118", "ok: 3");
-        assertThat(out).contains("ALPACA", "DOWN", "HTTP 401 unauthorized", "yes (HALTED)");
+        assertThat(out).contains("ALPACA", "DOWN", "HTTP 401 unauthorized", "yes (stopped)");
         String alpacaRow = out.lines().filter(l -> l.contains("ALPACA") && l.contains("DOWN")).findFirst()
                 .orElseThrow();
         assertThat(alpacaRow).doesNotContain("-1");
-        assertThat(out).contains("venue ALPACA FAILED CLOSED: trading in its instruments is HALTED",
-                "nautilus:venue-reconcile ALPACA", "nautilus:resume --instrument");
+        assertThat(out).contains("venue ALPACA FAILED CLOSED: new orders and replaces for it are refused",
+                "nautilus:venue-reconcile ALPACA", "trading resumes when it succeeds");
     }
 
     @Test
