@@ -269,6 +269,35 @@ public class RoutingIT {
         await(() -> stateOf("RVEN") == ConnectionState.DOWN, 30_000, "the route venue goes with its file");
     }
 
+    /**
+     * The REST/WebSocket gateway inside the distribution (its JSON comes from the Camel bundle's Jackson): configured
+     * against a venue that is not there, it registers, stays down, and orders routed to it are refused at once.
+     */
+    @Test
+    public void aRestVenueThatCannotBeReachedIsListedDownAndRefusesOrders() throws Exception {
+        setUpVenues();
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        factory("io.nautilus.venue.rest", "XREST", Map.ofEntries(Map.entry("venue.id", "XREST"),
+                Map.entry("base.url", "http://127.0.0.1:" + closedPort),
+                Map.entry("stream.url", "ws://127.0.0.1:" + closedPort + "/stream"),
+                Map.entry("key.id", "itest"), Map.entry("secret", "itest-secret"),
+                Map.entry("reconnect.initial.ms", "200"), Map.entry("reconnect.max.ms", "1000")));
+        await(() -> venues.venues().stream().anyMatch(v -> v.session().venue().value().equals("XREST")), 30_000,
+                "the REST gateway registers");
+        assertTrue(stateOf("XREST") + "", !stateOf("XREST").isUsable());
+
+        long orderId = core.submit(io.nautilus.api.order.NewOrder.limit(System.nanoTime(), DESK, null, SOR, Side.BUY,
+                10_001, 3), VenueId.of("XREST")).get(10, java.util.concurrent.TimeUnit.SECONDS).orderId();
+
+        await(() -> core.order(orderId).isEmpty(), 30_000, "the order refused while the venue is down");
+        String detail = venues.venues().stream().filter(v -> v.session().venue().value().equals("XREST"))
+                .findFirst().orElseThrow().session().detail();
+        assertTrue(detail, !detail.contains("itest-secret"));
+    }
+
     private ConnectionState stateOf(String venue) {
         return venues.venues().stream().filter(v -> v.session().venue().value().equals(venue)).findFirst()
                 .map(v -> v.session().state()).orElse(ConnectionState.DOWN);
