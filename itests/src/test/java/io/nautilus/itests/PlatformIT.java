@@ -376,10 +376,10 @@ public class PlatformIT {
 
             java.util.Map<String, String> counters = probeCounters();
             io.nautilus.api.strategy.admin.StrategyInstanceInfo info = strategies.instance("probe").orElseThrow();
-            long conflated = marketDataAdmin.subscriptionStats().stream()
-                    .filter(stats -> stats.name().equals("strategy-engine"))
-                    .mapToLong(io.nautilus.marketdata.api.SubscriptionStats::conflated).sum();
-            assertEquals("the engine's subscription kept up (no conflation)", 0, conflated);
+            // the strategy engine subscribes directly on the market-data engine's thread: nothing is conflated or queued
+            // before the instances' own queues, whose refusals are counted in rejectedEvents (asserted 0 below)
+            assertTrue(marketDataAdmin.subscriptionStats().stream()
+                    .anyMatch(stats -> stats.name().equals("strategy-engine") && stats.delivered() >= total));
             assertEquals("every quote, once: " + counters, Long.toString(total), counters.get("count"));
             assertEquals("no gaps: " + counters, "0", counters.get("gaps"));
             assertEquals("no duplicates or reordering: " + counters, "0", counters.get("duplicates"));
