@@ -44,11 +44,12 @@ class BundleManifestTest {
                 "org.apache.camel.support", "org.apache.camel.model")) {
             assertThat(exports).containsPattern("(^|,)" + Pattern.quote(pkg) + ";[^,]*version=\"4\\.14\\.1\"");
         }
-        assertThat(exports).doesNotContain("io.nautilus.camel.internal");
+        assertThat(exports).doesNotContain("io.nautilus.camel.internal")
+                .containsPattern("(^|,)io\\.nautilus\\.camel\\.json;[^,]*version=\"0\\.1\\.0\"");
         Matcher clauses = Pattern.compile("(?:^|,)([\\w.]+);").matcher(exports);
         while (clauses.find()) {
             assertThat(clauses.group(1)).as("exported package")
-                    .matches("org\\.apache\\.camel(\\..*)?|quickfix(\\..*)?|com\\.fasterxml\\.jackson\\.(core|core\\.type|databind|databind\\.node)");
+                    .matches("org\\.apache\\.camel(\\..*)?|quickfix(\\..*)?|com\\.fasterxml\\.jackson\\.(core|core\\.type|databind|databind\\.node)|io\\.nautilus\\.camel\\.json");
         }
         // the Jackson the platform's bundles read JSON with, at the version Camel is built with
         for (String pkg : List.of("com.fasterxml.jackson.core", "com.fasterxml.jackson.databind",

@@ -1,5 +1,6 @@
 package io.nautilus.venues.camel;
 
+import io.nautilus.camel.json.Json;
 import io.nautilus.api.order.ExecutionReport;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;

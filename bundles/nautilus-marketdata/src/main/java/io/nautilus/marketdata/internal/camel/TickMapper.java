@@ -1,5 +1,6 @@
 package io.nautilus.marketdata.internal.camel;
 
+import io.nautilus.camel.json.Json;
 import io.nautilus.api.Side;
 import io.nautilus.marketdata.api.MarketDataIngest;
 

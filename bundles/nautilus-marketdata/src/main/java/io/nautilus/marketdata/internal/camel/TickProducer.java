@@ -1,5 +1,6 @@
 package io.nautilus.marketdata.internal.camel;
 
+import io.nautilus.camel.json.Json;
 import io.nautilus.marketdata.api.MarketDataIngest;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;

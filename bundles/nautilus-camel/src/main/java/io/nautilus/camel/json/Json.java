@@ -1,4 +1,4 @@
-package io.nautilus.marketdata.internal.camel;
+package io.nautilus.camel.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON text to plain values with Jackson (exported by the io.nautilus.camel bundle): objects become
- * {@code Map<String, Object>}, arrays {@code List}, every number a {@link BigDecimal} of its exact decimal text (a
- * price keeps its digits), plus {@code String}, {@code Boolean} and {@code null}.
+ * JSON text to plain values with the Jackson this bundle embeds, for the platform's Camel components (market-data
+ * feeds, venue reports): objects become {@code Map<String, Object>}, arrays {@code List}, every number a
+ * {@link BigDecimal} of its exact decimal text (a price keeps its digits), plus {@code String}, {@code Boolean} and
+ * {@code null}.
  */
-final class Json {
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -34,7 +35,7 @@ final class Json {
      * @return the value
      * @throws IllegalArgumentException with Jackson's description and location of the first syntax error
      */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         try {
             return value(MAPPER.readTree(text));
         } catch (JsonProcessingException e) {
@@ -50,7 +51,7 @@ final class Json {
      * @param path a JSON pointer or a field name
      * @return the value, or {@code null} when absent
      */
-    static Object at(Object root, String path) {
+    public static Object at(Object root, String path) {
         if (!path.startsWith("/")) {
             return root instanceof Map<?, ?> map ? map.get(path) : null;
         }
