@@ -4,6 +4,7 @@ import io.nautilus.api.AccountId;
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.StrategyId;
 import io.nautilus.api.strategy.Strategy;
+import io.nautilus.api.strategy.StrategyServiceProperties;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -41,13 +42,13 @@ import java.util.function.Consumer;
 public final class StrategyBindings {
 
     /** Service property: the instance id. */
-    public static final String ID = "strategy.id";
+    public static final String ID = StrategyServiceProperties.ID;
     /** Service property: the account. */
-    public static final String ACCOUNT = "strategy.account";
+    public static final String ACCOUNT = StrategyServiceProperties.ACCOUNT;
     /** Service property: instruments of interest; absent for all. */
-    public static final String INSTRUMENTS = "strategy.instruments";
+    public static final String INSTRUMENTS = StrategyServiceProperties.INSTRUMENTS;
     /** Service property: the {@link OrderPolicy}. */
-    public static final String ORDER_POLICY = "strategy.orderPolicy";
+    public static final String ORDER_POLICY = StrategyServiceProperties.ORDER_POLICY;
     /** Service property: the event queue capacity. */
     public static final String QUEUE_CAPACITY = "strategy.queueCapacity";
 

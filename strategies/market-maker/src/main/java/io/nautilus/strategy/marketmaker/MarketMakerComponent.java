@@ -2,6 +2,7 @@ package io.nautilus.strategy.marketmaker;
 
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.strategy.Strategy;
+import io.nautilus.api.strategy.StrategyServiceProperties;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -10,8 +11,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.Map;
 
 /**
@@ -38,7 +37,7 @@ public final class MarketMakerComponent {
     void activate(BundleContext bundleContext, MarketMakerConfig config, Map<String, Object> properties) {
         MarketMaker strategy = new MarketMaker(settings(config));
         registration = bundleContext.registerService(Strategy.class, strategy,
-                serviceProperties(properties, config.id(), config.account(), config.instrument(),
+                StrategyServiceProperties.of(properties, PID, config.id(), config.account(), config.instrument(),
                         config.orderPolicy()));
     }
 
@@ -64,59 +63,5 @@ public final class MarketMakerComponent {
         return new MarketMakerSettings(InstrumentId.of(config.instrument().trim()), config.orderSize(),
                 config.halfSpreadTicks(), config.skewTicksPerSize(), config.maxSkewTicks(), config.requoteTicks(),
                 config.maxPosition(), config.tickSize(), config.postOnly());
-    }
-
-    /**
-     * The service properties of a strategy instance: every public configuration property, and the engine's.
-     *
-     * @param configuration the component properties
-     * @param id            the configured id, or empty for the configuration's name
-     * @param account       the account, or empty for the engine's default
-     * @param instrument    the instrument of interest
-     * @param orderPolicy   {@code CANCEL_ALL} or {@code LEAVE}
-     * @return the properties to register with
-     */
-    static Dictionary<String, Object> serviceProperties(Map<String, Object> configuration, String id,
-                                                        String account, String instrument, String orderPolicy) {
-        Hashtable<String, Object> properties = new Hashtable<>();
-        for (Map.Entry<String, Object> entry : configuration.entrySet()) {
-            if (!entry.getKey().startsWith(".") && !entry.getKey().startsWith("component.")
-                    && entry.getValue() != null) {
-                properties.put(entry.getKey(), entry.getValue());
-            }
-        }
-        properties.put("strategy.id", id.isBlank() ? instanceName(configuration) : id.trim());
-        if (!account.isBlank()) {
-            properties.put("strategy.account", account.trim());
-        }
-        properties.put("strategy.instruments", instrument.trim());
-        properties.put("strategy.orderPolicy", orderPolicy.trim());
-        return properties;
-    }
-
-    /**
-     * The name of a factory configuration: {@code mm1} for {@code service.pid = <pid>~mm1} or for the file
-     * {@code etc/<pid>-mm1.cfg}; else the configuration's PID.
-     *
-     * @param configuration the component properties
-     * @return the name
-     */
-    static String instanceName(Map<String, Object> configuration) {
-        String pid = String.valueOf(configuration.get("service.pid"));
-        int tilde = pid.lastIndexOf('~');
-        if (tilde >= 0) {
-            return pid.substring(tilde + 1);
-        }
-        Object file = configuration.get("felix.fileinstall.filename");
-        if (file != null) {
-            String name = file.toString();
-            name = name.substring(name.lastIndexOf('/') + 1);
-            String prefix = PID + "-";
-            int dot = name.lastIndexOf('.');
-            if (name.startsWith(prefix) && dot > prefix.length()) {
-                return name.substring(prefix.length(), dot);
-            }
-        }
-        return pid;
     }
 }

@@ -10,6 +10,7 @@ import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.marketdata.Quote;
 import io.nautilus.api.order.CancelReason;
+import io.nautilus.api.strategy.StrategyServiceProperties;
 import io.nautilus.api.order.ExecType;
 import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.Liquidity;
@@ -192,13 +193,13 @@ class MarketMakerTest {
 
     @Test
     void serviceIdIsTheConfigurationName() {
-        assertThat(MarketMakerComponent.instanceName(Map.of("service.pid", MarketMakerComponent.PID + "~mm1")))
-                .isEqualTo("mm1");
-        assertThat(MarketMakerComponent.instanceName(Map.of("service.pid", MarketMakerComponent.PID + ".4f2a",
-                "felix.fileinstall.filename", "file:/opt/nautilus/etc/" + MarketMakerComponent.PID + "-mm2.cfg")))
-                .isEqualTo("mm2");
-        assertThat(MarketMakerComponent.serviceProperties(Map.of("service.pid", MarketMakerComponent.PID + "~mm1",
-                "halfSpreadTicks", 3), "", "ACC-2", "BTC-USD.SIM", "LEAVE"))
+        assertThat(StrategyServiceProperties.instanceName(Map.of("service.pid", MarketMakerComponent.PID + "~mm1"),
+                MarketMakerComponent.PID)).isEqualTo("mm1");
+        assertThat(StrategyServiceProperties.instanceName(Map.of("service.pid", MarketMakerComponent.PID + ".4f2a",
+                "felix.fileinstall.filename", "file:/opt/nautilus/etc/" + MarketMakerComponent.PID + "-mm2.cfg"),
+                MarketMakerComponent.PID)).isEqualTo("mm2");
+        assertThat(StrategyServiceProperties.of(Map.of("service.pid", MarketMakerComponent.PID + "~mm1",
+                "halfSpreadTicks", 3), MarketMakerComponent.PID, "", "ACC-2", "BTC-USD.SIM", "LEAVE"))
                 .satisfies(properties -> {
                     assertThat(properties.get("strategy.id")).isEqualTo("mm1");
                     assertThat(properties.get("strategy.account")).isEqualTo("ACC-2");
