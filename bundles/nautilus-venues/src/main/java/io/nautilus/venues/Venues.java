@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,13 +46,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Threads: each venue has one thread of its own that sends its commands and hands its reports to the core, in
  * order, so neither the core's publish thread nor a gateway's session thread ever waits for the other. Reconciliation
- * runs on the caller's thread (a logon runs it on a separate thread) and waits for the venue's answers, bounded.
+ * runs on the caller's thread (a logon runs it on a separate thread), one at a time per venue: its status requests go
+ * out on the venue's thread (after the commands queued before them) and each answer is compared with the core's
+ * order on that thread too, when it arrives: by then every report the venue sent before it (fills resent after a
+ * gap, live fills) has been applied, so a fill still arriving is never taken for one missed while disconnected.
+ *
+ * <p>A fill applies once whichever path brings it: the layer remembers per order the filled quantity the core took
+ * from it ({@link VenueOrderLedger}) and applies of a fill only what goes beyond it by the venue's cumulative
+ * quantity; a fill seen twice is counted as a duplicate, not refused.
  *
  * <p>Client order ids at the venue: see {@link VenueClientOrderIds}.
  */
 public final class Venues implements VenueOrderRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(Venues.class);
+    /** Orders per venue whose bookings the layer remembers (working and recently finished). */
+    static final int LEDGER_LIMIT = 100_000;
 
     /**
      * @param reconcileTimeoutMillis how long a reconciliation waits for the venue's answers
@@ -89,11 +99,16 @@ public final class Venues implements VenueOrderRouter {
         final Map<Long, Integer> requests = new ConcurrentHashMap<>();
         /** Outstanding cancel/replace requests by client order id: true = cancel. */
         final Map<Long, Boolean> pending = new ConcurrentHashMap<>();
-        /** Status answers awaited by a reconciliation, by order id. */
-        final Map<Long, CompletableFuture<ExecutionReport>> statusWanted = new ConcurrentHashMap<>();
+        /** Status answers awaited by a reconciliation, by order id: the outcome of comparing each. */
+        final Map<Long, CompletableFuture<Check>> statusWanted = new ConcurrentHashMap<>();
+        /** What the core took from this venue per order; the venue's thread only. */
+        final VenueOrderLedger ledger = new VenueOrderLedger(LEDGER_LIMIT);
+        /** Held by the reconciliation running on this venue. */
+        final Object reconciling = new Object();
         final AtomicLong sent = new AtomicLong();
         final AtomicLong applied = new AtomicLong();
         final AtomicLong refused = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
         volatile String reconciliation = "never";
         volatile boolean failedClosed;
 
@@ -145,6 +160,10 @@ public final class Venues implements VenueOrderRouter {
                 LOG.warn("ALERT venue {}: {} -> {} ({})", venue, from, to, reason);
             } else {
                 LOG.info("venue {}: {} -> {} ({})", venue, from, to, reason);
+            }
+            if (!to.isUsable()) {
+                // the answers awaited will not come on this connection: the next logon reconciles again
+                session.statusWanted.values().forEach(answer -> answer.complete(Check.SESSION_LOST));
             }
             if (to == ConnectionState.LOGGED_ON && from != ConnectionState.LOGGED_ON) {
                 Thread t = new Thread(() -> reconcile(session), "nautilus-venue-reconcile-" + venue.value());
@@ -206,6 +225,9 @@ public final class Venues implements VenueOrderRouter {
             return;
         }
         long orderId = command.orderId();
+        if (command.kind() == VenueCommand.Kind.NEW) {
+            session.ledger.put(orderId, 0, false);
+        }
         boolean handed;
         try {
             handed = switch (command.kind()) {
@@ -261,15 +283,19 @@ public final class Venues implements VenueOrderRouter {
         VenueReport toCore;
         switch (report.execType()) {
             case ORDER_STATUS -> {
-                CompletableFuture<ExecutionReport> wanted = session.statusWanted.remove(orderId);
+                CompletableFuture<Check> wanted = session.statusWanted.remove(orderId);
                 if (wanted != null) {
-                    wanted.complete(report);
+                    wanted.complete(check(session, orderId, report));
                 }
                 return;
             }
             case NEW -> toCore = new VenueReport(orderId, VenueReport.Kind.ACK, 0, 0, false, report.text());
-            case PARTIAL_FILL, FILL -> toCore = new VenueReport(orderId, VenueReport.Kind.FILL, report.lastPrice(),
-                    report.lastQuantity(), report.liquidity() == Liquidity.MAKER, "exec " + report.execId());
+            case PARTIAL_FILL, FILL -> {
+                toCore = fill(session, orderId, report);
+                if (toCore == null) {
+                    return;
+                }
+            }
             case CANCELED -> toCore = new VenueReport(orderId, VenueReport.Kind.CANCELED, 0, 0, false,
                     report.text());
             case EXPIRED -> toCore = new VenueReport(orderId, VenueReport.Kind.EXPIRED, 0, 0, false, report.text());
@@ -307,6 +333,50 @@ public final class Venues implements VenueOrderRouter {
         apply(session, toCore);
     }
 
+    /**
+     * The part of a venue fill the core has not booked yet, by the venue's cumulative quantity, or null when the core
+     * has all of it (a duplicate: resent after a gap, or booked by reconciliation first).
+     */
+    private VenueReport fill(Session session, long orderId, ExecutionReport report) {
+        long quantity = report.lastQuantity();
+        long venueCumulative = report.cumulativeQuantity();
+        VenueOrderLedger.Entry entry = entry(session, orderId);
+        if (entry != null && venueCumulative > 0) {
+            if (venueCumulative <= entry.booked) {
+                session.duplicates.incrementAndGet();
+                LOG.info("venue {}: fill {} of order {} ({} at {}, cumulative {}) is already applied (the core has {}"
+                        + " filled): ignored as a duplicate", session.venue, report.execId(), orderId, quantity,
+                        report.lastPrice(), venueCumulative, entry.booked);
+                return null;
+            }
+            if (venueCumulative - entry.booked < quantity) {
+                session.duplicates.incrementAndGet();
+                LOG.info("venue {}: fill {} of order {}: {} of its {} already applied (cumulative {}, the core has {})",
+                        session.venue, report.execId(), orderId, quantity - (venueCumulative - entry.booked),
+                        quantity, venueCumulative, entry.booked);
+                quantity = venueCumulative - entry.booked;
+            }
+        }
+        return new VenueReport(orderId, VenueReport.Kind.FILL, report.lastPrice(), quantity,
+                report.liquidity() == Liquidity.MAKER, "exec " + report.execId());
+    }
+
+    /** The ledger's entry of an order, started from the core's order when the ledger does not know it yet. */
+    private VenueOrderLedger.Entry entry(Session session, long orderId) {
+        VenueOrderLedger.Entry entry = session.ledger.get(orderId);
+        if (entry == null) {
+            OrderView order = coreOrder(orderId);
+            if (order != null) {
+                entry = session.ledger.put(orderId, order.filledQuantity(), order.filledQuantity() > 0);
+            }
+        }
+        return entry;
+    }
+
+    private OrderView coreOrder(long orderId) {
+        return core.order(orderId).orElse(null);
+    }
+
     private CommandResult apply(Session session, VenueReport report) {
         CommandResult result;
         try {
@@ -320,6 +390,18 @@ public final class Venues implements VenueOrderRouter {
         }
         if (result.accepted()) {
             session.applied.incrementAndGet();
+            VenueOrderLedger.Entry entry = session.ledger.get(report.orderId());
+            if (entry != null) {
+                switch (report.kind()) {
+                    case FILL -> {
+                        entry.booked += report.quantity();
+                        entry.acked = true;
+                    }
+                    case ACK, REPLACED -> entry.acked = true;
+                    default -> {
+                    }
+                }
+            }
         } else {
             session.refused.incrementAndGet();
             boolean expected = report.kind() == VenueReport.Kind.CANCEL_REJECTED
@@ -336,63 +418,108 @@ public final class Venues implements VenueOrderRouter {
 
     // ------------------------------------------------------------------ reconciliation
 
+    /**
+     * What comparing one order with the venue's status answer found (the differences are applied by then).
+     *
+     * @param fills       missed fills applied
+     * @param finished    orders finished
+     * @param problem     a real difference the layer cannot resolve, or null
+     * @param sessionLost the session went down before the answer came
+     */
+    record Check(int fills, int finished, String problem, boolean sessionLost) {
+
+        static final Check SESSION_LOST = new Check(0, 0, null, true);
+
+        static Check problem(String why) {
+            return new Check(0, 0, why, false);
+        }
+    }
+
     private String reconcile(Session session) {
+        synchronized (session.reconciling) {
+            return reconcileNow(session);
+        }
+    }
+
+    private String reconcileNow(Session session) {
         session.reconciliation = "running";
         VenueGateway gateway = session.gateway;
         List<OrderView> working = workingAt(session.venue);
-        Map<Long, CompletableFuture<ExecutionReport>> answers = new java.util.LinkedHashMap<>();
+        Map<Long, CompletableFuture<Check>> answers = new LinkedHashMap<>();
         for (OrderView order : working) {
-            CompletableFuture<ExecutionReport> answer = new CompletableFuture<>();
+            CompletableFuture<Check> answer = new CompletableFuture<>();
             session.statusWanted.put(order.orderId(), answer);
             answers.put(order.orderId(), answer);
-            boolean asked;
-            try {
-                asked = gateway.requestStatus(new OrderStatusQuery(session.clientOrderId(order.orderId()),
-                        order.account(), order.instrument(), order.side()));
-            } catch (RuntimeException e) {
-                asked = false;
-            }
-            if (!asked) {
-                answers.keySet().forEach(session.statusWanted::remove);
-                return failClosed(session, "the venue cannot answer an order status request (" + gateway.state()
-                        + ")");
-            }
         }
+        if (!gateway.state().isUsable()) {
+            answers.values().forEach(answer -> answer.complete(Check.SESSION_LOST));
+        }
+        // on the venue's thread: after the commands queued before, so an order's NEW goes out before its status request
+        session.thread.execute(() -> {
+            for (OrderView order : working) {
+                CompletableFuture<Check> answer = answers.get(order.orderId());
+                if (answer.isDone()) {
+                    continue;
+                }
+                boolean asked;
+                try {
+                    asked = gateway.requestStatus(new OrderStatusQuery(session.clientOrderId(order.orderId()),
+                            order.account(), order.instrument(), order.side()));
+                } catch (RuntimeException e) {
+                    LOG.warn("venue {}: status request of order {} failed: {}", session.venue, order.orderId(),
+                            e.toString());
+                    asked = false;
+                }
+                if (!asked) {
+                    session.statusWanted.remove(order.orderId(), answer);
+                    answer.complete(gateway.state().isUsable() ? Check.problem("the venue cannot answer an order"
+                            + " status request (" + gateway.state() + ")") : Check.SESSION_LOST);
+                }
+            }
+        });
         try {
             CompletableFuture.allOf(answers.values().toArray(CompletableFuture[]::new))
                     .get(settings.reconcileTimeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            answers.forEach(session.statusWanted::remove);
             return "interrupted";
         } catch (Exception e) {
-            long missing = answers.values().stream().filter(f -> !f.isDone()).count();
-            answers.keySet().forEach(session.statusWanted::remove);
-            return failClosed(session, missing + " of " + answers.size() + " order status requests unanswered within "
-                    + settings.reconcileTimeoutMillis() + " ms");
+            LOG.debug("venue {}: reconciliation wait ended: {}", session.venue, e.toString());
         }
+        answers.forEach(session.statusWanted::remove);
         int fills = 0;
         int finished = 0;
-        for (OrderView order : working) {
-            ExecutionReport venueView = answers.get(order.orderId()).join();
-            List<VenueReport> differences = new ArrayList<>();
-            String problem = differences(order, venueView, differences);
-            if (problem != null) {
-                return failClosed(session, "order " + order.orderId() + ": " + problem);
+        int unanswered = 0;
+        boolean lost = false;
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<Long, CompletableFuture<Check>> answer : answers.entrySet()) {
+            Check check = answer.getValue().getNow(null);
+            if (check == null) {
+                unanswered++;
+                continue;
             }
-            for (VenueReport difference : differences) {
-                CompletableFuture<CommandResult> done = new CompletableFuture<>();
-                session.thread.execute(() -> done.complete(apply(session, difference)));
-                CommandResult result = done.join();
-                if (result == null || !result.accepted()) {
-                    return failClosed(session, "order " + order.orderId() + ": the core refused " + difference
-                            + (result == null ? "" : ": " + result.describe()));
-                }
-                if (difference.kind() == VenueReport.Kind.FILL) {
-                    fills++;
-                } else if (difference.kind() != VenueReport.Kind.ACK) {
-                    finished++;
-                }
+            lost |= check.sessionLost();
+            fills += check.fills();
+            finished += check.finished();
+            if (check.problem() != null) {
+                problems.add("order " + answer.getKey() + ": " + check.problem());
             }
+        }
+        if (lost) {
+            String outcome = "interrupted: the session went down (" + gateway.state() + "); " + fills
+                    + " missed fill(s) applied, " + finished + " order(s) finished so far; the next logon reconciles"
+                    + " again";
+            session.reconciliation = outcome;
+            LOG.warn("venue {}: reconciliation {}", session.venue, outcome);
+            return "venue " + session.venue + ": reconciliation " + outcome;
+        }
+        if (unanswered > 0) {
+            problems.add(0, unanswered + " of " + answers.size() + " order status requests unanswered within "
+                    + settings.reconcileTimeoutMillis() + " ms");
+        }
+        if (!problems.isEmpty()) {
+            return failClosed(session, String.join("; ", problems));
         }
         String outcome = "ok: " + working.size() + " order(s) checked, " + fills + " missed fill(s) applied, "
                 + finished + " order(s) finished";
@@ -407,16 +534,86 @@ public final class Venues implements VenueOrderRouter {
     }
 
     /**
+     * Compares the venue's status answer for an order with the core's order as it is now and applies what the core
+     * missed; on the venue's thread, so every report the venue sent before the answer has been applied.
+     */
+    private Check check(Session session, long orderId, ExecutionReport venueView) {
+        OrderView order = coreOrder(orderId);
+        VenueOrderLedger.Entry entry = session.ledger.get(orderId);
+        if (order == null) {
+            return finishedInTheCore(entry, venueView);
+        }
+        if (entry == null) {
+            entry = session.ledger.put(orderId, order.filledQuantity(), order.filledQuantity() > 0);
+        }
+        entry.booked = order.filledQuantity();
+        List<VenueReport> differences = new ArrayList<>();
+        String problem = differences(order, entry.acked, venueView, differences);
+        if (problem != null) {
+            return Check.problem(problem);
+        }
+        int fills = 0;
+        int finished = 0;
+        for (VenueReport difference : differences) {
+            CommandResult result = apply(session, difference);
+            if (result == null || !result.accepted()) {
+                return new Check(fills, finished, "the core refused " + difference
+                        + (result == null ? "" : ": " + result.describe()), false);
+            }
+            if (difference.kind() == VenueReport.Kind.FILL) {
+                fills++;
+            } else if (difference.kind() != VenueReport.Kind.ACK) {
+                finished++;
+            }
+        }
+        if (venueView.status().isFinished() || venueView.status() == OrderStatus.REJECTED) {
+            session.forget(orderId);
+        }
+        return new Check(fills, finished, null, false);
+    }
+
+    /**
+     * An order the core finished between the reconciliation's list and the venue's answer, through a report the venue
+     * sent before the answer: consistent unless the venue has filled a different quantity or still works it.
+     */
+    private static Check finishedInTheCore(VenueOrderLedger.Entry entry, ExecutionReport venue) {
+        if (venue.status() == OrderStatus.REJECTED) {
+            return new Check(0, 0, entry != null && entry.booked > 0 ? "the venue does not know the order, the core"
+                    + " filled " + entry.booked + " of it" : null, false);
+        }
+        if (entry != null && venue.cumulativeQuantity() != entry.booked) {
+            return Check.problem("the venue has " + venue.cumulativeQuantity() + " filled, the core finished the order"
+                    + " with " + entry.booked);
+        }
+        if (!venue.status().isFinished()) {
+            return Check.problem("the venue still works the order (" + venue.status() + "), the core has finished it");
+        }
+        return new Check(0, 0, null, false);
+    }
+
+    /**
      * What the venue's view of an order says the core missed.
      *
+     * @param core  the core's order now
+     * @param acked whether the venue acknowledged the order (an ack, fill or replace came from it)
+     * @param venue the venue's status answer
+     * @param out   receives the reports that bring the core to the venue's view
      * @return null when consistent (differences added), else why the two views cannot be reconciled
      */
-    static String differences(OrderView core, ExecutionReport venue, List<VenueReport> out) {
+    static String differences(OrderView core, boolean acked, ExecutionReport venue, List<VenueReport> out) {
         long orderId = core.orderId();
         if (venue.status() == OrderStatus.REJECTED) {
-            // the venue does not know the order (never reached it, or forgotten): it is not working there
-            out.add(new VenueReport(orderId, VenueReport.Kind.CANCELED, 0, 0, false,
-                    "reconciliation: the venue does not know the order"));
+            String why = venue.text() == null || venue.text().isBlank() ? "unknown order" : venue.text();
+            if (core.filledQuantity() > 0) {
+                return "the venue does not know the order (" + why + "), the core has " + core.filledQuantity()
+                        + " filled";
+            }
+            // never reached the venue (sent as the connection dropped): it is not working there
+            out.add(acked
+                    ? new VenueReport(orderId, VenueReport.Kind.CANCELED, 0, 0, false,
+                            "reconciliation: the venue no longer knows the order it acknowledged (" + why + ")")
+                    : new VenueReport(orderId, VenueReport.Kind.REJECTED, 0, 0, false,
+                            "reconciliation: the venue does not know the order (" + why + ")"));
             return null;
         }
         long venueCum = venue.cumulativeQuantity();

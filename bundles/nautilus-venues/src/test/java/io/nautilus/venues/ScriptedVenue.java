@@ -138,10 +138,25 @@ final class ScriptedVenue implements VenueGateway {
         o.cum += qty;
         long leaves = o.order.quantity() - o.cum;
         o.status = leaves == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+        lastFill = report(o, leaves == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL, o.status,
+                maker ? Liquidity.MAKER : Liquidity.TAKER, price, qty, leaves, clientOrderId, 0);
         if (state.isUsable()) {
-            deliver(report(o, leaves == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL, o.status,
-                    maker ? Liquidity.MAKER : Liquidity.TAKER, price, qty, leaves, clientOrderId, 0));
+            deliver(lastFill);
         }
+    }
+
+    /** Reports a fill with the venue's own cumulative and leaves quantities, whatever the order's quantity. */
+    void fillAsReported(long clientOrderId, long price, long qty, long cum, long leaves) {
+        Order o = book.get(clientOrderId);
+        o.cum = cum;
+        o.status = leaves == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+        deliver(report(o, leaves == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL, o.status, Liquidity.TAKER, price, qty,
+                leaves, clientOrderId, 0));
+    }
+
+    /** Delivers the last fill (again, or late if it was missed), as a venue resending it would. */
+    void redeliverLastFill() {
+        deliver(lastFill);
     }
 
     void ack(long clientOrderId) {
@@ -174,6 +189,8 @@ final class ScriptedVenue implements VenueGateway {
                 RejectReason.RISK_LIMIT, CancelReason.NONE, Liquidity.NONE, text, FixedPoint.NULL, 0, 0, 0,
                 FixedPoint.NULL, 1, 1));
     }
+
+    private volatile ExecutionReport lastFill;
 
     void setState(ConnectionState next) {
         ConnectionState previous = state;

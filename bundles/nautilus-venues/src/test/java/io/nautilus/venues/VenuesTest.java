@@ -148,7 +148,7 @@ class VenuesTest {
     }
 
     @Test
-    void afterAReconnectFillsMissedWhileDownAreAppliedAndForgottenOrdersCanceled() throws Exception {
+    void afterAReconnectFillsMissedWhileDownAreAppliedAndOrdersTheVenueNeverGotRejected() throws Exception {
         long filledWhileDown = buy(10_000, 10);
         long forgotten = buy(10_100, 5);
         long untouched = buy(10_200, 3);
@@ -168,10 +168,50 @@ class VenuesTest {
         assertThat(core.position(ALICE, EXT).orElseThrow().averagePrice()).isEqualTo(9_995);
         assertThat(core.order(forgotten)).isEmpty();
         assertThat(core.order(untouched).orElseThrow().filledQuantity()).isZero();
-        assertThat(typesOf(forgotten)).contains(ExecType.CANCELED);
+        assertThat(reports).filteredOn(r -> r.orderId() == forgotten && r.execType() == ExecType.REJECTED)
+                .singleElement().satisfies(r -> assertThat(r.text()).contains("does not know the order")
+                        .contains("unknown order"));
         assertThat(venues.venues().get(0).reconciliation()).contains("3 order(s) checked", "1 missed fill(s)",
                 "1 order(s) finished");
         assertThat(core.tradingStates()).noneMatch(s -> s.state() == CoreTradingState.HALTED);
+    }
+
+    @Test
+    void anAcknowledgedOrderTheVenueForgotIsCanceledAndOneWithFillsFailsClosed() throws Exception {
+        long forgotten = buy(10_000, 5);
+        long filled = buy(10_000, 5);
+        await().atMost(WAIT).until(() -> venue.news.size() == 2);
+        venue.ack(forgotten);
+        venue.fill(filled, 10_000, 2, false);
+        await().atMost(WAIT).until(() -> core.order(filled).map(o -> o.filledQuantity() == 2).orElse(false));
+        venue.book.remove(forgotten);
+
+        assertThat(venues.reconcile("XV")).contains("ok", "1 order(s) finished");
+        assertThat(typesOf(forgotten)).contains(ExecType.CANCELED);
+
+        venue.book.remove(filled);
+        assertThat(venues.reconcile("XV")).contains("FAILED", "the venue does not know the order",
+                "the core has 2 filled");
+        assertThat(venues.venues().get(0).failedClosed()).isTrue();
+    }
+
+    @Test
+    void aFillBookedByReconciliationIsNotAppliedAgainWhenItArrivesLate() throws Exception {
+        long id = buy(10_000, 10);
+        await().atMost(WAIT).until(() -> venue.news.size() == 1);
+        venue.ack(id);
+        venue.setState(ConnectionState.DOWN);
+        venue.fill(id, 10_000, 4, false);          // missed: reconciliation books it
+        venue.setState(ConnectionState.LOGGED_ON);
+        await().atMost(WAIT).until(() -> venues.venues().get(0).reconciliation().startsWith("ok"));
+        assertThat(core.order(id).orElseThrow().filledQuantity()).isEqualTo(4);
+
+        venue.redeliverLastFill();                  // the same fill, late (resent by the venue)
+        venue.fill(id, 10_100, 6, false);           // the rest, live
+        await().atMost(WAIT).until(() -> core.order(id).isEmpty());
+        assertThat(core.position(ALICE, EXT).orElseThrow().quantity()).isEqualTo(10);
+        assertThat(venues.venues().get(0).reportsRefused()).isZero();
+        assertThat(venues.venues().get(0).failedClosed()).isFalse();
     }
 
     @Test
@@ -223,9 +263,8 @@ class VenuesTest {
         await().atMost(WAIT).until(() -> venue.news.size() == 1);
         venue.fill(id, 10_000, 2, false);
         await().atMost(WAIT).until(() -> core.order(id).map(o -> o.filledQuantity() == 2).orElse(false));
-        venue.book.get(id).cum = 0; // the venue forgets it reported those
 
-        venue.fill(id, 10_000, 2, false); // 2 more of an order with 1 open
+        venue.fillAsReported(id, 10_000, 2, 4, 0); // 2 more of an order with 1 open
 
         await().atMost(WAIT).until(() -> venues.venues().get(0).failedClosed());
         assertThat(core.position(ALICE, EXT).orElseThrow().quantity()).isEqualTo(2);
