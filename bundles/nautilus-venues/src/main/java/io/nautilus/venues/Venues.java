@@ -109,6 +109,7 @@ public final class Venues implements VenueOrderRouter {
         final AtomicLong applied = new AtomicLong();
         final AtomicLong refused = new AtomicLong();
         final AtomicLong duplicates = new AtomicLong();
+        final AtomicLong failures = new AtomicLong();
         volatile String reconciliation = "never";
         volatile boolean failedClosed;
 
@@ -655,6 +656,7 @@ public final class Venues implements VenueOrderRouter {
 
     private String failClosed(Session session, String why) {
         session.reconciliation = "FAILED: " + why;
+        session.failures.incrementAndGet();
         if (settings.failClosed()) {
             session.failedClosed = true;
         }
@@ -716,6 +718,28 @@ public final class Venues implements VenueOrderRouter {
      */
     public String reconcile(String venue) {
         return reconcile(session(venue));
+    }
+
+    /**
+     * How often a venue's state could not be trusted since the layer started (each time it failed closed, or would
+     * have with failing closed off), for diagnostics and tests.
+     *
+     * @param venue a venue id
+     * @return the count
+     */
+    public long failures(String venue) {
+        return session(venue).failures.get();
+    }
+
+    /**
+     * Venue fills (or parts of them) the core already had when they arrived (resent after a gap, or booked by
+     * reconciliation first) and that were therefore not applied again, since the layer started.
+     *
+     * @param venue a venue id
+     * @return the count
+     */
+    public long duplicateFills(String venue) {
+        return session(venue).duplicates.get();
     }
 
     private Session session(String venue) {

@@ -517,9 +517,25 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
                 return;
             }
             report = map(message, order, clientOrderId, origClientOrderId, scale);
+            if (report.execType().isFill() && !order.firstSeen(message.getString(quickfix.field.ExecID.FIELD))) {
+                stats.duplicateFillsDropped.increment();
+                LOG.info("FIX venue {}: fill {} of order {} seen before (ExecID {}{}): dropped as a duplicate",
+                        settings.venue(), report.lastQuantity(), clientOrderId,
+                        message.getString(quickfix.field.ExecID.FIELD), possDup(message) ? ", PossDupFlag=Y" : "");
+                return;
+            }
             apply(report, order, message, scale);
         }
         deliver(report);
+    }
+
+    private static boolean possDup(Message message) {
+        try {
+            return message.getHeader().isSetField(PossDupFlag.FIELD) && message.getHeader().getBoolean(
+                    PossDupFlag.FIELD);
+        } catch (FieldNotFound e) {
+            return false;
+        }
     }
 
     private TrackedOrder find(long clientOrderId, long origClientOrderId) {
@@ -904,6 +920,11 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
             try {
                 if (message.getHeader().isSetField(PossDupFlag.FIELD)
                         && message.getHeader().getBoolean(PossDupFlag.FIELD)) {
+                    if (MsgType.ORDER_STATUS_REQUEST.equals(message.getHeader().getString(MsgType.FIELD))) {
+                        // a reconciliation waits for its answer: a status request sent while the venue's resend
+                        // request was pending would otherwise vanish in the gap fill
+                        return;
+                    }
                     // a resent order request is stale (the core has moved on, e.g. timed it out): gap-fill it
                     LOG.warn("FIX venue {}: not resending {} {} (stale order request; gap-filled instead)",
                             settings.venue(), message.getHeader().getString(MsgType.FIELD),

@@ -14,6 +14,7 @@ public final class FixVenueStats {
     final LongAdder sessionRejectsReceived = new LongAdder();
     final LongAdder businessRejectsReceived = new LongAdder();
     final LongAdder cancelRejectsReceived = new LongAdder();
+    final LongAdder duplicateFillsDropped = new LongAdder();
 
     /** @return execution reports handed to the listener */
     public long reportsDelivered() {
@@ -50,11 +51,16 @@ public final class FixVenueStats {
         return cancelRejectsReceived.sum();
     }
 
+    /** @return fills the venue sent again (an ExecID already seen for the order), dropped */
+    public long duplicateFillsDropped() {
+        return duplicateFillsDropped.sum();
+    }
+
     @Override
     public String toString() {
         return "reports=" + reportsDelivered() + " reportsRejected=" + reportsRejected() + " dropped="
                 + messagesDropped() + " sessionRejectsSent=" + sessionRejectsSent() + " sessionRejectsReceived="
                 + sessionRejectsReceived() + " businessRejects=" + businessRejectsReceived() + " cancelRejects="
-                + cancelRejectsReceived();
+                + cancelRejectsReceived() + " duplicateFills=" + duplicateFillsDropped();
     }
 }

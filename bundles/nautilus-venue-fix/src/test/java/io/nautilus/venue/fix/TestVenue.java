@@ -1,6 +1,7 @@
 package io.nautilus.venue.fix;
 
 import quickfix.Application;
+import quickfix.DoNotSend;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.MemoryStoreFactory;
@@ -14,33 +15,86 @@ import quickfix.SocketAcceptor;
 import quickfix.field.MsgType;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.ServerSocket;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A real QuickFIX/J acceptor on 127.0.0.1 playing the venue; the test decides every answer. */
+/**
+ * A real QuickFIX/J acceptor on 127.0.0.1 playing the venue; the test decides every answer. With {@link #keepBook}
+ * it also keeps a book of the orders it received and answers OrderStatusRequests from it (unknown orders with
+ * OrdStatus=Rejected, OrdRejReason=UNKNOWN_ORDER); it can open outbound sequence gaps ({@link #skipNextSeqNum},
+ * {@link #withhold}).
+ */
 final class TestVenue implements Application, AutoCloseable {
 
     static final String VENUE_COMP_ID = "VENUE";
     static final String OUR_COMP_ID = "NAUTILUS";
 
     final String beginString;
+    final String venueCompId;
+    final String ourCompId;
     final SessionID sessionId;
     final int port;
     final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
     final BlockingQueue<Message> sessionRejects = new LinkedBlockingQueue<>();
+    /** The venue's view of the orders it received, by ClOrdID, while {@link #keepBook} is on. */
+    final Map<String, Booked> book = new ConcurrentHashMap<>();
     private final SocketAcceptor acceptor;
     private final AtomicInteger execIds = new AtomicInteger();
+    private final AtomicReference<Message> gap = new AtomicReference<>();
+    private volatile boolean keepBook;
+
+    /** One order in the venue's book. */
+    static final class Booked {
+        final String clOrdId;
+        final String symbol;
+        final char side;
+        final long quantity;
+        long cum;
+        BigDecimal notional = BigDecimal.ZERO;
+        char status = '0';
+
+        Booked(String clOrdId, String symbol, char side, long quantity) {
+            this.clOrdId = clOrdId;
+            this.symbol = symbol;
+            this.side = side;
+            this.quantity = quantity;
+        }
+
+        long leaves() {
+            return status == '2' || status == '4' ? 0 : quantity - cum;
+        }
+
+        String averagePrice() {
+            return cum == 0 ? "0" : notional.divide(BigDecimal.valueOf(cum), 4, RoundingMode.HALF_EVEN)
+                    .toPlainString();
+        }
+    }
 
     TestVenue(String beginString) throws Exception {
+        this(beginString, VENUE_COMP_ID, OUR_COMP_ID);
+    }
+
+    /**
+     * A venue with its own comp ids (QuickFIX/J keeps one session per session id in the JVM: tests running at the
+     * same time need different ones).
+     */
+    TestVenue(String beginString, String venueCompId, String ourCompId) throws Exception {
         this.beginString = beginString;
-        this.sessionId = new SessionID(beginString, VENUE_COMP_ID, OUR_COMP_ID);
+        this.venueCompId = venueCompId;
+        this.ourCompId = ourCompId;
+        this.sessionId = new SessionID(beginString, venueCompId, ourCompId);
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
@@ -56,6 +110,69 @@ final class TestVenue implements Application, AutoCloseable {
         acceptor.start();
     }
 
+    /** Books every order received from now on and answers status requests from the book. */
+    void keepBook() {
+        keepBook = true;
+    }
+
+    /** Acknowledges a booked order. */
+    synchronized void ackBooked(String clOrdId) throws SessionNotFound {
+        Booked order = book.get(clOrdId);
+        send(report(clOrdId, null, '0', order.status, order.symbol, order.side, Long.toString(order.leaves()),
+                Long.toString(order.cum), order.averagePrice(), null, null));
+    }
+
+    /**
+     * Fills a booked order at the venue and builds the report; sends it unless told not to.
+     *
+     * @param send false to keep the report (a venue that reports the fill later, or never)
+     * @return the fill report
+     */
+    synchronized Message fillBooked(String clOrdId, long quantity, String price, boolean send)
+            throws SessionNotFound {
+        Booked order = book.get(clOrdId);
+        order.cum += quantity;
+        order.notional = order.notional.add(new BigDecimal(price).multiply(BigDecimal.valueOf(quantity)));
+        order.status = order.cum == order.quantity ? '2' : '1';
+        Message fill = report(clOrdId, null, 'F', order.status, order.symbol, order.side,
+                Long.toString(order.leaves()), Long.toString(order.cum), order.averagePrice(),
+                Long.toString(quantity), price);
+        if (send) {
+            send(fill);
+        }
+        return fill;
+    }
+
+    /** The venue's answer to a status request: from the book, or "unknown order". */
+    private synchronized void answerStatus(Message request) throws FieldNotFound, SessionNotFound {
+        String clOrdId = request.getString(11);
+        Booked order = book.get(clOrdId);
+        Message answer;
+        if (order == null) {
+            answer = report(clOrdId, null, 'I', '8', request.getString(55), request.getChar(54), "0", "0", "0",
+                    null, null);
+            answer.setInt(103, 5);      // OrdRejReason UNKNOWN_ORDER
+            answer.setString(58, "unknown order");
+        } else {
+            answer = report(clOrdId, null, 'I', order.status, order.symbol, order.side,
+                    Long.toString(order.leaves()), Long.toString(order.cum), order.averagePrice(), null, null);
+        }
+        send(answer);
+    }
+
+    /** The next application message goes out one sequence number later: the number before it is never sent. */
+    void skipNextSeqNum() {
+        gap.set(new Message());
+    }
+
+    /**
+     * Stores the message under the next sequence number without sending it: it arrives only when the gateway asks
+     * for a resend (PossDupFlag=Y), after the next application message showed it the gap.
+     */
+    void withhold(Message message) {
+        gap.set(message);
+    }
+
     boolean fix42() {
         return beginString.equals("FIX.4.2");
     }
@@ -68,7 +185,7 @@ final class TestVenue implements Application, AutoCloseable {
         return message;
     }
 
-    void send(Message message) throws SessionNotFound {
+    synchronized void send(Message message) throws SessionNotFound {
         Session.sendToTarget(message, sessionId);
     }
 
@@ -164,12 +281,50 @@ final class TestVenue implements Application, AutoCloseable {
         }
     }
 
+    /** Opens the gap asked for, if any, before this message (called with the session's sender lock held). */
     @Override
-    public void toApp(Message message, SessionID id) {
+    public void toApp(Message message, SessionID id) throws DoNotSend {
+        try {
+            if (message.getHeader().isSetField(43) && message.getHeader().getBoolean(43)) {
+                return;                 // a resend
+            }
+            Message withheld = gap.getAndSet(null);
+            if (withheld == null) {
+                return;
+            }
+            Session session = Session.lookupSession(id);
+            int seqNum = message.getHeader().getInt(34);
+            if (withheld.getHeader().isSetField(MsgType.FIELD)) {
+                withheld.getHeader().setString(8, beginString);
+                withheld.getHeader().setString(49, venueCompId);
+                withheld.getHeader().setString(56, ourCompId);
+                withheld.getHeader().setInt(34, seqNum);
+                withheld.getHeader().setUtcTimeStamp(52, LocalDateTime.now(ZoneOffset.UTC), true);
+                session.getStore().set(seqNum, withheld.toString());
+            }
+            session.getStore().setNextSenderMsgSeqNum(seqNum + 1);
+            message.getHeader().setInt(34, seqNum + 1);
+        } catch (FieldNotFound | IOException e) {
+            throw new IllegalStateException("test venue: cannot open the gap", e);
+        }
     }
 
     @Override
-    public void fromApp(Message message, SessionID id) {
+    public void fromApp(Message message, SessionID id) throws FieldNotFound {
+        String type = message.getHeader().getString(MsgType.FIELD);
+        if (keepBook && type.equals(MsgType.ORDER_SINGLE)) {
+            String clOrdId = message.getString(11);
+            book.put(clOrdId, new Booked(clOrdId, message.getString(55), message.getChar(54),
+                    message.getDecimal(38).longValueExact()));
+        }
+        if (keepBook && type.equals(MsgType.ORDER_STATUS_REQUEST)) {
+            try {
+                answerStatus(message);
+            } catch (SessionNotFound e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
         received.add(message);
     }
 
