@@ -279,6 +279,28 @@ class FixVenueGatewayTest {
         assertThat(reports).filteredOn(ExecutionReport::isFill).hasSize(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"FIX.4.2", "FIX.4.4"})
+    void aFillSentAgainWithTheSameExecIdIsDeliveredOnce(String beginString) throws Exception {
+        start(beginString);
+        sendBuy(65, 100, "101.50");
+        ack(65, "100");
+        Message fill = venue.report("65", null, 'F', '1', "SIM-ACME", '1', "60", "40", "101.50", "40", "101.50");
+        venue.send(fill);
+        awaitReport(2);
+
+        Message again = venue.report("65", null, 'F', '1', "SIM-ACME", '1', "60", "40", "101.50", "40", "101.50");
+        again.setString(17, fill.getString(17));
+        again.getHeader().setBoolean(97, true);      // PossResend
+        venue.send(again);
+        venue.send(venue.report("65", null, 'F', '2', "SIM-ACME", '1', "0", "100", "101.50", "60", "101.50"));
+
+        assertThat(awaitReport(3).cumulativeQuantity()).isEqualTo(100);
+        assertThat(reports).filteredOn(ExecutionReport::isFill).extracting(ExecutionReport::lastQuantity)
+                .containsExactly(40L, 60L);
+        assertThat(gateway.stats().duplicateFillsDropped()).isEqualTo(1);
+    }
+
     @Test
     void restartedGatewayRecoversTheMissedFillFromItsFileStore() throws Exception {
         start("FIX.4.4");
