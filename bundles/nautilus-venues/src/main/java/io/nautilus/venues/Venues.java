@@ -443,8 +443,13 @@ public final class Venues implements VenueOrderRouter {
     }
 
     private String reconcileNow(Session session) {
-        session.reconciliation = "running";
         VenueGateway gateway = session.gateway;
+        if (!gateway.state().isUsable()) {
+            String outcome = "not run: the venue is " + gateway.state() + "; the next logon reconciles";
+            LOG.warn("venue {}: reconciliation {}", session.venue, outcome);
+            return "venue " + session.venue + ": reconciliation " + outcome;
+        }
+        session.reconciliation = "running";
         List<OrderView> working = workingAt(session.venue);
         Map<Long, CompletableFuture<Check>> answers = new LinkedHashMap<>();
         for (OrderView order : working) {
@@ -713,11 +718,24 @@ public final class Venues implements VenueOrderRouter {
     }
 
     /**
+     * Reconciles a venue now (an operator's request).
+     *
      * @param venue a venue id
-     * @return the outcome line
+     * @return the outcome line ({@code ... reconciliation ok: ...} or {@code ... reconciliation FAILED: ...})
+     * @throws IllegalStateException when the venue's session is not usable, or went down before the answers came
      */
     public String reconcile(String venue) {
-        return reconcile(session(venue));
+        Session session = session(venue);
+        ConnectionState state = session.gateway.state();
+        if (!state.isUsable()) {
+            throw new IllegalStateException("venue " + session.venue + " is " + state + ": nothing to reconcile with"
+                    + " now; its next logon reconciles (nautilus:venue-connect " + session.venue + ")");
+        }
+        String outcome = reconcile(session);
+        if (outcome.contains("reconciliation interrupted") || outcome.contains("reconciliation not run")) {
+            throw new IllegalStateException(outcome);
+        }
+        return outcome;
     }
 
     /**

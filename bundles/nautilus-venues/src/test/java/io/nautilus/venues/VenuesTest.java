@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -269,6 +270,18 @@ class VenuesTest {
         await().atMost(WAIT).until(() -> venues.venues().get(0).failedClosed());
         assertThat(core.position(ALICE, EXT).orElseThrow().quantity()).isEqualTo(2);
         assertThat(core.order(id).orElseThrow().openQuantity()).isEqualTo(1);
+    }
+
+    @Test
+    void anOperatorReconciliationOfADownVenueIsRefusedAndLeavesItsStateAlone() throws Exception {
+        long id = buy(10_000, 10);
+        await().atMost(WAIT).until(() -> venue.news.size() == 1);
+        venue.setState(ConnectionState.DOWN);
+
+        assertThatIllegalStateException().isThrownBy(() -> venues.reconcile("XV"))
+                .withMessageContaining("venue XV is DOWN").withMessageContaining("next logon reconciles");
+        assertThat(venues.venues().get(0).failedClosed()).isFalse();
+        assertThat(core.order(id)).isPresent();
     }
 
     @Test
