@@ -1,5 +1,7 @@
 package io.nautilus.core.risk;
 
+import io.nautilus.core.position.PositionKeeper;
+import io.nautilus.core.position.WideMath;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.io.DataInput;
@@ -11,6 +13,12 @@ import java.util.Arrays;
  * The working orders risk knows of (from ACCEPTED/TRADE/CANCELED/REDUCED/REPLACED/EXPIRED events) and their open
  * quantity per account, instrument and side. Parallel arrays of slots with a free list; grows by doubling, so
  * steady state allocates nothing.
+ *
+ * <p>It also keeps, incrementally, the working orders' exposure: per account and instrument the sum of
+ * {@code open * exposure price} over both sides (unscaled, price scale + quantity scale), and per account the sum of
+ * those pair sums converted to money ({@link PositionKeeper#notionalToMoney}), so the account total always equals
+ * the sum of its converted pairs. An order's exposure price is its limit price (its stop price for a STOP), or the
+ * mark when it was accepted if it has neither (a market order in flight to a venue; 0 without a mark).
  */
 final class WorkingOrders {
 
@@ -19,6 +27,9 @@ final class WorkingOrders {
     private final Long2LongHashMap slotById = new Long2LongHashMap(INITIAL_CAPACITY * 2, 0.65f, -1);
     private final Long2LongHashMap buyOpen = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
     private final Long2LongHashMap sellOpen = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
+    private final Long2LongHashMap notional = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
+    private final PositionKeeper positions;
+    private long[] accountExposure = new long[64];
 
     private long[] id = new long[INITIAL_CAPACITY];
     private int[] account = new int[INITIAL_CAPACITY];
@@ -28,9 +39,15 @@ final class WorkingOrders {
     private long[] filled = new long[INITIAL_CAPACITY];
     private long[] price = new long[INITIAL_CAPACITY];
     private int[] flags = new int[INITIAL_CAPACITY];
+    private long[] exposurePrice = new long[INITIAL_CAPACITY];
     private int[] free = new int[INITIAL_CAPACITY];
     private int freeCount;
     private int top;
+
+    /** @param positions the instruments' scales and the money scale, for the working exposure in money */
+    WorkingOrders(PositionKeeper positions) {
+        this.positions = positions;
+    }
 
     int slot(long orderId) {
         return (int) slotById.get(orderId);
@@ -68,8 +85,17 @@ final class WorkingOrders {
         return flags[slot];
     }
 
-    /** Adds an order (or updates it, if the id is known); an open quantity of 0 or less adds nothing. */
-    void add(long orderId, int acct, int instr, boolean isBuy, long openQty, long orderPrice, int orderFlags) {
+    long exposurePrice(int slot) {
+        return exposurePrice[slot];
+    }
+
+    /**
+     * Adds an order (or updates it, if the id is known); an open quantity of 0 or less adds nothing.
+     *
+     * @param priceForExposure price its open quantity counts at in the exposure (price scale; its absolute value is used)
+     */
+    void add(long orderId, int acct, int instr, boolean isBuy, long openQty, long orderPrice, int orderFlags,
+             long priceForExposure) {
         int existing = slot(orderId);
         if (existing >= 0) {
             remove(existing);
@@ -86,6 +112,7 @@ final class WorkingOrders {
         filled[s] = 0;
         price[s] = orderPrice;
         flags[s] = orderFlags;
+        exposurePrice[s] = priceForExposure == Long.MIN_VALUE ? 0 : Math.abs(priceForExposure);
         slotById.put(orderId, s);
         setOpen(s, openQty);
     }
@@ -101,6 +128,7 @@ final class WorkingOrders {
             filled = Arrays.copyOf(filled, capacity);
             price = Arrays.copyOf(price, capacity);
             flags = Arrays.copyOf(flags, capacity);
+            exposurePrice = Arrays.copyOf(exposurePrice, capacity);
             free = Arrays.copyOf(free, capacity);
         }
         return top++;
@@ -121,8 +149,14 @@ final class WorkingOrders {
         filled[slot] = cumulative;
     }
 
+    /** Sets a new limit (or stop) price, which is also the price the order's exposure counts at. */
     void setPrice(int slot, long orderPrice) {
         price[slot] = orderPrice;
+        long newExposurePrice = orderPrice == Long.MIN_VALUE ? 0 : Math.abs(orderPrice);
+        long old = exposurePrice[slot];
+        exposurePrice[slot] = newExposurePrice;
+        addNotional(slot, WideMath.saturatedMultiply(open[slot], newExposurePrice)
+                - WideMath.saturatedMultiply(open[slot], old));
     }
 
     void remove(int slot) {
@@ -144,6 +178,42 @@ final class WorkingOrders {
         } else {
             side.put(key, total);
         }
+        addNotional(slot, delta < 0 ? -WideMath.saturatedMultiply(-delta, exposurePrice[slot])
+                : WideMath.saturatedMultiply(delta, exposurePrice[slot]));
+    }
+
+    private void addNotional(int slot, long delta) {
+        if (delta == 0) {
+            return;
+        }
+        long key = RiskEngine.pairKey(account[slot], instrument[slot]);
+        long before = notional.get(key);
+        long after = WideMath.saturatedAdd(before, delta);
+        if (after == 0) {
+            notional.remove(key);
+        } else {
+            notional.put(key, after);
+        }
+        int acct = account[slot];
+        int instr = instrument[slot];
+        if (acct < 0 || !positions.isDefined(instr)) {
+            return;
+        }
+        if (acct >= accountExposure.length) {
+            accountExposure = Arrays.copyOf(accountExposure, Math.max(acct + 1, accountExposure.length * 2));
+        }
+        accountExposure[acct] = WideMath.saturatedAdd(accountExposure[acct],
+                positions.notionalToMoney(instr, after) - positions.notionalToMoney(instr, before));
+    }
+
+    /** @return sum of open * exposure price of the account's working orders in the instrument, both sides, unscaled */
+    long notional(int acct, int instr) {
+        return notional.get(RiskEngine.pairKey(acct, instr));
+    }
+
+    /** @return the account's working orders' exposure over all instruments, money scale */
+    long accountExposure(int acct) {
+        return acct >= 0 && acct < accountExposure.length ? accountExposure[acct] : 0;
     }
 
     /** @return open quantity of the account's working orders in the instrument on one side */
@@ -166,11 +236,13 @@ final class WorkingOrders {
         slotById.clear();
         buyOpen.clear();
         sellOpen.clear();
+        notional.clear();
+        Arrays.fill(accountExposure, 0);
         freeCount = 0;
         top = 0;
     }
 
-    /** Writes the orders ascending by id (the per-side totals are derived from them on read). */
+    /** Writes the orders ascending by id (the per-side totals and exposures are derived from them on read). */
     void write(DataOutput out) throws IOException {
         long[] ids = new long[slotById.size()];
         int n = 0;
@@ -191,10 +263,17 @@ final class WorkingOrders {
             out.writeLong(filled[s]);
             out.writeLong(price[s]);
             out.writeInt(flags[s]);
+            out.writeLong(exposurePrice[s]);
         }
     }
 
-    void read(DataInput in) throws IOException {
+    /**
+     * Reads what {@link #write} wrote.
+     *
+     * @param withExposurePrice false for the format before exposure prices (risk snapshot RSK1): the order's price
+     *                          is used
+     */
+    void read(DataInput in, boolean withExposurePrice) throws IOException {
         clear();
         int n = in.readInt();
         if (n < 0) {
@@ -209,10 +288,11 @@ final class WorkingOrders {
             long cumulative = in.readLong();
             long orderPrice = in.readLong();
             int orderFlags = in.readInt();
+            long priceForExposure = withExposurePrice ? in.readLong() : orderPrice;
             if (openQty <= 0 || slot(orderId) >= 0) {
                 throw new IOException("invalid working order " + orderId + " in snapshot");
             }
-            add(orderId, acct, instr, isBuy, openQty, orderPrice, orderFlags);
+            add(orderId, acct, instr, isBuy, openQty, orderPrice, orderFlags, priceForExposure);
             setFilled(slot(orderId), cumulative);
         }
     }
