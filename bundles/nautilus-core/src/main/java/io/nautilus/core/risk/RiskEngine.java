@@ -54,7 +54,8 @@ import java.util.function.ToIntFunction;
  *
  * <p>Leverage and concentration (orders that reduce the position are exempt, like maxDailyLoss): the account's
  * gross exposure after the order = Σ |position| × mark (money scale, {@link PositionKeeper#grossExposure}) + Σ over
- * its working orders of open × exposure price (both sides counted, absolute; kept incrementally) + what this
+ * its working orders of open × exposure price (both sides counted, absolute; kept incrementally while such a limit
+ * is configured, rebuilt in one pass when one is set) + what this
  * order adds (open × reference price; a REPLACE replaces its old share). Leverage = gross / equity, where equity =
  * configured capital ({@link #setCapital}, {@link Op#ADD_ACCOUNT}) + net P&amp;L; with equity &lt;= 0 a
  * risk-increasing order is rejected {@value #DETAIL_EQUITY} (limit 0, would-be the equity). Concentration = the
@@ -161,6 +162,7 @@ public final class RiskEngine implements Snapshotable {
         for (AccountRisk account : accounts.values()) {
             account.sizeWindows(resolved);
         }
+        orders.trackExposure(resolved.usesExposure());
     }
 
     /**
@@ -945,6 +947,7 @@ public final class RiskEngine implements Snapshotable {
         }
         WorkingOrders readOrders = new WorkingOrders(positions);
         readOrders.read(in, !v1);
+        readOrders.trackExposure(resolved.usesExposure());
         orders = readOrders;
         limits = resolved;
         globalState = global;

@@ -14,10 +14,11 @@ import java.util.Arrays;
  * quantity per account, instrument and side. Parallel arrays of slots with a free list; grows by doubling, so
  * steady state allocates nothing.
  *
- * <p>It also keeps, incrementally, the working orders' exposure: per account and instrument the sum of
- * {@code open * exposure price} over both sides (unscaled, price scale + quantity scale), and per account the sum of
- * those pair sums converted to money ({@link PositionKeeper#notionalToMoney}), so the account total always equals
- * the sum of its converted pairs. An order's exposure price is its limit price (its stop price for a STOP), or the
+ * <p>While {@link #trackExposure tracked} (a leverage or concentration limit is configured), it also keeps,
+ * incrementally, the working orders' exposure: per account and instrument the sum of {@code open * exposure price}
+ * over both sides (unscaled, price scale + quantity scale), and per account the sum of those pair sums converted to
+ * money ({@link PositionKeeper#notionalToMoney}), so the account total always equals the sum of its converted
+ * pairs. Turning tracking on rebuilds the sums in one pass over the orders (off the order path: when limits are set). An order's exposure price is its limit price (its stop price for a STOP), or the
  * mark when it was accepted if it has neither (a market order in flight to a venue; 0 without a mark).
  */
 final class WorkingOrders {
@@ -30,6 +31,7 @@ final class WorkingOrders {
     private final Long2LongHashMap notional = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
     private final PositionKeeper positions;
     private long[] accountExposure = new long[64];
+    private boolean exposureTracked;
 
     private long[] id = new long[INITIAL_CAPACITY];
     private int[] account = new int[INITIAL_CAPACITY];
@@ -155,6 +157,9 @@ final class WorkingOrders {
         long newExposurePrice = orderPrice == Long.MIN_VALUE ? 0 : Math.abs(orderPrice);
         long old = exposurePrice[slot];
         exposurePrice[slot] = newExposurePrice;
+        if (!exposureTracked) {
+            return;
+        }
         addNotional(slot, WideMath.saturatedMultiply(open[slot], newExposurePrice)
                 - WideMath.saturatedMultiply(open[slot], old));
     }
@@ -178,8 +183,36 @@ final class WorkingOrders {
         } else {
             side.put(key, total);
         }
-        addNotional(slot, delta < 0 ? -WideMath.saturatedMultiply(-delta, exposurePrice[slot])
-                : WideMath.saturatedMultiply(delta, exposurePrice[slot]));
+        if (exposureTracked) {
+            addNotional(slot, delta < 0 ? -WideMath.saturatedMultiply(-delta, exposurePrice[slot])
+                    : WideMath.saturatedMultiply(delta, exposurePrice[slot]));
+        }
+    }
+
+    /**
+     * Starts or stops keeping the exposure sums; starting rebuilds them from the working orders.
+     *
+     * @param on true while a leverage or concentration limit is configured
+     */
+    void trackExposure(boolean on) {
+        if (on == exposureTracked) {
+            return;
+        }
+        exposureTracked = on;
+        notional.clear();
+        Arrays.fill(accountExposure, 0);
+        if (on) {
+            for (int s = 0; s < top; s++) {
+                if (open[s] > 0) {
+                    addNotional(s, WideMath.saturatedMultiply(open[s], exposurePrice[s]));
+                }
+            }
+        }
+    }
+
+    /** @return true while the exposure sums are kept */
+    boolean exposureTracked() {
+        return exposureTracked;
     }
 
     private void addNotional(int slot, long delta) {
@@ -206,14 +239,44 @@ final class WorkingOrders {
                 positions.notionalToMoney(instr, after) - positions.notionalToMoney(instr, before));
     }
 
-    /** @return sum of open * exposure price of the account's working orders in the instrument, both sides, unscaled */
+    /**
+     * @return sum of open * exposure price of the account's working orders in the instrument, both sides, unscaled;
+     * allocation-free while tracked, a scan otherwise
+     */
     long notional(int acct, int instr) {
-        return notional.get(RiskEngine.pairKey(acct, instr));
+        if (exposureTracked) {
+            return notional.get(RiskEngine.pairKey(acct, instr));
+        }
+        long sum = 0;
+        for (int s = 0; s < top; s++) {
+            if (open[s] > 0 && account[s] == acct && instrument[s] == instr) {
+                sum = WideMath.saturatedAdd(sum, WideMath.saturatedMultiply(open[s], exposurePrice[s]));
+            }
+        }
+        return sum;
     }
 
-    /** @return the account's working orders' exposure over all instruments, money scale */
+    /**
+     * @return the account's working orders' exposure over all instruments, money scale; allocation-free while
+     * tracked, a scan otherwise
+     */
     long accountExposure(int acct) {
-        return acct >= 0 && acct < accountExposure.length ? accountExposure[acct] : 0;
+        if (exposureTracked) {
+            return acct >= 0 && acct < accountExposure.length ? accountExposure[acct] : 0;
+        }
+        Long2LongHashMap byInstrument = new Long2LongHashMap(0);
+        for (int s = 0; s < top; s++) {
+            if (open[s] > 0 && account[s] == acct && positions.isDefined(instrument[s])) {
+                byInstrument.put(instrument[s], WideMath.saturatedAdd(byInstrument.get(instrument[s]),
+                        WideMath.saturatedMultiply(open[s], exposurePrice[s])));
+            }
+        }
+        long sum = 0;
+        for (Long2LongHashMap.KeyIterator it = byInstrument.keySet().iterator(); it.hasNext(); ) {
+            long instr = it.nextValue();
+            sum = WideMath.saturatedAdd(sum, positions.notionalToMoney((int) instr, byInstrument.get(instr)));
+        }
+        return sum;
     }
 
     /** @return open quantity of the account's working orders in the instrument on one side */

@@ -164,7 +164,7 @@ class RiskConfigurationTest {
     }
 
     @Test
-    void capitalIsHotReloadedJournaledAndRecovered() throws Exception {
+    void capitalIsHotReloadedJournaledAndRecoveredFromSnapshotAndJournal() throws Exception {
         TradingCoreManager core = configured();
         core.applyRiskLimits(Map.of("default.maxLeverage", "2"));
         assertThat(buy(core, 1, 100_00, 30).rejectDetail()).isEqualTo("maxLeverage");
@@ -174,13 +174,18 @@ class RiskConfigurationTest {
         assertThat(buy(core, 2, 100_00, 30).accepted()).isTrue();         // 3000.00 over 1500.00
         assertThatThrownBy(() -> core.applyAccounts(Map.of("alice.capital", "much")))
                 .hasMessageContaining("account alice: capital 'much'");
+        assertThat(core.snapshot().get(10, TimeUnit.SECONDS)).isPositive();
+        core.applyAccounts(Map.of("alice.capital", "2000", "bob.stp", "cancel-resting")); // after the snapshot
         core.deactivate();
         started.clear();
 
         TradingCoreManager second = start();
+        assertThat(second.journalInfo().lastSnapshotSeq()).as("recovered from the snapshot").isPositive();
+        assertThat(second.journalInfo().toString()).doesNotContain("could not be loaded").doesNotContain("invalid")
+                .doesNotContain("cannot be read");
         assertThat(second.accountRisk()).filteredOn(a -> a.account().equals("alice")).singleElement()
                 .satisfies(a -> {
-                    assertThat(a.capital()).isEqualTo(150_000);
+                    assertThat(a.capital()).isEqualTo(200_000);
                     assertThat(a.grossExposure()).isEqualTo(300_000);
                 });
         assertThat(second.riskLimits()).containsExactly(new RiskLimitView("default", "maxLeverage", "2"));

@@ -174,6 +174,23 @@ class RiskEngineLeverageTest {
     }
 
     @Test
+    void ordersPlacedBeforeTheLimitsWereSetCountOnceTheyAre() {
+        desk.risk.setCapital(ALICE, TEN_THOUSAND);
+        desk.buy(ALICE, ES, PX, 1);
+        desk.buy(ALICE, BTC, PX, 5_000);
+        long order = desk.lastOrderId;
+        desk.replace(order, PX / 2, 5_000);                        // 0.5 at 5000.00 = 2500.00
+        assertThat(desk.risk.grossExposure(ALICE)).as("without limits: computed on demand").isEqualTo(1_250_000);
+        desk.limits("default.maxLeverage=2");
+        assertRejected(desk.buy(ALICE, ES, PX, 1), "maxLeverage", 20_000, 22_500);
+        desk.limits("default.maxOrderQty=100");
+        desk.cancel(order);
+        desk.limits("default.maxLeverage=2");
+        assertPassed(desk.buy(ALICE, ES, PX, 1));                  // 20000.00
+        assertThat(desk.risk.grossExposure(ALICE)).isEqualTo(2 * TEN_THOUSAND);
+    }
+
+    @Test
     void aMarketOrderWithoutAMarkHasNoReferencePriceUnderTheseLimits() {
         desk.risk.setCapital(ALICE, TEN_THOUSAND);
         desk.limits("default.maxLeverage=2");
