@@ -45,6 +45,8 @@ import java.util.stream.Stream;
  */
 public final class LoadGenerator {
 
+    /** Capital of every account in engine mode (money scale 0): far above what any mix's exposure needs. */
+    private static final long ENGINE_CAPITAL = 1_000_000_000_000L;
     /** The built-in risk limits: every order is checked against them, none of the mixes comes near. */
     static final Map<String, String> LOOSE_LIMITS = looseLimits();
 
@@ -287,6 +289,11 @@ public final class LoadGenerator {
         long start = 0;
         for (int i = 0; i < first + n; i++) {
             if (i == stream.definitions() && limits != null) {
+                // a capital for every account, so that a leverage limit (benchmarks/core/leverage-risk.cfg) is
+                // checked against a positive equity instead of refusing everything
+                for (int account = 0; account < engine.registry().accountCount(); account++) {
+                    engine.risk().setCapital(account, ENGINE_CAPITAL);
+                }
                 c.clear();
                 c.op = Op.SET_LIMITS;
                 c.text = limits.toText();

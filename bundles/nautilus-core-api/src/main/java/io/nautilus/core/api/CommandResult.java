@@ -3,6 +3,7 @@ package io.nautilus.core.api;
 import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.RejectReason;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -18,6 +19,12 @@ import java.util.List;
  */
 public record CommandResult(long seq, long orderId, RejectReason rejectReason, String rejectDetail,
                             long rejectLimit, long rejectValue, List<ExecutionReport> reports) {
+
+    /**
+     * Decimals of the ratio limits' values ({@code maxLeverage}, {@code maxConcentration}): their reject limit and
+     * would-be value are ratios times 10^4, e.g. a leverage of 2.5 is 25000.
+     */
+    public static final int RATIO_SCALE = 4;
 
     /** Copies the report list. */
     public CommandResult {
@@ -38,10 +45,22 @@ public record CommandResult(long seq, long orderId, RejectReason rejectReason, S
         if (rejectDetail != null) {
             sb.append(" (").append(rejectDetail);
             if (rejectLimit != 0 || rejectValue != 0) {
-                sb.append(": limit ").append(rejectLimit).append(", would be ").append(rejectValue);
+                boolean ratio = "maxLeverage".equals(rejectDetail) || "maxConcentration".equals(rejectDetail);
+                sb.append(": limit ").append(ratio ? ratio(rejectLimit) : Long.toString(rejectLimit))
+                        .append(", would be ").append(ratio ? ratio(rejectValue) : Long.toString(rejectValue));
             }
             sb.append(')');
         }
         return sb.toString();
+    }
+
+    /**
+     * A ratio limit's value as a decimal.
+     *
+     * @param value a ratio times 10^{@value #RATIO_SCALE}
+     * @return e.g. {@code 2.5000}
+     */
+    public static String ratio(long value) {
+        return BigDecimal.valueOf(value, RATIO_SCALE).toPlainString();
     }
 }

@@ -34,6 +34,13 @@ public interface TradingCoreAdminService {
     List<RiskLimitView> riskLimits();
 
     /**
+     * The inputs of the leverage and concentration limits per account, as the risk engine holds them now.
+     *
+     * @return one row per defined account, by account name
+     */
+    List<AccountRiskView> accountRisk();
+
+    /**
      * Takes a snapshot now, between two commands.
      *
      * @return the seq the snapshot includes

@@ -29,6 +29,10 @@ import java.util.Set;
  *       to the venue through its venue gateway; fills come back as journaled venue reports)</td></tr>
  *   <tr><td>makerFeeBps / takerFeeBps</td><td>fees in basis points of the notional, negative = rebate (default 0)</td></tr>
  * </table>
+ *
+ * <p>Fail-safe: a configuration without any instrument (an empty or truncated file) is an error, so the instruments
+ * in force (and their venues, currencies and routing) stay as they are. Instruments are journaled and never
+ * undefined by a file, so there is no key to remove them.
  */
 public final class InstrumentsConfig {
 
@@ -44,12 +48,17 @@ public final class InstrumentsConfig {
      *
      * @param properties the configuration dictionary
      * @return the instruments, sorted by symbol
-     * @throws IllegalArgumentException naming the symbol, key and value of the first problem
+     * @throws IllegalArgumentException naming the symbol, key and value of the first problem, or if the
+     *                                  configuration holds no instrument
      */
     public static List<InstrumentSpec> parse(Map<String, ?> properties) {
         List<InstrumentSpec> specs = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> e : ConfigKeys.group(properties, "symbol").entrySet()) {
             specs.add(parse(e.getKey(), e.getValue()));
+        }
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("the instruments configuration has no instrument (empty or truncated"
+                    + " file?): the instruments in force stay as they are");
         }
         return specs;
     }

@@ -45,8 +45,20 @@ public final class Registry implements Snapshotable {
      * @param id dense id
      * @param name account name
      * @param stp self-trade prevention mode
+     * @param capital configured capital, money scale, at least 0 (0 = none): equity = capital + net P&amp;L
      */
-    public record AccountDef(int id, String name, SelfTradePrevention stp) {
+    public record AccountDef(int id, String name, SelfTradePrevention stp, long capital) {
+
+        /**
+         * An account without capital.
+         *
+         * @param id dense id
+         * @param name account name
+         * @param stp self-trade prevention mode
+         */
+        public AccountDef(int id, String name, SelfTradePrevention stp) {
+            this(id, name, stp, 0);
+        }
     }
 
     /**
@@ -95,6 +107,8 @@ public final class Registry implements Snapshotable {
         }
     }
 
+    private static final int CAPITAL_FLAG = 1 << 16;
+
     private final List<InstrumentDef> instruments = new ArrayList<>();
     private final List<AccountDef> accounts = new ArrayList<>();
     private volatile View view = new View(List.of(), List.of(), Map.of(), Map.of());
@@ -125,7 +139,7 @@ public final class Registry implements Snapshotable {
     }
 
     /**
-     * Encodes an account definition into an ADD_ACCOUNT command.
+     * Encodes an account definition into an ADD_ACCOUNT command (the capital in {@link Command#price}).
      *
      * @param def the definition
      * @param into the command slot
@@ -135,6 +149,7 @@ public final class Registry implements Snapshotable {
         into.account = def.id();
         into.text = def.name();
         into.flags = def.stp().ordinal();
+        into.price = def.capital();
     }
 
     /**
@@ -161,10 +176,10 @@ public final class Registry implements Snapshotable {
      * @throws IllegalArgumentException if the command does not hold a valid definition
      */
     public static AccountDef accountOf(Command c) {
-        if (c.text == null || c.text.isBlank() || c.account < 0) {
+        if (c.text == null || c.text.isBlank() || c.account < 0 || c.price < 0) {
             throw new IllegalArgumentException("invalid account definition " + c);
         }
-        return new AccountDef(c.account, c.text, SelfTradePrevention.of(c.flags));
+        return new AccountDef(c.account, c.text, SelfTradePrevention.of(c.flags), c.price);
     }
 
     /**
@@ -278,7 +293,9 @@ public final class Registry implements Snapshotable {
         out.writeInt(accounts.size());
         for (AccountDef d : accounts) {
             out.writeUTF(d.name());
-            out.writeInt(d.stp().ordinal());
+            // the capital flag keeps snapshots written before capital existed readable
+            out.writeInt(d.stp().ordinal() | CAPITAL_FLAG);
+            out.writeLong(d.capital());
         }
     }
 
@@ -293,7 +310,10 @@ public final class Registry implements Snapshotable {
         }
         int m = in.readInt();
         for (int i = 0; i < m; i++) {
-            accounts.add(new AccountDef(i, in.readUTF(), SelfTradePrevention.of(in.readInt())));
+            String name = in.readUTF();
+            int code = in.readInt();
+            long capital = (code & CAPITAL_FLAG) != 0 ? in.readLong() : 0;
+            accounts.add(new AccountDef(i, name, SelfTradePrevention.of(code & ~CAPITAL_FLAG), capital));
         }
         publish();
     }

@@ -10,6 +10,7 @@ import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.Liquidity;
 import io.nautilus.api.order.OrderStatus;
 import io.nautilus.api.order.RejectReason;
+import io.nautilus.core.api.CommandResult;
 import io.nautilus.core.Command;
 import io.nautilus.core.Events;
 import io.nautilus.core.engine.Registry;
@@ -165,7 +166,7 @@ final class ReportBuilder {
 
     /**
      * A risk limit or would-be value in natural units: quantity limits at the instrument's quantity scale, the order
-     * notional limit at its price scale; other limits (counts, account money) as the raw number.
+     * notional limit at its price scale, leverage and concentration as decimal ratios; other limits (counts, account money) as the raw number.
      */
     static String amount(String limit, long value, Registry.View registry, int instrument) {
         Registry.InstrumentDef def = registry.instrument(instrument);
@@ -175,6 +176,7 @@ final class ReportBuilder {
         return switch (limit) {
             case "maxOrderQty", "maxLong", "maxShort", "maxPosition" -> FixedPoint.format(value, def.quantityScale());
             case "maxOrderNotional" -> FixedPoint.format(value, def.priceScale());
+            case "maxLeverage", "maxConcentration" -> CommandResult.ratio(value);
             default -> Long.toString(value);
         };
     }

@@ -15,7 +15,6 @@ import io.nautilus.core.api.VenueReport;
 import io.nautilus.core.api.VenueOrderRouter;
 import io.nautilus.core.api.VenueExecutionService;
 import io.nautilus.core.api.VenueCommand;
-import io.nautilus.core.SelfTradePrevention;
 import io.nautilus.core.TradingState;
 import io.nautilus.core.api.AccountPnl;
 import io.nautilus.core.api.AccountView;
@@ -26,6 +25,7 @@ import io.nautilus.core.api.JournalInfo;
 import io.nautilus.core.api.OrderFilter;
 import io.nautilus.core.api.OrderView;
 import io.nautilus.core.api.PositionView;
+import io.nautilus.core.api.AccountRiskView;
 import io.nautilus.core.api.RiskLimitView;
 import io.nautilus.core.api.Scope;
 import io.nautilus.core.api.TradingCoreAdminService;
@@ -33,6 +33,7 @@ import io.nautilus.core.api.TradingCoreService;
 import io.nautilus.core.api.TradingStateView;
 import io.nautilus.core.config.InstrumentSpec;
 import io.nautilus.core.config.InstrumentsConfig;
+import io.nautilus.core.config.AccountSpec;
 import io.nautilus.core.config.AccountsConfig;
 import io.nautilus.core.engine.Registry;
 import io.nautilus.core.engine.TradingEngine;
@@ -41,6 +42,7 @@ import io.nautilus.core.pipeline.CorePipeline;
 import io.nautilus.core.pipeline.PipelineConfig;
 import io.nautilus.core.pipeline.PipelineStats;
 import io.nautilus.core.position.AccountTotals;
+import io.nautilus.core.risk.RiskEngine;
 import io.nautilus.core.risk.RiskLimits;
 import io.nautilus.core.risk.ScopeState;
 
@@ -824,6 +826,34 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     }
 
     @Override
+    public List<AccountRiskView> accountRisk() {
+        Registry.View view = registry();
+        int scale = moneyScale;
+        return query(e -> {
+            List<AccountRiskView> rows = new ArrayList<>();
+            for (Registry.AccountDef a : view.accounts()) {
+                RiskEngine risk = e.risk();
+                long gross = risk.grossExposure(a.id());
+                long equity = risk.equity(a.id());
+                String largest = null;
+                long largestExposure = 0;
+                for (Registry.InstrumentDef i : view.instruments()) {
+                    long exposure = risk.exposure(a.id(), i.id());
+                    if (exposure > largestExposure) {
+                        largest = i.symbol();
+                        largestExposure = exposure;
+                    }
+                }
+                rows.add(new AccountRiskView(a.name(), scale, risk.capital(a.id()), equity, gross,
+                        equity <= 0 ? -1 : RiskEngine.ratio(gross, equity), largest,
+                        largest == null ? 0 : RiskEngine.ratio(largestExposure, gross)));
+            }
+            rows.sort(java.util.Comparator.comparing(AccountRiskView::account));
+            return rows;
+        });
+    }
+
+    @Override
     public CompletableFuture<Long> snapshot() {
         try {
             return running().snapshot();
@@ -942,13 +972,13 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
      * @throws IllegalArgumentException if the configuration is invalid (nothing is changed)
      */
     void applyAccounts(Map<String, ?> properties) {
-        Map<String, SelfTradePrevention> accounts = AccountsConfig.parse(properties);
+        Map<String, AccountSpec> accounts = AccountsConfig.parse(properties, moneyScale);
         synchronized (adminLock) {
-            for (Map.Entry<String, SelfTradePrevention> a : accounts.entrySet()) {
+            for (Map.Entry<String, AccountSpec> a : accounts.entrySet()) {
                 Registry.View view = registry();
                 int id = view.accountId(a.getKey());
                 Registry.AccountDef def = new Registry.AccountDef(id < 0 ? view.accounts().size() : id, a.getKey(),
-                        a.getValue());
+                        a.getValue().stp(), a.getValue().capital());
                 if (def.equals(view.account(id))) {
                     continue;
                 }
@@ -956,8 +986,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                 if (!r.accepted()) {
                     LOG.error("account {} was not (re)defined: {}", a.getKey(), r.describe());
                 } else {
-                    LOG.info("account {} {} (self-trade prevention {})", a.getKey(), id < 0 ? "defined" : "redefined",
-                            a.getValue());
+                    LOG.info("account {} {} (self-trade prevention {}, capital {})", a.getKey(),
+                            id < 0 ? "defined" : "redefined", a.getValue().stp(),
+                            FixedPoint.format(a.getValue().capital(), moneyScale));
                 }
             }
         }
@@ -967,10 +998,11 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
      * Applies the risk limits configuration from the next command on.
      *
      * @param properties the configuration
-     * @throws IllegalArgumentException if the configuration is invalid (the old limits stay)
+     * @throws IllegalArgumentException if the configuration is invalid or has no limits without saying
+     *                                  {@code limits.none = true} (the old limits stay)
      */
     void applyRiskLimits(Map<String, ?> properties) {
-        RiskLimits parsed = RiskLimits.parse(properties);
+        RiskLimits parsed = RiskLimits.parseConfiguration(properties);
         synchronized (adminLock) {
             String text = parsed.toText();
             if (text.equals(query(e -> e.risk().limits().limits().toText()))) {
@@ -984,7 +1016,12 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             }), "set risk limits");
             if (r.accepted()) {
                 limits = parsed;
-                LOG.info("risk limits in force: {} limits", parsed.entries().size());
+                if (parsed.entries().isEmpty()) {
+                    LOG.warn("risk limits removed: the risk configuration says {} = true (everything unlimited)",
+                            RiskLimits.NONE_KEY);
+                } else {
+                    LOG.info("risk limits in force: {} limits", parsed.entries().size());
+                }
             } else {
                 throw new IllegalArgumentException("risk limits rejected: " + r.describe());
             }

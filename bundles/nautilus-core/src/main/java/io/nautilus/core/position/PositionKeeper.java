@@ -384,6 +384,31 @@ public final class PositionKeeper implements Snapshotable {
         return sum;
     }
 
+    /**
+     * One position's exposure, allocation-free: |quantity| * mark (cost basis where no mark exists yet).
+     *
+     * @param account    dense account id
+     * @param instrument dense instrument id
+     * @return the exposure, money scale; 0 if the account never traded the instrument
+     */
+    public long exposure(int account, int instrument) {
+        AccountPositions positions = accounts.get(account);
+        Position p = positions == null ? null : positions.get(instrument);
+        return p == null ? 0 : toMoney(exposureRaw(p), rawScale(instrument));
+    }
+
+    /**
+     * Converts a notional of an instrument (price * quantity, at price scale + quantity scale) to account money,
+     * rounded as the account totals are (half-even).
+     *
+     * @param instrument a defined instrument id
+     * @param notional   price * quantity, unscaled
+     * @return the notional, money scale
+     */
+    public long notionalToMoney(int instrument, long notional) {
+        return toMoney(notional, rawScale(instrument));
+    }
+
     private long unrealisedRaw(Position p) {
         long m = mark[p.instrument];
         return m == FixedPoint.NULL ? 0 : p.unrealised(m);

@@ -1,6 +1,9 @@
 package io.nautilus.core.risk;
 
-/** Risk state of one account: trading state, start-of-day P&amp;L and rate windows. Created when first seen. */
+/**
+ * Risk state of one account: trading state, start-of-day P&amp;L, configured capital and rate windows. Created when
+ * first seen.
+ */
 final class AccountRisk {
 
     final int account;
@@ -8,6 +11,8 @@ final class AccountRisk {
     int state;
     /** Net P&amp;L (money scale) at the start of the trading day. */
     long dayStartPnl;
+    /** Configured capital (money scale, at least 0): equity = capital + net P&amp;L. */
+    long capital;
     final RateWindow orders = new RateWindow();
     final RateWindow cancels = new RateWindow();
 

@@ -1,5 +1,7 @@
 package io.nautilus.core.risk;
 
+import io.nautilus.core.api.CommandResult;
+
 /**
  * The configurable risk limits, with their configuration key and unit. A limit is "unset" (unlimited) unless
  * configured; an order is rejected when its would-be value is greater than the limit (the limit itself passes).
@@ -21,7 +23,25 @@ public enum Limit {
     /** Most NEW and REPLACE commands of the account in any one second of logical time. */
     MAX_ORDERS_PER_SECOND("maxOrdersPerSecond", Unit.COUNT, true),
     /** Most CANCEL and REDUCE commands of the account in any one second of logical time. */
-    MAX_CANCELS_PER_SECOND("maxCancelsPerSecond", Unit.COUNT, true);
+    MAX_CANCELS_PER_SECOND("maxCancelsPerSecond", Unit.COUNT, true),
+    /**
+     * Largest leverage of the account: gross exposure (open positions at mark plus working orders, both sides,
+     * absolute notionals) after the order, divided by equity (configured capital plus net P&amp;L).
+     */
+    MAX_LEVERAGE("maxLeverage", Unit.RATIO, true),
+    /**
+     * Largest share (a fraction from 0 to 1) of the account's gross exposure in one instrument after the order;
+     * applied only when that gross exposure is above {@link #MIN_CONCENTRATION_EXPOSURE}.
+     */
+    MAX_CONCENTRATION("maxConcentration", Unit.RATIO, true),
+    /**
+     * Gross exposure of the account (after the order) at or below which {@link #MAX_CONCENTRATION} is not applied.
+     * Not a limit itself: it must be configured (for the account or by default) wherever a concentration limit is.
+     */
+    MIN_CONCENTRATION_EXPOSURE("minConcentrationExposure", Unit.MONEY, true);
+
+    /** Decimals of {@link Unit#RATIO} values in the engine and in rejects ({@code 2.5} = 25000). */
+    public static final int RATIO_SCALE = CommandResult.RATIO_SCALE;
 
     /** What a limit's value measures, and so which scale it is converted to. */
     public enum Unit {
@@ -32,7 +52,9 @@ public enum Limit {
         /** Account money, converted to {@link io.nautilus.core.position.PositionKeeper#moneyScale()}. */
         MONEY,
         /** A whole count. */
-        COUNT
+        COUNT,
+        /** A dimensionless ratio (leverage, a share of exposure), converted to {@link Limit#RATIO_SCALE} decimals. */
+        RATIO
     }
 
     private static final Limit[] VALUES = values();

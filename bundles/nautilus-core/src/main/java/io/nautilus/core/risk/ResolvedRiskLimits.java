@@ -25,6 +25,7 @@ public final class ResolvedRiskLimits {
     private final Int2ObjectHashMap<LimitValues> byAccount = new Int2ObjectHashMap<>();
     private final Int2ObjectHashMap<LimitValues> byInstrument = new Int2ObjectHashMap<>();
     private final Long2ObjectHashMap<LimitValues> byPair = new Long2ObjectHashMap<>();
+    private final boolean usesExposure;
 
     ResolvedRiskLimits(RiskLimits limits, TreeMap<String, Integer> accountIds, TreeMap<String, Integer> instrumentIds,
                        List<String> unresolved) {
@@ -44,6 +45,11 @@ public final class ResolvedRiskLimits {
                 byInstrument.put((int) id, values);
             }
         });
+        boolean exposure = limitsExposure(limits.defaults());
+        for (LimitValues values : byAccount.values()) {
+            exposure |= limitsExposure(values);
+        }
+        usesExposure = exposure;
         for (Map.Entry<String, TreeMap<String, LimitValues>> e : limits.pairs().entrySet()) {
             Integer account = accountIds.get(e.getKey());
             if (account == null) {
@@ -56,6 +62,19 @@ public final class ResolvedRiskLimits {
                 }
             });
         }
+    }
+
+    private static boolean limitsExposure(LimitValues values) {
+        return values.get(Limit.MAX_LEVERAGE, Limit.RATIO_SCALE) != Long.MAX_VALUE
+                || values.get(Limit.MAX_CONCENTRATION, Limit.RATIO_SCALE) != Long.MAX_VALUE;
+    }
+
+    /**
+     * @return true if a leverage or concentration limit applies to some account (by default or its own): the risk
+     * engine then keeps the working orders' exposure
+     */
+    public boolean usesExposure() {
+        return usesExposure;
     }
 
     /** @return the limits by name this was resolved from */

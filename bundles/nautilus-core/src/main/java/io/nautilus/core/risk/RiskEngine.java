@@ -18,6 +18,7 @@ import org.agrona.collections.Long2LongHashMap;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,13 +44,24 @@ import java.util.function.ToIntFunction;
  * unknown instrument (not defined in the {@link PositionKeeper}) → UNKNOWN_INSTRUMENT; effective state HALTED →
  * TRADING_HALTED ({@link RejectReason#KILL_SWITCH} if a {@link Op#KILL} halted it); REDUCING and the order does
  * not reduce → TRADING_HALTED; reduce-only and the order does not reduce → REDUCE_ONLY_WOULD_INCREASE; then
- * RISK_LIMIT for maxOrderQty, maxOrderNotional, maxLong/maxShort, maxGrossExposure, maxDailyLoss; then THROTTLED
- * for maxOrdersPerSecond. An order "reduces" when it is on the side opposite to the position and the open quantity
+ * RISK_LIMIT for maxOrderQty, maxOrderNotional, maxLong/maxShort, maxGrossExposure, maxDailyLoss, maxLeverage
+ * ({@value #DETAIL_EQUITY} first if equity &lt;= 0), maxConcentration; then THROTTLED for maxOrdersPerSecond. An order "reduces" when it is on the side opposite to the position and the open quantity
  * of that side's working orders plus this order is at most |position| (so together they can never flip it).
  * CANCEL and REDUCE, and a REPLACE that only lowers the quantity at the same price, pass every state and limit and
  * are only throttled (maxCancelsPerSecond, resp. maxOrdersPerSecond). MASS_CANCEL, MARK and admin ops are not
  * throttled. Malformed orders (no side or type, quantity &lt;= 0, negative account) and commands on orders risk
  * does not know pass untouched: matching rejects them.
+ *
+ * <p>Leverage and concentration (orders that reduce the position are exempt, like maxDailyLoss): the account's
+ * gross exposure after the order = Σ |position| × mark (money scale, {@link PositionKeeper#grossExposure}) + Σ over
+ * its working orders of open × exposure price (both sides counted, absolute; kept incrementally while such a limit
+ * is configured, rebuilt in one pass when one is set) + what this
+ * order adds (open × reference price; a REPLACE replaces its old share). Leverage = gross / equity, where equity =
+ * configured capital ({@link #setCapital}, {@link Op#ADD_ACCOUNT}) + net P&amp;L; with equity &lt;= 0 a
+ * risk-increasing order is rejected {@value #DETAIL_EQUITY} (limit 0, would-be the equity). Concentration = the
+ * instrument's exposure after the order (position at mark + working orders) / gross, checked only when gross is
+ * above minConcentrationExposure. Both ratios are rounded up to {@link Limit#RATIO_SCALE} decimals. All notionals
+ * are converted to the one money scale: instruments are assumed to quote in one currency, as for P&amp;L.
  *
  * <p>Throttle: exact sliding window of one second of {@link Command#timestamp} (logical time, never a clock): with
  * a limit of N, a command at time t is allowed if fewer than N of the account's earlier allowed commands of that
@@ -83,18 +95,25 @@ public final class RiskEngine implements Snapshotable {
     public static final String DETAIL_INSTRUMENT = "instrument";
     /** Reject detail: SET_TRADING_STATE with an unknown state code. */
     public static final String DETAIL_TRADING_STATE = "tradingState";
+    /**
+     * Reject detail: a leverage limit applies and the account's equity (capital + net P&amp;L) is zero or negative;
+     * the reject's would-be value is the equity (money scale), its limit 0.
+     */
+    public static final String DETAIL_EQUITY = "equity";
     /** Reject detail: SET_LIMITS without limits, or with text that does not parse. */
     public static final String DETAIL_LIMITS = "limits";
 
     private static final int STATE_MASK = 3;
     private static final int KILLED = 4;
-    private static final int SNAPSHOT_MAGIC = 0x52534B31; // "RSK1"
+    private static final int SNAPSHOT_MAGIC_V1 = 0x52534B31; // "RSK1": no capital, no exposure prices
+    private static final int SNAPSHOT_MAGIC = 0x52534B32; // "RSK2"
+    private static final long RATIO_UNIT = FixedPoint.pow10(Limit.RATIO_SCALE);
     private static final TradingState[] STATES = TradingState.values();
 
     private final PositionKeeper positions;
     private final ToIntFunction<String> accountIds;
     private final ToIntFunction<String> instrumentIds;
-    private WorkingOrders orders = new WorkingOrders();
+    private WorkingOrders orders;
     private final Int2ObjectHashMap<AccountRisk> accounts = new Int2ObjectHashMap<>();
     private final Long2LongHashMap pairStates = new Long2LongHashMap(0);
     private int[] instrumentStates = new int[0];
@@ -122,6 +141,7 @@ public final class RiskEngine implements Snapshotable {
     public RiskEngine(PositionKeeper positions, ToIntFunction<String> accountIds,
                       ToIntFunction<String> instrumentIds) {
         this.positions = Objects.requireNonNull(positions, "positions");
+        this.orders = new WorkingOrders(positions);
         this.accountIds = accountIds;
         this.instrumentIds = instrumentIds;
     }
@@ -142,6 +162,7 @@ public final class RiskEngine implements Snapshotable {
         for (AccountRisk account : accounts.values()) {
             account.sizeWindows(resolved);
         }
+        orders.trackExposure(resolved.usesExposure());
     }
 
     /**
@@ -199,7 +220,7 @@ public final class RiskEngine implements Snapshotable {
         } else {
             reference = positions.markPrice(c.instrument);
         }
-        return checkOrder(c, account(c.account), c.instrument, c.side == Side.BUY, c.qty, 0, c.qty, reference,
+        return checkOrder(c, account(c.account), c.instrument, c.side == Side.BUY, c.qty, 0, 0, c.qty, reference,
                 OrderFlags.isReduceOnly(c.flags));
     }
 
@@ -223,7 +244,8 @@ public final class RiskEngine implements Snapshotable {
             return throttle(c, account.orders, Limit.MAX_ORDERS_PER_SECOND);
         }
         long reference = newPrice != 0 ? newPrice : positions.markPrice(instrument);
-        return checkOrder(c, account, instrument, orders.buy(slot), newTotal, oldOpen, newOpen, reference,
+        return checkOrder(c, account, instrument, orders.buy(slot), newTotal, oldOpen,
+                WideMath.saturatedMultiply(oldOpen, orders.exposurePrice(slot)), newOpen, reference,
                 OrderFlags.isReduceOnly(orders.flags(slot)));
     }
 
@@ -263,11 +285,12 @@ public final class RiskEngine implements Snapshotable {
     /**
      * @param orderQty  total order quantity (for maxOrderQty and the notional)
      * @param ownOpen   open quantity of this order already counted in the working orders (REPLACE), else 0
+     * @param ownNotional open * exposure price of this order already counted in the working exposure, else 0
      * @param newOpen   open quantity of this order if it passes
      * @param reference reference price, or {@link FixedPoint#NULL}
      */
     private boolean checkOrder(Command c, AccountRisk account, int instrument, boolean buy, long orderQty,
-                               long ownOpen, long newOpen, long reference, boolean reduceOnly) {
+                               long ownOpen, long ownNotional, long newOpen, long reference, boolean reduceOnly) {
         int id = account.account;
         long position = positions.quantity(id, instrument);
         long sideOpen = WideMath.saturatedAdd(orders.working(id, instrument, buy) - ownOpen, newOpen);
@@ -354,7 +377,54 @@ public final class RiskEngine implements Snapshotable {
                 return riskLimit(c, Limit.MAX_DAILY_LOSS, maxLoss, loss);
             }
         }
+        long maxLeverage = l.accountValue(Limit.MAX_LEVERAGE, own, Limit.RATIO_SCALE);
+        long maxConcentration = l.accountValue(Limit.MAX_CONCENTRATION, own, Limit.RATIO_SCALE);
+        if ((maxLeverage != Long.MAX_VALUE || maxConcentration != Long.MAX_VALUE) && !reducing) {
+            if (!priced) {
+                c.reject(RejectReason.RISK_LIMIT, DETAIL_REFERENCE_PRICE, 0, 0);
+                return false;
+            }
+            long pairBefore = orders.notional(id, instrument);
+            long pairAfter = WideMath.saturatedAdd(pairBefore - ownNotional,
+                    WideMath.saturatedMultiply(newOpen, absReference));
+            long workingAfter = positions.notionalToMoney(instrument, pairAfter);
+            long gross = WideMath.saturatedAdd(WideMath.saturatedAdd(positions.grossExposure(id),
+                    orders.accountExposure(id)), workingAfter - positions.notionalToMoney(instrument, pairBefore));
+            if (maxLeverage != Long.MAX_VALUE) {
+                long equity = WideMath.saturatedAdd(account.capital, positions.netPnl(id));
+                if (equity <= 0) {
+                    c.reject(RejectReason.RISK_LIMIT, DETAIL_EQUITY, 0, equity);
+                    return false;
+                }
+                long leverage = ratio(gross, equity);
+                if (leverage > maxLeverage) {
+                    return riskLimit(c, Limit.MAX_LEVERAGE, maxLeverage, leverage);
+                }
+            }
+            if (maxConcentration != Long.MAX_VALUE
+                    && gross > l.accountValue(Limit.MIN_CONCENTRATION_EXPOSURE, own, moneyScale)) {
+                long share = ratio(WideMath.saturatedAdd(positions.exposure(id, instrument), workingAfter), gross);
+                if (share > maxConcentration) {
+                    return riskLimit(c, Limit.MAX_CONCENTRATION, maxConcentration, share);
+                }
+            }
+        }
         return throttle(c, account.orders, Limit.MAX_ORDERS_PER_SECOND);
+    }
+
+    /**
+     * A ratio as the leverage and concentration limits compute it; allocation-free.
+     *
+     * @param numerator   at least 0 (a negative one counts as 0)
+     * @param denominator greater than 0
+     * @return {@code numerator / denominator} at {@link Limit#RATIO_SCALE} decimals, rounded up,
+     * {@link Long#MAX_VALUE} if larger
+     */
+    public static long ratio(long numerator, long denominator) {
+        if (numerator / denominator >= Long.MAX_VALUE / RATIO_UNIT) {
+            return Long.MAX_VALUE;
+        }
+        return WideMath.mulDiv(Math.max(0, numerator), RATIO_UNIT, denominator, RoundingMode.CEILING);
     }
 
     /** Rescales a non-negative value from one scale to another, rounding up and saturating. */
@@ -422,7 +492,13 @@ public final class RiskEngine implements Snapshotable {
                     }
                 }
                 case Op.SET_LIMITS -> applyLimits(c);
-                case Op.ADD_ACCOUNT, Op.ADD_INSTRUMENT -> reresolve();
+                case Op.ADD_ACCOUNT -> {
+                    if (c.account >= 0 && c.price >= 0) {
+                        account(c.account).capital = c.price;
+                    }
+                    reresolve();
+                }
+                case Op.ADD_INSTRUMENT -> reresolve();
                 default -> {
                 }
             }
@@ -489,8 +565,9 @@ public final class RiskEngine implements Snapshotable {
         if (price == 0 && own) {
             price = c.stopPrice;
         }
+        long exposurePrice = price != 0 ? price : positions.markPrice(events.instrument(i));
         orders.add(orderId, events.account(i), events.instrument(i), events.side(i) == Side.BUY, events.leaves(i),
-                price, own ? c.flags : 0);
+                price, own ? c.flags : 0, exposurePrice == FixedPoint.NULL ? 0 : exposurePrice);
     }
 
     private void applyLimits(Command c) {
@@ -703,6 +780,57 @@ public final class RiskEngine implements Snapshotable {
     }
 
     /**
+     * Sets an account's capital, as an {@link Op#ADD_ACCOUNT} carrying it in {@link Command#price} does.
+     *
+     * @param account dense account id, at least 0
+     * @param capital money scale, at least 0
+     * @throws IllegalArgumentException if either is negative
+     */
+    public void setCapital(int account, long capital) {
+        if (account < 0 || capital < 0) {
+            throw new IllegalArgumentException("account " + account + " capital " + capital + ": must not be negative");
+        }
+        account(account).capital = capital;
+    }
+
+    /**
+     * @param account dense account id
+     * @return its configured capital, money scale (0 if none)
+     */
+    public long capital(int account) {
+        AccountRisk risk = accounts.get(account);
+        return risk == null ? 0 : risk.capital;
+    }
+
+    /**
+     * @param account dense account id
+     * @return capital + net P&amp;L (realised + unrealised - fees), money scale: the leverage limit's denominator
+     */
+    public long equity(int account) {
+        return WideMath.saturatedAdd(capital(account), positions.netPnl(account));
+    }
+
+    /**
+     * @param account dense account id
+     * @return open positions at mark plus working orders (both sides, absolute notionals), money scale: the
+     * leverage and concentration limits' gross exposure before an order
+     */
+    public long grossExposure(int account) {
+        return WideMath.saturatedAdd(positions.grossExposure(account), orders.accountExposure(account));
+    }
+
+    /**
+     * @param account    dense account id
+     * @param instrument dense instrument id
+     * @return the account's exposure in one instrument (position at mark plus working orders), money scale
+     */
+    public long exposure(int account, int instrument) {
+        return WideMath.saturatedAdd(positions.exposure(account, instrument),
+                positions.isDefined(instrument) ? positions.notionalToMoney(instrument,
+                        orders.notional(account, instrument)) : 0);
+    }
+
+    /**
      * @param account dense account id
      * @return loss since the start of the day (positive = loss), money scale
      */
@@ -750,6 +878,7 @@ public final class RiskEngine implements Snapshotable {
             out.writeInt(id);
             out.writeInt(account.state);
             out.writeLong(account.dayStartPnl);
+            out.writeLong(account.capital);
             account.orders.write(out);
             account.cancels.write(out);
         }
@@ -766,9 +895,11 @@ public final class RiskEngine implements Snapshotable {
 
     @Override
     public void readSnapshot(DataInput in) throws IOException {
-        if (in.readInt() != SNAPSHOT_MAGIC) {
+        int magic = in.readInt();
+        if (magic != SNAPSHOT_MAGIC && magic != SNAPSHOT_MAGIC_V1) {
             throw new IOException("not a risk engine snapshot (bad magic)");
         }
+        boolean v1 = magic == SNAPSHOT_MAGIC_V1;
         int length = in.readInt();
         if (length < 0) {
             throw new IOException("invalid limits length " + length + " in risk snapshot");
@@ -809,12 +940,14 @@ public final class RiskEngine implements Snapshotable {
             AccountRisk account = new AccountRisk(in.readInt());
             account.state = in.readInt();
             account.dayStartPnl = in.readLong();
+            account.capital = v1 ? 0 : in.readLong();
             account.orders.read(in);
             account.cancels.read(in);
             readAccounts.put(account.account, account);
         }
-        WorkingOrders readOrders = new WorkingOrders();
-        readOrders.read(in);
+        WorkingOrders readOrders = new WorkingOrders(positions);
+        readOrders.read(in, !v1);
+        readOrders.trackExposure(resolved.usesExposure());
         orders = readOrders;
         limits = resolved;
         globalState = global;

@@ -24,13 +24,14 @@ import java.util.function.ToIntFunction;
  * </pre>
  * For an order of account A in instrument I the effective value is
  * {@code min(pair(A,I) ?: account(A) ?: default, instrument(I))}. Per-account-only limits
- * ({@link Limit#accountOnly()}: gross exposure, daily loss, rates) take only {@code default.} and
+ * ({@link Limit#accountOnly()}: gross exposure, daily loss, rates, leverage, concentration) take only {@code default.} and
  * {@code account.<name>.} keys. {@code maxPosition} is shorthand for {@code maxLong} and {@code maxShort} (an
  * explicit {@code maxLong}/{@code maxShort} of the same scope wins). Symbols may contain dots (the limit is the
  * last segment); account names must not contain {@code .instrument.}.
  *
  * <p>Values are non-negative decimals in natural units ({@link Limit.Unit}): quantities such as {@code 2.5},
- * money such as {@code 250000.00}; they are converted to the instrument's (or the money) scale when used, rounding
+ * money such as {@code 250000.00}, ratios such as {@code 5} (leverage) or {@code 0.4} (a concentration, at most 1);
+ * they are converted to the instrument's (or the money) scale when used, rounding
  * down. Counts are whole numbers up to {@value #MAX_RATE}. {@code unlimited} sets a limit explicitly unlimited
  * (e.g. to lift a default for one account); an absent key is unset = unlimited unless a wider scope sets it.
  * Framework keys of Config Admin ({@code service.*}, {@code component.*}, {@code felix.*}, {@code osgi.*} and
@@ -47,6 +48,9 @@ public final class RiskLimits {
             new TreeMap<>());
     /** Largest value of a rate limit. */
     public static final long MAX_RATE = 1_000_000;
+
+    /** Configuration key that removes every limit when it is the file's only key: {@code limits.none = true}. */
+    public static final String NONE_KEY = "limits.none";
 
     static final String UNLIMITED_TEXT = "unlimited";
 
@@ -131,6 +135,9 @@ public final class RiskLimits {
                 throw bad(key, raw, "limit " + limitKey + " is per account only (default. or account.<name>. keys)");
             }
             BigDecimal value = value(key, raw, limit == null ? Limit.Unit.QUANTITY : limit.unit());
+            if (limit == Limit.MAX_CONCENTRATION && value != null && value.compareTo(BigDecimal.ONE) > 0) {
+                throw bad(key, raw, "a share of the gross exposure, from 0 to 1");
+            }
             if (limit == null) {
                 maxPosition.put(values, value);
             } else {
@@ -146,7 +153,70 @@ public final class RiskLimits {
                 store(values, Limit.MAX_SHORT, e.getValue());
             }
         }
+        checkConcentration(DEFAULT_SCOPE, defaults, defaults);
+        accounts.forEach((name, values) -> checkConcentration(ACCOUNT_PREFIX + name, values, defaults));
         return new RiskLimits(defaults, accounts, instruments, pairs);
+    }
+
+    /** A concentration limit in force for a scope needs a minimum exposure (account ?: default) to apply above. */
+    private static void checkConcentration(String scope, LimitValues own, LimitValues defaults) {
+        LimitValues concentration = own.isSet(Limit.MAX_CONCENTRATION) ? own : defaults;
+        if (concentration.get(Limit.MAX_CONCENTRATION, Limit.RATIO_SCALE) == Long.MAX_VALUE) {
+            return;
+        }
+        if (!own.isSet(Limit.MIN_CONCENTRATION_EXPOSURE) && !defaults.isSet(Limit.MIN_CONCENTRATION_EXPOSURE)) {
+            String key = scope + "." + Limit.MAX_CONCENTRATION.key();
+            throw new IllegalArgumentException("invalid risk limits: " + (own.isSet(Limit.MAX_CONCENTRATION) ? key
+                    : DEFAULT_SCOPE + "." + Limit.MAX_CONCENTRATION.key()) + " needs "
+                    + DEFAULT_SCOPE + "." + Limit.MIN_CONCENTRATION_EXPOSURE.key() + " or " + scope + "."
+                    + Limit.MIN_CONCENTRATION_EXPOSURE.key()
+                    + " (the gross exposure above which it applies, so a first order is not refused)");
+        }
+    }
+
+    /**
+     * Parses the risk configuration file ({@code etc/io.nautilus.core.risk.cfg}) with its fail-safe rule: a file
+     * without any limit (empty, truncated, only comments) is an error, so the limits in force stay, unless it says
+     * {@value #NONE_KEY}{@code = true} and nothing else, which removes every limit. {@code limits.none = false}
+     * changes nothing.
+     *
+     * @param properties the configuration dictionary
+     * @return the limits ({@link #NONE} for an explicit {@code limits.none = true})
+     * @throws IllegalArgumentException for a file without limits, {@code limits.none} not true/false or given with
+     *                                  limits, or as {@link #parse(Map)}
+     */
+    public static RiskLimits parseConfiguration(Map<String, ?> properties) {
+        Objects.requireNonNull(properties, "properties");
+        Map<String, Object> limits = new TreeMap<>();
+        Object none = null;
+        for (Map.Entry<String, ?> e : properties.entrySet()) {
+            if (e.getKey().equals(NONE_KEY)) {
+                none = e.getValue();
+            } else if (!ignored(e.getKey())) {
+                limits.put(e.getKey(), e.getValue());
+            }
+        }
+        boolean explicitNone = false;
+        if (none != null) {
+            String text = none.toString().strip().toLowerCase(Locale.ROOT);
+            if (!text.equals("true") && !text.equals("false")) {
+                throw new IllegalArgumentException("invalid risk limit " + NONE_KEY + "=" + none
+                        + ": must be true or false");
+            }
+            explicitNone = text.equals("true");
+        }
+        if (explicitNone && !limits.isEmpty()) {
+            throw new IllegalArgumentException(NONE_KEY + "=true but the file also sets limits (" + limits.keySet()
+                    .iterator().next() + ", ...): remove one or the other");
+        }
+        if (explicitNone) {
+            return NONE;
+        }
+        if (limits.isEmpty()) {
+            throw new IllegalArgumentException("the risk configuration has no limits (empty or truncated file?): "
+                    + "the limits in force stay; to run without any limit, say " + NONE_KEY + " = true");
+        }
+        return parse(limits);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.nautilus.core.risk;
 
+import io.nautilus.core.position.PositionKeeper;
+import io.nautilus.core.position.WideMath;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.io.DataInput;
@@ -11,6 +13,13 @@ import java.util.Arrays;
  * The working orders risk knows of (from ACCEPTED/TRADE/CANCELED/REDUCED/REPLACED/EXPIRED events) and their open
  * quantity per account, instrument and side. Parallel arrays of slots with a free list; grows by doubling, so
  * steady state allocates nothing.
+ *
+ * <p>While {@link #trackExposure tracked} (a leverage or concentration limit is configured), it also keeps,
+ * incrementally, the working orders' exposure: per account and instrument the sum of {@code open * exposure price}
+ * over both sides (unscaled, price scale + quantity scale), and per account the sum of those pair sums converted to
+ * money ({@link PositionKeeper#notionalToMoney}), so the account total always equals the sum of its converted
+ * pairs. Turning tracking on rebuilds the sums in one pass over the orders (off the order path: when limits are set). An order's exposure price is its limit price (its stop price for a STOP), or the
+ * mark when it was accepted if it has neither (a market order in flight to a venue; 0 without a mark).
  */
 final class WorkingOrders {
 
@@ -19,6 +28,10 @@ final class WorkingOrders {
     private final Long2LongHashMap slotById = new Long2LongHashMap(INITIAL_CAPACITY * 2, 0.65f, -1);
     private final Long2LongHashMap buyOpen = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
     private final Long2LongHashMap sellOpen = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
+    private final Long2LongHashMap notional = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
+    private final PositionKeeper positions;
+    private long[] accountExposure = new long[64];
+    private boolean exposureTracked;
 
     private long[] id = new long[INITIAL_CAPACITY];
     private int[] account = new int[INITIAL_CAPACITY];
@@ -28,9 +41,15 @@ final class WorkingOrders {
     private long[] filled = new long[INITIAL_CAPACITY];
     private long[] price = new long[INITIAL_CAPACITY];
     private int[] flags = new int[INITIAL_CAPACITY];
+    private long[] exposurePrice = new long[INITIAL_CAPACITY];
     private int[] free = new int[INITIAL_CAPACITY];
     private int freeCount;
     private int top;
+
+    /** @param positions the instruments' scales and the money scale, for the working exposure in money */
+    WorkingOrders(PositionKeeper positions) {
+        this.positions = positions;
+    }
 
     int slot(long orderId) {
         return (int) slotById.get(orderId);
@@ -68,8 +87,17 @@ final class WorkingOrders {
         return flags[slot];
     }
 
-    /** Adds an order (or updates it, if the id is known); an open quantity of 0 or less adds nothing. */
-    void add(long orderId, int acct, int instr, boolean isBuy, long openQty, long orderPrice, int orderFlags) {
+    long exposurePrice(int slot) {
+        return exposurePrice[slot];
+    }
+
+    /**
+     * Adds an order (or updates it, if the id is known); an open quantity of 0 or less adds nothing.
+     *
+     * @param priceForExposure price its open quantity counts at in the exposure (price scale; its absolute value is used)
+     */
+    void add(long orderId, int acct, int instr, boolean isBuy, long openQty, long orderPrice, int orderFlags,
+             long priceForExposure) {
         int existing = slot(orderId);
         if (existing >= 0) {
             remove(existing);
@@ -86,6 +114,7 @@ final class WorkingOrders {
         filled[s] = 0;
         price[s] = orderPrice;
         flags[s] = orderFlags;
+        exposurePrice[s] = priceForExposure == Long.MIN_VALUE ? 0 : Math.abs(priceForExposure);
         slotById.put(orderId, s);
         setOpen(s, openQty);
     }
@@ -101,6 +130,7 @@ final class WorkingOrders {
             filled = Arrays.copyOf(filled, capacity);
             price = Arrays.copyOf(price, capacity);
             flags = Arrays.copyOf(flags, capacity);
+            exposurePrice = Arrays.copyOf(exposurePrice, capacity);
             free = Arrays.copyOf(free, capacity);
         }
         return top++;
@@ -121,8 +151,17 @@ final class WorkingOrders {
         filled[slot] = cumulative;
     }
 
+    /** Sets a new limit (or stop) price, which is also the price the order's exposure counts at. */
     void setPrice(int slot, long orderPrice) {
         price[slot] = orderPrice;
+        long newExposurePrice = orderPrice == Long.MIN_VALUE ? 0 : Math.abs(orderPrice);
+        long old = exposurePrice[slot];
+        exposurePrice[slot] = newExposurePrice;
+        if (!exposureTracked) {
+            return;
+        }
+        addNotional(slot, WideMath.saturatedMultiply(open[slot], newExposurePrice)
+                - WideMath.saturatedMultiply(open[slot], old));
     }
 
     void remove(int slot) {
@@ -144,6 +183,100 @@ final class WorkingOrders {
         } else {
             side.put(key, total);
         }
+        if (exposureTracked) {
+            addNotional(slot, delta < 0 ? -WideMath.saturatedMultiply(-delta, exposurePrice[slot])
+                    : WideMath.saturatedMultiply(delta, exposurePrice[slot]));
+        }
+    }
+
+    /**
+     * Starts or stops keeping the exposure sums; starting rebuilds them from the working orders.
+     *
+     * @param on true while a leverage or concentration limit is configured
+     */
+    void trackExposure(boolean on) {
+        if (on == exposureTracked) {
+            return;
+        }
+        exposureTracked = on;
+        notional.clear();
+        Arrays.fill(accountExposure, 0);
+        if (on) {
+            for (int s = 0; s < top; s++) {
+                if (open[s] > 0) {
+                    addNotional(s, WideMath.saturatedMultiply(open[s], exposurePrice[s]));
+                }
+            }
+        }
+    }
+
+    /** @return true while the exposure sums are kept */
+    boolean exposureTracked() {
+        return exposureTracked;
+    }
+
+    private void addNotional(int slot, long delta) {
+        if (delta == 0) {
+            return;
+        }
+        long key = RiskEngine.pairKey(account[slot], instrument[slot]);
+        long before = notional.get(key);
+        long after = WideMath.saturatedAdd(before, delta);
+        if (after == 0) {
+            notional.remove(key);
+        } else {
+            notional.put(key, after);
+        }
+        int acct = account[slot];
+        int instr = instrument[slot];
+        if (acct < 0 || !positions.isDefined(instr)) {
+            return;
+        }
+        if (acct >= accountExposure.length) {
+            accountExposure = Arrays.copyOf(accountExposure, Math.max(acct + 1, accountExposure.length * 2));
+        }
+        accountExposure[acct] = WideMath.saturatedAdd(accountExposure[acct],
+                positions.notionalToMoney(instr, after) - positions.notionalToMoney(instr, before));
+    }
+
+    /**
+     * @return sum of open * exposure price of the account's working orders in the instrument, both sides, unscaled;
+     * allocation-free while tracked, a scan otherwise
+     */
+    long notional(int acct, int instr) {
+        if (exposureTracked) {
+            return notional.get(RiskEngine.pairKey(acct, instr));
+        }
+        long sum = 0;
+        for (int s = 0; s < top; s++) {
+            if (open[s] > 0 && account[s] == acct && instrument[s] == instr) {
+                sum = WideMath.saturatedAdd(sum, WideMath.saturatedMultiply(open[s], exposurePrice[s]));
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * @return the account's working orders' exposure over all instruments, money scale; allocation-free while
+     * tracked, a scan otherwise
+     */
+    long accountExposure(int acct) {
+        if (exposureTracked) {
+            return acct >= 0 && acct < accountExposure.length ? accountExposure[acct] : 0;
+        }
+        Long2LongHashMap byInstrument = new Long2LongHashMap(0);
+        for (int s = 0; s < top; s++) {
+            if (open[s] > 0 && account[s] == acct && positions.isDefined(instrument[s])) {
+                byInstrument.put(instrument[s], WideMath.saturatedAdd(byInstrument.get(instrument[s]),
+                        WideMath.saturatedMultiply(open[s], exposurePrice[s])));
+            }
+        }
+        long sum = 0;
+        for (Long2LongHashMap.KeyIterator it = byInstrument.keySet().iterator(); it.hasNext(); ) {
+            long instr = it.nextValue();
+            sum = WideMath.saturatedAdd(sum, positions.notionalToMoney((int) instr, byInstrument.get(instr)));
+        }
+        return sum;
     }
 
     /** @return open quantity of the account's working orders in the instrument on one side */
@@ -166,11 +299,13 @@ final class WorkingOrders {
         slotById.clear();
         buyOpen.clear();
         sellOpen.clear();
+        notional.clear();
+        Arrays.fill(accountExposure, 0);
         freeCount = 0;
         top = 0;
     }
 
-    /** Writes the orders ascending by id (the per-side totals are derived from them on read). */
+    /** Writes the orders ascending by id (the per-side totals and exposures are derived from them on read). */
     void write(DataOutput out) throws IOException {
         long[] ids = new long[slotById.size()];
         int n = 0;
@@ -191,10 +326,17 @@ final class WorkingOrders {
             out.writeLong(filled[s]);
             out.writeLong(price[s]);
             out.writeInt(flags[s]);
+            out.writeLong(exposurePrice[s]);
         }
     }
 
-    void read(DataInput in) throws IOException {
+    /**
+     * Reads what {@link #write} wrote.
+     *
+     * @param withExposurePrice false for the format before exposure prices (risk snapshot RSK1): the order's price
+     *                          is used
+     */
+    void read(DataInput in, boolean withExposurePrice) throws IOException {
         clear();
         int n = in.readInt();
         if (n < 0) {
@@ -209,10 +351,11 @@ final class WorkingOrders {
             long cumulative = in.readLong();
             long orderPrice = in.readLong();
             int orderFlags = in.readInt();
+            long priceForExposure = withExposurePrice ? in.readLong() : orderPrice;
             if (openQty <= 0 || slot(orderId) >= 0) {
                 throw new IOException("invalid working order " + orderId + " in snapshot");
             }
-            add(orderId, acct, instr, isBuy, openQty, orderPrice, orderFlags);
+            add(orderId, acct, instr, isBuy, openQty, orderPrice, orderFlags, priceForExposure);
             setFilled(slot(orderId), cumulative);
         }
     }

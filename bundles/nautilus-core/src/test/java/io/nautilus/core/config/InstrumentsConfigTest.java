@@ -62,14 +62,44 @@ class InstrumentsConfigTest {
     }
 
     @Test
-    void accountsParseStpModes() {
+    void accountsParseStpModesAndCapital() {
         assertThat(AccountsConfig.parse(Map.of("alice.stp", "cancel-resting", "bob.stp", "NONE",
-                "service.pid", "io.nautilus.core.accounts")))
-                .containsExactly(Map.entry("alice", SelfTradePrevention.CANCEL_RESTING),
-                        Map.entry("bob", SelfTradePrevention.NONE));
-        assertThatThrownBy(() -> AccountsConfig.parse(Map.of("alice.stp", "sometimes")))
+                "bob.capital", "250000.5", "service.pid", "io.nautilus.core.accounts"), 2))
+                .containsExactly(Map.entry("alice", new AccountSpec(SelfTradePrevention.CANCEL_RESTING, 0)),
+                        Map.entry("bob", new AccountSpec(SelfTradePrevention.NONE, 25_000_050)));
+        assertThat(AccountsConfig.parse(Map.of("carol.capital", "1000"), 2))
+                .containsExactly(Map.entry("carol", new AccountSpec(SelfTradePrevention.NONE, 100_000)));
+        assertThatThrownBy(() -> AccountsConfig.parse(Map.of("alice.stp", "sometimes"), 2))
                 .hasMessageContaining("account alice").hasMessageContaining("'sometimes'");
-        assertThatThrownBy(() -> AccountsConfig.parse(Map.of("alice.limit", "3")))
+        assertThatThrownBy(() -> AccountsConfig.parse(Map.of("alice.limit", "3"), 2))
                 .hasMessageContaining("unknown attribute 'limit'");
+    }
+
+    @Test
+    void aBadCapitalNamesTheAccountAndTheValue() {
+        assertThatThrownBy(() -> AccountsConfig.parse(Map.of("alice.capital", "lots"), 2))
+                .hasMessageContaining("account alice: capital 'lots'");
+        assertThatThrownBy(() -> AccountsConfig.parse(Map.of("alice.capital", "-5"), 2))
+                .hasMessageContaining("account alice: capital '-5' must not be negative");
+        assertThatThrownBy(() -> AccountsConfig.parse(Map.of("alice.capital", "10.001"), 2))
+                .hasMessageContaining("account alice: capital '10.001'").hasMessageContaining("at most 2 decimals");
+        assertThatThrownBy(() -> AccountsConfig.parse(Map.of("alice.capital", "1e6"), 2))
+                .hasMessageContaining("scientific notation");
+    }
+
+    @Test
+    void anEmptyAccountsConfigurationIsAnErrorNotAnEmptySet() {
+        assertThatThrownBy(() -> AccountsConfig.parse(Map.of(), 2))
+                .hasMessageContaining("no account (empty or truncated file?)");
+        assertThatThrownBy(() -> AccountsConfig.parse(Map.of("service.pid", "io.nautilus.core.accounts",
+                "felix.fileinstall.filename", "file:/opt/nautilus/etc/io.nautilus.core.accounts.cfg"), 2))
+                .hasMessageContaining("the accounts in force stay");
+    }
+
+    @Test
+    void anEmptyInstrumentsConfigurationIsAnErrorNotAnEmptySet() {
+        assertThatThrownBy(() -> InstrumentsConfig.parse(Map.of("service.pid", "io.nautilus.core.instruments")))
+                .hasMessageContaining("no instrument (empty or truncated file?)")
+                .hasMessageContaining("the instruments in force");
     }
 }

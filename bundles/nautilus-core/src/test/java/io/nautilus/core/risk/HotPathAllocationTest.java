@@ -40,11 +40,17 @@ class HotPathAllocationTest {
                 default.maxDailyLoss=1000000000
                 default.maxOrdersPerSecond=100000
                 default.maxCancelsPerSecond=100000
+                default.maxLeverage=1000
+                default.maxConcentration=1
+                default.minConcentrationExposure=0
                 instrument.BTC.maxOrderQty=5
                 account.a.instrument.ES.maxLong=2000000
                 """).resolve(n -> n.equals("a") ? 0 : -1, s -> s.equals("ES") ? ES : BTC));
         positions.mark(ES, 10_000);
         positions.mark(BTC, 4_000_000);
+        for (int account = 0; account < 3; account++) {
+            risk.setCapital(account, 1_000_000_000_000L);
+        }
 
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

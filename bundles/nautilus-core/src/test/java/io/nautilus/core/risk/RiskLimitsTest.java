@@ -145,4 +145,80 @@ class RiskLimitsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'a' and 'b'");
     }
+
+    @Test
+    void leverageAndConcentrationParseAsRatiosPerAccount() {
+        RiskLimits limits = RiskLimits.parse(Map.of("default.maxLeverage", "5", "account.alice.maxLeverage", "2.5",
+                "default.maxConcentration", "0.40", "default.minConcentrationExposure", "100000.00"));
+        assertThat(limits.toText()).isEqualTo("""
+                default.maxLeverage=5
+                default.maxConcentration=0.4
+                default.minConcentrationExposure=100000
+                account.alice.maxLeverage=2.5
+                """);
+        ResolvedRiskLimits resolved = limits.resolve(name -> name.equals("alice") ? 0 : -1, symbol -> -1);
+        assertThat(resolved.effective(Limit.MAX_LEVERAGE, 0, 0, Limit.RATIO_SCALE)).isEqualTo(25_000);
+        assertThat(resolved.effective(Limit.MAX_LEVERAGE, 1, 0, Limit.RATIO_SCALE)).isEqualTo(50_000);
+        assertThat(resolved.effective(Limit.MAX_CONCENTRATION, 1, 0, Limit.RATIO_SCALE)).isEqualTo(4_000);
+    }
+
+    @Test
+    void leverageAndConcentrationAreRefusedOutsideTheirRanges() {
+        assertThatThrownBy(() -> RiskLimits.parse(Map.of("instrument.ES.maxLeverage", "2")))
+                .hasMessageContaining("instrument.ES.maxLeverage=2").hasMessageContaining("per account only");
+        assertThatThrownBy(() -> RiskLimits.parse(Map.of("default.maxConcentration", "1.5",
+                "default.minConcentrationExposure", "0")))
+                .hasMessageContaining("default.maxConcentration=1.5").hasMessageContaining("from 0 to 1");
+        assertThatThrownBy(() -> RiskLimits.parse(Map.of("default.maxLeverage", "-1")))
+                .hasMessageContaining("must not be negative");
+    }
+
+    @Test
+    void aConcentrationLimitNeedsAMinimumExposure() {
+        assertThatThrownBy(() -> RiskLimits.parse(Map.of("account.alice.maxConcentration", "0.5")))
+                .hasMessageContaining("account.alice.maxConcentration needs")
+                .hasMessageContaining("minConcentrationExposure");
+        assertThatThrownBy(() -> RiskLimits.parse(Map.of("default.maxConcentration", "0.5",
+                "account.alice.minConcentrationExposure", "1000")))
+                .hasMessageContaining("default.maxConcentration needs");
+        assertThat(RiskLimits.parse(Map.of("default.maxConcentration", "0.5",
+                "default.minConcentrationExposure", "unlimited")).entries()).hasSize(2);
+        assertThat(RiskLimits.parse(Map.of("default.maxConcentration", "0.5",
+                "default.minConcentrationExposure", "1000", "account.bob.maxConcentration", "unlimited"))
+                .entries()).hasSize(3);
+    }
+
+    @Test
+    void anEmptyConfigurationFileIsAnErrorNotNoLimits() {
+        assertThatThrownBy(() -> RiskLimits.parseConfiguration(Map.of()))
+                .hasMessageContaining("has no limits (empty or truncated file?)")
+                .hasMessageContaining("limits.none = true");
+        assertThatThrownBy(() -> RiskLimits.parseConfiguration(Map.of("service.pid", "io.nautilus.core.risk",
+                "felix.fileinstall.filename", "file:/opt/nautilus/etc/io.nautilus.core.risk.cfg")))
+                .hasMessageContaining("the limits in force stay");
+        assertThatThrownBy(() -> RiskLimits.parseConfiguration(Map.of("limits.none", "false")))
+                .hasMessageContaining("has no limits");
+    }
+
+    @Test
+    void limitsNoneTrueAloneRemovesEveryLimit() {
+        assertThat(RiskLimits.parseConfiguration(Map.of("limits.none", " TRUE ", "service.pid", "x")))
+                .isEqualTo(RiskLimits.NONE);
+        assertThatThrownBy(() -> RiskLimits.parseConfiguration(Map.of("limits.none", "true",
+                "default.maxOrderQty", "5")))
+                .hasMessageContaining("limits.none=true but the file also sets limits (default.maxOrderQty");
+        assertThatThrownBy(() -> RiskLimits.parseConfiguration(Map.of("limits.none", "yes")))
+                .hasMessageContaining("invalid risk limit limits.none=yes: must be true or false");
+        assertThat(RiskLimits.parseConfiguration(Map.of("limits.none", "false", "default.maxOrderQty", "5")))
+                .isEqualTo(RiskLimits.parse("default.maxOrderQty=5"));
+    }
+
+    @Test
+    void aGarbledConfigurationNamesTheFirstBadKey() {
+        assertThatThrownBy(() -> RiskLimits.parseConfiguration(Map.of("default.maxLeverage", "abc",
+                "default.maxOrderQty", "5")))
+                .hasMessage("invalid risk limit default.maxLeverage=abc: not a number (or 'unlimited')");
+        assertThatThrownBy(() -> RiskLimits.parseConfiguration(Map.of("\u0000\u0013garbage", "")))
+                .hasMessageContaining("invalid risk limit");
+    }
 }

@@ -1,11 +1,14 @@
 package io.nautilus.shell.internal;
 
+import io.nautilus.api.instrument.FixedPoint;
+import io.nautilus.core.api.AccountRiskView;
+import io.nautilus.core.api.CommandResult;
 import io.nautilus.core.api.RiskLimitView;
 import io.nautilus.core.api.TradingStateView;
 import java.util.List;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** The risk limits and trading states as {@code nautilus:risk} prints them. */
+/** The risk limits, the accounts' leverage and concentration, and trading states as {@code nautilus:risk} prints them. */
 final class RiskTables {
 
     private RiskTables() {
@@ -39,6 +42,31 @@ final class RiskTables {
         table.emptyTableText("everything ACTIVE");
         for (TradingStateView state : states) {
             table.addRow().addContent(state.scope().toString(), state.state().name());
+        }
+        return table;
+    }
+
+    /**
+     * @param accounts the accounts' leverage and concentration inputs
+     * @return a table of capital, equity, gross exposure (money at the core's money scale), leverage and the
+     * largest instrument's share of the gross exposure
+     */
+    static ShellTable accounts(List<AccountRiskView> accounts) {
+        ShellTable table = new ShellTable();
+        table.column("Account");
+        table.column("Capital").alignRight();
+        table.column("Equity").alignRight();
+        table.column("Gross exposure").alignRight();
+        table.column("Leverage").alignRight();
+        table.column("Largest instrument");
+        table.column("Share").alignRight();
+        table.emptyTableText("no accounts");
+        for (AccountRiskView a : accounts) {
+            table.addRow().addContent(a.account(), FixedPoint.format(a.capital(), a.moneyScale()),
+                    FixedPoint.format(a.equity(), a.moneyScale()), FixedPoint.format(a.grossExposure(), a.moneyScale()),
+                    a.leverage() < 0 ? "- (equity <= 0)" : CommandResult.ratio(a.leverage()),
+                    a.largestInstrument() == null ? "-" : a.largestInstrument(),
+                    a.largestInstrument() == null ? "-" : CommandResult.ratio(a.largestShare()));
         }
         return table;
     }

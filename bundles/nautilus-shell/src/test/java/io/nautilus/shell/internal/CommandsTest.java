@@ -244,6 +244,7 @@ class CommandsTest {
         wired(new RiskCommand()).run(out);
         assertThat(output()).contains("snapshot taken: includes seq 1234")
                 .contains("data/journal").contains("wait=yielding").contains("  replayed 100 records")
-                .contains("maxOrderQty").contains("account ACC-2").contains("HALTED");
+                .contains("maxOrderQty").contains("account ACC-2").contains("HALTED")
+                .contains("Leverage and concentration").contains("2.5254");
     }
 }

@@ -22,6 +22,7 @@ import io.nautilus.core.api.JournalInfo;
 import io.nautilus.core.api.OrderFilter;
 import io.nautilus.core.api.OrderView;
 import io.nautilus.core.api.PositionView;
+import io.nautilus.core.api.AccountRiskView;
 import io.nautilus.core.api.RiskLimitView;
 import io.nautilus.core.api.Scope;
 import io.nautilus.core.api.TradingCoreAdminService;
@@ -188,6 +189,12 @@ final class FakeTradingCore implements TradingCoreService, TradingCoreAdminServi
     @Override
     public List<RiskLimitView> riskLimits() {
         return List.of(new RiskLimitView("default", "maxOrderQty", "1000000"));
+    }
+
+    @Override
+    public List<AccountRiskView> accountRisk() {
+        return List.of(new AccountRiskView(ACC_1.value(), 2, 100_000_000, 99_000_000, 250_000_000, 25_254,
+                "BTC-USD", 8_000), new AccountRiskView(ACC_2.value(), 2, 0, -500, 0, -1, null, 0));
     }
 
     @Override

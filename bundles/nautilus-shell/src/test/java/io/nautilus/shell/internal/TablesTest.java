@@ -115,6 +115,15 @@ class TablesTest {
     }
 
     @Test
+    void riskAccountsTableShowsCapitalEquityLeverageAndConcentration() {
+        String table = printed(RiskTables.accounts(core.accountRisk()));
+        assertThat(table).contains("ACC-1").contains("1000000.00").contains("990000.00").contains("2500000.00")
+                .contains("2.5254").contains("BTC-USD").contains("0.8000");
+        assertThat(table.lines().filter(l -> l.startsWith("ACC-2")).findFirst().orElseThrow())
+                .contains("-5.00").contains("- (equity <= 0)");
+    }
+
+    @Test
     void journalReportSummarisesFilesSizesAndThePipeline() {
         assertThat(JournalReport.rows(core.journalInfo(), core.pipelineInfo())).contains(
                 List.of("Last seq", "1300"),
