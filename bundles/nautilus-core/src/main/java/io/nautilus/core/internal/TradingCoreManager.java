@@ -322,8 +322,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         }
         Object reply = c.reply;
         OrderMemory m = memory;
-        boolean wanted = reply instanceof CompletableFuture<?> || !listeners.isEmpty() || m != null;
-        if (!wanted || c.events.size() == 0 && !(reply instanceof CompletableFuture<?>)) {
+        boolean wanted = reply instanceof CompletableFuture<?>
+                || c.events.size() > 0 && (!listeners.isEmpty() || m != null);
+        if (!wanted) {
             return;
         }
         TradingEngine e = engine;
@@ -333,9 +334,6 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         } catch (RuntimeException ex) {
             LOG.error("cannot build execution reports of command {}", c, ex);
             list = List.of();
-        }
-        if (m != null) {
-            remember(m, c, list);
         }
         if (reply instanceof CompletableFuture<?> future) {
             @SuppressWarnings("unchecked")
@@ -351,6 +349,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                     LOG.warn("execution report listener {} failed on {}", listener, r, ex);
                 }
             }
+        }
+        if (m != null) {
+            remember(m, c, list);
         }
     }
 
