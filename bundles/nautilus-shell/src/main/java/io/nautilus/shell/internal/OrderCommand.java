@@ -4,6 +4,7 @@ import io.nautilus.core.api.OrderHistory;
 import java.io.PrintStream;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
@@ -21,7 +22,8 @@ import org.apache.karaf.shell.support.CommandException;
 public final class OrderCommand extends CoreCommand {
 
     @Argument(index = 0, name = "orderId", required = true,
-            description = "the core's order id (see nautilus:orders --state all)")
+            description = "the core's order id (see nautilus:orders --state all); Tab completes working orders")
+    @Completion(WorkingOrderCompleter.class)
     long orderId;
 
     @Override
