@@ -21,13 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real QuickFIX/J FIX 4.4 acceptor on 127.0.0.1 playing a venue that fills every limit order at once and in full at
- * its limit price, answers order status requests and cancels. Runs inside the container (QuickFIX/J comes from the
+ * its limit price (except an order of {@value #REJECTED_QUANTITY}, which it rejects with {@link #REJECT_TEXT}),
+ * answers order status requests and cancels. Runs inside the container (QuickFIX/J comes from the
  * io.nautilus.camel bundle's exports).
  */
 final class FixVenuePeer implements Application, AutoCloseable {
 
     static final String VENUE_COMP_ID = "XFIX";
     static final String OUR_COMP_ID = "NAUTILUS";
+    /** The order quantity the venue rejects. */
+    static final String REJECTED_QUANTITY = "4321";
+    /** The Text(58) of its reject. */
+    static final String REJECT_TEXT = "itest venue: no liquidity for this size";
 
     final int port;
     final SessionID sessionId = new SessionID("FIX.4.4", VENUE_COMP_ID, OUR_COMP_ID);
@@ -70,8 +75,15 @@ final class FixVenuePeer implements Application, AutoCloseable {
                     String px = message.getString(44);
                     orders.put(clOrdId, new String[] {message.getString(55), String.valueOf(message.getChar(54)), qty,
                         px, message.isSetField(1) ? message.getString(1) : ""});
-                    Session.sendToTarget(report(clOrdId, null, '0', '0', "0", qty, "0", null, null), sessionId);
-                    Session.sendToTarget(report(clOrdId, null, 'F', '2', qty, "0", px, qty, px), sessionId);
+                    if (REJECTED_QUANTITY.equals(qty)) {
+                        Message reject = report(clOrdId, null, '8', '8', "0", "0", "0", null, null);
+                        reject.setInt(103, 0);
+                        reject.setString(58, REJECT_TEXT);
+                        Session.sendToTarget(reject, sessionId);
+                    } else {
+                        Session.sendToTarget(report(clOrdId, null, '0', '0', "0", qty, "0", null, null), sessionId);
+                        Session.sendToTarget(report(clOrdId, null, 'F', '2', qty, "0", px, qty, px), sessionId);
+                    }
                 }
                 case MsgType.ORDER_STATUS_REQUEST -> {
                     String clOrdId = message.getString(11);

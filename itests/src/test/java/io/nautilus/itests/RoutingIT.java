@@ -30,6 +30,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import javax.security.auth.Subject;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -84,6 +89,10 @@ public class RoutingIT {
     @Inject
     @Filter(timeout = 120_000)
     private io.nautilus.api.platform.RouteAdminService routeAdmin;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private SessionFactory sessionFactory;
 
     @Configuration
     public Option[] config() {
@@ -228,6 +237,48 @@ public class RoutingIT {
         String reconciliation = venues.venues().stream().filter(v -> v.session().venue().value().equals("SIMB"))
                 .findFirst().orElseThrow().reconciliation();
         assertTrue(reconciliation, reconciliation.startsWith("ok") && reconciliation.contains("1 missed fill(s)"));
+    }
+
+    /**
+     * A FIX venue's reject: its Text(58) travels through the gateway, the venue layer and the core's venue report into
+     * the order memory, and {@code nautilus:order} shows it (in the lifecycle and as the order's reason).
+     */
+    @Test
+    public void aFixVenuesRejectTextIsShownByTheOrderCommand() throws Exception {
+        setUpVenues();
+        long orderId = core.submit(io.nautilus.api.order.NewOrder.limit(System.nanoTime(), DESK, null, SOR, Side.BUY,
+                9_900, Long.parseLong(FixVenuePeer.REJECTED_QUANTITY)), VenueId.of("XFIX"))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS).orderId();
+        assertTrue("the core accepted the order for the venue", orderId > 0);
+        await(() -> core.orderHistory(orderId).map(o -> o.finished()).orElse(false), 30_000,
+                "the venue's reject reaches the core: " + core.orderHistory(orderId));
+
+        String shown = shell("nautilus:order " + orderId);
+
+        String reason = "rejected by venue: " + FixVenuePeer.REJECT_TEXT;
+        assertTrue(shown, shown.contains("REJECTED") && shown.contains("Reason:         " + reason));
+        assertEquals(reason, core.orderHistory(orderId).orElseThrow().reason());
+        String listed = shell("nautilus:orders --state rejected --instrument SOR-ACME");
+        assertTrue(listed, listed.contains(Long.toString(orderId)) && listed.contains(reason));
+    }
+
+    /** Runs a shell command as an admin and returns what it printed. */
+    private String shell(String command) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("admin"));
+        subject.getPrincipals().add(new RolePrincipal("admin"));
+        subject.getPrincipals().add(new RolePrincipal("manager"));
+        subject.getPrincipals().add(new RolePrincipal("viewer"));
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            Subject.doAs(subject, (java.security.PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } finally {
+            session.close();
+        }
+        out.flush();
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

@@ -129,4 +129,28 @@ public interface TradingCoreService {
      * @throws IllegalArgumentException on an unknown instrument
      */
     BookView book(InstrumentId instrument, int depth);
+
+    /**
+     * An order from the core's order memory: every working order, and the most recent finished ones (how many is
+     * {@link #finishedOrdersKept()}), with its execution reports since the core last started.
+     *
+     * @param orderId the core's order id
+     * @return the order with its lifecycle, or empty if the core does not know it (never existed, or evicted)
+     */
+    Optional<OrderHistory> orderHistory(long orderId);
+
+    /**
+     * Orders from the core's order memory, by order id.
+     *
+     * @param filter account, instrument, side and limit, as for {@link #orders(OrderFilter)}
+     * @param state which states to list
+     * @return the matching orders, lowest order id first, at most {@code filter.limit()} if it is above 0
+     */
+    List<OrderHistory> orderHistories(OrderFilter filter, OrderStateFilter state);
+
+    /**
+     * @return how many finished orders the order memory keeps (the oldest finished are forgotten first; working
+     *         orders are always kept)
+     */
+    int finishedOrdersKept();
 }

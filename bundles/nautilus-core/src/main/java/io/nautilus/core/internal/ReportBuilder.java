@@ -111,8 +111,8 @@ final class ReportBuilder {
                     reports.add(report(execId, clientId, orderId, account, instrument, side,
                             expired ? ExecType.EXPIRED : ExecType.CANCELED,
                             expired ? OrderStatus.EXPIRED : OrderStatus.CANCELED, RejectReason.NONE,
-                            why == CancelReason.NONE ? CancelReason.USER : why, Liquidity.NONE, null, FixedPoint.NULL,
-                            0, 0, e.cumulative(i), e.average(i), c.timestamp, publishNanos));
+                            why == CancelReason.NONE ? CancelReason.USER : why, Liquidity.NONE, venueText(c),
+                            FixedPoint.NULL, 0, 0, e.cumulative(i), e.average(i), c.timestamp, publishNanos));
                     clientOrderIds.remove(orderId);
                 }
                 case Events.REPLACED, Events.REDUCED, Events.TRIGGERED -> {
@@ -143,7 +143,7 @@ final class ReportBuilder {
                     }
                     RejectReason why = REJECT_REASONS[e.reason(i)];
                     String text = c.op == io.nautilus.core.Op.VENUE_REPORT
-                            ? why.description() + (c.text == null || c.text.isBlank() ? "" : ": " + c.text)
+                            ? venueRejectText(why, c.text)
                             : c.rejectDetail == null ? why.description()
                             : why.description() + " (" + c.rejectDetail
                             + (c.rejectLimit != 0 || c.rejectValue != 0
@@ -179,6 +179,22 @@ final class ReportBuilder {
             case "maxLeverage", "maxConcentration" -> CommandResult.ratio(value);
             default -> Long.toString(value);
         };
+    }
+
+    /**
+     * The text of a venue's reject: the reason's description, then the venue's text (which the venue layer may
+     * already have prefixed with the description: it is not repeated).
+     */
+    private static String venueRejectText(RejectReason why, String text) {
+        if (text == null || text.isBlank()) {
+            return why.description();
+        }
+        return text.startsWith(why.description()) ? text : why.description() + ": " + text;
+    }
+
+    /** The venue's text of a venue's cancel or expiry (its reason), else null. */
+    private static String venueText(Command c) {
+        return c.op == io.nautilus.core.Op.VENUE_REPORT && c.text != null && !c.text.isBlank() ? c.text : null;
     }
 
     private long clientOrderId(long orderId, Command c) {

@@ -65,4 +65,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Trading day zone", description = "Time zone of the trading day end.")
     String trading_day_zone() default "UTC";
+
+    @AttributeDefinition(name = "Finished orders remembered", description = "How many finished (filled, canceled, "
+            + "rejected, expired) orders the core's order memory keeps for nautilus:order and nautilus:orders "
+            + "--state, with their execution reports; the oldest finished are forgotten first, working orders are "
+            + "always kept (1..1000000).")
+    int orders_memory_finished() default 10000;
 }

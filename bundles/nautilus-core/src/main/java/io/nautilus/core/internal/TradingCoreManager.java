@@ -8,6 +8,7 @@ import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.ExecutionReportListener;
 import io.nautilus.api.order.NewOrder;
+import io.nautilus.api.order.OrderStatus;
 import io.nautilus.api.order.RejectReason;
 import io.nautilus.core.Command;
 import io.nautilus.core.Op;
@@ -23,6 +24,8 @@ import io.nautilus.core.api.CommandResult;
 import io.nautilus.core.api.CoreTradingState;
 import io.nautilus.core.api.JournalInfo;
 import io.nautilus.core.api.OrderFilter;
+import io.nautilus.core.api.OrderHistory;
+import io.nautilus.core.api.OrderStateFilter;
 import io.nautilus.core.api.OrderView;
 import io.nautilus.core.api.PositionView;
 import io.nautilus.core.api.AccountRiskView;
@@ -88,6 +91,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingCoreManager.class);
     private static final long QUERY_TIMEOUT_SECONDS = 10;
+    /** Configuration key of how many finished orders the order memory keeps. */
+    static final String ORDERS_KEPT_KEY = "orders.memory.finished";
+    /** Finished orders kept unless {@value #ORDERS_KEPT_KEY} says otherwise (as in {@link TradingCoreConfig}). */
+    static final int DEFAULT_ORDERS_KEPT = 10_000;
 
     private final List<ExecutionReportListener> listeners = new CopyOnWriteArrayList<>();
     /** Symbols configured with routing = external, as last applied (config thread). */
@@ -102,6 +109,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     private volatile RiskLimits limits = RiskLimits.NONE;
     private volatile List<String> recoveryReport = List.of();
     private int moneyScale = 2;
+    private int finishedOrdersKept = DEFAULT_ORDERS_KEPT;
+    /** The order memory of the running pipeline; written on its publish thread only (see {@link OrderMemory}). */
+    private volatile OrderMemory memory;
 
     /** Creates the component (DS). */
     public TradingCoreManager() {
@@ -124,9 +134,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
      * @param tickMillis clock tick
      * @param dayEnd end of the trading day
      * @param zone its time zone
+     * @param finishedOrdersKept finished orders the order memory keeps
      */
     record Settings(PipelineConfig pipeline, int moneyScale, long tickMillis, java.time.LocalTime dayEnd,
-                    java.time.ZoneId zone) {
+                    java.time.ZoneId zone, int finishedOrdersKept) {
 
         /**
          * @param properties the configuration
@@ -143,6 +154,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             settings.putIfAbsent("snapshot.interval.minutes", 60);
             int moneyScale = (int) number(settings, "money.scale", 2, 0, FixedPoint.MAX_SCALE);
             long tickMillis = number(settings, "clock.tick.ms", 1000, 10, 60_000);
+            int finishedKept = (int) number(settings, ORDERS_KEPT_KEY, DEFAULT_ORDERS_KEPT, 1, 1_000_000);
             String dayEnd = settings.getOrDefault("trading.day.end", "00:00").toString().trim();
             String zone = settings.getOrDefault("trading.day.zone", "UTC").toString().trim();
             java.time.LocalTime end;
@@ -157,7 +169,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             } catch (java.time.DateTimeException e) {
                 throw new IllegalArgumentException("trading.day.zone '" + zone + "' is not a time zone");
             }
-            return new Settings(PipelineConfig.from(settings), moneyScale, tickMillis, end, zoneId);
+            return new Settings(PipelineConfig.from(settings), moneyScale, tickMillis, end, zoneId, finishedKept);
         }
 
         private static long number(Map<String, Object> settings, String key, long dflt, long min, long max) {
@@ -215,6 +227,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     private void run(Settings parsed) throws IOException {
         moneyScale = parsed.moneyScale();
+        finishedOrdersKept = parsed.finishedOrdersKept();
         start(parsed.pipeline());
         startClock(parsed.tickMillis(), parsed.dayEnd(), parsed.zone());
         settings = parsed;
@@ -270,7 +283,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     void start(PipelineConfig config) throws IOException {
         TradingEngine e = new TradingEngine(moneyScale);
         List<String> report = new CopyOnWriteArrayList<>();
+        OrderMemory m = new OrderMemory(finishedOrdersKept);
+        memory = m;
         CorePipeline<TradingEngine> p = new CorePipeline<>(config, e, e.snapshotParts(), this::onResult);
+        p.replayTo((c, endOfBatch) -> remember(m, c, reports.reports(c, e.registry().view(), c.timestamp)));
         var recovered = p.start();
         engine = e;
         pipeline = p;
@@ -307,7 +323,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             routeToVenues(c);
         }
         Object reply = c.reply;
-        boolean wanted = reply instanceof CompletableFuture<?> || !listeners.isEmpty();
+        OrderMemory m = memory;
+        boolean wanted = reply instanceof CompletableFuture<?>
+                || c.events.size() > 0 && (!listeners.isEmpty() || m != null);
         if (!wanted) {
             return;
         }
@@ -333,6 +351,17 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                     LOG.warn("execution report listener {} failed on {}", listener, r, ex);
                 }
             }
+        }
+        if (m != null) {
+            remember(m, c, list);
+        }
+    }
+
+    private static void remember(OrderMemory m, Command c, List<ExecutionReport> list) {
+        try {
+            m.record(c, list);
+        } catch (RuntimeException ex) {
+            LOG.error("order memory failed on command {}", c, ex);
         }
     }
 
@@ -658,6 +687,79 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                 InstrumentId.of(i == null ? "#" + o.instrument() : i.symbol()), o.side(), o.type(), o.tif(),
                 o.price(), o.stopPrice(), o.qty(), o.openQty(), o.filledQty(), o.displayQty(), o.flags(), o.expiry(),
                 o.state() != io.nautilus.core.matching.OrderState.STOP_PENDING);
+    }
+
+    @Override
+    public Optional<OrderHistory> orderHistory(long orderId) {
+        OrderMemory m = memory;
+        OrderHistory remembered = m == null ? null : queryPublished(() -> m.get(orderId));
+        if (remembered != null && remembered.type() != null) {
+            return Optional.of(remembered);
+        }
+        Optional<OrderView> working = order(orderId);
+        if (working.isEmpty()) {
+            return Optional.ofNullable(remembered);
+        }
+        return Optional.of(fromWorking(working.get(), remembered));
+    }
+
+    @Override
+    public List<OrderHistory> orderHistories(OrderFilter filter, OrderStateFilter state) {
+        OrderMemory m = memory;
+        if (m == null) {
+            throw new IllegalStateException("the trading core is not running");
+        }
+        OrderFilter all = new OrderFilter(filter.account(), filter.instrument(), filter.side(), 0);
+        List<OrderHistory> remembered = queryPublished(() -> m.list(all, state));
+        List<OrderHistory> list = new ArrayList<>(remembered.size());
+        Map<Long, OrderHistory> byId = new HashMap<>();
+        for (OrderHistory h : remembered) {
+            byId.put(h.orderId(), h);
+        }
+        if (state == OrderStateFilter.WORKING || state == OrderStateFilter.ALL) {
+            // orders working since before the last start, and headers the memory did not see
+            for (OrderView working : orders(all)) {
+                OrderHistory h = byId.get(working.orderId());
+                if (h == null || h.type() == null) {
+                    byId.put(working.orderId(), fromWorking(working, h));
+                }
+            }
+        }
+        list.addAll(byId.values());
+        list.sort(java.util.Comparator.comparingLong(OrderHistory::orderId));
+        return filter.limit() > 0 && list.size() > filter.limit() ? List.copyOf(list.subList(0, filter.limit()))
+                : list;
+    }
+
+    @Override
+    public int finishedOrdersKept() {
+        return finishedOrdersKept;
+    }
+
+    /** A working order as the engine holds it, with the reports the memory has of it (if any). */
+    private static OrderHistory fromWorking(OrderView o, OrderHistory remembered) {
+        OrderStatus state = remembered != null && !remembered.finished() ? remembered.state()
+                : o.filledQuantity() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+        long average = remembered != null && remembered.cumulativeQuantity() == o.filledQuantity()
+                ? remembered.averagePrice() : FixedPoint.NULL;
+        return new OrderHistory(o.orderId(), o.clientOrderId(), o.account(), o.instrument(), o.side(), o.type(),
+                o.timeInForce(), o.price(), o.stopPrice(), o.quantity(), state, o.filledQuantity(), average,
+                remembered == null ? null : remembered.reason(),
+                remembered == null ? List.of() : remembered.reports(),
+                remembered == null ? 0 : remembered.omittedReports());
+    }
+
+    private <T> T queryPublished(java.util.function.Supplier<T> function) {
+        try {
+            return running().queryPublished(function).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while querying the trading core", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("trading core query failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the trading core did not answer within " + QUERY_TIMEOUT_SECONDS + " s");
+        }
     }
 
     @Override

@@ -53,7 +53,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Other threads never touch the processor's state: {@link #query} and {@link #snapshot()} run their work on the
  * business thread between commands, after every command published before the call, and complete their future
- * off that thread. An idle business thread is woken at once to serve them.
+ * off that thread. An idle business thread is woken at once to serve them. {@link #queryPublished} does the same
+ * on the publish thread, for state the {@link ResultHandler} keeps.
  *
  * <p>The processor must not modify a command's input fields (the journal thread reads them concurrently); the
  * {@link Command#attachment} is not journaled, so after a restart the processor sees commands with the text only.
@@ -87,6 +88,8 @@ public final class CorePipeline<P extends CommandProcessor> {
     private final SnapshotStore snapshots;
     private final Queue<ControlTask> controls = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unfinishedControls = new AtomicInteger();
+    private final Queue<ControlTask> publishControls = new ConcurrentLinkedQueue<>();
+    private volatile ResultHandler replayed;
     private final Queue<String> pinning = new ConcurrentLinkedQueue<>();
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
 
@@ -136,6 +139,23 @@ public final class CorePipeline<P extends CommandProcessor> {
     }
 
     /**
+     * Also hands each command replayed from the journal at {@link #start()} (processed, with its outcome) to a
+     * handler, on the starting thread, before the pipeline's threads start; e.g. to rebuild state the result handler
+     * keeps. Commands covered by the loaded snapshot are not replayed.
+     *
+     * @param handler receives replayed commands ({@code endOfBatch} false); its exceptions are logged
+     * @return this pipeline
+     * @throws IllegalStateException if already started
+     */
+    public CorePipeline<P> replayTo(ResultHandler handler) {
+        if (state.get() != State.NEW) {
+            throw new IllegalStateException("pipeline is " + state.get() + "; set the replay handler before start");
+        }
+        replayed = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    /**
      * Recovers the state from the journal directory, opens the journal for appending and starts the threads.
      *
      * @return what recovery did
@@ -149,7 +169,16 @@ public final class CorePipeline<P extends CommandProcessor> {
         try {
             Path dir = config.journalDir();
             long began = System.nanoTime();
-            Recovery.Result recovered = Recovery.run(dir, parts, processor,
+            ResultHandler replay = replayed;
+            CommandProcessor replaying = replay == null ? processor : command -> {
+                processor.process(command);
+                try {
+                    replay.onResult(command, false);
+                } catch (RuntimeException e) {
+                    LOG.warn("replay handler failed on {}; recovery goes on", command, e);
+                }
+            };
+            Recovery.Result recovered = Recovery.run(dir, parts, replaying,
                     line -> LOG.warn("recovery: {}", line));
             recovery = recovered;
             lastSnapshotSeq = recovered.snapshotSeq();
@@ -185,7 +214,7 @@ public final class CorePipeline<P extends CommandProcessor> {
         businessStage = new BusinessStage(processor, controls, unfinishedControls, recovered.lastSeq(), recovered.lastTimestamp(),
                 config.pinBusiness(), this::pinned);
         publishStage = new PublishStage(results, journalStage, recovered.lastSeq(), config.pinPublish(),
-                this::pinned);
+                this::pinned, publishControls, unfinishedControls);
         BatchEventProcessorBuilder builder = new BatchEventProcessorBuilder();
         BatchEventProcessor<Command> journal = builder.build(ring, ring.newBarrier(), journalStage);
         BatchEventProcessor<Command> business = builder.build(ring, ring.newBarrier(), businessStage);
@@ -272,6 +301,10 @@ public final class CorePipeline<P extends CommandProcessor> {
         }
         ControlTask task;
         while ((task = controls.poll()) != null) {
+            unfinishedControls.decrementAndGet();
+            task.fail(new IllegalStateException("pipeline stopped"));
+        }
+        while ((task = publishControls.poll()) != null) {
             unfinishedControls.decrementAndGet();
             task.fail(new IllegalStateException("pipeline stopped"));
         }
@@ -422,6 +455,38 @@ public final class CorePipeline<P extends CommandProcessor> {
     }
 
     /**
+     * Runs a function on the publish thread between commands, after every command published before this call has
+     * been handed to the {@link ResultHandler}: a consistent read of state the result handler keeps. The future
+     * completes on another thread (the common pool), never on the publish thread.
+     *
+     * @param function reads the result handler's state; must not block, and must not return references to mutable
+     *                 state
+     * @param <T> the result type
+     * @return the result; failed if the function throws or the pipeline stops first
+     */
+    public <T> CompletableFuture<T> queryPublished(java.util.function.Supplier<? extends T> function) {
+        Objects.requireNonNull(function, "function");
+        CompletableFuture<T> future = new CompletableFuture<>();
+        submit(publishControls, new ControlTask(cursor()) {
+            @Override
+            void run(long lastSeq, long lastTimestamp) {
+                try {
+                    T value = function.get();
+                    CompletableFuture.runAsync(() -> future.complete(value));
+                } catch (Throwable e) {
+                    fail(e);
+                }
+            }
+
+            @Override
+            void fail(Throwable reason) {
+                CompletableFuture.runAsync(() -> future.completeExceptionally(reason));
+            }
+        });
+        return future;
+    }
+
+    /**
      * Takes a snapshot: captures every part on the business thread between commands (after every command published
      * before this call), then writes it atomically on the snapshot thread once the journal holds its seq. Older
      * snapshots beyond the configured number kept are deleted, and journal segments wholly before the oldest kept
@@ -449,14 +514,18 @@ public final class CorePipeline<P extends CommandProcessor> {
     }
 
     private void submit(ControlTask task) {
+        submit(controls, task);
+    }
+
+    private void submit(Queue<ControlTask> queue, ControlTask task) {
         State current = state.get();
         if (current != State.RUNNING) {
             task.fail(new IllegalStateException("pipeline is " + current));
             return;
         }
         unfinishedControls.incrementAndGet();
-        controls.add(task);
-        if (state.get() == State.STOPPED && controls.remove(task)) {
+        queue.add(task);
+        if (state.get() == State.STOPPED && queue.remove(task)) {
             unfinishedControls.decrementAndGet();
             task.fail(new IllegalStateException("pipeline stopped"));
             return;

@@ -3,12 +3,16 @@ package io.nautilus.core.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.nautilus.core.Command;
 
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Publish handler, gated on both the journal and the business handler: hands each processed and journaled command
  * to the {@link ResultHandler}. Results of commands the journal failed to write are withheld. Afterwards the slot's
- * references (text, attachment, reply) are dropped, so the ring does not keep them alive until it wraps.
+ * references (text, attachment, reply) are dropped, so the ring does not keep them alive until it wraps. Between
+ * commands (end of a batch, or an idle tick) it runs the queued publish-side control tasks whose commands have all
+ * been handed to the result handler: reads of state the result handler owns.
  */
 final class PublishStage implements EventHandler<Command> {
 
@@ -18,14 +22,18 @@ final class PublishStage implements EventHandler<Command> {
     private final JournalStage journal;
     private final int cpu;
     private final Consumer<String> pinReport;
+    private final Queue<ControlTask> controls;
+    private final AtomicInteger unfinishedControls;
     private long withheld;
     private long failures;
 
     private volatile long publishedSeq;
 
     PublishStage(ResultHandler results, JournalStage journal, long recoveredSeq, int cpu,
-                 Consumer<String> pinReport) {
+                 Consumer<String> pinReport, Queue<ControlTask> controls, AtomicInteger unfinishedControls) {
         this.results = results;
+        this.controls = controls;
+        this.unfinishedControls = unfinishedControls;
         this.journal = journal;
         this.cpu = cpu;
         this.pinReport = pinReport;
@@ -61,6 +69,26 @@ final class PublishStage implements EventHandler<Command> {
         command.text = null;
         command.attachment = null;
         command.reply = null;
+        if (endOfBatch) {
+            runControls(sequence);
+        }
+    }
+
+    @Override
+    public void onTimeout(long sequence) {
+        runControls(sequence);
+    }
+
+    private void runControls(long publishedSequence) {
+        ControlTask task;
+        while ((task = controls.peek()) != null && task.target <= publishedSequence) {
+            controls.poll();
+            try {
+                task.run(publishedSeq, 0);
+            } finally {
+                unfinishedControls.decrementAndGet();
+            }
+        }
     }
 
     long publishedSeq() {

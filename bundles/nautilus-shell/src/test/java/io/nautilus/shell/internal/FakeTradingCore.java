@@ -20,6 +20,8 @@ import io.nautilus.core.api.CommandResult;
 import io.nautilus.core.api.CoreTradingState;
 import io.nautilus.core.api.JournalInfo;
 import io.nautilus.core.api.OrderFilter;
+import io.nautilus.core.api.OrderHistory;
+import io.nautilus.core.api.OrderStateFilter;
 import io.nautilus.core.api.OrderView;
 import io.nautilus.core.api.PositionView;
 import io.nautilus.core.api.AccountRiskView;
@@ -212,5 +214,38 @@ final class FakeTradingCore implements TradingCoreService, TradingCoreAdminServi
     @Override
     public String pipelineInfo() {
         return "wait=yielding ring=1024 threads=1 pinned=no";
+    }
+
+    // ------------------------------------------------------------------ order memory
+
+    /** The orders the fake core's order memory holds. */
+    final List<OrderHistory> histories = new ArrayList<>();
+    OrderStateFilter lastState;
+
+    @Override
+    public Optional<OrderHistory> orderHistory(long orderId) {
+        return histories.stream().filter(o -> o.orderId() == orderId).findFirst();
+    }
+
+    @Override
+    public List<OrderHistory> orderHistories(OrderFilter filter, OrderStateFilter state) {
+        lastFilter = filter;
+        lastState = state;
+        List<OrderHistory> matching = new ArrayList<>();
+        for (OrderHistory o : histories) {
+            if (state.matches(o.state())
+                    && (filter.account() == null || filter.account().equals(o.account()))
+                    && (filter.instrument() == null || filter.instrument().equals(o.instrument()))
+                    && (filter.side() == null || filter.side() == o.side())
+                    && (filter.limit() == 0 || matching.size() < filter.limit())) {
+                matching.add(o);
+            }
+        }
+        return matching;
+    }
+
+    @Override
+    public int finishedOrdersKept() {
+        return 10_000;
     }
 }
