@@ -29,7 +29,7 @@ public final class MarketMakerComponent {
     /** The factory configuration PID. */
     public static final String PID = "io.nautilus.strategy.marketmaker";
 
-    private final StrategyRegistration<MarketMakerConfig> registration =
+    final StrategyRegistration<MarketMakerConfig> registration =
             new StrategyRegistration<>(PID, MarketMakerConfig.class, config -> new MarketMaker(settings(config)));
 
     /** Creates the component (DS). */

@@ -30,7 +30,7 @@ public final class MomentumComponent {
     /** The factory configuration PID. */
     public static final String PID = "io.nautilus.strategy.momentum";
 
-    private final StrategyRegistration<MomentumConfig> registration =
+    final StrategyRegistration<MomentumConfig> registration =
             new StrategyRegistration<>(PID, MomentumConfig.class, config -> new Momentum(settings(config)));
 
     /** Creates the component (DS). */
