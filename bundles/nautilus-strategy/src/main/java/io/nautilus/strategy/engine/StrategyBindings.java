@@ -76,6 +76,16 @@ public final class StrategyBindings {
     private final Map<Strategy, StrategyId> refused = new IdentityHashMap<>();
     private final Map<Strategy, String> refusedReasons = new IdentityHashMap<>();
     private Consumer<InstanceConfig> beforeFreshStart = config -> { };
+    private Consumer<String> problems;
+
+    /**
+     * Sets where refused configurations are reported (a duplicate id, a configuration its component refused).
+     *
+     * @param sink told one line per problem; by default the life-cycle log
+     */
+    public synchronized void onProblem(Consumer<String> sink) {
+        this.problems = java.util.Objects.requireNonNull(sink, "sink");
+    }
 
     /**
      * Sets what runs before an instance starts fresh (not a hand-over), e.g. cancelling orders a previous run left.
@@ -111,6 +121,7 @@ public final class StrategyBindings {
         this.detachGraceNanos = detachGraceNanos;
         this.defaultAccount = defaultAccount;
         this.log = log;
+        this.problems = log;
     }
 
     /**
@@ -133,7 +144,7 @@ public final class StrategyBindings {
                     + ", which configuration " + owner + " runs: refused (give it another id)";
             refused.put(strategy, id);
             refusedReasons.put(strategy, reason);
-            log.accept("strategy " + id + ": " + reason);
+            problems.accept("strategy " + id + ": " + reason);
             throw new IllegalArgumentException(reason);
         }
         idOf.put(strategy, id);
@@ -179,7 +190,7 @@ public final class StrategyBindings {
         }
         String reason = "new configuration refused, the previous one stays in force: " + error;
         if (!reason.equals(configErrors.put(id, reason))) {
-            log.accept("strategy " + id + ": " + reason);
+            problems.accept("strategy " + id + ": " + reason);
         }
     }
 

@@ -112,6 +112,7 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
         bindings = new StrategyBindings(engine, timer, TimeUnit.MILLISECONDS.toNanos(config.detach_grace_ms()),
                 AccountId.of(config.default_account()), LOG::info);
         bindings.beforeFreshStart(this::cancelLeftovers);
+        bindings.onProblem(LOG::warn);
         for (Map.Entry<Strategy, Map<String, Object>> entry : waiting.entrySet()) {
             add(entry.getKey(), entry.getValue());
         }
@@ -479,7 +480,8 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
         try {
             bindings.added(strategy, properties);
         } catch (RuntimeException e) {
-            LOG.error("strategy service {} not started: {}", properties.get(StrategyBindings.ID), e.getMessage());
+            LOG.error("strategy service {} ({}) not started: {}", properties.get(StrategyBindings.ID),
+                    properties.get("service.pid"), e.getMessage());
         }
     }
 
