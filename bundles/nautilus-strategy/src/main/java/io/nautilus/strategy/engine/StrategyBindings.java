@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,8 +74,7 @@ public final class StrategyBindings {
     private final Set<StrategyId> stoppedByOperator = new HashSet<>();
     private final Map<StrategyId, Object> configurationOf = new HashMap<>();
     private final Map<StrategyId, String> configErrors = new HashMap<>();
-    private final Map<Strategy, StrategyId> refused = new IdentityHashMap<>();
-    private final Map<Strategy, String> refusedReasons = new IdentityHashMap<>();
+    private final Map<Strategy, Refusal> refused = new IdentityHashMap<>();
     private Consumer<InstanceConfig> beforeFreshStart = config -> { };
     private Consumer<String> problems;
 
@@ -84,7 +84,7 @@ public final class StrategyBindings {
      * @param sink told one line per problem; by default the life-cycle log
      */
     public synchronized void onProblem(Consumer<String> sink) {
-        this.problems = java.util.Objects.requireNonNull(sink, "sink");
+        this.problems = Objects.requireNonNull(sink, "sink");
     }
 
     /**
@@ -93,7 +93,7 @@ public final class StrategyBindings {
      * @param hook called with the instance's configuration; a failure is logged and the instance starts anyway
      */
     public synchronized void beforeFreshStart(Consumer<InstanceConfig> hook) {
-        this.beforeFreshStart = java.util.Objects.requireNonNull(hook, "hook");
+        this.beforeFreshStart = Objects.requireNonNull(hook, "hook");
     }
 
     private void freshStart(InstanceConfig config, Strategy strategy) {
@@ -142,8 +142,7 @@ public final class StrategyBindings {
         if (claimed && owner != null && configuration != null && !owner.equals(configuration)) {
             String reason = "configuration " + configuration + " also names strategy id " + id
                     + ", which configuration " + owner + " runs: refused (give it another id)";
-            refused.put(strategy, id);
-            refusedReasons.put(strategy, reason);
+            refused.put(strategy, new Refusal(id, reason));
             problems.accept("strategy " + id + ": " + reason);
             throw new IllegalArgumentException(reason);
         }
@@ -202,9 +201,9 @@ public final class StrategyBindings {
      */
     public synchronized String configError(StrategyId id) {
         StringBuilder out = new StringBuilder(configErrors.getOrDefault(id, ""));
-        for (Map.Entry<Strategy, StrategyId> entry : refused.entrySet()) {
-            if (entry.getValue().equals(id)) {
-                out.append(out.length() == 0 ? "" : System.lineSeparator()).append(refusedReasons.get(entry.getKey()));
+        for (Refusal refusal : refused.values()) {
+            if (refusal.id().equals(id)) {
+                out.append(out.length() == 0 ? "" : System.lineSeparator()).append(refusal.reason());
             }
         }
         return out.toString();
@@ -217,7 +216,6 @@ public final class StrategyBindings {
      */
     public synchronized void removed(Strategy strategy) {
         if (refused.remove(strategy) != null) {
-            refusedReasons.remove(strategy);
             return;
         }
         StrategyId id = idOf.remove(strategy);
@@ -419,5 +417,9 @@ public final class StrategyBindings {
             }
         }
         return out;
+    }
+
+    /** A strategy service refused because another configuration runs its id. */
+    private record Refusal(StrategyId id, String reason) {
     }
 }
