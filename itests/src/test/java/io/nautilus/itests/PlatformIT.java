@@ -259,6 +259,13 @@ public class PlatformIT {
         return routeAdmin.routeFiles().stream().filter(f -> f.fileName().equals(name)).findFirst();
     }
 
+    private static void replace(Path file, String content) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private void write(Path file, String content) throws IOException {
         created.add(file);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -322,6 +329,76 @@ public class PlatformIT {
         } catch (Exception e) {
             assertTrue(e.toString(), e.toString().contains("is not name=value"));
         }
+        badParametersKeepTheDemoMarketMakerRunning();
+    }
+
+    /**
+     * The fail-safe rules of strategy configuration on the real platform: a bad value from the shell is refused and
+     * nothing is written; a bad value saved in the instance's file leaves the instance running on the configuration
+     * before (shown as a config error) until a good one is saved; a second file reusing the id is refused and
+     * deleting it leaves the instance alone.
+     */
+    private void badParametersKeepTheDemoMarketMakerRunning() throws Exception {
+        Path file = Path.of(System.getProperty("karaf.etc"), "io.nautilus.strategy.marketmaker-demo.cfg");
+        String original = Files.readString(file, StandardCharsets.UTF_8);
+        int version = strategies.instance("mm-demo").orElseThrow().version();
+        String[][] refusals = {
+            {"halfSpreadTicks=-1", "halfSpreadTicks -1 must be at least 1"},
+            {"orderSize=abc", "parameter orderSize 'abc' is not a whole number"},
+            {"orderSize=0", "orderSize 0 must be at least 1"},
+            {"spreadTicks=2", "has no parameter 'spreadTicks'"},
+        };
+        for (String[] refusal : refusals) {
+            try {
+                execute("nautilus:strategy-params mm-demo " + refusal[0]);
+                throw new AssertionError(refusal[0] + " is refused");
+            } catch (Exception e) {
+                assertTrue(refusal[0] + ": " + e, e.toString().contains(refusal[1])
+                        && e.toString().contains("nothing changed"));
+            }
+        }
+        assertEquals("nothing written", original, Files.readString(file, StandardCharsets.UTF_8));
+        Thread.sleep(WAIT_MILLIS);
+        assertEquals(version, strategies.instance("mm-demo").orElseThrow().version());
+
+        try {
+            replace(file, original.replaceFirst("(?m)^halfSpreadTicks\\s*=.*$", "halfSpreadTicks = -1"));
+            await(() -> strategies.instance("mm-demo").map(i -> i.configError()
+                    .contains("halfSpreadTicks -1 must be at least 1")).orElse(false), 30_000,
+                    "the bad file is refused: " + strategies.instance("mm-demo"));
+            long delivered = strategies.instance("mm-demo").orElseThrow().deliveredEvents();
+            await(() -> strategies.instance("mm-demo").map(i -> i.deliveredEvents() > delivered).orElse(false),
+                    30_000, "mm-demo keeps receiving market data");
+            io.nautilus.api.strategy.admin.StrategyInstanceInfo kept = strategies.instance("mm-demo").orElseThrow();
+            assertEquals(kept.toString(), "RUNNING", kept.state());
+            assertEquals(kept.toString(), version, kept.version());
+            assertEquals(kept.toString(), "1", kept.parameters().get("halfSpreadTicks"));
+            String list = execute("nautilus:strategies");
+            assertTrue(list, list.contains("CONFIG ERROR") && list.contains("halfSpreadTicks -1 must be at least 1"));
+            String details = execute("nautilus:strategies mm-demo");
+            assertTrue(details, details.contains("config error"));
+        } finally {
+            replace(file, original);
+        }
+        await(() -> strategies.instance("mm-demo").map(i -> i.configError().isEmpty() && i.version() > version
+                && "RUNNING".equals(i.state())).orElse(false), 30_000,
+                "the good file is applied again: " + strategies.instance("mm-demo"));
+
+        int handedOver = strategies.instance("mm-demo").orElseThrow().version();
+        Path duplicate = file.resolveSibling("io.nautilus.strategy.marketmaker-dup.cfg");
+        write(duplicate, original.replaceFirst("(?m)^halfSpreadTicks\\s*=.*$", "halfSpreadTicks = 4"));
+        await(() -> strategies.instance("mm-demo").map(i -> i.configError().contains("also names strategy id mm-demo"))
+                .orElse(false), 30_000, "the duplicate id is refused: " + strategies.instance("mm-demo"));
+        String list = execute("nautilus:strategies");
+        assertTrue(list, list.contains("also names strategy id mm-demo"));
+        Files.delete(duplicate);
+        await(() -> strategies.instance("mm-demo").map(i -> i.configError().isEmpty()).orElse(false), 30_000,
+                "deleting the duplicate clears the error: " + strategies.instance("mm-demo"));
+        Thread.sleep(WAIT_MILLIS);
+        io.nautilus.api.strategy.admin.StrategyInstanceInfo after = strategies.instance("mm-demo").orElseThrow();
+        assertEquals(after.toString(), "RUNNING", after.state());
+        assertEquals(after.toString(), handedOver, after.version());
+        assertEquals(after.toString(), "1", after.parameters().get("halfSpreadTicks"));
     }
 
     /**

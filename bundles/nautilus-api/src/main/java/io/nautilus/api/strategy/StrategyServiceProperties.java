@@ -19,6 +19,11 @@ public final class StrategyServiceProperties {
     public static final String INSTRUMENTS = "strategy.instruments";
     /** Service property: {@code CANCEL_ALL} or {@code LEAVE}, the working orders when the instance stops. */
     public static final String ORDER_POLICY = "strategy.orderPolicy";
+    /**
+     * Service property: why the instance's latest configuration was refused (the configuration before it stays in
+     * force); absent when the configuration in force is the latest.
+     */
+    public static final String CONFIG_ERROR = "strategy.configError";
 
     private StrategyServiceProperties() {
     }
@@ -39,7 +44,7 @@ public final class StrategyServiceProperties {
         Hashtable<String, Object> properties = new Hashtable<>();
         for (Map.Entry<String, Object> entry : configuration.entrySet()) {
             if (!entry.getKey().startsWith(".") && !entry.getKey().startsWith("component.")
-                    && entry.getValue() != null) {
+                    && !entry.getKey().equals(CONFIG_ERROR) && entry.getValue() != null) {
                 properties.put(entry.getKey(), entry.getValue());
             }
         }

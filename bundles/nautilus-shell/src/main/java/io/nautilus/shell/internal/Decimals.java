@@ -2,11 +2,14 @@ package io.nautilus.shell.internal;
 
 import io.nautilus.api.instrument.FixedPoint;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Converts the decimals an admin types to fixed-point longs at an instrument's scale, and back for display.
  */
 final class Decimals {
+
+    private static final Pattern PLAIN = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
 
     private Decimals() {
     }
@@ -18,16 +21,18 @@ final class Decimals {
      * @param text  the admin's text, e.g. {@code 101.25}
      * @param scale the instrument's decimals for this kind of value, 0 to 18
      * @return the value in units of {@code 10^-scale}
-     * @throws IllegalArgumentException naming the value and the scale if the text is not a decimal, has more
+     * @throws IllegalArgumentException naming the value and the scale if the text is not a plain decimal (digits,
+     *                                  an optional leading {@code -} and one {@code .}: no exponent, {@code +},
+     *                                  hexadecimal, underscores, NaN or Infinity, a fat-finger hazard), has more
      *                                  decimals than the scale or does not fit a long at that scale
      */
     static long parse(String what, String text, int scale) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " '" + text + "' is not a decimal number");
+        String plain = text.strip();
+        if (!PLAIN.matcher(plain).matches()) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not a plain decimal number (digits with"
+                    + " an optional '-' and '.', e.g. 1000 or 0.25; no exponent, '+', hex or '_')");
         }
+        BigDecimal value = new BigDecimal(plain);
         if (value.stripTrailingZeros().scale() > scale) {
             throw new IllegalArgumentException(what + " " + text + " is not on the instrument's scale of "
                     + decimals(scale));

@@ -9,7 +9,10 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
-/** {@code nautilus:pnl [account]}: P&amp;L totals per account. */
+/**
+ * {@code nautilus:pnl [account]}: P&amp;L totals per account. An account the core does not know (not configured,
+ * never traded) fails with one line.
+ */
 @Command(scope = "nautilus", name = "pnl",
         description = "Shows P&L totals per account: realised, unrealised at the marks, fees, net, gross exposure,"
                 + " open positions and working orders.")
@@ -24,7 +27,12 @@ public final class PnlCommand extends CoreCommand {
     void run(PrintStream out) throws CommandException {
         var core = core();
         AccountId accountId = account == null ? null : AccountId.of(account);
-        List<List<String>> rows = PnlTable.rows(core.pnl(accountId), core.positions(accountId), scales());
+        var pnl = core.pnl(accountId);
+        var positions = core.positions(accountId);
+        if (accountId != null && positions.isEmpty()) {
+            new Catalog(core).account(account);
+        }
+        List<List<String>> rows = PnlTable.rows(pnl, positions, scales());
         PnlTable.table(rows).print(out);
         if (PnlTable.anyRaw(rows)) {
             out.println("(" + PnlTable.RAW + ": the account trades instruments with different price scales, so its"

@@ -8,7 +8,10 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
-/** {@code nautilus:positions [account]}: positions with average price, mark and P&amp;L. */
+/**
+ * {@code nautilus:positions [account]}: positions with average price, mark and P&amp;L. An account the core does
+ * not know (not configured, never traded) fails with one line.
+ */
 @Command(scope = "nautilus", name = "positions",
         description = "Lists positions (flat ones included once traded) with average price, mark, realised and"
                 + " unrealised P&L, fees and traded quantities, on each instrument's scales.")
@@ -22,6 +25,11 @@ public final class PositionsCommand extends CoreCommand {
     @Override
     void run(PrintStream out) throws CommandException {
         var core = core();
-        PositionTable.table(core.positions(account == null ? null : AccountId.of(account)), scales()).print(out);
+        AccountId accountId = account == null ? null : AccountId.of(account);
+        var positions = core.positions(accountId);
+        if (accountId != null && positions.isEmpty()) {
+            new Catalog(core).account(account);
+        }
+        PositionTable.table(positions, scales()).print(out);
     }
 }

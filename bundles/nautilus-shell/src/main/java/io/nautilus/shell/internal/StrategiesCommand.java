@@ -15,7 +15,8 @@ import java.io.PrintStream;
  */
 @Command(scope = "nautilus", name = "strategies",
         description = "Lists strategy instances: version, state, events delivered and queued, event lag, working"
-                + " orders and P&L. With an id: that instance in detail, with its parameters.")
+                + " orders, P&L and a refused configuration (the one before stays in force). With an id: that"
+                + " instance in detail, with its parameters.")
 @Service
 public final class StrategiesCommand extends StrategyCommand {
 

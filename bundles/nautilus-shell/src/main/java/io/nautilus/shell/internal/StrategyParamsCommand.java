@@ -17,7 +17,9 @@ import java.util.TreeMap;
 /** {@code nautilus:strategy-params id [name=value ...]}. */
 @Command(scope = "nautilus", name = "strategy-params",
         description = "Shows a strategy instance's parameters, or changes them (name=value ...) through its"
-                + " configuration in etc/: the instance is handed to the reconfigured strategy with its state.")
+                + " configuration in etc/: the instance is handed to the reconfigured strategy with its state. A name"
+                + " the strategy does not have or a value it refuses is refused with the reason, and nothing is"
+                + " written.")
 @Service
 public final class StrategyParamsCommand extends StrategyCommand {
 

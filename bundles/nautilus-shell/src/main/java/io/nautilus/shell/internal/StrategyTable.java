@@ -34,11 +34,13 @@ final class StrategyTable {
         table.column("ORDERS").alignRight();
         table.column("REALISED").alignRight();
         table.column("UNREALISED").alignRight();
+        table.column("CONFIG ERROR");
         for (StrategyInstanceInfo info : instances) {
             table.addRow().addContent(info.id(), strategy(info), info.version(), info.state(), info.account(),
                     info.instruments().isEmpty() ? "all" : String.join(",", info.instruments()),
                     info.deliveredEvents(), info.queuedEvents(), lag(info.lagMicros()), info.workingOrders(),
-                    money(info.realisedPnl()), money(info.unrealisedPnl()));
+                    money(info.realisedPnl()), money(info.unrealisedPnl()),
+                    info.configError().isEmpty() ? "-" : firstLine(info.configError()));
         }
         table.emptyTableText("no strategy instances (configure one in etc/, e.g."
                 + " etc/io.nautilus.strategy.marketmaker-demo.cfg)");
@@ -59,6 +61,9 @@ final class StrategyTable {
         table.addRow().addContent("state", info.state());
         if (!info.failure().isEmpty()) {
             table.addRow().addContent("failure", info.failure());
+        }
+        for (String line : info.configError().lines().toList()) {
+            table.addRow().addContent("config error", line);
         }
         table.addRow().addContent("strategy", info.implementation().isEmpty() ? "-" : info.implementation());
         table.addRow().addContent("bundle", info.bundle().isEmpty() ? "-" : info.bundle());
@@ -84,6 +89,12 @@ final class StrategyTable {
             table.addRow().addContent("param " + parameter.getKey(), parameter.getValue());
         }
         table.print(out);
+    }
+
+    private static String firstLine(String text) {
+        List<String> lines = text.lines().toList();
+        return lines.get(0).strip() + (lines.size() > 1 ? " (+" + (lines.size() - 1) + " more: nautilus:strategies <id>)"
+                : "");
     }
 
     private static String strategy(StrategyInstanceInfo info) {

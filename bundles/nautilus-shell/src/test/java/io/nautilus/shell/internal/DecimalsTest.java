@@ -30,9 +30,24 @@ class DecimalsTest {
     @Test
     void notANumberAndOverflowAreClear() {
         assertThatThrownBy(() -> Decimals.parse("price", "12,5", 2))
-                .hasMessage("price '12,5' is not a decimal number");
-        assertThatThrownBy(() -> Decimals.parse("quantity", "1e20", 4))
-                .hasMessage("quantity 1e20 is too large for the instrument's scale of 4 decimals");
+                .hasMessage("price '12,5' is not a plain decimal number (digits with an optional '-' and '.', e.g."
+                        + " 1000 or 0.25; no exponent, '+', hex or '_')");
+        assertThatThrownBy(() -> Decimals.parse("quantity", "100000000000000000", 4))
+                .hasMessage("quantity 100000000000000000 is too large for the instrument's scale of 4 decimals");
+    }
+
+    @Test
+    void onlyPlainDecimalsAreNumbers() {
+        for (String text : new String[] {"1e3", "1E3", "1.5e2", "+5", "0x10", "1_000", "NaN", "Infinity", "-Infinity",
+            "--1", "1.2.3", "", "1 000", "\u0661"}) {
+            assertThatThrownBy(() -> Decimals.parse("quantity", text, 4)).as(text)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("quantity '" + text + "' is not a plain decimal number");
+        }
+        assertThat(Decimals.parse("quantity", " 1000 ", 0)).isEqualTo(1000);
+        assertThat(Decimals.parse("price", "-0.5", 1)).isEqualTo(-5);
+        assertThat(Decimals.parse("price", ".25", 2)).isEqualTo(25);
+        assertThat(Decimals.parse("price", "3.", 0)).isEqualTo(3);
     }
 
     @Test

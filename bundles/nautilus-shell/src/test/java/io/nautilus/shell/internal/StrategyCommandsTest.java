@@ -26,15 +26,23 @@ class StrategyCommandsTest {
             "RUNNING", "", "mm-1", List.of("SIM-BTC"), Map.of("orderSize", "100", "halfSpreadTicks", "1"),
             "io.nautilus.strategy.marketmaker~demo", 1234, 2, 850, 0, 2, new BigDecimal("12.50"),
             new BigDecimal("-3.0000"), List.of(120L, 95L));
+    private final StrategyInstanceInfo refused = new StrategyInstanceInfo("mm-two",
+            "io.nautilus.strategy.marketmaker.MarketMaker", "io.nautilus.strategy.marketmaker/0.1.0.SNAPSHOT", 1,
+            "RUNNING", "", "mm-2", List.of("SIM-BTC"), Map.of("orderSize", "100", "halfSpreadTicks", "1"),
+            "io.nautilus.strategy.marketmaker~two", 10, 0, 850, 0, 2, BigDecimal.ZERO, BigDecimal.ZERO, List.of(),
+            "new configuration refused, the previous one stays in force: market maker: halfSpreadTicks -1 must be"
+                    + " at least 1\nconfiguration io.nautilus.strategy.marketmaker~copy also names strategy id"
+                    + " mm-two, which configuration io.nautilus.strategy.marketmaker~two runs: refused (give it"
+                    + " another id)");
     private final StrategyAdminService service = new StrategyAdminService() {
         @Override
         public List<StrategyInstanceInfo> instances() {
-            return List.of(demo);
+            return List.of(demo, refused);
         }
 
         @Override
         public Optional<StrategyInstanceInfo> instance(String id) {
-            return id.equals(demo.id()) ? Optional.of(demo) : Optional.empty();
+            return List.of(demo, refused).stream().filter(info -> info.id().equals(id)).findFirst();
         }
 
         @Override
@@ -55,6 +63,10 @@ class StrategyCommandsTest {
         @Override
         public String updateParameters(String id, Map<String, String> changes) {
             calls.add("params " + id + " " + changes);
+            if (changes.containsKey("halfSpreadTicks") && changes.get("halfSpreadTicks").startsWith("-")) {
+                throw new IllegalArgumentException("strategy " + id + " refuses the change: market maker:"
+                        + " halfSpreadTicks -1 must be at least 1; nothing changed");
+            }
             return "updated";
         }
     };
@@ -137,6 +149,30 @@ class StrategyCommandsTest {
         bad.id = "mm-demo";
         bad.changes = List.of("orderSize");
         assertThatThrownBy(bad::execute).hasMessage("nautilus: 'orderSize' is not name=value");
+    }
+
+    @Test
+    void aRefusedConfigurationIsShownInTheListAndInFullInTheDetails() throws Exception {
+        String list = run(wired(new StrategiesCommand()));
+        assertThat(list).contains("CONFIG ERROR", "new configuration refused, the previous one stays in force: market"
+                + " maker: halfSpreadTicks -1 must be at least 1 (+1 more: nautilus:strategies <id>)");
+        assertThat(list.lines().filter(line -> line.startsWith("mm-demo")).findFirst().orElseThrow()).endsWith("-");
+
+        bytes.reset();
+        StrategiesCommand details = wired(new StrategiesCommand());
+        details.id = "mm-two";
+        assertThat(run(details)).contains("config error", "market maker: halfSpreadTicks -1 must be at least 1",
+                "also names strategy id mm-two");
+    }
+
+    @Test
+    void aRefusedParameterChangeFailsWithTheStrategysReason() {
+        StrategyParamsCommand change = wired(new StrategyParamsCommand());
+        change.id = "mm-demo";
+        change.changes = List.of("halfSpreadTicks=-1");
+        assertThatThrownBy(change::execute).isInstanceOf(CommandException.class)
+                .hasMessage("nautilus: strategy mm-demo refuses the change: market maker: halfSpreadTicks -1 must be"
+                        + " at least 1; nothing changed");
     }
 
     @Test

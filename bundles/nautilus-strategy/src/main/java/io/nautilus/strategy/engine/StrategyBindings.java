@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +32,12 @@ import java.util.function.Consumer;
  *   <li>The current service of an instance going away ({@code bundle:update} unregisters before it registers
  *       again) detaches the instance: the old version's state is exported, events are buffered, and the next
  *       service with the same id is attached. If none comes within the grace period the instance is stopped.</li>
+ *   <li>A service configured by another Config Admin configuration ({@code service.pid}) than the one that runs
+ *       the instance, with the same id, is refused: the running instance is left alone, the problem is logged and
+ *       shown ({@link #configError(StrategyId)}), and removing that service changes nothing.</li>
+ *   <li>The current service's properties changing to carry {@value StrategyServiceProperties#CONFIG_ERROR} (its
+ *       component refused a new configuration and keeps the one in force) records and logs that error; the next
+ *       accepted service of the instance clears it.</li>
  * </ul>
  *
  * <p>Service properties configure the instance: {@value #ID} (required), {@value #ACCOUNT},
@@ -52,6 +59,7 @@ public final class StrategyBindings {
     /** Service property: the event queue capacity. */
     public static final String QUEUE_CAPACITY = "strategy.queueCapacity";
 
+    private static final String SERVICE_PID = "service.pid";
     private static final String[] RESERVED_PREFIXES = {"strategy.", "service.", "component.", "objectClass",
         "osgi.", "felix.", "."};
 
@@ -64,7 +72,20 @@ public final class StrategyBindings {
     private final Map<Strategy, StrategyId> idOf = new IdentityHashMap<>();
     private final Map<StrategyId, Map<String, ?>> propertiesOf = new HashMap<>();
     private final Set<StrategyId> stoppedByOperator = new HashSet<>();
+    private final Map<StrategyId, Object> configurationOf = new HashMap<>();
+    private final Map<StrategyId, String> configErrors = new HashMap<>();
+    private final Map<Strategy, Refusal> refused = new IdentityHashMap<>();
     private Consumer<InstanceConfig> beforeFreshStart = config -> { };
+    private Consumer<String> problems;
+
+    /**
+     * Sets where refused configurations are reported (a duplicate id, a configuration its component refused).
+     *
+     * @param sink told one line per problem; by default the life-cycle log
+     */
+    public synchronized void onProblem(Consumer<String> sink) {
+        this.problems = Objects.requireNonNull(sink, "sink");
+    }
 
     /**
      * Sets what runs before an instance starts fresh (not a hand-over), e.g. cancelling orders a previous run left.
@@ -72,7 +93,7 @@ public final class StrategyBindings {
      * @param hook called with the instance's configuration; a failure is logged and the instance starts anyway
      */
     public synchronized void beforeFreshStart(Consumer<InstanceConfig> hook) {
-        this.beforeFreshStart = java.util.Objects.requireNonNull(hook, "hook");
+        this.beforeFreshStart = Objects.requireNonNull(hook, "hook");
     }
 
     private void freshStart(InstanceConfig config, Strategy strategy) {
@@ -100,6 +121,7 @@ public final class StrategyBindings {
         this.detachGraceNanos = detachGraceNanos;
         this.defaultAccount = defaultAccount;
         this.log = log;
+        this.problems = log;
     }
 
     /**
@@ -113,8 +135,20 @@ public final class StrategyBindings {
     public synchronized CompletableFuture<SwapResult> added(Strategy strategy, Map<String, ?> properties) {
         InstanceConfig config = configOf(properties, defaultAccount);
         StrategyId id = config.id();
-        idOf.put(strategy, id);
         StrategyInstance instance = engine.instance(id).orElse(null);
+        Object configuration = properties.get(SERVICE_PID);
+        Object owner = configurationOf.get(id);
+        boolean claimed = current.containsKey(id) || (instance != null && instance.state().isLive());
+        if (claimed && owner != null && configuration != null && !owner.equals(configuration)) {
+            String reason = "configuration " + configuration + " also names strategy id " + id
+                    + ", which configuration " + owner + " runs: refused (give it another id)";
+            refused.put(strategy, new Refusal(id, reason));
+            problems.accept("strategy " + id + ": " + reason);
+            throw new IllegalArgumentException(reason);
+        }
+        idOf.put(strategy, id);
+        configurationOf.put(id, configuration);
+        configErrors.remove(id);
         if (stoppedByOperator.contains(id) && (instance == null || !instance.state().isLive())) {
             current.put(id, strategy);
             propertiesOf.put(id, Map.copyOf(properties));
@@ -137,11 +171,53 @@ public final class StrategyBindings {
     }
 
     /**
+     * The properties of a strategy service changed: its component refused a new configuration (property
+     * {@value StrategyServiceProperties#CONFIG_ERROR}) and keeps the one in force, or no longer reports a problem.
+     *
+     * @param strategy   the service object
+     * @param properties its service properties now
+     */
+    public synchronized void updated(Strategy strategy, Map<String, ?> properties) {
+        StrategyId id = idOf.get(strategy);
+        if (id == null || current.get(id) != strategy) {
+            return;
+        }
+        Object error = properties.get(StrategyServiceProperties.CONFIG_ERROR);
+        if (error == null || error.toString().isBlank()) {
+            configErrors.remove(id);
+            return;
+        }
+        String reason = "new configuration refused, the previous one stays in force: " + error;
+        if (!reason.equals(configErrors.put(id, reason))) {
+            problems.accept("strategy " + id + ": " + reason);
+        }
+    }
+
+    /**
+     * Why the instance's latest configuration, or another configuration naming its id, was refused.
+     *
+     * @param id the instance
+     * @return the problems, one per line; empty if none
+     */
+    public synchronized String configError(StrategyId id) {
+        StringBuilder out = new StringBuilder(configErrors.getOrDefault(id, ""));
+        for (Refusal refusal : refused.values()) {
+            if (refusal.id().equals(id)) {
+                out.append(out.length() == 0 ? "" : System.lineSeparator()).append(refusal.reason());
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * A strategy service went away.
      *
      * @param strategy the service object
      */
     public synchronized void removed(Strategy strategy) {
+        if (refused.remove(strategy) != null) {
+            return;
+        }
         StrategyId id = idOf.remove(strategy);
         if (id == null || current.get(id) != strategy) {
             return;
@@ -150,6 +226,8 @@ public final class StrategyBindings {
         StrategyInstance instance = engine.instance(id).orElse(null);
         if (instance == null || !instance.state().isLive()) {
             propertiesOf.remove(id);
+            configurationOf.remove(id);
+            configErrors.remove(id);
             return;
         }
         instance.detach().whenComplete((state, failure) -> log.accept(failure == null
@@ -253,6 +331,8 @@ public final class StrategyBindings {
         if (current.get(id) == null && instance.state() == InstanceState.DETACHED) {
             log.accept("strategy " + id + " stopped: no new version within the grace period");
             instance.stop();
+            configurationOf.remove(id);
+            configErrors.remove(id);
         }
     }
 
@@ -337,5 +417,9 @@ public final class StrategyBindings {
             }
         }
         return out;
+    }
+
+    /** A strategy service refused because another configuration runs its id. */
+    private record Refusal(StrategyId id, String reason) {
     }
 }

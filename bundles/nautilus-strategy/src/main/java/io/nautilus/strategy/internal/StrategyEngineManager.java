@@ -12,6 +12,7 @@ import io.nautilus.api.marketdata.Trade;
 import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.ExecutionReportListener;
 import io.nautilus.api.strategy.Strategy;
+import io.nautilus.api.strategy.StrategyConfigurationCheck;
 import io.nautilus.api.strategy.admin.StrategyAdminService;
 import io.nautilus.api.strategy.admin.StrategyInstanceInfo;
 import io.nautilus.core.api.PositionView;
@@ -22,6 +23,7 @@ import io.nautilus.marketdata.api.Subscription;
 import io.nautilus.strategy.engine.CoreTradingPort;
 import io.nautilus.strategy.engine.InstanceState;
 import io.nautilus.strategy.engine.LatencyTradingPort;
+import io.nautilus.strategy.engine.ParameterChange;
 import io.nautilus.strategy.engine.StrategyBindings;
 import io.nautilus.strategy.engine.StrategyEngine;
 import io.nautilus.strategy.engine.StrategyInstance;
@@ -53,6 +55,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +76,7 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
             "felix.fileinstall.filename", "component.name", "component.id", "objectClass", "service.id");
 
     private final Map<Strategy, Map<String, Object>> waiting = new IdentityHashMap<>();
+    private final Map<String, StrategyConfigurationCheck> checks = new ConcurrentHashMap<>();
     private volatile StrategyEngine engine;
     private ScheduledExecutorService timer;
     private ScheduledExecutorService venue;
@@ -108,6 +112,7 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
         bindings = new StrategyBindings(engine, timer, TimeUnit.MILLISECONDS.toNanos(config.detach_grace_ms()),
                 AccountId.of(config.default_account()), LOG::info);
         bindings.beforeFreshStart(this::cancelLeftovers);
+        bindings.onProblem(LOG::warn);
         for (Map.Entry<Strategy, Map<String, Object>> entry : waiting.entrySet()) {
             add(entry.getKey(), entry.getValue());
         }
@@ -133,7 +138,7 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeStrategy", updated = "updatedStrategy")
     synchronized void addStrategy(Strategy strategy, Map<String, Object> properties) {
         if (bindings == null) {
             waiting.put(strategy, properties);
@@ -146,6 +151,30 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
         waiting.remove(strategy);
         if (bindings != null) {
             bindings.removed(strategy);
+        }
+    }
+
+    synchronized void updatedStrategy(Strategy strategy, Map<String, Object> properties) {
+        if (waiting.containsKey(strategy)) {
+            waiting.put(strategy, properties);
+        } else if (bindings != null) {
+            bindings.updated(strategy, properties);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeCheck")
+    void addCheck(StrategyConfigurationCheck check, Map<String, Object> properties) {
+        Object pid = properties.get("service.pid");
+        if (pid != null) {
+            checks.put(pid.toString(), check);
+        }
+    }
+
+    void removeCheck(StrategyConfigurationCheck check, Map<String, Object> properties) {
+        Object pid = properties.get("service.pid");
+        if (pid != null) {
+            checks.remove(pid.toString(), check);
         }
     }
 
@@ -294,11 +323,6 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
             throw new IllegalArgumentException("strategy " + strategyId + " has no Config Admin configuration (its"
                     + " service is not configured through etc/, or it has no service now)");
         }
-        for (String key : changes.keySet()) {
-            if (key == null || key.isBlank() || RESERVED.contains(key) || key.startsWith(".")) {
-                throw new IllegalArgumentException("parameter name '" + key + "' cannot be changed");
-            }
-        }
         ConfigurationAdmin admin = configurationAdmin;
         if (admin == null) {
             throw new IllegalStateException("Config Admin is not available");
@@ -310,11 +334,17 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
                 throw new IllegalArgumentException("strategy " + strategyId + ": configuration " + pid
                         + " no longer exists");
             }
+            Map<String, Object> saved = new TreeMap<>();
+            for (String key : java.util.Collections.list(properties.keys())) {
+                saved.put(key, properties.get(key));
+            }
+            Map<String, Object> next = new ParameterChange(strategyId, checks.get(pid.toString()),
+                    current.properties(strategyId)).apply(saved, changes);
             Map<String, String> before = new TreeMap<>();
             for (Map.Entry<String, String> change : changes.entrySet()) {
                 Object old = properties.get(change.getKey());
                 before.put(change.getKey(), old == null ? "(unset)" : old.toString());
-                properties.put(change.getKey(), change.getValue());
+                properties.put(change.getKey(), next.get(change.getKey()));
             }
             configuration.update(properties);
             StringBuilder out = new StringBuilder("strategy ").append(strategyId).append(": configuration ")
@@ -323,8 +353,8 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
                 out.append(System.lineSeparator()).append("  ").append(change.getKey()).append(": ")
                         .append(before.get(change.getKey())).append(" -> ").append(change.getValue());
             }
-            out.append(System.lineSeparator()).append("the strategy component validates the values; the instance"
-                    + " is handed to the reconfigured strategy with its state (see nautilus:strategies and the log)");
+            out.append(System.lineSeparator()).append("the instance is handed to the reconfigured strategy with its"
+                    + " state (see nautilus:strategies and the log)");
             return out.toString();
         } catch (IOException e) {
             throw new IllegalStateException("strategy " + strategyId + ": configuration " + pid
@@ -387,7 +417,8 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
         return new StrategyInstanceInfo(id.toString(), implementation, bundle, instance.version(), state,
                 instance.failure(), account.toString(), instruments, parameters, pid == null ? "" : pid.toString(),
                 instance.deliveredEvents(), instance.queuedEvents(), instance.lagMicros(), instance.rejectedEvents(),
-                instance.context().workingOrderCount(), realised, unrealised, swapPauses(instance));
+                instance.context().workingOrderCount(), realised, unrealised, swapPauses(instance),
+                current == null ? "" : current.configError(id));
     }
 
     private static List<Long> swapPauses(StrategyInstance instance) {
@@ -449,7 +480,8 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
         try {
             bindings.added(strategy, properties);
         } catch (RuntimeException e) {
-            LOG.error("strategy service {} not started: {}", properties.get(StrategyBindings.ID), e.getMessage());
+            LOG.error("strategy service {} ({}) not started: {}", properties.get(StrategyBindings.ID),
+                    properties.get("service.pid"), e.getMessage());
         }
     }
 

@@ -2,13 +2,13 @@ package io.nautilus.strategy.marketmaker;
 
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.strategy.Strategy;
-import io.nautilus.api.strategy.StrategyServiceProperties;
+import io.nautilus.api.strategy.StrategyRegistration;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.util.Map;
@@ -17,7 +17,9 @@ import java.util.Map;
  * One market maker instance per factory configuration of {@value #PID}: builds the {@link MarketMaker} from
  * the typed configuration and registers it as a {@link Strategy} service with the properties the strategy
  * engine reads ({@code strategy.id}, {@code strategy.account}, {@code strategy.instruments},
- * {@code strategy.orderPolicy}) plus every configured property as a strategy parameter.
+ * {@code strategy.orderPolicy}) plus every configured property as a strategy parameter. A changed configuration
+ * hands the instance over to a strategy built from it; an invalid one is refused and the running strategy keeps
+ * the configuration in force ({@link StrategyRegistration}).
  */
 @Component(configurationPid = MarketMakerComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {}, immediate = true)
@@ -27,26 +29,26 @@ public final class MarketMakerComponent {
     /** The factory configuration PID. */
     public static final String PID = "io.nautilus.strategy.marketmaker";
 
-    private ServiceRegistration<Strategy> registration;
+    final StrategyRegistration<MarketMakerConfig> registration =
+            new StrategyRegistration<>(PID, MarketMakerConfig.class, config -> new MarketMaker(settings(config)));
 
     /** Creates the component (DS). */
     public MarketMakerComponent() {
     }
 
     @Activate
-    void activate(BundleContext bundleContext, MarketMakerConfig config, Map<String, Object> properties) {
-        MarketMaker strategy = new MarketMaker(settings(config));
-        registration = bundleContext.registerService(Strategy.class, strategy,
-                StrategyServiceProperties.of(properties, PID, config.id(), config.account(), config.instrument(),
-                        config.orderPolicy()));
+    void activate(BundleContext bundleContext, Map<String, Object> properties) {
+        registration.activate(bundleContext, properties);
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        registration.modified(properties);
     }
 
     @Deactivate
     void deactivate() {
-        if (registration != null) {
-            registration.unregister();
-            registration = null;
-        }
+        registration.deactivate();
     }
 
     /**

@@ -2,13 +2,13 @@ package io.nautilus.strategy.momentum;
 
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.strategy.Strategy;
-import io.nautilus.api.strategy.StrategyServiceProperties;
+import io.nautilus.api.strategy.StrategyRegistration;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.util.Locale;
@@ -18,7 +18,9 @@ import java.util.Map;
  * One momentum instance per factory configuration of {@value #PID}: builds the {@link Momentum} from
  * the typed configuration and registers it as a {@link Strategy} service with the properties the strategy
  * engine reads ({@code strategy.id}, {@code strategy.account}, {@code strategy.instruments},
- * {@code strategy.orderPolicy}) plus every configured property as a strategy parameter.
+ * {@code strategy.orderPolicy}) plus every configured property as a strategy parameter. A changed configuration
+ * hands the instance over to a strategy built from it; an invalid one is refused and the running strategy keeps
+ * the configuration in force ({@link StrategyRegistration}).
  */
 @Component(configurationPid = MomentumComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {}, immediate = true)
@@ -28,26 +30,26 @@ public final class MomentumComponent {
     /** The factory configuration PID. */
     public static final String PID = "io.nautilus.strategy.momentum";
 
-    private ServiceRegistration<Strategy> registration;
+    final StrategyRegistration<MomentumConfig> registration =
+            new StrategyRegistration<>(PID, MomentumConfig.class, config -> new Momentum(settings(config)));
 
     /** Creates the component (DS). */
     public MomentumComponent() {
     }
 
     @Activate
-    void activate(BundleContext bundleContext, MomentumConfig config, Map<String, Object> properties) {
-        Momentum strategy = new Momentum(settings(config));
-        registration = bundleContext.registerService(Strategy.class, strategy,
-                StrategyServiceProperties.of(properties, PID, config.id(), config.account(), config.instrument(),
-                        config.orderPolicy()));
+    void activate(BundleContext bundleContext, Map<String, Object> properties) {
+        registration.activate(bundleContext, properties);
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        registration.modified(properties);
     }
 
     @Deactivate
     void deactivate() {
-        if (registration != null) {
-            registration.unregister();
-            registration = null;
-        }
+        registration.deactivate();
     }
 
     /**

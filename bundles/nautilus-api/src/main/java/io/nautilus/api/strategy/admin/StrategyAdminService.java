@@ -50,13 +50,17 @@ public interface StrategyAdminService {
 
     /**
      * Changes parameters of an instance through its Config Admin configuration (persisted like an edit of its
-     * {@code etc/} file). The strategy component validates the new values; on success the instance is handed to
-     * the newly configured strategy with its state, like a hot swap, and no event is lost.
+     * {@code etc/} file). The change is checked before anything is written: every name must be a parameter of the
+     * strategy and the resulting configuration one the strategy accepts (its
+     * {@link io.nautilus.api.strategy.StrategyConfigurationCheck}). The instance is then handed to the newly
+     * configured strategy with its state, like a hot swap, and no event is lost.
      *
      * @param id      the instance id
      * @param changes parameter names and new values (as in the {@code .cfg} file)
      * @return the outcome
-     * @throws IllegalArgumentException if the instance is unknown, has no configuration, or a name is reserved
+     * @throws IllegalArgumentException if the instance is unknown, has no configuration, a name is reserved or not
+     *                                  a parameter of the strategy, or the strategy refuses a value (the message
+     *                                  says why); nothing is written then
      */
     String updateParameters(String id, Map<String, String> changes);
 }

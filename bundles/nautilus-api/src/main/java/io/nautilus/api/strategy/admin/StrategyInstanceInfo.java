@@ -31,12 +31,16 @@ import java.util.Objects;
  * @param unrealisedPnl   unrealised P&amp;L likewise, marked at the core's mark price
  * @param swapPausesMicros how long each hand-over to a new version paused the event stream, oldest first (the last
  *                        100)
+ * @param configError     why the instance's latest configuration was refused while the one before stays in force, or
+ *                        why another configuration naming the same id was refused; empty when there is no such
+ *                        problem
  */
 public record StrategyInstanceInfo(String id, String implementation, String bundle, int version, String state,
                                    String failure, String account, List<String> instruments,
                                    Map<String, String> parameters, String configuration, long deliveredEvents,
                                    int queuedEvents, long lagMicros, long rejectedEvents, int workingOrders,
-                                   BigDecimal realisedPnl, BigDecimal unrealisedPnl, List<Long> swapPausesMicros) {
+                                   BigDecimal realisedPnl, BigDecimal unrealisedPnl, List<Long> swapPausesMicros,
+                                   String configError) {
 
     /**
      * Validates and copies the collections.
@@ -54,5 +58,38 @@ public record StrategyInstanceInfo(String id, String implementation, String bund
         realisedPnl = Objects.requireNonNullElse(realisedPnl, BigDecimal.ZERO);
         unrealisedPnl = Objects.requireNonNullElse(unrealisedPnl, BigDecimal.ZERO);
         swapPausesMicros = List.copyOf(swapPausesMicros);
+        configError = Objects.requireNonNullElse(configError, "");
+    }
+
+    /**
+     * An instance without a configuration problem.
+     *
+     * @param id               the instance id
+     * @param implementation   the strategy class that runs now
+     * @param bundle           symbolic name and version of the bundle that provides it
+     * @param version          the instance's version
+     * @param state            the life-cycle state
+     * @param failure          why it failed, or empty
+     * @param account          the account its orders are booked to
+     * @param instruments      instruments of interest; empty for all
+     * @param parameters       the configured parameters
+     * @param configuration    the Config Admin PID, or empty
+     * @param deliveredEvents  events delivered
+     * @param queuedEvents     events waiting
+     * @param lagMicros        event lag in microseconds, or -1
+     * @param rejectedEvents   events the instance could not take
+     * @param workingOrders    orders still working
+     * @param realisedPnl      realised P&amp;L
+     * @param unrealisedPnl    unrealised P&amp;L
+     * @param swapPausesMicros hand-over pauses, oldest first
+     */
+    public StrategyInstanceInfo(String id, String implementation, String bundle, int version, String state,
+                                String failure, String account, List<String> instruments,
+                                Map<String, String> parameters, String configuration, long deliveredEvents,
+                                int queuedEvents, long lagMicros, long rejectedEvents, int workingOrders,
+                                BigDecimal realisedPnl, BigDecimal unrealisedPnl, List<Long> swapPausesMicros) {
+        this(id, implementation, bundle, version, state, failure, account, instruments, parameters, configuration,
+                deliveredEvents, queuedEvents, lagMicros, rejectedEvents, workingOrders, realisedPnl, unrealisedPnl,
+                swapPausesMicros, "");
     }
 }

@@ -3,7 +3,7 @@
  * registered by the strategy engine and used by the {@code nautilus:strategies} shell commands.
  */
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.1.0")
+@Version("0.2.0")
 package io.nautilus.api.strategy.admin;
 
 import org.osgi.annotation.bundle.Export;
