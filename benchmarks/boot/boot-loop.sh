@@ -123,7 +123,9 @@ for r in $(seq 1 "$runs"); do
         pid=$(cat "$home/karaf.pid" 2>/dev/null || true)
         keep="$out/stall-$(date +%Y%m%dT%H%M%S)-$r"
         mkdir -p "$keep"
-        [ -n "$pid" ] && dump_threads "$pid" "$keep/threads.txt"
+        if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+            dump_threads "$pid" "$keep/threads.txt" || echo "boot-loop: no thread dump of $pid" >&2
+        fi
         cp "$home/data/log/karaf.log" "$keep/" 2>/dev/null || true
         echo "boot $r: STALLED (not READY after ${bound} s), bundles stopped for a boot refresh: $refreshed;" \
             "thread dump and log in $keep"
