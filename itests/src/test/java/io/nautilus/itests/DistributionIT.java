@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Runs the built distribution the way the README and an admin do, from outside: unpack the tar.gz, start it with
  * {@code bin/nautilus-start}, talk to it with {@code bin/client}, stop it with {@code bin/nautilus-stop}.
  * First without a credential (every login refused, with instructions), then with
- * {@code NAUTILUS_ADMIN_PASSWORD} (warm restart of the same folder).
+ * {@code NAUTILUS_ADMIN_PASSWORD} (warm restart of the same folder). No shutdown port: {@code bin/nautilus-stop}
+ * signals the process, and kills it when it does not stop within {@code NAUTILUS_STOP_TIMEOUT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributionIT {
@@ -120,6 +121,9 @@ class DistributionIT {
         assertThat(users).contains("{CRYPT}").doesNotContain(PASSWORD);
         String log = Files.readString(home.resolve("data/log/karaf.log"));
         assertThat(log).doesNotContain(PASSWORD);
+        // a boot feature that wires an optional import of a running bundle makes Karaf stop and refresh bundles
+        // during the first boot, which could deadlock against the start-level thread (issue 9)
+        assertThat(log).as("the first boot's features refreshed no bundle").doesNotContain("Stopping bundles:");
 
         Result stop = run(home, Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
         assertThat(stop.exit).as(stop.output).isZero();
@@ -209,6 +213,83 @@ class DistributionIT {
         assertThat(bad.output).contains("missing.csv");
     }
 
+    @Test
+    @Order(6)
+    void noShutdownPortListensAndNautilusStopSignalsTheProcess() throws Exception {
+        startAndAwaitReady();
+        String pid = Files.readString(home.resolve("karaf.pid")).trim();
+        Result running = run(home, Map.of(), Duration.ofSeconds(30), "bin/status");
+        assertThat(running.exit).as(running.output).isZero();
+        assertThat(running.output).contains("Running ...");
+
+        // Karaf still writes its shutdown word into etc/config.properties; no port must take it
+        String word = Files.readAllLines(home.resolve("etc/config.properties")).stream()
+                .filter(l -> l.startsWith("karaf.shutdown.command")).map(l -> l.substring(l.indexOf('=') + 1).trim())
+                .findFirst().orElse("SHUTDOWN");
+        assertThat(home.resolve("data/port")).doesNotExist();
+        List<Integer> ports = listeningPorts(pid);
+        assertThat(ports).as("ports the platform listens on").contains(sshPort);
+        for (int port : ports) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+                s.getOutputStream().write(word.getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+            } catch (IOException refusedOrReset) {
+                // a port that will not take it is as good
+            }
+        }
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> Files.exists(Path.of("/proc", pid)));
+        Result stillReady = client("admin", PASSWORD, "nautilus:status");
+        assertThat(stillReady.output).as("after the shutdown word was sent to ports " + ports)
+                .contains("Platform: READY");
+
+        Result badTimeout = run(home, Map.of("NAUTILUS_STOP_TIMEOUT", "soon"), Duration.ofSeconds(30),
+                "bin/nautilus-stop");
+        assertThat(badTimeout.exit).as(badTimeout.output).isEqualTo(3);
+        assertThat(badTimeout.output).contains("NAUTILUS_STOP_TIMEOUT").contains("soon");
+        assertThat(Path.of("/proc", pid)).as("a refused stop leaves the platform running").exists();
+
+        Result stop = run(home, Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
+        assertThat(stop.exit).as(stop.output).isZero();
+        assertThat(stop.output).contains("Nautilus stopped.");
+        assertThat(Path.of("/proc", pid)).as("the JVM has exited when nautilus-stop returns").doesNotExist();
+        assertThat(Files.readString(home.resolve("data/log/karaf.log")))
+                .as("SIGTERM stops the bundles in order: the core closes its journal")
+                .contains("core pipeline stopped at seq");
+
+        Result notRunning = run(home, Map.of(), Duration.ofSeconds(30), "bin/status");
+        assertThat(notRunning.exit).as(notRunning.output).isEqualTo(1);
+        assertThat(notRunning.output).contains("Not Running ...");
+        Result again = run(home, Map.of(), Duration.ofSeconds(30), "bin/nautilus-stop");
+        assertThat(again.exit).as(again.output).isZero();
+        assertThat(again.output).contains("Nautilus is not running.");
+    }
+
+    @Test
+    @Order(7)
+    void aPlatformThatDoesNotStopOnSigtermIsKilledAfterTheTimeout() throws Exception {
+        startAndAwaitReady();
+        String pid = Files.readString(home.resolve("karaf.pid")).trim();
+        // a stopped process cannot act on SIGTERM: the stand-in for a JVM whose shutdown hangs
+        Result freeze = run(home, Map.of(), Duration.ofSeconds(30), "kill", "-STOP", pid);
+        assertThat(freeze.exit).as(freeze.output).isZero();
+        try {
+            Result stop = run(home, Map.of("NAUTILUS_STOP_TIMEOUT", "3"), Duration.ofSeconds(60),
+                    "bin/nautilus-stop");
+            assertThat(stop.exit).as(stop.output).isEqualTo(2);
+            assertThat(stop.output).contains("still running 3s after SIGTERM; sending SIGKILL")
+                    .contains("Nautilus stopped (killed).");
+            assertThat(Path.of("/proc", pid)).doesNotExist();
+        } finally {
+            run(home, Map.of(), Duration.ofSeconds(30), "kill", "-KILL", pid);
+        }
+        // what was killed comes back like after any crash
+        startAndAwaitReady();
+        Result stop = run(home, Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
+        assertThat(stop.exit).as(stop.output).isZero();
+    }
+
     private static void startAndAwaitReady() throws Exception {
         Result start = run(home, Map.of("NAUTILUS_ADMIN_PASSWORD", PASSWORD), Duration.ofSeconds(60),
                 "bin/nautilus-start");
@@ -235,6 +316,38 @@ class DistributionIT {
                 return false;
             }
         });
+    }
+
+    /** TCP ports in LISTEN state on sockets the process {@code pid} holds (Linux /proc). */
+    private static List<Integer> listeningPorts(String pid) throws IOException {
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        try (var fds = Files.list(Path.of("/proc", pid, "fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the descriptor went away while listing
+                }
+            }
+        }
+        List<Integer> ports = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 9 && "0A".equals(f[3]) && inodes.contains(f[9])) {
+                    String local = f[1];
+                    ports.add(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
     }
 
     private static int freePort() throws IOException {
