@@ -252,6 +252,25 @@ class FixVenueGatewayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"FIX.4.2", "FIX.4.4"})
+    void statusAnswerForAnOrderTheVenueDoesNotKnowIsARejectedStatusWithTheReason(String beginString)
+            throws Exception {
+        start(beginString);
+        assertThat(gateway.requestStatus(new OrderStatusQuery(55, ACCOUNT, ACME, Side.BUY))).isTrue();
+        venue.next("H");
+        Message unknown = venue.report("55", null, 'I', '8', "SIM-ACME", '1', "0", "0", "0", null, null);
+        unknown.setInt(103, 5);
+        unknown.setString(58, "no such order");
+        venue.send(unknown);
+
+        ExecutionReport status = awaitReport(1);
+        assertThat(status.execType()).isEqualTo(ExecType.ORDER_STATUS);
+        assertThat(status.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(status.text()).isEqualTo("unknown order: no such order");
+        assertThat(status.cumulativeQuantity()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FIX.4.2", "FIX.4.4"})
     void fillMissedWhileDisconnectedArrivesExactlyOnceAfterTheReconnect(String beginString) throws Exception {
         start(beginString);
         sendBuy(61, 100, "101.50");
