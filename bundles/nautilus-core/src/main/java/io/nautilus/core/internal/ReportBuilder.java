@@ -166,7 +166,8 @@ final class ReportBuilder {
 
     /**
      * A risk limit or would-be value in natural units: quantity limits at the instrument's quantity scale, the order
-     * notional limit at its price scale, leverage and concentration as decimal ratios; other limits (counts, account money) as the raw number.
+     * notional limit at its price scale, leverage and concentration as decimal ratios; other limits (counts, account
+     * money) as the raw number.
      */
     static String amount(String limit, long value, Registry.View registry, int instrument) {
         Registry.InstrumentDef def = registry.instrument(instrument);

@@ -45,8 +45,9 @@ import java.util.function.ToIntFunction;
  * TRADING_HALTED ({@link RejectReason#KILL_SWITCH} if a {@link Op#KILL} halted it); REDUCING and the order does
  * not reduce → TRADING_HALTED; reduce-only and the order does not reduce → REDUCE_ONLY_WOULD_INCREASE; then
  * RISK_LIMIT for maxOrderQty, maxOrderNotional, maxLong/maxShort, maxGrossExposure, maxDailyLoss, maxLeverage
- * ({@value #DETAIL_EQUITY} first if equity &lt;= 0), maxConcentration; then THROTTLED for maxOrdersPerSecond. An order "reduces" when it is on the side opposite to the position and the open quantity
- * of that side's working orders plus this order is at most |position| (so together they can never flip it).
+ * ({@value #DETAIL_EQUITY} first if equity &lt;= 0), maxConcentration; then THROTTLED for maxOrdersPerSecond. An
+ * order "reduces" when it is on the side opposite to the position and the open quantity of that side's working
+ * orders plus this order is at most |position| (so together they can never flip it).
  * CANCEL and REDUCE, and a REPLACE that only lowers the quantity at the same price, pass every state and limit and
  * are only throttled (maxCancelsPerSecond, resp. maxOrdersPerSecond). MASS_CANCEL, MARK and admin ops are not
  * throttled. Malformed orders (no side or type, quantity &lt;= 0, negative account) and commands on orders risk
@@ -55,8 +56,8 @@ import java.util.function.ToIntFunction;
  * <p>Leverage and concentration (orders that reduce the position are exempt, like maxDailyLoss): the account's
  * gross exposure after the order = Σ |position| × mark (money scale, {@link PositionKeeper#grossExposure}) + Σ over
  * its working orders of open × exposure price (both sides counted, absolute; kept incrementally while such a limit
- * is configured, rebuilt in one pass when one is set) + what this
- * order adds (open × reference price; a REPLACE replaces its old share). Leverage = gross / equity, where equity =
+ * is configured, rebuilt in one pass when one is set) + what this order adds (open × reference price; a REPLACE
+ * replaces its old share). Leverage = gross / equity, where equity =
  * configured capital ({@link #setCapital}, {@link Op#ADD_ACCOUNT}) + net P&amp;L; with equity &lt;= 0 a
  * risk-increasing order is rejected {@value #DETAIL_EQUITY} (limit 0, would-be the equity). Concentration = the
  * instrument's exposure after the order (position at mark + working orders) / gross, checked only when gross is

@@ -24,16 +24,16 @@ import java.util.function.ToIntFunction;
  * </pre>
  * For an order of account A in instrument I the effective value is
  * {@code min(pair(A,I) ?: account(A) ?: default, instrument(I))}. Per-account-only limits
- * ({@link Limit#accountOnly()}: gross exposure, daily loss, rates, leverage, concentration) take only {@code default.} and
- * {@code account.<name>.} keys. {@code maxPosition} is shorthand for {@code maxLong} and {@code maxShort} (an
- * explicit {@code maxLong}/{@code maxShort} of the same scope wins). Symbols may contain dots (the limit is the
- * last segment); account names must not contain {@code .instrument.}.
+ * ({@link Limit#accountOnly()}: gross exposure, daily loss, rates, leverage, concentration) take only
+ * {@code default.} and {@code account.<name>.} keys. {@code maxPosition} is shorthand for {@code maxLong} and
+ * {@code maxShort} (an explicit {@code maxLong}/{@code maxShort} of the same scope wins). Symbols may contain dots
+ * (the limit is the last segment); account names must not contain {@code .instrument.}.
  *
  * <p>Values are non-negative decimals in natural units ({@link Limit.Unit}): quantities such as {@code 2.5},
  * money such as {@code 250000.00}, ratios such as {@code 5} (leverage) or {@code 0.4} (a concentration, at most 1);
- * they are converted to the instrument's (or the money) scale when used, rounding
- * down. Counts are whole numbers up to {@value #MAX_RATE}. {@code unlimited} sets a limit explicitly unlimited
- * (e.g. to lift a default for one account); an absent key is unset = unlimited unless a wider scope sets it.
+ * they are converted to the instrument's (or the money, or the ratio) scale when used, rounding down. Counts are
+ * whole numbers up to {@value #MAX_RATE}. {@code unlimited} sets a limit explicitly unlimited (e.g. to lift a
+ * default for one account); an absent key is unset = unlimited unless a wider scope sets it.
  * Framework keys of Config Admin ({@code service.*}, {@code component.*}, {@code felix.*}, {@code osgi.*} and
  * keys starting with {@code .}) are ignored; any other key is an error.
  *

@@ -18,8 +18,9 @@ import java.util.Arrays;
  * incrementally, the working orders' exposure: per account and instrument the sum of {@code open * exposure price}
  * over both sides (unscaled, price scale + quantity scale), and per account the sum of those pair sums converted to
  * money ({@link PositionKeeper#notionalToMoney}), so the account total always equals the sum of its converted
- * pairs. Turning tracking on rebuilds the sums in one pass over the orders (off the order path: when limits are set). An order's exposure price is its limit price (its stop price for a STOP), or the
- * mark when it was accepted if it has neither (a market order in flight to a venue; 0 without a mark).
+ * pairs. Turning tracking on rebuilds the sums in one pass over the orders (off the order path: when limits are
+ * set). An order's exposure price is its limit price (its stop price for a STOP), or the mark when it was accepted
+ * if it has neither (a market order in flight to a venue; 0 without a mark).
  */
 final class WorkingOrders {
 
@@ -94,7 +95,8 @@ final class WorkingOrders {
     /**
      * Adds an order (or updates it, if the id is known); an open quantity of 0 or less adds nothing.
      *
-     * @param priceForExposure price its open quantity counts at in the exposure (price scale; its absolute value is used)
+     * @param priceForExposure price its open quantity counts at in the exposure (price scale; its absolute value
+     *                         is used)
      */
     void add(long orderId, int acct, int instr, boolean isBuy, long openQty, long orderPrice, int orderFlags,
              long priceForExposure) {

@@ -8,7 +8,7 @@ import io.nautilus.core.api.TradingStateView;
 import java.util.List;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** The risk limits, the accounts' leverage and concentration, and trading states as {@code nautilus:risk} prints them. */
+/** The risk limits, accounts' leverage and concentration, and trading states as {@code nautilus:risk} prints them. */
 final class RiskTables {
 
     private RiskTables() {
