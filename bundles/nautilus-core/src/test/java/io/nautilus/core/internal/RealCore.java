@@ -22,7 +22,7 @@ public final class RealCore {
      * @param listener    receives every execution report
      * @param instruments as in io.nautilus.core.instruments.cfg
      * @param accounts    as in io.nautilus.core.accounts.cfg
-     * @param risk        as in io.nautilus.core.risk.cfg
+     * @param risk        as in io.nautilus.core.risk.cfg (empty: no limits)
      * @return the running core; call {@link #stop(TradingCoreManager)} when done
      * @throws Exception if it does not start
      */
@@ -39,7 +39,7 @@ public final class RealCore {
      * @param router      receives the venue commands, or null
      * @param instruments as in io.nautilus.core.instruments.cfg
      * @param accounts    as in io.nautilus.core.accounts.cfg
-     * @param risk        as in io.nautilus.core.risk.cfg
+     * @param risk        as in io.nautilus.core.risk.cfg (empty: no limits)
      * @return the running core
      * @throws Exception if it does not start
      */
@@ -60,7 +60,9 @@ public final class RealCore {
         core.activate(properties);
         core.applyInstruments(instruments);
         core.applyAccounts(accounts);
-        core.applyRiskLimits(risk);
+        if (!risk.isEmpty()) {
+            core.applyRiskLimits(risk); // an empty map is an empty file, which the core refuses; a fresh core has no limits
+        }
         return core;
     }
 
