@@ -85,6 +85,9 @@ public final class AdminCredentialBootstrap {
     @Reference
     ConfigurationAdmin configurationAdmin;
 
+    /** How long a change of the users file must settle before it is read, in ms. */
+    static final long SETTLE_MILLIS = 500;
+
     /** Environment lookup; replaced in tests. */
     UnaryOperator<String> environment = System::getenv;
 
@@ -299,6 +302,23 @@ public final class AdminCredentialBootstrap {
                 relevant |= event.kind() == StandardWatchEventKinds.OVERFLOW || name.equals(event.context());
             }
             if (relevant) {
+                // jaas:update and Karaf's password encryption rewrite the file in place (truncate, then write): read
+                // it once the writes have settled, not half-written, which would show the banner and so restart the
+                // SSH server with every session on it
+                try {
+                    Thread.sleep(SETTLE_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    WatchKey more;
+                    while ((more = service.poll()) != null) {
+                        more.pollEvents();
+                        more.reset();
+                    }
+                } catch (ClosedWatchServiceException e) {
+                    return;
+                }
                 try {
                     reconcile();
                 } catch (RuntimeException e) {

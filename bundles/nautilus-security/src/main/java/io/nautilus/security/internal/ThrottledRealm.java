@@ -49,8 +49,11 @@ public final class ThrottledRealm implements JaasRealm {
         /** @return minutes after a user's last failure from an address after which it starts afresh */
         long loginForgetMinutes() default 15;
 
-        /** @return most attempts waiting out a delay at once; further delayed attempts are refused at once */
-        int loginMaxWaiting() default 8;
+        /**
+         * @return most attempts waiting out a delay at once, each holding an SSH I/O thread (keep it below the SSH
+         *         server's nio-workers); further delayed attempts are refused at once
+         */
+        int loginMaxWaiting() default 2;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ThrottledRealm.class);
