@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import io.nautilus.itests.UnpackedDistribution.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,34 +32,22 @@ import org.junit.jupiter.api.TestMethodOrder;
 class DistributionIT {
 
     private static final String PASSWORD = "dist-IT-pass-7";
-    private static final Duration BOOT = Duration.ofSeconds(180);
 
+    private static UnpackedDistribution dist;
     private static Path home;
     private static int sshPort;
 
     @BeforeAll
     static void unpack() throws Exception {
-        Path archive = Path.of(System.getProperty("nautilus.distribution"));
-        assertThat(archive).exists();
-        Path dir = Path.of("target", "dist-it").toAbsolutePath();
-        if (Files.exists(dir)) {
-            run(dir.getParent(), Map.of(), Duration.ofSeconds(60), "rm", "-rf", dir.toString());
-        }
-        Files.createDirectories(dir);
-        Result untar = run(dir, Map.of(), Duration.ofSeconds(120), "tar", "xzf", archive.toString());
-        assertThat(untar.exit).as(untar.output).isZero();
-        try (var entries = Files.list(dir)) {
-            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-        sshPort = freePort();
-        Path shellCfg = home.resolve("etc/org.apache.karaf.shell.cfg");
-        Files.writeString(shellCfg, Files.readString(shellCfg).replace("sshPort = 8101", "sshPort = " + sshPort));
+        dist = UnpackedDistribution.unpack("dist-it");
+        home = dist.home;
+        sshPort = dist.sshPort;
     }
 
     @AfterAll
     static void stopIfRunning() throws Exception {
-        if (home != null && Files.exists(home.resolve("karaf.pid"))) {
-            run(home, Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
+        if (dist != null) {
+            dist.stopIfRunning();
         }
     }
 
@@ -80,42 +66,42 @@ class DistributionIT {
     @Test
     @Order(2)
     void withoutCredentialEveryLoginIsRefusedWithInstructions() throws Exception {
-        Result start = run(home, Map.of(), Duration.ofSeconds(60), "bin/nautilus-start");
-        assertThat(start.exit).as(start.output).isZero();
-        awaitPortOpen();
+        Result start = dist.run(Map.of(), Duration.ofSeconds(60), "bin/nautilus-start");
+        assertThat(start.exit()).as(start.output()).isZero();
+        dist.awaitSshPort();
 
         Result client = client("admin", "anything", "nautilus:status");
-        assertThat(client.exit).as(client.output).isNotZero();
-        assertThat(client.output).contains("no admin credential").contains("NAUTILUS_ADMIN_PASSWORD")
+        assertThat(client.exit()).as(client.output()).isNotZero();
+        assertThat(client.output()).contains("no admin credential").contains("NAUTILUS_ADMIN_PASSWORD")
                 .contains("bin/nautilus-passwd");
 
-        Result stop = run(home, Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
-        assertThat(stop.exit).as(stop.output).isZero();
+        Result stop = dist.run(Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
+        assertThat(stop.exit()).as(stop.output()).isZero();
     }
 
     @Test
     @Order(3)
     void withCredentialFromTheEnvironmentStatusAnswersOverTheClient() throws Exception {
-        Result start = run(home, Map.of("NAUTILUS_ADMIN_PASSWORD", PASSWORD), Duration.ofSeconds(60),
+        Result start = dist.run(Map.of("NAUTILUS_ADMIN_PASSWORD", PASSWORD), Duration.ofSeconds(60),
                 "bin/nautilus-start");
-        assertThat(start.exit).as(start.output).isZero();
-        awaitPortOpen();
+        assertThat(start.exit()).as(start.output()).isZero();
+        dist.awaitSshPort();
 
-        await().atMost(BOOT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+        await().atMost(UnpackedDistribution.BOOT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Result status = client("admin", PASSWORD, "nautilus:status");
-            assertThat(status.output).contains("Platform: READY");
+            assertThat(status.output()).contains("Platform: READY");
         });
         Result status = client("admin", PASSWORD, "nautilus:status");
-        assertThat(status.exit).as(status.output).isZero();
-        assertThat(status.output).contains("io.nautilus.camel").contains("example-heartbeat").contains("ACTIVE");
+        assertThat(status.exit()).as(status.output()).isZero();
+        assertThat(status.output()).contains("io.nautilus.camel").contains("example-heartbeat").contains("ACTIVE");
 
         Result wrong = client("admin", "not-the-password", "nautilus:status");
-        assertThat(wrong.exit).as(wrong.output).isNotZero();
-        assertThat(wrong.output).doesNotContain("Platform:");
+        assertThat(wrong.exit()).as(wrong.output()).isNotZero();
+        assertThat(wrong.output()).doesNotContain("Platform:");
 
         Result bad = client("admin", PASSWORD, "nautilus:routes reload no-such-file.yaml");
-        assertThat(bad.exit).as(bad.output).isNotZero();
-        assertThat(bad.output).contains("no-such-file.yaml");
+        assertThat(bad.exit()).as(bad.output()).isNotZero();
+        assertThat(bad.output()).contains("no-such-file.yaml");
 
         String users = Files.readString(home.resolve("etc/users.properties"));
         assertThat(users).contains("{CRYPT}").doesNotContain(PASSWORD);
@@ -125,8 +111,8 @@ class DistributionIT {
         // during the first boot, which could deadlock against the start-level thread (issue 9)
         assertThat(log).as("the first boot's features refreshed no bundle").doesNotContain("Stopping bundles:");
 
-        Result stop = run(home, Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
-        assertThat(stop.exit).as(stop.output).isZero();
+        Result stop = dist.run(Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
+        assertThat(stop.exit()).as(stop.output()).isZero();
     }
 
     @Test
@@ -158,32 +144,32 @@ class DistributionIT {
                 "nautilus:submit --display 10 mm-1 SIM-ACME SELL 40 100.50",
                 "nautilus:submit desk-1 SIM-ACME BUY 15 100.50")) {
             Result r = client("admin", PASSWORD, command);
-            assertThat(r.exit).as(command + ":\n" + r.output).isZero();
+            assertThat(r.exit()).as(command + ":\n" + r.output()).isZero();
         }
         List<String> views = List.of("nautilus:orders", "nautilus:positions", "nautilus:pnl", "nautilus:risk",
                 "nautilus:book SIM-ACME");
         Map<String, String> before = new java.util.LinkedHashMap<>();
         for (String view : views) {
-            before.put(view, client("admin", PASSWORD, view).output);
+            before.put(view, client("admin", PASSWORD, view).output());
         }
         assertThat(before.get("nautilus:orders")).contains("desk-2").contains("waiting");
         assertThat(before.get("nautilus:positions")).contains("mm-1").contains("-135");
 
         String pid = Files.readString(home.resolve("karaf.pid")).trim();
-        Result kill = run(home, Map.of(), Duration.ofSeconds(30), "kill", "-9", pid);
-        assertThat(kill.exit).as(kill.output).isZero();
+        Result kill = dist.run(Map.of(), Duration.ofSeconds(30), "kill", "-9", pid);
+        assertThat(kill.exit()).as(kill.output()).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(Path.of("/proc", pid)));
 
         startAndAwaitReady();
         for (String view : views) {
-            assertThat(client("admin", PASSWORD, view).output).as(view + " after kill -9")
+            assertThat(client("admin", PASSWORD, view).output()).as(view + " after kill -9")
                     .isEqualTo(before.get(view));
         }
         Result journal = client("admin", PASSWORD, "nautilus:journal");
-        assertThat(journal.output).contains("snapshot at seq").contains("journal records replayed");
+        assertThat(journal.output()).contains("snapshot at seq").contains("journal records replayed");
 
-        Result stop = run(home, Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
-        assertThat(stop.exit).as(stop.output).isZero();
+        Result stop = dist.run(Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
+        assertThat(stop.exit()).as(stop.output()).isZero();
     }
 
     @Test
@@ -199,18 +185,18 @@ class DistributionIT {
                 "") );
         Path trades = home.resolve("replay-it-trades.csv");
         for (String mode : List.of("", "--pipeline")) {
-            Result r = run(home, Map.of(), Duration.ofSeconds(120), "sh", "-c",
+            Result r = dist.run(Map.of(), Duration.ofSeconds(120), "sh", "-c",
                     "bin/nautilus-replay --commands replay-it.csv --trades replay-it-trades.csv " + mode
                             + " 2>/dev/null");
-            assertThat(r.exit).as(r.output).isZero();
-            assertThat(r.output.strip()).matches(
+            assertThat(r.exit()).as(r.output()).isZero();
+            assertThat(r.output().strip()).matches(
                     "\\{\"commands\":4,\"trades\":2,\"seconds\":[0-9.]+,\"commandsPerSecond\":[0-9]+}");
             assertThat(Files.readAllLines(trades)).containsExactly("seq,takerOrderId,makerOrderId,price,qty",
                     "2,2,1,100,4", "3,3,1,100,6");
         }
-        Result bad = run(home, Map.of(), Duration.ofSeconds(60), "bin/nautilus-replay", "--commands", "missing.csv");
-        assertThat(bad.exit).isEqualTo(2);
-        assertThat(bad.output).contains("missing.csv");
+        Result bad = dist.run(Map.of(), Duration.ofSeconds(60), "bin/nautilus-replay", "--commands", "missing.csv");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.output()).contains("missing.csv");
     }
 
     @Test
@@ -218,9 +204,9 @@ class DistributionIT {
     void noShutdownPortListensAndNautilusStopSignalsTheProcess() throws Exception {
         startAndAwaitReady();
         String pid = Files.readString(home.resolve("karaf.pid")).trim();
-        Result running = run(home, Map.of(), Duration.ofSeconds(30), "bin/status");
-        assertThat(running.exit).as(running.output).isZero();
-        assertThat(running.output).contains("Running ...");
+        Result running = dist.run(Map.of(), Duration.ofSeconds(30), "bin/status");
+        assertThat(running.exit()).as(running.output()).isZero();
+        assertThat(running.output()).contains("Running ...");
 
         // Karaf still writes its shutdown word into etc/config.properties; no port must take it
         String word = Files.readAllLines(home.resolve("etc/config.properties")).stream()
@@ -241,29 +227,29 @@ class DistributionIT {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> Files.exists(Path.of("/proc", pid)));
         Result stillReady = client("admin", PASSWORD, "nautilus:status");
-        assertThat(stillReady.output).as("after the shutdown word was sent to ports " + ports)
+        assertThat(stillReady.output()).as("after the shutdown word was sent to ports " + ports)
                 .contains("Platform: READY");
 
-        Result badTimeout = run(home, Map.of("NAUTILUS_STOP_TIMEOUT", "soon"), Duration.ofSeconds(30),
+        Result badTimeout = dist.run(Map.of("NAUTILUS_STOP_TIMEOUT", "soon"), Duration.ofSeconds(30),
                 "bin/nautilus-stop");
-        assertThat(badTimeout.exit).as(badTimeout.output).isEqualTo(3);
-        assertThat(badTimeout.output).contains("NAUTILUS_STOP_TIMEOUT").contains("soon");
+        assertThat(badTimeout.exit()).as(badTimeout.output()).isEqualTo(3);
+        assertThat(badTimeout.output()).contains("NAUTILUS_STOP_TIMEOUT").contains("soon");
         assertThat(Path.of("/proc", pid)).as("a refused stop leaves the platform running").exists();
 
-        Result stop = run(home, Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
-        assertThat(stop.exit).as(stop.output).isZero();
-        assertThat(stop.output).contains("Nautilus stopped.");
+        Result stop = dist.run(Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
+        assertThat(stop.exit()).as(stop.output()).isZero();
+        assertThat(stop.output()).contains("Nautilus stopped.");
         assertThat(Path.of("/proc", pid)).as("the JVM has exited when nautilus-stop returns").doesNotExist();
         assertThat(Files.readString(home.resolve("data/log/karaf.log")))
                 .as("SIGTERM stops the bundles in order: the core closes its journal")
                 .contains("core pipeline stopped at seq");
 
-        Result notRunning = run(home, Map.of(), Duration.ofSeconds(30), "bin/status");
-        assertThat(notRunning.exit).as(notRunning.output).isEqualTo(1);
-        assertThat(notRunning.output).contains("Not Running ...");
-        Result again = run(home, Map.of(), Duration.ofSeconds(30), "bin/nautilus-stop");
-        assertThat(again.exit).as(again.output).isZero();
-        assertThat(again.output).contains("Nautilus is not running.");
+        Result notRunning = dist.run(Map.of(), Duration.ofSeconds(30), "bin/status");
+        assertThat(notRunning.exit()).as(notRunning.output()).isEqualTo(1);
+        assertThat(notRunning.output()).contains("Not Running ...");
+        Result again = dist.run(Map.of(), Duration.ofSeconds(30), "bin/nautilus-stop");
+        assertThat(again.exit()).as(again.output()).isZero();
+        assertThat(again.output()).contains("Nautilus is not running.");
     }
 
     @Test
@@ -272,50 +258,39 @@ class DistributionIT {
         startAndAwaitReady();
         String pid = Files.readString(home.resolve("karaf.pid")).trim();
         // a stopped process cannot act on SIGTERM: the stand-in for a JVM whose shutdown hangs
-        Result freeze = run(home, Map.of(), Duration.ofSeconds(30), "kill", "-STOP", pid);
-        assertThat(freeze.exit).as(freeze.output).isZero();
+        Result freeze = dist.run(Map.of(), Duration.ofSeconds(30), "kill", "-STOP", pid);
+        assertThat(freeze.exit()).as(freeze.output()).isZero();
         try {
-            Result stop = run(home, Map.of("NAUTILUS_STOP_TIMEOUT", "3"), Duration.ofSeconds(60),
+            Result stop = dist.run(Map.of("NAUTILUS_STOP_TIMEOUT", "3"), Duration.ofSeconds(60),
                     "bin/nautilus-stop");
-            assertThat(stop.exit).as(stop.output).isEqualTo(2);
-            assertThat(stop.output).contains("still running 3s after SIGTERM; sending SIGKILL")
+            assertThat(stop.exit()).as(stop.output()).isEqualTo(2);
+            assertThat(stop.output()).contains("still running 3s after SIGTERM; sending SIGKILL")
                     .contains("Nautilus stopped (killed).");
             assertThat(Path.of("/proc", pid)).doesNotExist();
         } finally {
-            run(home, Map.of(), Duration.ofSeconds(30), "kill", "-KILL", pid);
+            dist.run(Map.of(), Duration.ofSeconds(30), "kill", "-KILL", pid);
         }
         // what was killed comes back like after any crash
         startAndAwaitReady();
-        Result stop = run(home, Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
-        assertThat(stop.exit).as(stop.output).isZero();
+        Result stop = dist.run(Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
+        assertThat(stop.exit()).as(stop.output()).isZero();
     }
 
     private static void startAndAwaitReady() throws Exception {
-        Result start = run(home, Map.of("NAUTILUS_ADMIN_PASSWORD", PASSWORD), Duration.ofSeconds(60),
+        Result start = dist.run(Map.of("NAUTILUS_ADMIN_PASSWORD", PASSWORD), Duration.ofSeconds(60),
                 "bin/nautilus-start");
-        assertThat(start.exit).as(start.output).isZero();
-        awaitPortOpen();
-        await().atMost(BOOT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+        assertThat(start.exit()).as(start.output()).isZero();
+        dist.awaitSshPort();
+        await().atMost(UnpackedDistribution.BOOT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Result status = client("admin", PASSWORD, "nautilus:status");
-            assertThat(status.output).contains("Platform: READY");
+            assertThat(status.output()).contains("Platform: READY");
         });
     }
 
     private static Result client(String user, String password, String command) throws Exception {
-        return run(home, Map.of(), Duration.ofSeconds(60), "sh", "-c",
+        return dist.run(Map.of(), Duration.ofSeconds(60), "sh", "-c",
                 "printf '%s\\n' \"$0\" | bin/client -a " + sshPort + " -u " + user + " -p \"$1\" -r 3 -d 2 -b",
                 command, password);
-    }
-
-    private static void awaitPortOpen() {
-        await().atMost(BOOT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", sshPort), 500);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        });
     }
 
     /** TCP ports in LISTEN state on sockets the process {@code pid} holds (Linux /proc). */
@@ -350,38 +325,4 @@ class DistributionIT {
         return ports;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(Path dir, Map<String, String> env, Duration timeout, String... command)
-            throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(command));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().remove("NAUTILUS_ADMIN_PASSWORD");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[][] out = new byte[1][];
-        Thread reader = new Thread(() -> {
-            try (InputStream in = p.getInputStream()) {
-                out[0] = in.readAllBytes();
-            } catch (IOException e) {
-                out[0] = ("<read failed: " + e + ">").getBytes(StandardCharsets.UTF_8);
-            }
-        });
-        reader.start();
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();
-            reader.join(5_000);
-            throw new AssertionError("timed out after " + timeout + ": " + String.join(" ", cmd));
-        }
-        reader.join(5_000);
-        return new Result(p.exitValue(), out[0] == null ? "" : new String(out[0], StandardCharsets.UTF_8));
-    }
 }

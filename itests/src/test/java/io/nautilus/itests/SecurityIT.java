@@ -6,12 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +38,7 @@ import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.core.CoreModuleProperties;
+import io.nautilus.itests.UnpackedDistribution.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,41 +61,28 @@ class SecurityIT {
     private static final String VIEWER_PASSWORD = "vera-IT-pass-1";
     private static final String TRADER = "tom";
     private static final String TRADER_PASSWORD = "tom-IT-pass-22";
-    private static final Duration BOOT = Duration.ofSeconds(180);
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*[A-Za-z]");
 
+    private static UnpackedDistribution dist;
     private static Path home;
     private static int sshPort;
     private static SshClient ssh;
 
     @BeforeAll
     static void startWithThreeUsers() throws Exception {
-        Path archive = Path.of(System.getProperty("nautilus.distribution"));
-        assertThat(archive).exists();
-        Path dir = Path.of("target", "security-it").toAbsolutePath();
-        if (Files.exists(dir)) {
-            run(dir.getParent(), Map.of(), Duration.ofSeconds(60), "rm", "-rf", dir.toString());
-        }
-        Files.createDirectories(dir);
-        Result untar = run(dir, Map.of(), Duration.ofSeconds(120), "tar", "xzf", archive.toString());
-        assertThat(untar.exit).as(untar.text).isZero();
-        try (Stream<Path> entries = Files.list(dir)) {
-            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-        sshPort = freePort();
-        Path shellCfg = home.resolve("etc/org.apache.karaf.shell.cfg");
-        Files.writeString(shellCfg, Files.readString(shellCfg).replace("sshPort = 8101", "sshPort = " + sshPort));
+        dist = UnpackedDistribution.unpack("security-it");
+        home = dist.home;
+        sshPort = dist.sshPort;
 
         ssh = SshClient.setUpDefaultClient();
         ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
         ssh.start();
 
-        Result start = run(home, Map.of("NAUTILUS_ADMIN_PASSWORD", ADMIN_PASSWORD), Duration.ofSeconds(60),
+        Result start = dist.run(Map.of("NAUTILUS_ADMIN_PASSWORD", ADMIN_PASSWORD), Duration.ofSeconds(60),
                 "bin/nautilus-start");
-        assertThat(start.exit).as(start.text).isZero();
-        awaitPortOpen();
-        await().atMost(BOOT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() ->
-                assertThat(exec("admin", ADMIN_PASSWORD, "nautilus:status").text).contains("Platform: READY"));
+        assertThat(start.exit()).as(start.output()).isZero();
+        dist.awaitSshPort();
+        await().atMost(UnpackedDistribution.BOOT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() ->
+                assertThat(exec("admin", ADMIN_PASSWORD, "nautilus:status").output()).contains("Platform: READY"));
 
         // the documented way to add users: Karaf's jaas commands (passwords stored hashed)
         Result users = exec("admin", ADMIN_PASSWORD, String.join("\n",
@@ -112,7 +96,7 @@ class SecurityIT {
                 "jaas:user-add nossh nossh-IT-pass-3",
                 "jaas:role-add nossh viewer",
                 "jaas:update"));
-        assertThat(users.exit).as(users.text).isZero();
+        assertThat(users.exit()).as(users.output()).isZero();
         assertThat(Files.readString(home.resolve("etc/users.properties")))
                 .contains(VIEWER + " = {CRYPT}").doesNotContain(VIEWER_PASSWORD).doesNotContain(TRADER_PASSWORD);
         // jaas:update rewrote users.properties in place: never read half-written as "no credential" (which shows
@@ -126,8 +110,8 @@ class SecurityIT {
         if (ssh != null) {
             ssh.stop();
         }
-        if (home != null && Files.exists(home.resolve("karaf.pid"))) {
-            run(home, Map.of(), Duration.ofSeconds(90), "bin/nautilus-stop");
+        if (dist != null) {
+            dist.stopIfRunning();
         }
     }
 
@@ -179,7 +163,7 @@ class SecurityIT {
     @Test
     @Order(3)
     void aViewerCannotTradeChangeStrategiesOrRunAdminCommands() throws Exception {
-        String paramsBefore = exec(VIEWER, VIEWER_PASSWORD, "nautilus:strategy-params mm-demo").text;
+        String paramsBefore = exec(VIEWER, VIEWER_PASSWORD, "nautilus:strategy-params mm-demo").output();
         for (String command : List.of("nautilus:submit desk-1 SIM-ACME BUY 1 90.00", "nautilus:cancel 1",
                 "nautilus:replace --price 91 1", "nautilus:reduce 1 1", "nautilus:strategy-stop mm-demo",
                 "nautilus:strategy-start mm-demo", "nautilus:halt", "nautilus:halt --account desk-1",
@@ -191,9 +175,9 @@ class SecurityIT {
         assertRefused(VIEWER, VIEWER_PASSWORD, "nautilus:routes reload");
         assertRefused(VIEWER, VIEWER_PASSWORD, "nautilus:routes reload heartbeat.yaml");
 
-        assertThat(exec(VIEWER, VIEWER_PASSWORD, "nautilus:strategy-params mm-demo").text)
+        assertThat(exec(VIEWER, VIEWER_PASSWORD, "nautilus:strategy-params mm-demo").output())
                 .as("parameters unchanged").isEqualTo(paramsBefore);
-        assertThat(exec(VIEWER, VIEWER_PASSWORD, "nautilus:risk").text).doesNotContain("HALTED")
+        assertThat(exec(VIEWER, VIEWER_PASSWORD, "nautilus:risk").output()).doesNotContain("HALTED")
                 .doesNotContain("REDUCING");
     }
 
@@ -210,8 +194,8 @@ class SecurityIT {
                 "feature:install webconsole", "feature:repo-add mvn:org.example/evil/1/xml/features",
                 "log:set DEBUG", "instance:list", "jaas:update", "system:property karaf.x y")) {
             Result r = exec(VIEWER, VIEWER_PASSWORD, command);
-            assertThat(r.exit).as(command + ":\n" + r.text).isNotZero();
-            assertThat(r.text).as(command).containsAnyOf("Command not found", "Insufficient credentials")
+            assertThat(r.exit()).as(command + ":\n" + r.output()).isNotZero();
+            assertThat(r.output()).as(command).containsAnyOf("Command not found", "Insufficient credentials")
                     .doesNotContain("{CRYPT}").doesNotContain("BEGIN");
         }
         assertThat(evil).doesNotExist();
@@ -222,8 +206,8 @@ class SecurityIT {
     void aTraderTradesAndRunsStrategiesButCannotRunAdminCommands() throws Exception {
         Result submitted = assertAllowed(TRADER, TRADER_PASSWORD, "nautilus:submit desk-1 SIM-ACME BUY 1 90.00",
                 "accepted");
-        Matcher id = Pattern.compile("order (\\d+)").matcher(submitted.text);
-        assertThat(id.find()).as(submitted.text).isTrue();
+        Matcher id = Pattern.compile("order (\\d+)").matcher(submitted.output());
+        assertThat(id.find()).as(submitted.output()).isTrue();
         assertAllowed(TRADER, TRADER_PASSWORD, "nautilus:orders", id.group(1));
         assertAllowed(TRADER, TRADER_PASSWORD, "nautilus:cancel " + id.group(1), "CANCELED");
         assertAllowed(TRADER, TRADER_PASSWORD, "nautilus:strategy-params mm-demo requoteTicks=2", "requoteTicks");
@@ -235,16 +219,16 @@ class SecurityIT {
                 "nautilus:venue-reconcile sim", "nautilus:routes reload", "config:edit io.nautilus.core.risk")) {
             assertRefused(TRADER, TRADER_PASSWORD, command);
         }
-        assertThat(exec(TRADER, TRADER_PASSWORD, "nautilus:risk").text).doesNotContain("HALTED");
+        assertThat(exec(TRADER, TRADER_PASSWORD, "nautilus:risk").output()).doesNotContain("HALTED");
     }
 
     @Test
     @Order(6)
     void anAdminRunsTheAdminCommands() throws Exception {
         assertAllowed("admin", ADMIN_PASSWORD, "nautilus:halt --account desk-2", "");
-        assertThat(exec("admin", ADMIN_PASSWORD, "nautilus:risk").text).contains("desk-2").contains("HALTED");
+        assertThat(exec("admin", ADMIN_PASSWORD, "nautilus:risk").output()).contains("desk-2").contains("HALTED");
         assertAllowed("admin", ADMIN_PASSWORD, "nautilus:resume --account desk-2", "");
-        assertThat(exec("admin", ADMIN_PASSWORD, "nautilus:risk").text).doesNotContain("HALTED");
+        assertThat(exec("admin", ADMIN_PASSWORD, "nautilus:risk").output()).doesNotContain("HALTED");
         assertAllowed("admin", ADMIN_PASSWORD, "nautilus:snapshot", "");
         assertAllowed("admin", ADMIN_PASSWORD, "nautilus:routes reload heartbeat.yaml", "");
         assertAllowed("admin", ADMIN_PASSWORD, "nautilus:strategy-params mm-demo requoteTicks=1", "requoteTicks");
@@ -312,14 +296,14 @@ class SecurityIT {
         Files.writeString(home.resolve("etc/keys.properties"), "\nkim = " + blob + ",viewer,ssh\n",
                 StandardOpenOption.APPEND);
 
-        Result status = run(home, Map.of(), Duration.ofSeconds(120), "sh", "-c",
+        Result status = dist.run(Map.of(), Duration.ofSeconds(120), "sh", "-c",
                 "echo 'nautilus:status' | bin/client -a " + sshPort + " -u kim -k kim.key -b");
-        assertThat(status.exit).as(status.text).isZero();
-        assertThat(status.text).contains("Platform: READY");
-        Result refused = run(home, Map.of(), Duration.ofSeconds(120), "sh", "-c",
+        assertThat(status.exit()).as(status.output()).isZero();
+        assertThat(status.output()).contains("Platform: READY");
+        Result refused = dist.run(Map.of(), Duration.ofSeconds(120), "sh", "-c",
                 "echo 'nautilus:snapshot' | bin/client -a " + sshPort + " -u kim -k kim.key -b");
-        assertThat(refused.exit).as(refused.text).isNotZero();
-        assertThat(refused.text).contains("Command not found: nautilus:snapshot");
+        assertThat(refused.exit()).as(refused.output()).isNotZero();
+        assertThat(refused.output()).contains("Command not found: nautilus:snapshot");
     }
 
     @Test
@@ -327,22 +311,22 @@ class SecurityIT {
     void clientRefusesABatchScriptTheServerWouldDropAndRunsOneWithinTheLimit() throws Exception {
         Path small = home.resolve("small-script.txt");
         Files.writeString(small, "echo small-script-ran\n" + "\n".repeat(200_000));
-        Result ran = run(home, Map.of(), Duration.ofSeconds(120), "sh", "-c",
+        Result ran = dist.run(Map.of(), Duration.ofSeconds(120), "sh", "-c",
                 "bin/client -a " + sshPort + " -u " + VIEWER + " -p \"$0\" -b < small-script.txt", VIEWER_PASSWORD);
-        assertThat(ran.exit).as(ran.text).isZero();
-        assertThat(ran.text).contains("small-script-ran");
+        assertThat(ran.exit()).as(ran.output()).isZero();
+        assertThat(ran.output()).contains("small-script-ran");
 
         Path big = home.resolve("big-script.txt");
         Files.writeString(big, "echo big-script-ran\n" + "\n".repeat(300_000));
-        Result refused = run(home, Map.of(), Duration.ofSeconds(120), "sh", "-c",
+        Result refused = dist.run(Map.of(), Duration.ofSeconds(120), "sh", "-c",
                 "bin/client -a " + sshPort + " -u " + VIEWER + " -p \"$0\" -b < big-script.txt", VIEWER_PASSWORD);
-        assertThat(refused.exit).as(refused.text).isEqualTo(1);
-        assertThat(refused.text).contains("bin/client: the script is 300020 bytes")
+        assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("bin/client: the script is 300020 bytes")
                 .contains("at most 261120 bytes").doesNotContain("big-script-ran");
-        Result refusedFile = run(home, Map.of(), Duration.ofSeconds(120), "sh", "-c",
+        Result refusedFile = dist.run(Map.of(), Duration.ofSeconds(120), "sh", "-c",
                 "bin/client -a " + sshPort + " -u " + VIEWER + " -p \"$0\" -f big-script.txt", VIEWER_PASSWORD);
-        assertThat(refusedFile.exit).as(refusedFile.text).isEqualTo(1);
-        assertThat(refusedFile.text).contains("the script is 300020 bytes");
+        assertThat(refusedFile.exit()).as(refusedFile.output()).isEqualTo(1);
+        assertThat(refusedFile.output()).contains("the script is 300020 bytes");
     }
 
     @Test
@@ -351,8 +335,8 @@ class SecurityIT {
         ClientSession session = login(VIEWER, VIEWER_PASSWORD);
         assertThat(sftpAnswers(session)).as("SFTP answers").isFalse();
         Result scp = exec(VIEWER, VIEWER_PASSWORD, "scp -f etc/users.properties");
-        assertThat(scp.exit).isNotZero();
-        assertThat(scp.text).doesNotContain("{CRYPT}");
+        assertThat(scp.exit()).isNotZero();
+        assertThat(scp.output()).doesNotContain("{CRYPT}");
 
         // the probe sees SFTP when it is on (the SSH server restarts with the new setting)
         Path shellCfg = home.resolve("etc/org.apache.karaf.shell.cfg");
@@ -397,16 +381,16 @@ class SecurityIT {
     private static Result assertAllowed(String user, String password, String command, String expected)
             throws Exception {
         Result r = exec(user, password, command);
-        assertThat(r.exit).as(user + " runs " + command + ":\n" + r.text).isZero();
-        assertThat(r.text).as(user + " runs " + command).contains(expected)
+        assertThat(r.exit()).as(user + " runs " + command + ":\n" + r.output()).isZero();
+        assertThat(r.output()).as(user + " runs " + command).contains(expected)
                 .doesNotContain("Insufficient credentials").doesNotContain("Command not found");
         return r;
     }
 
     private static void assertRefused(String user, String password, String command) throws Exception {
         Result r = exec(user, password, command);
-        assertThat(r.exit).as(user + " is refused " + command + ":\n" + r.text).isNotZero();
-        assertThat(r.text).as(user + " is refused " + command)
+        assertThat(r.exit()).as(user + " is refused " + command + ":\n" + r.output()).isNotZero();
+        assertThat(r.output()).as(user + " is refused " + command)
                 .containsAnyOf("Insufficient credentials", "Command not found: nautilus:", "Command not found: ");
     }
 
@@ -447,53 +431,8 @@ class SecurityIT {
             if (status == null) {
                 throw new IOException("no exit status for '" + command + "'");
             }
-            return new Result(status, ANSI.matcher(out.toString(StandardCharsets.UTF_8)).replaceAll(""));
+            return new Result(status, UnpackedDistribution.plain(out.toString(StandardCharsets.UTF_8)));
         }
     }
 
-    private static void awaitPortOpen() {
-        await().atMost(BOOT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", sshPort), 500);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private record Result(int exit, String text) {
-    }
-
-    private static Result run(Path dir, Map<String, String> env, Duration timeout, String... command)
-            throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().remove("NAUTILUS_ADMIN_PASSWORD");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[][] out = new byte[1][];
-        Thread reader = new Thread(() -> {
-            try (InputStream in = p.getInputStream()) {
-                out[0] = in.readAllBytes();
-            } catch (IOException e) {
-                out[0] = ("<read failed: " + e + ">").getBytes(StandardCharsets.UTF_8);
-            }
-        });
-        reader.start();
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();
-            reader.join(5_000);
-            throw new AssertionError("timed out after " + timeout + ": " + String.join(" ", command));
-        }
-        reader.join(5_000);
-        String text = out[0] == null ? "" : new String(out[0], StandardCharsets.UTF_8);
-        return new Result(p.exitValue(), ANSI.matcher(text).replaceAll(""));
-    }
 }
