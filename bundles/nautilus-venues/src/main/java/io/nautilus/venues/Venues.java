@@ -693,7 +693,8 @@ public final class Venues implements VenueOrderRouter {
                 info = new VenueSessionInfo(session.venue, session.gateway.state(), "", -1, -1, 0, e.toString());
             }
             out.add(new VenueStatus(info, workingAt(session.venue).size(), session.sent.get(),
-                    session.applied.get(), session.refused.get(), session.reconciliation, session.failedClosed));
+                    session.applied.get(), session.refused.get(), session.reconciliation, session.failedClosed,
+                    session.duplicates.get(), session.failures.get()));
         }
         out.sort(Comparator.comparing(s -> s.session().venue().value()));
         return out;

@@ -99,6 +99,8 @@ class VenuesTest {
         assertThat(venues.venues()).singleElement().satisfies(s -> {
             assertThat(s.commandsSent()).isEqualTo(1);
             assertThat(s.reportsApplied()).isEqualTo(3);
+            assertThat(s.duplicateFills()).isZero();
+            assertThat(s.failures()).isZero();
         });
     }
 
@@ -213,6 +215,43 @@ class VenuesTest {
         assertThat(core.position(ALICE, EXT).orElseThrow().quantity()).isEqualTo(10);
         assertThat(venues.venues().get(0).reportsRefused()).isZero();
         assertThat(venues.venues().get(0).failedClosed()).isFalse();
+        assertThat(venues.duplicateFills("XV")).isEqualTo(1);
+        assertThat(venues.venues().get(0).duplicateFills()).isEqualTo(1);
+        assertThat(venues.venues().get(0).failures()).isZero();
+    }
+
+    @Test
+    void aFillResentAfterItArrivedLiveIsAppliedOnceAndCountedAsADuplicate() throws Exception {
+        long id = buy(10_000, 10);
+        await().atMost(WAIT).until(() -> venue.news.size() == 1);
+        venue.fill(id, 10_000, 4, false);
+        await().atMost(WAIT).until(() -> core.order(id).map(o -> o.filledQuantity() == 4).orElse(false));
+
+        venue.redeliverLastFill();                  // resent with PossDupFlag after a gap
+
+        await().atMost(WAIT).until(() -> venues.venues().get(0).duplicateFills() == 1);
+        assertThat(core.order(id).orElseThrow().filledQuantity()).isEqualTo(4);
+        assertThat(core.position(ALICE, EXT).orElseThrow().quantity()).isEqualTo(4);
+        VenueStatus status = venues.venues().get(0);
+        assertThat(status.reportsApplied()).as("the live fill only").isEqualTo(1);
+        assertThat(status.reportsRefused()).isZero();
+        assertThat(status.failures()).isZero();
+        assertThat(status.failedClosed()).isFalse();
+    }
+
+    @Test
+    void aFillPartlyAppliedAlreadyAppliesOnlyTheRestAndCountsAsADuplicate() throws Exception {
+        long id = buy(10_000, 10);
+        await().atMost(WAIT).until(() -> venue.news.size() == 1);
+        venue.fill(id, 10_000, 4, false);
+        await().atMost(WAIT).until(() -> core.order(id).map(o -> o.filledQuantity() == 4).orElse(false));
+
+        venue.fillAsReported(id, 10_000, 5, 7, 3);  // 5 of which the core has 2: cumulative 7
+
+        await().atMost(WAIT).until(() -> core.order(id).map(o -> o.filledQuantity() == 7).orElse(false));
+        assertThat(venues.duplicateFills("XV")).isEqualTo(1);
+        assertThat(venues.venues().get(0).duplicateFills()).isEqualTo(1);
+        assertThat(core.position(ALICE, EXT).orElseThrow().quantity()).isEqualTo(7);
     }
 
     @Test
@@ -229,6 +268,8 @@ class VenuesTest {
                 .contains("trading on the venue stopped");
         VenueStatus status = venues.venues().get(0);
         assertThat(status.failedClosed()).isTrue();
+        assertThat(status.failures()).isEqualTo(1);
+        assertThat(status.reconciliation()).startsWith("FAILED: ").contains("the venue has 2 filled, the core 4");
         long blocked = buy(10_000, 1);
         await().atMost(WAIT).until(() -> typesOf(blocked).contains(ExecType.REJECTED));
         assertThat(reports).filteredOn(r -> r.orderId() == blocked && r.execType() == ExecType.REJECTED)
@@ -242,6 +283,9 @@ class VenuesTest {
         venue.book.get(id).cum = 4; // the venue's view is right again
         assertThat(venues.reconcile("XV")).contains("ok").contains("trading resumed");
         assertThat(venues.venues().get(0).failedClosed()).isFalse();
+        assertThat(venues.venues().get(0).failures()).as("counted since start, not reset by a success")
+                .isEqualTo(1);
+        assertThat(venues.failures("XV")).isEqualTo(1);
         buy(10_000, 1);
         await().atMost(WAIT).until(() -> venue.news.size() == 2);
     }
@@ -268,6 +312,7 @@ class VenuesTest {
         venue.fillAsReported(id, 10_000, 2, 4, 0); // 2 more of an order with 1 open
 
         await().atMost(WAIT).until(() -> venues.venues().get(0).failedClosed());
+        assertThat(venues.venues().get(0).failures()).isEqualTo(1);
         assertThat(core.position(ALICE, EXT).orElseThrow().quantity()).isEqualTo(2);
         assertThat(core.order(id).orElseThrow().openQuantity()).isEqualTo(1);
     }

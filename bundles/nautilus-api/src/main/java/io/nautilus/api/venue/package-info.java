@@ -3,7 +3,7 @@
  * over FIX or REST) that carry orders to an external venue and its execution reports back.
  */
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.1.0")
+@Version("0.2.0")
 package io.nautilus.api.venue;
 
 import org.osgi.annotation.bundle.Export;

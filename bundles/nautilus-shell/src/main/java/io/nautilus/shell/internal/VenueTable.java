@@ -55,7 +55,9 @@ final class VenueTable {
         table.column("SENT").alignRight();
         table.column("APPLIED").alignRight();
         table.column("REFUSED").alignRight();
+        table.column("DUP FILLS").alignRight();
         table.column("RECONCILIATION");
+        table.column("FAILURES").alignRight();
         table.column("FAILED CLOSED");
         if (scores.isPresent()) {
             table.column("SCORE");
@@ -69,8 +71,8 @@ final class VenueTable {
             var row = table.addRow();
             row.addContent(venue, session.state(), dash(session.detail()), seq(session.nextSenderSeqNum()),
                     seq(session.nextTargetSeqNum()), status.workingOrders(), status.commandsSent(),
-                    status.reportsApplied(), status.reportsRefused(), status.reconciliation(),
-                    status.failedClosed() ? "yes (stopped)" : "no");
+                    status.reportsApplied(), status.reportsRefused(), status.duplicateFills(),
+                    status.reconciliation(), status.failures(), status.failedClosed() ? "yes (stopped)" : "no");
             scores.ifPresent(s -> row.addContent(Optional.ofNullable(s.get(venue)).map(RouterScores.Line::combined)
                     .orElse("- (not in the router's registry)")));
             row.addContent(dash(session.lastProblem()));
@@ -79,7 +81,7 @@ final class VenueTable {
         scores.ifPresent(s -> s.forEach((venue, line) -> {
             if (!shown.contains(venue)) {
                 table.addRow().addContent(venue, line.state(), "no venue gateway (router registry only)", "-", "-",
-                        "-", "-", "-", "-", "-", "-", line.combined(), "-");
+                        "-", "-", "-", "-", "-", "-", "-", "-", line.combined(), "-");
             }
         }));
         table.emptyTableText("no venues (configure a FIX or REST venue gateway in etc/: docs/operator-guide.md,"

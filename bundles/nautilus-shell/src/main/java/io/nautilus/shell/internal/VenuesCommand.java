@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  */
 @Command(scope = "nautilus", name = "venues",
         description = "Lists the venues: session state and detail, next FIX sequence numbers (out/in), orders working"
-                + " there, commands sent, reports applied/refused, last reconciliation, whether it failed closed,"
+                + " there, commands sent, reports applied/refused, duplicate fills ignored, last reconciliation,"
+                + " how often the venue's state could not be trusted (failures), whether it failed closed,"
                 + " the smart order router's score (when the router runs) and the last problem.")
 @Service
 public final class VenuesCommand extends VenueCommand {

@@ -21,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,10 +34,10 @@ class VenueCommandsTest {
     private final List<String> calls = new ArrayList<>();
     private final VenueStatus fix = new VenueStatus(new VenueSessionInfo(VenueId.of("XNAS"), ConnectionState.LOGGED_ON,
             "FIX.4.4:NAUTILUS->XNAS fix.example.com:9878", 42, 17, 1_700_000_000_000L, ""), 3, 120, 118, 2,
-            "ok: 3 order(s) checked, 0 missed fill(s) applied, 0 order(s) finished", false);
+            "ok: 3 order(s) checked, 0 missed fill(s) applied, 0 order(s) finished", false, 7, 1);
     private final VenueStatus rest = new VenueStatus(new VenueSessionInfo(VenueId.of("ALPACA"), ConnectionState.DOWN,
             "https://paper-api.alpaca.markets", -1, -1, 0, "HTTP 401 unauthorized"), 1, 5, 4, 0,
-            "FAILED: 1 of 1 order status requests unanswered within 10000 ms", true);
+            "FAILED: 1 of 1 order status requests unanswered within 10000 ms", true, 0, 3);
     private final VenueAdminService venues = new VenueAdminService() {
         @Override
         public List<VenueStatus> venues() {
@@ -99,7 +100,7 @@ class VenueCommandsTest {
         String out = run(command);
 
         assertThat(out).contains("VENUE", "STATE", "SEQ OUT", "SEQ IN", "ORDERS", "SENT", "APPLIED", "REFUSED",
-                "RECONCILIATION", "FAILED CLOSED", "LAST PROBLEM");
+                "DUP FILLS", "RECONCILIATION", "FAILURES", "FAILED CLOSED", "LAST PROBLEM");
         assertThat(out).doesNotContain("SCORE");
         assertThat(out).contains("XNAS", "LOGGED_ON", "fix.example.com:9878", "42", "17", "120", "118", "ok: 3");
         assertThat(out).contains("ALPACA", "DOWN", "HTTP 401 unauthorized", "yes (stopped)");
@@ -108,6 +109,30 @@ class VenueCommandsTest {
         assertThat(alpacaRow).doesNotContain("-1");
         assertThat(out).contains("venue ALPACA FAILED CLOSED: new orders and replaces for it are refused",
                 "nautilus:venue-reconcile ALPACA", "trading resumes when it succeeds");
+    }
+
+    @Test
+    void showsDuplicateFillsAndFailuresInTheirColumns() throws Exception {
+        VenuesCommand command = wired(new VenuesCommand());
+        command.scores = Optional::empty;
+
+        List<String> lines = run(command).lines().toList();
+
+        assertThat(cell(lines, "XNAS", "DUP FILLS")).isEqualTo("7");
+        assertThat(cell(lines, "XNAS", "FAILURES")).isEqualTo("1");
+        assertThat(cell(lines, "XNAS", "FAILED CLOSED")).isEqualTo("no");
+        assertThat(cell(lines, "ALPACA", "DUP FILLS")).isEqualTo("0");
+        assertThat(cell(lines, "ALPACA", "FAILURES")).isEqualTo("3");
+        assertThat(cell(lines, "ALPACA", "RECONCILIATION")).startsWith("FAILED: 1 of 1 order status requests");
+    }
+
+    /** The trimmed cell of a venue's row under a header of the printed table. */
+    private static String cell(List<String> lines, String venue, String header) {
+        List<String> headers = Arrays.stream(lines.get(0).split("\\|")).map(String::trim).toList();
+        int column = headers.indexOf(header);
+        assertThat(column).as("column " + header + " in " + headers).isNotNegative();
+        String row = lines.stream().filter(l -> l.startsWith(venue + " ")).findFirst().orElseThrow();
+        return row.split("\\|")[column].trim();
     }
 
     @Test
@@ -121,6 +146,10 @@ class VenueCommandsTest {
         assertThat(out).contains("SCORE", "0.62 (fill 0.90 slip 0.50 lat 0.47)");
         assertThat(out).contains("- (not in the router's registry)"); // ALPACA
         assertThat(out).contains("BATS", "no venue gateway (router registry only)", "0.50 (fill");
+        List<String> lines = out.lines().toList();
+        assertThat(cell(lines, "BATS", "SCORE")).startsWith("0.50 (fill");
+        assertThat(cell(lines, "BATS", "DUP FILLS")).isEqualTo("-");
+        assertThat(cell(lines, "BATS", "LAST PROBLEM")).isEqualTo("-");
     }
 
     @Test
