@@ -14,8 +14,8 @@
 #   --bound    seconds from start to READY before a boot counts as stalled (default 120)
 #   --load     busy-loop shells to run beside the boots, to mimic a loaded machine (default 0); they end with the loop
 #   --out      where per-boot logs of stalled boots and thread dumps go (default target/boot-loop)
-# The distribution binds fixed ports (SSH is moved to a free port, others are not): on a shared machine run it under
-# the machine's integration-test lock, in batches, e.g.  flock /work/helpers/itest.lock benchmarks/boot/boot-loop.sh 10
+# The distribution binds fixed ports (SSH is moved to a free port, others are not): run no other distribution or
+# integration test beside it (on a shared machine, serialise them with flock on one lock file, in batches).
 # Exit status: 0 when every boot reached READY, 1 otherwise, 2 on bad usage.
 #
 set -euo pipefail
