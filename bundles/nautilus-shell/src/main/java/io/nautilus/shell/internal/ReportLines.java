@@ -128,14 +128,22 @@ final class ReportLines {
         if (report.liquidity() != Liquidity.NONE) {
             line.append(' ').append(report.liquidity());
         }
+        String text = report.text() == null || report.text().isBlank() ? null : report.text();
         if (report.rejectReason() != RejectReason.NONE) {
-            line.append(" reason: ").append(report.rejectReason().description());
+            String description = report.rejectReason().description();
+            line.append(" reason: ");
+            if (text != null && text.startsWith(description)) {
+                line.append(text); // the core's check already names the reason: "risk limit (maxOrderQty: ...)"
+                text = null;
+            } else {
+                line.append(description);
+            }
         }
         if (report.cancelReason() != CancelReason.NONE) {
             line.append(" reason: ").append(report.cancelReason());
         }
-        if (report.text() != null && !report.text().isBlank()) {
-            line.append(" - ").append(report.text());
+        if (text != null) {
+            line.append(" - ").append(text);
         }
         return line.toString();
     }

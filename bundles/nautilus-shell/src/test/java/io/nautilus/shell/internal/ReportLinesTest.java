@@ -75,4 +75,15 @@ class ReportLinesTest {
         assertThat(lines.report(rejected)).isEqualTo("client order 5 REJECTED REJECTED last - leaves 0.0000"
                 + " cum 0.0000 avg - reason: trading halted - account ACC-1 is HALTED");
     }
+
+    @Test
+    void aRejectTextThatAlreadyNamesTheReasonIsNotRepeated() {
+        ExecutionReport rejected = new ExecutionReport(1, 6, 0, 0, FakeTradingCore.ACC_1, null,
+                FakeTradingCore.BTC.id(), null, Side.BUY, ExecType.REJECTED, OrderStatus.REJECTED,
+                RejectReason.RISK_LIMIT, CancelReason.NONE, Liquidity.NONE,
+                "risk limit (maxOrderQty: limit 1000, would be 1500)",
+                FixedPoint.NULL, 0, 0, 0, FixedPoint.NULL, 1, 2);
+        assertThat(lines.report(rejected)).isEqualTo("client order 6 REJECTED REJECTED last - leaves 0.0000"
+                + " cum 0.0000 avg - reason: risk limit (maxOrderQty: limit 1000, would be 1500)");
+    }
 }
