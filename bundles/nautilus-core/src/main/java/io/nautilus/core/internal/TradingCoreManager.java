@@ -481,8 +481,13 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     }
 
     private <T> T query(Function<TradingEngine, T> function) {
+        return awaitQuery(running().query(function::apply));
+    }
+
+    /** The answer of a query to the pipeline, waited for at most {@value #QUERY_TIMEOUT_SECONDS} s. */
+    private static <T> T awaitQuery(CompletableFuture<T> answer) {
         try {
-            return running().query(function::apply).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return answer.get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while querying the trading core", e);
@@ -750,16 +755,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     }
 
     private <T> T queryPublished(java.util.function.Supplier<T> function) {
-        try {
-            return running().queryPublished(function).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while querying the trading core", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("trading core query failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the trading core did not answer within " + QUERY_TIMEOUT_SECONDS + " s");
-        }
+        return awaitQuery(running().queryPublished(function));
     }
 
     @Override

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -434,24 +435,7 @@ public final class CorePipeline<P extends CommandProcessor> {
      */
     public <T> CompletableFuture<T> query(Function<? super P, ? extends T> function) {
         Objects.requireNonNull(function, "function");
-        CompletableFuture<T> future = new CompletableFuture<>();
-        submit(new ControlTask(cursor()) {
-            @Override
-            void run(long lastSeq, long lastTimestamp) {
-                try {
-                    T value = function.apply(processor);
-                    CompletableFuture.runAsync(() -> future.complete(value));
-                } catch (Throwable e) {
-                    fail(e);
-                }
-            }
-
-            @Override
-            void fail(Throwable reason) {
-                CompletableFuture.runAsync(() -> future.completeExceptionally(reason));
-            }
-        });
-        return future;
+        return control(controls, () -> function.apply(processor));
     }
 
     /**
@@ -464,10 +448,15 @@ public final class CorePipeline<P extends CommandProcessor> {
      * @param <T> the result type
      * @return the result; failed if the function throws or the pipeline stops first
      */
-    public <T> CompletableFuture<T> queryPublished(java.util.function.Supplier<? extends T> function) {
+    public <T> CompletableFuture<T> queryPublished(Supplier<? extends T> function) {
         Objects.requireNonNull(function, "function");
+        return control(publishControls, function);
+    }
+
+    /** Runs {@code function} as a control task of {@code queue}; the future completes on the common pool. */
+    private <T> CompletableFuture<T> control(Queue<ControlTask> queue, Supplier<? extends T> function) {
         CompletableFuture<T> future = new CompletableFuture<>();
-        submit(publishControls, new ControlTask(cursor()) {
+        submit(queue, new ControlTask(cursor()) {
             @Override
             void run(long lastSeq, long lastTimestamp) {
                 try {
