@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * @param version     the schema version the script brings the database to, greater than zero
  * @param description what it does, from the file name with underscores as spaces
  * @param script      the SQL text
- * @param checksum    the SHA-256 of the script's UTF-8 bytes, in lower-case hex
+ * @param checksum    the SHA-256 of the script's UTF-8 bytes with line ends as {@code \n} (so a checkout that
+ *                    turns them into {@code \r\n} does not look like a changed script), in lower-case hex
  */
 public record Migration(int version, String description, String script, String checksum) {
 
@@ -85,7 +86,8 @@ public record Migration(int version, String description, String script, String c
     private static String sha256(String script) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(script.getBytes(StandardCharsets.UTF_8)));
+            byte[] bytes = script.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(digest.digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

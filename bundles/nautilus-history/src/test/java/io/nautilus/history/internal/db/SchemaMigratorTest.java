@@ -124,6 +124,16 @@ class SchemaMigratorTest {
         assertThat(m.statements()).containsExactly("CREATE TABLE a (x INT)", "INSERT INTO a\nVALUES (1)");
     }
 
+    @Test
+    void theChecksumIgnoresLineEndsButNotContent() {
+        String unix = "CREATE TABLE a (x INT);\nINSERT INTO a VALUES (1);\n";
+
+        assertThat(Migration.of("V1__a.sql", unix.replace("\n", "\r\n")).checksum())
+                .isEqualTo(Migration.of("V1__a.sql", unix).checksum());
+        assertThat(Migration.of("V1__a.sql", unix.replace("(1)", "(2)")).checksum())
+                .isNotEqualTo(Migration.of("V1__a.sql", unix).checksum());
+    }
+
     private static Migration migration(int version) {
         return Migration.of("V1__orders_fills_progress.sql", read(SchemaMigrator.CURRENT.get(version - 1)));
     }
