@@ -35,7 +35,8 @@ class SchemaMigratorTest {
         DataSource reopened = HistoryDatabase.embedded(dir);
         assertThat(SchemaMigrator.current().migrate(reopened)).isEmpty();
         try (Connection c = reopened.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT version, description, checksum, applied_at FROM schema_version")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT version, description, checksum, applied_at FROM schema_version")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).isEqualTo(1);
                 assertThat(rs.getString(2)).isEqualTo("orders fills progress");
@@ -43,7 +44,8 @@ class SchemaMigratorTest {
                 assertThat(rs.getObject(4, OffsetDateTime.class)).isNotNull();
                 assertThat(rs.next()).isFalse();
             }
-            try (ResultSet rs = s.executeQuery("SELECT stream, core_seq, exec_id, behind_from_seq FROM store_progress")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT stream, core_seq, exec_id, behind_from_seq FROM store_progress")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("execution-reports");
                 assertThat(rs.getLong(2)).isZero();
