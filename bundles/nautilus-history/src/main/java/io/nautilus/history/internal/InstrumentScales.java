@@ -1,0 +1,36 @@
+package io.nautilus.history.internal;
+
+import io.nautilus.api.InstrumentId;
+import io.nautilus.history.api.OrderEvent;
+
+/**
+ * The decimals of an instrument's prices and quantities, which execution reports do not carry; the store writes
+ * them beside each value.
+ */
+public interface InstrumentScales {
+
+    /** Knows no instrument: every scale is {@link OrderEvent#UNKNOWN_SCALE}. */
+    InstrumentScales UNKNOWN = new InstrumentScales() {
+        @Override
+        public int priceScale(InstrumentId instrument) {
+            return OrderEvent.UNKNOWN_SCALE;
+        }
+
+        @Override
+        public int quantityScale(InstrumentId instrument) {
+            return OrderEvent.UNKNOWN_SCALE;
+        }
+    };
+
+    /**
+     * @param instrument an instrument
+     * @return the decimals of its prices (0 to 18), or {@link OrderEvent#UNKNOWN_SCALE} if unknown
+     */
+    int priceScale(InstrumentId instrument);
+
+    /**
+     * @param instrument an instrument
+     * @return the decimals of its quantities (0 to 18), or {@link OrderEvent#UNKNOWN_SCALE} if unknown
+     */
+    int quantityScale(InstrumentId instrument);
+}

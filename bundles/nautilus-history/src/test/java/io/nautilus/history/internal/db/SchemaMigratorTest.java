@@ -1,0 +1,150 @@
+package io.nautilus.history.internal.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nautilus.history.internal.HistoryDatabase;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaMigratorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void appliesV1OnceAndNothingOnReopen() throws SQLException {
+        DataSource ds = HistoryDatabase.embedded(dir);
+        SchemaMigrator migrator = SchemaMigrator.current();
+
+        assertThat(migrator.latestVersion()).isEqualTo(1);
+        assertThat(migrator.migrate(ds)).containsExactly(1);
+        assertThat(migrator.migrate(ds)).isEmpty();
+
+        DataSource reopened = HistoryDatabase.embedded(dir);
+        assertThat(SchemaMigrator.current().migrate(reopened)).isEmpty();
+        try (Connection c = reopened.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT version, description, checksum, applied_at FROM schema_version")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+                assertThat(rs.getString(2)).isEqualTo("orders fills progress");
+                assertThat(rs.getString(3)).hasSize(64).isEqualTo(migration(1).checksum());
+                assertThat(rs.getObject(4, OffsetDateTime.class)).isNotNull();
+                assertThat(rs.next()).isFalse();
+            }
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT stream, core_seq, exec_id, behind_from_seq FROM store_progress")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("execution-reports");
+                assertThat(rs.getLong(2)).isZero();
+                assertThat(rs.getLong(3)).isZero();
+                assertThat(rs.getObject(4)).isNull();
+                assertThat(rs.next()).isFalse();
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM orders, fills")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aChangedChecksumOfAnAppliedMigrationIsRefusedNamingTheVersion() throws SQLException {
+        DataSource ds = HistoryDatabase.embedded(dir);
+        SchemaMigrator.current().migrate(ds);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE schema_version SET checksum = 'tampered' WHERE version = 1");
+        }
+
+        assertThatThrownBy(() -> SchemaMigrator.current().migrate(ds))
+                .isInstanceOf(SchemaException.class)
+                .hasMessageContaining("schema migration V1 (orders fills progress)")
+                .hasMessageContaining("checksum tampered")
+                .hasMessageContaining(migration(1).checksum());
+    }
+
+    @Test
+    void aSchemaNewerThanTheCodeIsRefusedNamingTheVersion() throws SQLException {
+        DataSource ds = HistoryDatabase.embedded(dir);
+        SchemaMigrator newer = SchemaMigrator.load(getClass().getClassLoader(),
+                List.of(SchemaMigrator.CURRENT.get(0), "db/test-migration/V2__fill_fee.sql"));
+        assertThat(newer.migrate(ds)).containsExactly(1, 2);
+
+        assertThatThrownBy(() -> SchemaMigrator.current().migrate(ds))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("the history database's schema version 2 is newer than this code knows (1);"
+                        + " use a newer Nautilus or another database");
+        assertThat(newer.migrate(ds)).isEmpty();
+    }
+
+    @Test
+    void aNewerMigrationIsAppliedOnTopOfAnOlderDatabase() throws SQLException {
+        DataSource ds = HistoryDatabase.embedded(dir);
+        SchemaMigrator.current().migrate(ds);
+
+        SchemaMigrator newer = SchemaMigrator.load(getClass().getClassLoader(),
+                List.of(SchemaMigrator.CURRENT.get(0), "db/test-migration/V2__fill_fee.sql"));
+        assertThat(newer.migrate(ds)).containsExactly(2);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(fee) FROM fills")) {
+            assertThat(rs.next()).isTrue();
+        }
+    }
+
+    @Test
+    void badMigrationNamesAndGapsAreRefused() {
+        assertThatThrownBy(() -> Migration.of("V1_missing_underscore.sql", "SELECT 1;"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("V1_missing_underscore.sql");
+        assertThatThrownBy(() -> new SchemaMigrator(List.of(Migration.of("V2__later.sql", "SELECT 1;"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("V2");
+        assertThatThrownBy(() -> SchemaMigrator.load(getClass().getClassLoader(), List.of("db/none/V1__x.sql")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("db/none/V1__x.sql");
+    }
+
+    @Test
+    void statementsSplitAtLineEndSemicolonsWithoutComments() {
+        Migration m = Migration.of("V3__two_statements.sql",
+                "-- a comment; with a semicolon;\nCREATE TABLE a (x INT);\n\nINSERT INTO a\n  VALUES (1);\n");
+
+        assertThat(m.version()).isEqualTo(3);
+        assertThat(m.description()).isEqualTo("two statements");
+        assertThat(m.statements()).containsExactly("CREATE TABLE a (x INT)", "INSERT INTO a\nVALUES (1)");
+    }
+
+    @Test
+    void theChecksumIgnoresLineEndsButNotContent() {
+        String unix = "CREATE TABLE a (x INT);\nINSERT INTO a VALUES (1);\n";
+
+        assertThat(Migration.of("V1__a.sql", unix.replace("\n", "\r\n")).checksum())
+                .isEqualTo(Migration.of("V1__a.sql", unix).checksum());
+        assertThat(Migration.of("V1__a.sql", unix.replace("(1)", "(2)")).checksum())
+                .isNotEqualTo(Migration.of("V1__a.sql", unix).checksum());
+    }
+
+    private static Migration migration(int version) {
+        return Migration.of("V1__orders_fills_progress.sql", read(SchemaMigrator.CURRENT.get(version - 1)));
+    }
+
+    private static String read(String resource) {
+        try (var in = SchemaMigratorTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
