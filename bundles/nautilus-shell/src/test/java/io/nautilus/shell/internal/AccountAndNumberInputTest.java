@@ -10,27 +10,14 @@ import io.nautilus.api.OrderType;
 import io.nautilus.api.Side;
 import io.nautilus.api.TimeInForce;
 import io.nautilus.core.api.OrderView;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
 /** Input the core must never see: numbers that are not plain decimals, accounts it does not know. */
-class AccountAndNumberInputTest {
+class AccountAndNumberInputTest extends CoreCommandTest {
 
     private static final String NOT_PLAIN = "' is not a plain decimal number (digits with an optional '-' and '.',"
             + " e.g. 1000 or 0.25; no exponent, '+', hex or '_')";
-
-    private final FakeTradingCore core = new FakeTradingCore();
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-    private <C extends CoreCommand> C wired(C command) {
-        command.core = core;
-        command.admin = core;
-        return command;
-    }
 
     @Test
     void submitRefusesScientificNotationForQuantityAndPrice() {
@@ -75,7 +62,7 @@ class AccountAndNumberInputTest {
         pnl.account = "nobody";
         assertThatThrownBy(pnl::execute).isInstanceOf(CommandException.class)
                 .hasMessage("nautilus: unknown account 'nobody'; known: ACC-1, ACC-2");
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(output()).isEmpty();
     }
 
     @Test
@@ -86,7 +73,7 @@ class AccountAndNumberInputTest {
         PnlCommand pnl = wired(new PnlCommand());
         pnl.account = "ACC-2";
         pnl.run(out);
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isNotEmpty();
+        assertThat(output()).isNotEmpty();
     }
 
     private SubmitCommand submit(String quantity, String price) {

@@ -17,9 +17,6 @@ import io.nautilus.api.order.OrderStatus;
 import io.nautilus.api.order.RejectReason;
 import io.nautilus.core.api.CommandResult;
 import io.nautilus.core.api.OrderView;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,21 +24,7 @@ import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
 /** The commands against a fake core, without OSGi: what they send, print, and how they fail. */
-class CommandsTest {
-
-    private final FakeTradingCore core = new FakeTradingCore();
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-    private <C extends CoreCommand> C wired(C command) {
-        command.core = core;
-        command.admin = core;
-        return command;
-    }
-
-    private String output() {
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
+class CommandsTest extends CoreCommandTest {
 
     private static SubmitCommand submit(String account, String instrument, String side, String quantity,
                                         String price) {

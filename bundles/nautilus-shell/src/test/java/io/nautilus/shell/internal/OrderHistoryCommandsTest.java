@@ -19,32 +19,15 @@ import io.nautilus.api.order.OrderStatus;
 import io.nautilus.api.order.RejectReason;
 import io.nautilus.core.api.OrderHistory;
 import io.nautilus.core.api.OrderStateFilter;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
 /** {@code nautilus:order} and {@code nautilus:orders --state} against a fake core's order memory. */
-class OrderHistoryCommandsTest {
+class OrderHistoryCommandsTest extends CoreCommandTest {
 
     /** 2026-11-25T16:30:00Z in nanoseconds since the epoch. */
     static final long TIME = 1_795_624_200_000_000_000L;
-
-    private final FakeTradingCore core = new FakeTradingCore();
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-    private <C extends CoreCommand> C wired(C command) {
-        command.core = core;
-        command.admin = core;
-        return command;
-    }
-
-    private String output() {
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 
     private static ExecutionReport report(long orderId, ExecType exec, OrderStatus status, long last, long price,
                                           long leaves, long cum, RejectReason reject, CancelReason cancel,
