@@ -7,7 +7,7 @@
  * value carries the scales it was stored with. Times are UTC {@link java.time.Instant}s with nanosecond precision.
  */
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.1.0")
+@Version("0.2.0")
 package io.nautilus.history.api;
 
 import org.osgi.annotation.bundle.Export;
