@@ -22,15 +22,17 @@ import org.agrona.collections.Long2LongHashMap;
 
 /**
  * Turns a processed command's events into {@link ExecutionReport}s, on the publish thread (its only user). Keeps the
- * client order id of each working order so that fills of resting orders echo it; after a restart, orders from
- * before it report their core order id as client order id until they finish.
+ * client order id of each working order so that fills of resting orders echo it. That state and the last exec id
+ * are a snapshot part (captured on the publish thread at the snapshot's seq), so after a restart, and in a journal
+ * replay from a snapshot, the reports are the ones the live core built. Snapshots of format version 1 lack it: after
+ * starting from one, orders from before it report their core order id as client order id until they finish.
  *
  * <p>Exec ids: {@code seq * 65,536} plus the report's number within its command (1, 2, ...), moved up past the
  * previous command's last exec id when that command had more reports than fit its range (a kill of many orders, a
  * sweep of many makers). So they increase and never repeat within a run, and a restart (whose commands have higher
  * seqs) repeats none unless the last command before it overflowed its range.
  */
-final class ReportBuilder {
+final class ReportBuilder implements io.nautilus.core.Snapshotable {
 
     private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
     private static final RejectReason[] REJECT_REASONS = RejectReason.values();
@@ -162,6 +164,41 @@ final class ReportBuilder {
         }
         lastExecId = execBase + reports.size();
         return reports;
+    }
+
+    @Override
+    public void writeSnapshot(java.io.DataOutput out) throws java.io.IOException {
+        long[] ids = new long[clientOrderIds.size()];
+        int n = 0;
+        for (Long2LongHashMap.KeyIterator it = clientOrderIds.keySet().iterator(); it.hasNext(); ) {
+            ids[n++] = it.nextValue();
+        }
+        java.util.Arrays.sort(ids, 0, n);
+        out.writeLong(lastExecId);
+        out.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            out.writeLong(ids[i]);
+            out.writeLong(clientOrderIds.get(ids[i]));
+        }
+    }
+
+    @Override
+    public void readSnapshot(java.io.DataInput in) throws java.io.IOException {
+        clientOrderIds.clear();
+        long last = in.readLong();
+        int n = in.readInt();
+        if (last < 0 || n < 0) {
+            throw new java.io.IOException("invalid report state: last exec id " + last + ", " + n + " client ids");
+        }
+        for (int i = 0; i < n; i++) {
+            long orderId = in.readLong();
+            long clientId = in.readLong();
+            if (clientId <= 0) {
+                throw new java.io.IOException("invalid client order id " + clientId + " of order " + orderId);
+            }
+            clientOrderIds.put(orderId, clientId);
+        }
+        lastExecId = last;
     }
 
     /**

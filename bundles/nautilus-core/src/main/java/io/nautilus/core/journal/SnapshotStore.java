@@ -27,12 +27,16 @@ import java.util.zip.CRC32C;
  *
  * <p>Layout (big-endian, as {@link java.io.DataOutput} writes):
  * <pre>
- * header: int magic "NSNP" (0x4E534E50) | int format version (1) | long seq | long timestamp (logical time of the
+ * header: int magic "NSNP" (0x4E534E50) | int format version (2) | long seq | long timestamp (logical time of the
  *         last command, epoch nanos) | int part count | int CRC32C of the 28 bytes before it
  * part (repeated): int name length | name, UTF-8 | int body length | int CRC32C of the body | body
  * </pre>
  * A part's name is its class name; each part is length-prefixed and checksummed on its own and read from a stream
  * bounded to its body, so one part's bug cannot shift the others.
+ *
+ * <p>Format versions: 2 added parts after the engine's (the state the core keeps on its publish thread, e.g. the
+ * client order ids of working orders). A version 1 file still loads: its parts must be the first ones expected, in
+ * order, and the parts it lacks keep the state they had (a fresh one at start).
  *
  * <p>Writes are atomic: a temporary {@code .tmp} file is written and forced, then renamed over the final name and
  * the directory forced; leftover temporary files are ignored when loading and deleted by the next write. Only the
@@ -48,7 +52,8 @@ public final class SnapshotStore {
     private static final String TEMP_SUFFIX = ".tmp";
     private static final int DIGITS = 20;
     private static final int MAGIC = 0x4E534E50;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int OLDEST_VERSION = 1;
     private static final int HEADER = 32;
 
     /**
@@ -74,6 +79,7 @@ public final class SnapshotStore {
 
     private final Path dir;
     private final int keep;
+    private volatile java.util.function.LongSupplier held = () -> Long.MAX_VALUE;
 
     /**
      * @param dir the directory (the journal's)
@@ -200,10 +206,43 @@ public final class SnapshotStore {
         return target;
     }
 
+    /**
+     * Also keeps, from the next pruning on, the newest snapshot at or before a held seq (a consumer replaying the
+     * journal from there needs it).
+     *
+     * @param lowestHeld the lowest seq a consumer holds, {@link Long#MAX_VALUE} if none; called when pruning
+     */
+    public void keepForHolds(java.util.function.LongSupplier lowestHeld) {
+        held = java.util.Objects.requireNonNull(lowestHeld, "lowestHeld");
+    }
+
+    /**
+     * The snapshot a hold keeps: the newest one at or before the lowest held seq.
+     *
+     * @param seqs the snapshot seqs present, oldest first
+     * @param lowestHeld the lowest held seq, {@link Long#MAX_VALUE} if none
+     * @return its seq; -1 without a hold, 0 if a hold needs the journal from seq 1 (no snapshot at or before it)
+     */
+    public static long heldSnapshot(List<Long> seqs, long lowestHeld) {
+        if (lowestHeld == Long.MAX_VALUE) {
+            return -1;
+        }
+        long found = 0;
+        for (long seq : seqs) {
+            if (seq <= lowestHeld) {
+                found = seq;
+            }
+        }
+        return found;
+    }
+
     private void prune() throws IOException {
         List<Long> seqs = seqs();
+        long kept = heldSnapshot(seqs, held.getAsLong());
         for (int i = 0; i < seqs.size() - keep; i++) {
-            Files.deleteIfExists(dir.resolve(fileName(seqs.get(i))));
+            if (seqs.get(i) != kept) {
+                Files.deleteIfExists(dir.resolve(fileName(seqs.get(i))));
+            }
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
@@ -260,9 +299,25 @@ public final class SnapshotStore {
      * @throws IOException if the directory cannot be read, or parts were partly loaded and no snapshot loads fully
      */
     public Loaded load(List<? extends Snapshotable> parts, Consumer<String> report) throws IOException {
+        return load(parts, report, Long.MAX_VALUE);
+    }
+
+    /**
+     * Loads the newest valid snapshot at or before a seq into the parts, as {@link #load(List, Consumer)}.
+     *
+     * @param parts the parts, in the order they were captured
+     * @param report receives one line per snapshot skipped
+     * @param maxSeq the newest seq a snapshot may have
+     * @return what was loaded (seq 0 if no snapshot)
+     * @throws IOException see {@link #load(List, Consumer)}
+     */
+    public Loaded load(List<? extends Snapshotable> parts, Consumer<String> report, long maxSeq) throws IOException {
         List<Long> seqs = seqs();
         boolean touched = false;
         for (int i = seqs.size() - 1; i >= 0; i--) {
+            if (seqs.get(i) > maxSeq) {
+                continue;
+            }
             Path file = dir.resolve(fileName(seqs.get(i)));
             byte[] data;
             try {
@@ -310,13 +365,14 @@ public final class SnapshotStore {
         if (headerCrc != crc(data, 0, HEADER - 4)) {
             return "header CRC mismatch";
         }
-        if (version != VERSION) {
-            return "format version " + version + " is not supported (this build reads " + VERSION + ")";
+        if (version < OLDEST_VERSION || version > VERSION) {
+            return "format version " + version + " is not supported (this build reads " + OLDEST_VERSION + " to "
+                    + VERSION + ")";
         }
         if (fileSeq != seq) {
             return "header seq " + fileSeq + " does not match its name";
         }
-        if (count != parts.size()) {
+        if (version == VERSION ? count != parts.size() : count < 1 || count > parts.size()) {
             return count + " parts where " + parts.size() + " are expected";
         }
         for (int i = 0; i < count; i++) {
@@ -355,8 +411,13 @@ public final class SnapshotStore {
     private static void apply(byte[] data, List<? extends Snapshotable> parts, Path file, Consumer<String> report)
             throws IOException {
         ByteBuffer in = ByteBuffer.wrap(data);
+        int count = in.getInt(24);
         in.position(HEADER);
-        for (Snapshotable part : parts) {
+        if (count < parts.size()) {
+            report.accept("snapshot " + file + " is of format version 1: the parts from "
+                    + partName(parts.get(count)) + " on keep their state");
+        }
+        for (Snapshotable part : parts.subList(0, count)) {
             int nameLength = in.getInt();
             in.position(in.position() + nameLength);
             int length = in.getInt();

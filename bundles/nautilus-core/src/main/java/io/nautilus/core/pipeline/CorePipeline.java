@@ -90,7 +90,10 @@ public final class CorePipeline<P extends CommandProcessor> {
     private final Queue<ControlTask> controls = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unfinishedControls = new AtomicInteger();
     private final Queue<ControlTask> publishControls = new ConcurrentLinkedQueue<>();
+    private final Queue<PublishStage.Capture> publishedCaptures = new ConcurrentLinkedQueue<>();
     private volatile ResultHandler replayed;
+    private volatile List<Snapshotable> publishedParts = List.of();
+    private volatile LongSupplier lowestHeld = () -> Long.MAX_VALUE;
     private final Queue<String> pinning = new ConcurrentLinkedQueue<>();
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
 
@@ -157,6 +160,37 @@ public final class CorePipeline<P extends CommandProcessor> {
     }
 
     /**
+     * Adds state the {@link ResultHandler} keeps on the publish thread to the snapshots: each snapshot captures these
+     * parts on the publish thread once it has handed exactly the snapshot's last command to the handler (after the
+     * business thread captured the processor's parts at that command), and recovery loads them with the others.
+     *
+     * @param parts the result handler's parts, in a fixed order (after the processor's in the snapshot)
+     * @return this pipeline
+     * @throws IllegalStateException if already started
+     */
+    public CorePipeline<P> publishedParts(List<? extends Snapshotable> parts) {
+        if (state.get() != State.NEW) {
+            throw new IllegalStateException("pipeline is " + state.get() + "; set the published parts before start");
+        }
+        publishedParts = List.copyOf(parts);
+        return this;
+    }
+
+    /**
+     * Keeps what consumers of the journal hold: pruning keeps the newest snapshot at or before the lowest held seq,
+     * and journal segments a replay from that snapshot (or from seq 1, if there is none) needs are not deleted.
+     *
+     * @param lowestHeld the lowest held seq, {@link Long#MAX_VALUE} if nothing is held; called when pruning (any
+     *                   thread)
+     * @return this pipeline
+     */
+    public CorePipeline<P> holds(LongSupplier lowestHeld) {
+        this.lowestHeld = Objects.requireNonNull(lowestHeld, "lowestHeld");
+        snapshots.keepForHolds(lowestHeld);
+        return this;
+    }
+
+    /**
      * Recovers the state from the journal directory, opens the journal for appending and starts the threads.
      *
      * @return what recovery did
@@ -179,7 +213,9 @@ public final class CorePipeline<P extends CommandProcessor> {
                     LOG.warn("replay handler failed on {}; recovery goes on", command, e);
                 }
             };
-            Recovery.Result recovered = Recovery.run(dir, parts, replaying,
+            List<Snapshotable> all = new ArrayList<>(parts);
+            all.addAll(publishedParts);
+            Recovery.Result recovered = Recovery.run(dir, all, replaying,
                     line -> LOG.warn("recovery: {}", line));
             recovery = recovered;
             lastSnapshotSeq = recovered.snapshotSeq();
@@ -215,7 +251,7 @@ public final class CorePipeline<P extends CommandProcessor> {
         businessStage = new BusinessStage(processor, controls, unfinishedControls, recovered.lastSeq(), recovered.lastTimestamp(),
                 config.pinBusiness(), this::pinned);
         publishStage = new PublishStage(results, journalStage, recovered.lastSeq(), config.pinPublish(),
-                this::pinned, publishControls, unfinishedControls);
+                this::pinned, publishControls, unfinishedControls, publishedCaptures);
         BatchEventProcessorBuilder builder = new BatchEventProcessorBuilder();
         BatchEventProcessor<Command> journal = builder.build(ring, ring.newBarrier(), journalStage);
         BatchEventProcessor<Command> business = builder.build(ring, ring.newBarrier(), businessStage);
@@ -308,6 +344,10 @@ public final class CorePipeline<P extends CommandProcessor> {
         while ((task = publishControls.poll()) != null) {
             unfinishedControls.decrementAndGet();
             task.fail(new IllegalStateException("pipeline stopped"));
+        }
+        PublishStage.Capture capture;
+        while ((capture = publishedCaptures.poll()) != null) {
+            capture.fail(new IllegalStateException("pipeline stopped"));
         }
         state.set(State.STOPPED);
         LOG.info("core pipeline stopped at seq {} (journal durable to seq {})", businessStage.processedSeq(),
@@ -544,7 +584,44 @@ public final class CorePipeline<P extends CommandProcessor> {
                 long began = System.nanoTime();
                 SnapshotStore.Image image = SnapshotStore.capture(lastSeq, lastTimestamp, parts);
                 long captured = System.nanoTime() - began;
-                snapshotExecutor.execute(() -> write(image, captured));
+                List<Snapshotable> published = publishedParts;
+                if (published.isEmpty()) {
+                    snapshotExecutor.execute(() -> write(image, captured));
+                    return;
+                }
+                unfinishedControls.incrementAndGet();
+                publishedCaptures.add(new PublishStage.Capture(lastSeq) {
+                    @Override
+                    void run() {
+                        try {
+                            SnapshotStore.Image more = SnapshotStore.capture(lastSeq, lastTimestamp, published);
+                            List<String> names = new ArrayList<>(image.names());
+                            names.addAll(more.names());
+                            List<byte[]> bodies = new ArrayList<>(image.bodies());
+                            bodies.addAll(more.bodies());
+                            SnapshotStore.Image whole = new SnapshotStore.Image(lastSeq, lastTimestamp,
+                                    List.copyOf(names), List.copyOf(bodies));
+                            snapshotExecutor.execute(() -> write(whole, captured));
+                        } catch (Throwable e) {
+                            SnapshotTask.this.fail(e);
+                        } finally {
+                            unfinishedControls.decrementAndGet();
+                        }
+                    }
+
+                    @Override
+                    void fail(Throwable reason) {
+                        try {
+                            SnapshotTask.this.fail(reason);
+                        } finally {
+                            unfinishedControls.decrementAndGet();
+                        }
+                    }
+                });
+                TickingWaitStrategy strategy = waitStrategy;
+                if (strategy != null) {
+                    strategy.wake();
+                }
             } catch (Throwable e) {
                 fail(e);
             }
@@ -571,7 +648,9 @@ public final class CorePipeline<P extends CommandProcessor> {
                 if (config.deleteJournalBeforeSnapshot()) {
                     List<Long> kept = snapshots.seqs();
                     if (!kept.isEmpty()) {
-                        deleted = JournalSegments.deleteWhollyBefore(config.journalDir(), kept.get(0));
+                        long held = SnapshotStore.heldSnapshot(kept, lowestHeld.getAsLong());
+                        long before = held < 0 ? kept.get(0) : Math.min(kept.get(0), held);
+                        deleted = JournalSegments.deleteWhollyBefore(config.journalDir(), before);
                     }
                 }
                 LOG.info("snapshot at seq {} written to {} (capture {} µs on the business thread, write {} ms){}",

@@ -24,14 +24,19 @@ final class PublishStage implements EventHandler<Command> {
     private final Consumer<String> pinReport;
     private final Queue<ControlTask> controls;
     private final AtomicInteger unfinishedControls;
+    private final Queue<Capture> captures;
     private long withheld;
     private long failures;
+    private long handledSeq;
 
     private volatile long publishedSeq;
 
     PublishStage(ResultHandler results, JournalStage journal, long recoveredSeq, int cpu,
-                 Consumer<String> pinReport, Queue<ControlTask> controls, AtomicInteger unfinishedControls) {
+                 Consumer<String> pinReport, Queue<ControlTask> controls, AtomicInteger unfinishedControls,
+                 Queue<Capture> captures) {
         this.results = results;
+        this.captures = captures;
+        this.handledSeq = recoveredSeq;
         this.controls = controls;
         this.unfinishedControls = unfinishedControls;
         this.journal = journal;
@@ -49,6 +54,10 @@ final class PublishStage implements EventHandler<Command> {
 
     @Override
     public void onEvent(Command command, long sequence, boolean endOfBatch) {
+        if (!captures.isEmpty()) {
+            // queued before this command was processed: the capture is of the previous one
+            runCaptures();
+        }
         if (command.seq >= journal.failedFromSeq()) {
             if (withheld++ == 0) {
                 LOG.error("withholding results from seq {} on: the journal failed", command.seq);
@@ -69,6 +78,10 @@ final class PublishStage implements EventHandler<Command> {
         command.text = null;
         command.attachment = null;
         command.reply = null;
+        handledSeq = command.seq;
+        if (!captures.isEmpty()) {
+            runCaptures();
+        }
         if (endOfBatch) {
             runControls(sequence);
         }
@@ -76,7 +89,22 @@ final class PublishStage implements EventHandler<Command> {
 
     @Override
     public void onTimeout(long sequence) {
+        runCaptures();
         runControls(sequence);
+    }
+
+    /** Runs the snapshot captures of the result handler's state whose seq is the last command handed to it. */
+    private void runCaptures() {
+        Capture capture;
+        while ((capture = captures.peek()) != null && capture.seq <= handledSeq) {
+            captures.poll();
+            if (capture.seq == handledSeq) {
+                capture.run();
+            } else {
+                capture.fail(new IllegalStateException("the publish thread passed seq " + capture.seq
+                        + " before its snapshot capture was queued"));
+            }
+        }
     }
 
     private void runControls(long publishedSequence) {
@@ -93,5 +121,30 @@ final class PublishStage implements EventHandler<Command> {
 
     long publishedSeq() {
         return publishedSeq;
+    }
+
+    /**
+     * A snapshot capture of the result handler's state, run on the publish thread right after the command {@code seq}
+     * was handed to the handler (the business thread queues it while it has processed no command after seq, so the
+     * publish thread cannot have passed seq).
+     */
+    abstract static class Capture {
+
+        /** The snapshot's last command. */
+        final long seq;
+
+        Capture(long seq) {
+            this.seq = seq;
+        }
+
+        /** Captures; must not throw. */
+        abstract void run();
+
+        /**
+         * Fails the capture without running it.
+         *
+         * @param reason why
+         */
+        abstract void fail(Throwable reason);
     }
 }
