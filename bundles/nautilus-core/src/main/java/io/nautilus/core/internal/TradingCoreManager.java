@@ -21,6 +21,8 @@ import io.nautilus.core.api.AccountPnl;
 import io.nautilus.core.api.AccountView;
 import io.nautilus.core.api.BookView;
 import io.nautilus.core.api.CommandResult;
+import io.nautilus.core.api.CommandResultListener;
+import io.nautilus.core.api.JournalHistory;
 import io.nautilus.core.api.CoreTradingState;
 import io.nautilus.core.api.JournalInfo;
 import io.nautilus.core.api.OrderFilter;
@@ -81,13 +83,16 @@ import org.slf4j.LoggerFactory;
  * The trading core in OSGi: owns the {@link CorePipeline} and its {@link TradingEngine}, recovers them from the
  * journal at activation, and offers them as {@link TradingCoreService} and {@link TradingCoreAdminService}. Orders
  * and admin changes are published into the ring; reads run as queries on the writer thread between commands.
- * Execution reports go to every {@link ExecutionReportListener} service from the publish thread.
+ * Execution reports go to every {@link ExecutionReportListener} service from the publish thread, and results with
+ * their seq (and definitions) to every {@link CommandResultListener}; the journal is offered as
+ * {@link JournalHistory} (replays on the caller's thread, holds).
  */
 @Component(service = {TradingCoreService.class, TradingCoreAdminService.class, VenueExecutionService.class,
-        TradingCoreManager.class},
+        JournalHistory.class, TradingCoreManager.class},
         configurationPid = "io.nautilus.core", immediate = true)
 @Designate(ocd = TradingCoreConfig.class)
-public final class TradingCoreManager implements TradingCoreService, TradingCoreAdminService, VenueExecutionService {
+public final class TradingCoreManager implements TradingCoreService, TradingCoreAdminService, VenueExecutionService,
+        JournalHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingCoreManager.class);
     private static final long QUERY_TIMEOUT_SECONDS = 10;
@@ -97,9 +102,12 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     static final int DEFAULT_ORDERS_KEPT = 10_000;
 
     private final List<ExecutionReportListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<CommandResultListener> resultListeners = new CopyOnWriteArrayList<>();
+    private final JournalHolds holds = new JournalHolds();
     /** Symbols configured with routing = external, as last applied (config thread). */
     private volatile java.util.Set<String> externalSymbols = java.util.Set.of();
-    private final ReportBuilder reports = new ReportBuilder();
+    /** The report builder of the running pipeline (publish thread state; a snapshot part). */
+    private volatile ReportBuilder reports = new ReportBuilder();
     private final AtomicLong nextOrderId = new AtomicLong(1);
     private final Object adminLock = new Object();
 
@@ -124,6 +132,15 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     void removeListener(ExecutionReportListener listener) {
         listeners.remove(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addResultListener(CommandResultListener listener) {
+        resultListeners.add(listener);
+    }
+
+    void removeResultListener(CommandResultListener listener) {
+        resultListeners.remove(listener);
     }
 
     /**
@@ -285,8 +302,12 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         List<String> report = new CopyOnWriteArrayList<>();
         OrderMemory m = new OrderMemory(finishedOrdersKept);
         memory = m;
-        CorePipeline<TradingEngine> p = new CorePipeline<>(config, e, e.snapshotParts(), this::onResult);
-        p.replayTo((c, endOfBatch) -> remember(m, c, reports.reports(c, e.registry().view(), c.timestamp)));
+        ReportBuilder rb = new ReportBuilder();
+        reports = rb;
+        CorePipeline<TradingEngine> p = new CorePipeline<>(config, e, e.snapshotParts(), this::onResult)
+                .publishedParts(List.of(rb))
+                .holds(holds::lowest);
+        p.replayTo((c, endOfBatch) -> remember(m, c, rb.reports(c, e.registry().view(), c.timestamp)));
         var recovered = p.start();
         engine = e;
         pipeline = p;
@@ -324,9 +345,13 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         }
         Object reply = c.reply;
         OrderMemory m = memory;
+        boolean results = !resultListeners.isEmpty();
         boolean wanted = reply instanceof CompletableFuture<?>
-                || c.events.size() > 0 && (!listeners.isEmpty() || m != null);
+                || c.events.size() > 0 && (!listeners.isEmpty() || m != null || results);
         if (!wanted) {
+            if (results && ResultDelivery.defines(c)) {
+                deliver(c, null);
+            }
             return;
         }
         TradingEngine e = engine;
@@ -337,11 +362,12 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             LOG.error("cannot build execution reports of command {}", c, ex);
             list = List.of();
         }
+        CommandResult result = reply instanceof CompletableFuture<?> || results && !list.isEmpty()
+                ? ResultDelivery.result(c, list) : null;
         if (reply instanceof CompletableFuture<?> future) {
             @SuppressWarnings("unchecked")
             CompletableFuture<CommandResult> f = (CompletableFuture<CommandResult>) future;
-            f.complete(new CommandResult(c.seq, c.op == Op.NEW || c.orderId > 0 && c.op <= Op.REDUCE ? c.orderId : 0,
-                    c.rejectReason, c.rejectDetail, c.rejectLimit, c.rejectValue, list));
+            f.complete(result);
         }
         for (ExecutionReportListener listener : listeners) {
             for (ExecutionReport r : list) {
@@ -352,8 +378,25 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                 }
             }
         }
+        if (results) {
+            deliver(c, list.isEmpty() ? null : result);
+        }
         if (m != null) {
             remember(m, c, list);
+        }
+    }
+
+    /** Hands a command's result and definition to every {@link CommandResultListener} (publish thread). */
+    private void deliver(Command c, CommandResult result) {
+        if (result == null && !ResultDelivery.defines(c)) {
+            return;
+        }
+        for (CommandResultListener listener : resultListeners) {
+            try {
+                ResultDelivery.deliver(listener, c, result, this::toInstrument);
+            } catch (RuntimeException ex) {
+                LOG.warn("command result listener {} failed on seq {}", listener, c.seq, ex);
+            }
         }
     }
 
@@ -595,6 +638,43 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         }
         list.sort((a, b) -> a.symbol().compareTo(b.symbol()));
         return list;
+    }
+
+    // ------------------------------------------------------------------ JournalHistory
+
+    @Override
+    public long replay(long afterSeq, long toSeq, CommandResultListener listener) throws IOException {
+        if (afterSeq < 0) {
+            throw new IllegalArgumentException("afterSeq " + afterSeq + " must not be negative");
+        }
+        java.util.Objects.requireNonNull(listener, "listener");
+        CorePipeline<TradingEngine> p = running();
+        long end = Math.min(toSeq, readableSeq(p));
+        return new JournalReplay(p.config().journalDir(), moneyScale, this::toInstrument)
+                .replay(afterSeq, end, listener);
+    }
+
+    @Override
+    public void hold(String holder, long seq) {
+        holds.hold(holder, seq);
+    }
+
+    @Override
+    public void release(String holder) {
+        holds.release(holder);
+    }
+
+    @Override
+    public long durableSeq() {
+        return readableSeq(running());
+    }
+
+    /**
+     * The journal's durable end: what was forced, or with fsync {@code none} (which never forces) what was handed to
+     * the OS, as durable as that policy makes anything.
+     */
+    private static long readableSeq(CorePipeline<TradingEngine> p) {
+        return p.config().fsync() == io.nautilus.core.journal.FsyncPolicy.NONE ? p.journaledSeq() : p.durableSeq();
     }
 
     private Instrument toInstrument(Registry.InstrumentDef d) {
