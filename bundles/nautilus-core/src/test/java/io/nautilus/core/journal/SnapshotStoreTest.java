@@ -181,4 +181,56 @@ class SnapshotStoreTest {
         assertThat(result.lastSeq()).isEqualTo(200);
         assertThat(acc.state()).isEqualTo(after(200).state());
     }
+
+    @Test
+    void aVersion1SnapshotLoadsItsPartsAndLeavesTheLaterOnesAsTheyAre() throws Exception {
+        SnapshotStore store = new SnapshotStore(dir, 3);
+        Path file = store.write(50, 123, List.of(after(50)));
+        byte[] data = Files.readAllBytes(file);
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(data);
+        header.putInt(4, 1);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(data, 0, 28);
+        header.putInt(28, (int) crc.getValue());
+        Files.write(file, data);
+        Accumulator acc = new Accumulator();
+        Counter counter = new Counter();
+        counter.value = 5;
+        List<String> report = new ArrayList<>();
+
+        SnapshotStore.Loaded loaded = store.load(List.of(acc, counter), report::add);
+
+        assertThat(loaded.seq()).isEqualTo(50);
+        assertThat(acc.state()).isEqualTo(after(50).state());
+        assertThat(counter.value).as("a part the version 1 file lacks keeps its state").isEqualTo(5);
+        assertThat(report).singleElement().asString().contains("format version 1", Counter.class.getName());
+    }
+
+    @Test
+    void aVersion2SnapshotWithoutEveryPartIsInvalid() throws Exception {
+        SnapshotStore store = new SnapshotStore(dir, 3);
+        store.write(50, 123, List.of(after(50)));
+        List<String> report = new ArrayList<>();
+
+        assertThat(store.load(List.of(new Accumulator(), new Counter()), report::add).seq()).isZero();
+        assertThat(report).singleElement().asString().contains("1 parts where 2 are expected");
+    }
+
+    @Test
+    void pruningKeepsTheNewestSnapshotAtOrBeforeTheLowestHold() throws Exception {
+        SnapshotStore store = new SnapshotStore(dir, 1);
+        long[] held = {15};
+        store.keepForHolds(() -> held[0]);
+        for (long seq : new long[] {10, 20, 30}) {
+            store.write(seq, seq, List.of(after(seq)));
+        }
+        assertThat(store.seqs()).containsExactly(10L, 30L);
+
+        held[0] = Long.MAX_VALUE;
+        store.write(40, 40, List.of(after(40)));
+
+        assertThat(store.seqs()).containsExactly(40L);
+        assertThat(SnapshotStore.heldSnapshot(List.of(10L, 30L), 5)).as("no snapshot before the hold").isZero();
+        assertThat(SnapshotStore.heldSnapshot(List.of(10L, 30L), Long.MAX_VALUE)).isEqualTo(-1);
+    }
 }

@@ -1,0 +1,244 @@
+package io.nautilus.core.internal;
+
+import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
+import io.nautilus.api.Side;
+import io.nautilus.api.instrument.Instrument;
+import io.nautilus.api.order.ExecType;
+import io.nautilus.api.order.ExecutionReport;
+import io.nautilus.api.order.Liquidity;
+import io.nautilus.api.order.NewOrder;
+import io.nautilus.api.order.RejectReason;
+import io.nautilus.core.api.AccountView;
+import io.nautilus.core.api.CommandResult;
+import io.nautilus.core.api.CommandResultListener;
+import io.nautilus.core.api.CoreTradingState;
+import io.nautilus.core.api.JournalGapException;
+import io.nautilus.core.api.Scope;
+import io.nautilus.core.journal.JournalSegments;
+import io.nautilus.core.journal.SnapshotStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The core as a source of history: the results {@link CommandResultListener}s get live, and the same results from a
+ * {@link io.nautilus.core.api.JournalHistory} replay of the journal, from any point, while the core trades on.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class JournalHistoryTest {
+
+    static final AccountId ALICE = AccountId.of("alice");
+    static final AccountId BOB = AccountId.of("bob");
+    static final InstrumentId ABC = InstrumentId.of("ABC");
+    static final InstrumentId XYZ = InstrumentId.of("XYZ");
+    static final Map<String, Object> ACCOUNTS = Map.of("alice.stp", "none", "alice.capital", "1000",
+            "bob.stp", "cancel-resting");
+
+    @TempDir
+    Path dir;
+
+    final List<TradingCoreManager> running = new ArrayList<>();
+    final Recorder live = new Recorder();
+
+    @AfterEach
+    void stopAll() {
+        running.forEach(TradingCoreManager::deactivate);
+    }
+
+    /** What a listener saw: results (publish times left out: they are when each publication ran) and definitions. */
+    static final class Recorder implements CommandResultListener {
+
+        final List<Object> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onCommandResult(CommandResult result) {
+            seen.add(withoutPublishTimes(result));
+        }
+
+        @Override
+        public void onInstrumentDefined(long seq, long timestampNanos, Instrument instrument) {
+            seen.add(new Defined(seq, timestampNanos, instrument));
+        }
+
+        @Override
+        public void onAccountDefined(long seq, long timestampNanos, AccountView account, long capital) {
+            seen.add(new Defined(seq, timestampNanos, List.of(account, capital)));
+        }
+
+        List<Object> between(long afterSeq, long toSeq) {
+            List<Object> list = new ArrayList<>();
+            for (Object o : seen) {
+                if (seqOf(o) > afterSeq && seqOf(o) <= toSeq) {
+                    list.add(o);
+                }
+            }
+            return list;
+        }
+
+        List<Object> after(long afterSeq) {
+            return between(afterSeq, Long.MAX_VALUE);
+        }
+
+        long lastSeq() {
+            return seen.isEmpty() ? 0 : seqOf(seen.get(seen.size() - 1));
+        }
+    }
+
+    record Defined(long seq, long timestampNanos, Object what) {
+    }
+
+    static long seqOf(Object o) {
+        return o instanceof CommandResult r ? r.seq() : ((Defined) o).seq();
+    }
+
+    static CommandResult withoutPublishTimes(CommandResult r) {
+        List<ExecutionReport> reports = new ArrayList<>();
+        for (ExecutionReport e : r.reports()) {
+            reports.add(new ExecutionReport(e.execId(), e.clientOrderId(), e.origClientOrderId(), e.orderId(),
+                    e.account(), e.strategy(), e.instrument(), e.venue(), e.side(), e.execType(), e.status(),
+                    e.rejectReason(), e.cancelReason(), e.liquidity(), e.text(), e.lastPrice(), e.lastQuantity(),
+                    e.leavesQuantity(), e.cumulativeQuantity(), e.averagePrice(), e.transactTimeNanos(), 0));
+        }
+        return new CommandResult(r.seq(), r.orderId(), r.rejectReason(), r.rejectDetail(), r.rejectLimit(),
+                r.rejectValue(), reports);
+    }
+
+    TradingCoreManager start(CommandResultListener listener, Object... settings) throws Exception {
+        TradingCoreManager core = new TradingCoreManager();
+        core.addResultListener(listener);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("journal.dir", dir.resolve("core").toString());
+        properties.put("journal.fsync", "none");
+        properties.put("ring.size", 1024);
+        properties.put("snapshot.interval.minutes", 0);
+        properties.put("clock.tick.ms", 60_000);
+        for (int i = 0; i < settings.length; i += 2) {
+            properties.put((String) settings[i], settings[i + 1]);
+        }
+        core.activate(properties);
+        running.add(core);
+        core.applyInstruments(TradingCoreManagerTest.INSTRUMENTS);
+        core.applyAccounts(ACCOUNTS);
+        return core;
+    }
+
+    void stop(TradingCoreManager core) {
+        running.remove(core);
+        core.deactivate();
+    }
+
+    static CommandResult get(CompletableFuture<CommandResult> future) throws Exception {
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    static CommandResult limit(TradingCoreManager core, long clientId, AccountId account, InstrumentId instrument,
+                               Side side, long price, long qty) throws Exception {
+        return get(core.submit(NewOrder.limit(clientId, account, null, instrument, side, price, qty)));
+    }
+
+    /** Waits until the publish thread has handed every command published so far to the listeners. */
+    static void settle(TradingCoreManager core) {
+        core.orderHistory(1);
+    }
+
+    static List<Object> replay(TradingCoreManager core, long afterSeq, long toSeq) throws Exception {
+        Recorder replayed = new Recorder();
+        core.replay(afterSeq, toSeq, replayed);
+        return replayed.seen;
+    }
+
+    // ------------------------------------------------------------------ live vs replay
+
+    @Test
+    void replaysFromTheStartTheMiddleAndAroundSnapshotsEqualTheLiveResults() throws Exception {
+        TradingCoreManager core = start(live);
+        CommandResult resting = limit(core, 11, ALICE, ABC, Side.SELL, 100_00, 5);
+        CommandResult market = get(core.submit(NewOrder.market(12, BOB, null, ABC, Side.BUY, 3)));
+        CommandResult bid = limit(core, 13, ALICE, ABC, Side.BUY, 99_00, 4);
+        CommandResult canceled = limit(core, 14, BOB, ABC, Side.SELL, 99_50, 2);
+        assertThat(get(core.cancel(canceled.orderId())).accepted()).isTrue();
+        assertThat(get(core.replace(bid.orderId(), 99_10, 6)).accepted()).isTrue();
+        assertThat(get(core.reduce(bid.orderId(), 1)).accepted()).isTrue();
+        assertThat(get(core.cancel(999_999_999L)).accepted()).as("an unknown order: rejected, no report").isFalse();
+        assertThat(limit(core, 15, BOB, XYZ, Side.BUY, 100_01, 1).rejectReason())
+                .as("off tick").isNotEqualTo(RejectReason.NONE);
+        core.applyRiskLimits(Map.of("default.maxOrderQty", "50"));
+        assertThat(limit(core, 16, BOB, ABC, Side.BUY, 99_00, 60).rejectReason()).isEqualTo(RejectReason.RISK_LIMIT);
+        long firstSnapshot = core.snapshot().get(10, TimeUnit.SECONDS);
+
+        CommandResult taken = limit(core, 21, BOB, ABC, Side.BUY, 100_00, 2);
+        assertThat(taken.reports()).filteredOn(r -> r.liquidity() == Liquidity.MAKER).singleElement()
+                .extracting(ExecutionReport::clientOrderId).isEqualTo(11L);
+        Map<String, Object> instruments = new HashMap<>(TradingCoreManagerTest.INSTRUMENTS);
+        instruments.put("XYZ.makerFeeBps", "1");
+        core.applyInstruments(instruments);
+        core.applyAccounts(Map.of("alice.stp", "none", "alice.capital", "2500", "bob.stp", "cancel-resting"));
+        limit(core, 22, ALICE, XYZ, Side.SELL, 50_00, 3);
+        settle(core);
+        stop(core);
+
+        core = start(live);
+        core.applyInstruments(instruments);
+        CommandResult afterRestart = limit(core, 31, BOB, ABC, Side.SELL, 99_10, 5);
+        assertThat(afterRestart.reports()).filteredOn(r -> r.liquidity() == Liquidity.MAKER).singleElement()
+                .as("an order working since before the snapshot and the restart keeps its client order id")
+                .satisfies(r -> {
+                    assertThat(r.orderId()).isEqualTo(bid.orderId());
+                    assertThat(r.clientOrderId()).isEqualTo(13L);
+                });
+        long secondSnapshot = core.snapshot().get(10, TimeUnit.SECONDS);
+        limit(core, 32, ALICE, ABC, Side.SELL, 101_00, 2);
+        limit(core, 33, ALICE, XYZ, Side.SELL, 51_00, 1);
+        assertThat(get(core.kill(Scope.of(ALICE))).reports()).hasSize(3);
+        get(core.setTradingState(Scope.of(ALICE), CoreTradingState.ACTIVE));
+        get(core.submit(NewOrder.market(34, BOB, null, ABC, Side.BUY, 1)));
+        settle(core);
+
+        List<Object> all = live.seen;
+        assertThat(all).extracting(JournalHistoryTest::seqOf).as("seq order").isSorted().doesNotHaveDuplicates();
+        assertThat(all).filteredOn(o -> o instanceof Defined d && d.what() instanceof Instrument i
+                && i.symbol().equals("XYZ")).hasSizeGreaterThanOrEqualTo(2).allSatisfy(o -> {
+                    Instrument xyz = (Instrument) ((Defined) o).what();
+                    assertThat(xyz.venue().value()).isEqualTo("XNYS");
+                    assertThat(xyz.currency()).isEqualTo("EUR");
+                    assertThat(xyz.tickSize()).isEqualTo(5);
+                });
+        assertThat(all).filteredOn(Defined.class::isInstance).extracting(o -> ((Defined) o).what())
+                .contains(List.of(new AccountView(ALICE, "none", CoreTradingState.ACTIVE), 1000_00L),
+                        List.of(new AccountView(ALICE, "none", CoreTradingState.ACTIVE), 2500_00L),
+                        List.of(new AccountView(BOB, "cancel-resting", CoreTradingState.ACTIVE), 0L));
+        long end = core.durableSeq();
+        assertThat(live.lastSeq()).isLessThanOrEqualTo(end);
+
+        assertThat(replay(core, 0, Long.MAX_VALUE)).containsExactlyElementsOf(all);
+        assertThat(core.replay(0, Long.MAX_VALUE, new Recorder())).isEqualTo(end);
+        long middle = market.seq();
+        assertThat(replay(core, middle, Long.MAX_VALUE)).containsExactlyElementsOf(live.after(middle));
+        assertThat(replay(core, middle, middle + 5)).containsExactlyElementsOf(live.between(middle, middle + 5));
+        for (long snapshot : new long[] {firstSnapshot, secondSnapshot}) {
+            for (long after = snapshot - 1; after <= snapshot + 1; after++) {
+                assertThat(replay(core, after, Long.MAX_VALUE)).as("replay after seq %d", after)
+                        .containsExactlyElementsOf(live.after(after));
+            }
+        }
+        assertThat(replay(core, end, Long.MAX_VALUE)).isEmpty();
+        assertThat(core.replay(end, Long.MAX_VALUE, new Recorder())).isEqualTo(end);
+        assertThat(resting.seq()).isLessThan(firstSnapshot);
+    }
+}
