@@ -104,6 +104,8 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     private final List<ExecutionReportListener> listeners = new CopyOnWriteArrayList<>();
     private final List<CommandResultListener> resultListeners = new CopyOnWriteArrayList<>();
     private final JournalHolds holds = new JournalHolds();
+    /** Exceptions thrown by result listeners (publish thread). */
+    private long resultListenerFailures;
     /** Symbols configured with routing = external, as last applied (config thread). */
     private volatile java.util.Set<String> externalSymbols = java.util.Set.of();
     /** The report builder of the running pipeline (publish thread state; a snapshot part). */
@@ -395,7 +397,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             try {
                 ResultDelivery.deliver(listener, c, result, this::toInstrument);
             } catch (RuntimeException ex) {
-                LOG.warn("command result listener {} failed on seq {}", listener, c.seq, ex);
+                if (Long.bitCount(++resultListenerFailures) == 1) {
+                    LOG.warn("command result listener {} failed on seq {} ({} failures so far; logged at powers of"
+                            + " two); publishing goes on", listener, c.seq, resultListenerFailures, ex);
+                }
             }
         }
     }

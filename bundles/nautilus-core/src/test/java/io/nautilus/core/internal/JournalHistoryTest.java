@@ -241,4 +241,166 @@ class JournalHistoryTest {
         assertThat(core.replay(end, Long.MAX_VALUE, new Recorder())).isEqualTo(end);
         assertThat(resting.seq()).isLessThan(firstSnapshot);
     }
+
+    /** A few crossing orders: fills for both sides, a rest left working. */
+    static void trade(TradingCoreManager core, long clientBase, int rounds) throws Exception {
+        for (int n = 0; n < rounds; n++) {
+            limit(core, clientBase + 2L * n, ALICE, ABC, Side.SELL, 100_00 + n % 3, 3);
+            get(core.submit(NewOrder.market(clientBase + 2L * n + 1, BOB, null, ABC, Side.BUY, 2)));
+        }
+    }
+
+    @Test
+    void aReplayWhileTheCoreKeepsTradingDeliversWhatWasPublished() throws Exception {
+        TradingCoreManager core = start(live, "journal.fsync", "batch", "journal.segment.size", "4k");
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread trader = new Thread(() -> {
+            try {
+                trade(core, 1_000, 200);
+                core.snapshot().get(10, TimeUnit.SECONDS);
+                trade(core, 5_000, 200);
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "trader");
+        trader.start();
+        List<Long> ends = new ArrayList<>();
+        List<List<Object>> replays = new ArrayList<>();
+        while (trader.isAlive() || replays.isEmpty()) {
+            Recorder replayed = new Recorder();
+            ends.add(core.replay(0, Long.MAX_VALUE, replayed));
+            replays.add(replayed.seen);
+        }
+        trader.join(60_000);
+        assertThat(failed.get()).isNull();
+        settle(core);
+
+        assertThat(JournalSegments.list(dir.resolve("core"))).as("segments rolled meanwhile").hasSizeGreaterThan(3);
+        assertThat(ends).isSorted();
+        for (int i = 0; i < replays.size(); i++) {
+            assertThat(replays.get(i)).as("replay %d up to seq %d", i, ends.get(i))
+                    .containsExactlyElementsOf(live.between(0, ends.get(i)));
+        }
+        assertThat(replay(core, 0, Long.MAX_VALUE)).containsExactlyElementsOf(live.seen);
+    }
+
+    @Test
+    void aThrowingListenerNeitherStopsTradingNorTheOtherListeners() throws Exception {
+        CommandResultListener throwing = new CommandResultListener() {
+            @Override
+            public void onCommandResult(CommandResult result) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onInstrumentDefined(long seq, long timestampNanos, Instrument instrument) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        TradingCoreManager core = new TradingCoreManager();
+        core.addResultListener(throwing);
+        core.addResultListener(live);
+        running.add(core);
+        core.activate(Map.of("journal.dir", dir.resolve("core").toString(), "journal.fsync", "none",
+                "ring.size", 1024, "snapshot.interval.minutes", 0, "clock.tick.ms", 60_000));
+        core.applyInstruments(TradingCoreManagerTest.INSTRUMENTS);
+        core.applyAccounts(ACCOUNTS);
+
+        trade(core, 1, 20);
+        settle(core);
+
+        assertThat(live.seen).filteredOn(CommandResult.class::isInstance).hasSize(40);
+        assertThat(live.seen).extracting(JournalHistoryTest::seqOf).isSorted().doesNotHaveDuplicates();
+        assertThat(limit(core, 99, ALICE, ABC, Side.BUY, 90_00, 1).accepted()).isTrue();
+        settle(core);
+        assertThat(replay(core, 0, Long.MAX_VALUE)).containsExactlyElementsOf(live.seen);
+    }
+
+    @Test
+    void withoutResultListenersTradingAndReplaysWorkTheSame() throws Exception {
+        TradingCoreManager core = start(live);
+        core.removeResultListener(live);
+        trade(core, 1, 5);
+        CommandResult last = limit(core, 50, ALICE, ABC, Side.BUY, 90_00, 1);
+
+        List<Object> replayed = replay(core, 0, Long.MAX_VALUE);
+
+        assertThat(replayed).filteredOn(CommandResult.class::isInstance).hasSize(11);
+        assertThat(replayed.get(replayed.size() - 1)).isEqualTo(withoutPublishTimes(last));
+    }
+
+    // ------------------------------------------------------------------ gaps and holds
+
+    static final Object[] PRUNING = {"journal.segment.size", "1k", "snapshot.keep", 1,
+            "journal.delete.before.snapshot", true};
+
+    static boolean snapshotFile(Path dir, long seq) {
+        return Files.exists(dir.resolve(SnapshotStore.fileName(seq)));
+    }
+
+    @Test
+    void commandsBeforeTheOldestKeptSnapshotAreAGap() throws Exception {
+        TradingCoreManager core = start(live, PRUNING);
+        trade(core, 1, 20);
+        core.snapshot().get(10, TimeUnit.SECONDS);
+        trade(core, 100, 20);
+        long kept = core.snapshot().get(10, TimeUnit.SECONDS);
+        trade(core, 200, 5);
+        settle(core);
+        assertThat(JournalSegments.list(dir.resolve("core")).get(0).firstSeq()).isGreaterThan(1);
+
+        for (long after : new long[] {0, kept - 1}) {
+            assertThatThrownBy(() -> core.replay(after, Long.MAX_VALUE, new Recorder()))
+                    .isInstanceOf(JournalGapException.class)
+                    .hasMessageContaining("first seq a replay can deliver is " + (kept + 1))
+                    .satisfies(e -> assertThat(((JournalGapException) e).firstAvailableSeq()).isEqualTo(kept + 1));
+        }
+        assertThat(replay(core, kept, Long.MAX_VALUE)).isNotEmpty().containsExactlyElementsOf(live.after(kept));
+    }
+
+    @Test
+    void aHoldKeepsTheSnapshotAndSegmentsItsReplayNeedsUntilReleased() throws Exception {
+        TradingCoreManager core = start(live, PRUNING);
+        trade(core, 1, 20);
+        long first = core.snapshot().get(10, TimeUnit.SECONDS);
+        trade(core, 100, 2);
+        long held = first + 3;
+        core.hold("history", held);
+        trade(core, 200, 20);
+        core.snapshot().get(10, TimeUnit.SECONDS);
+        trade(core, 300, 20);
+        long newest = core.snapshot().get(10, TimeUnit.SECONDS);
+        settle(core);
+        Path folder = dir.resolve("core");
+
+        assertThat(snapshotFile(folder, first)).as("the held snapshot").isTrue();
+        assertThat(snapshotFile(folder, newest)).isTrue();
+        assertThat(JournalSegments.list(folder).get(0).firstSeq()).isLessThanOrEqualTo(first + 1);
+        assertThat(replay(core, held, Long.MAX_VALUE)).containsExactlyElementsOf(live.after(held));
+
+        core.release("history");
+        trade(core, 400, 20);
+        long after = core.snapshot().get(10, TimeUnit.SECONDS);
+
+        assertThat(snapshotFile(folder, first)).isFalse();
+        assertThat(SnapshotStore.fileName(after)).isNotNull();
+        assertThatThrownBy(() -> core.replay(held, Long.MAX_VALUE, new Recorder()))
+                .isInstanceOf(JournalGapException.class);
+    }
+
+    @Test
+    void aHoldBeforeAnySnapshotKeepsTheWholeJournal() throws Exception {
+        TradingCoreManager core = start(live, PRUNING);
+        core.hold("history", 0);
+        for (int i = 0; i < 3; i++) {
+            trade(core, 100L * i + 1, 20);
+            core.snapshot().get(10, TimeUnit.SECONDS);
+        }
+        settle(core);
+
+        assertThat(JournalSegments.list(dir.resolve("core")).get(0).firstSeq()).isEqualTo(1);
+        assertThat(replay(core, 0, Long.MAX_VALUE)).containsExactlyElementsOf(live.seen);
+        assertThatThrownBy(() -> core.hold(" ", 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> core.hold("history", -1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
