@@ -535,4 +535,66 @@ class CorePipelineTest {
         assertThat(second.stats().state()).isEqualTo("FAILED");
         assertThatThrownBy(() -> second.publish(NUMBERED, 1L)).isInstanceOf(IllegalStateException.class);
     }
+
+    /** State a result handler keeps on the publish thread: the last seq handed to it. */
+    static final class LastHandled implements ResultHandler, io.nautilus.core.Snapshotable {
+        long last;
+        volatile String capturedOn;
+
+        @Override
+        public void onResult(Command command, boolean endOfBatch) {
+            last = command.seq;
+        }
+
+        @Override
+        public void writeSnapshot(java.io.DataOutput out) throws IOException {
+            capturedOn = Thread.currentThread().getName();
+            out.writeLong(last);
+        }
+
+        @Override
+        public void readSnapshot(java.io.DataInput in) throws IOException {
+            last = in.readLong();
+        }
+    }
+
+    @Test
+    void publishedPartsAreCapturedOnThePublishThreadAtExactlyTheSnapshotsSeq() throws Exception {
+        LastHandled handled = new LastHandled();
+        Accumulator acc = new Accumulator();
+        CorePipeline<Accumulator> pipeline = new CorePipeline<>(config("snapshot.keep", 100), acc, List.of(acc),
+                handled).publishedParts(List.of(handled));
+        started.add(pipeline);
+        pipeline.start();
+        int perThread = 3_000;
+        List<Thread> publishers = new ArrayList<>();
+        AtomicLong next = new AtomicLong(1);
+        for (int t = 0; t < 2; t++) {
+            Thread publisher = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    pipeline.publish(NUMBERED, next.getAndIncrement());
+                }
+            });
+            publishers.add(publisher);
+            publisher.start();
+        }
+        List<Long> snapshots = new ArrayList<>();
+        while (publishers.stream().anyMatch(Thread::isAlive) || snapshots.size() < 3) {
+            snapshots.add(pipeline.snapshot().get(10, TimeUnit.SECONDS));
+        }
+        for (Thread publisher : publishers) {
+            publisher.join();
+        }
+        snapshots.add(pipeline.snapshot().get(10, TimeUnit.SECONDS));
+
+        assertThat(handled.capturedOn).isEqualTo(CorePipeline.PUBLISH_THREAD);
+        SnapshotStore store = new SnapshotStore(dir.resolve("journal"), 100);
+        for (long seq : new HashSet<>(snapshots)) {
+            Accumulator loaded = new Accumulator();
+            LastHandled loadedHandled = new LastHandled();
+            assertThat(store.load(List.of(loaded, loadedHandled), line -> { }, seq).seq()).isEqualTo(seq);
+            assertThat(loadedHandled.last).as("published part of the snapshot at seq %d", seq).isEqualTo(seq);
+        }
+        assertThat(snapshots.get(snapshots.size() - 1)).isEqualTo(2L * perThread);
+    }
 }
