@@ -12,7 +12,9 @@ import java.util.function.Consumer;
  * to the {@link ResultHandler}. Results of commands the journal failed to write are withheld. Afterwards the slot's
  * references (text, attachment, reply) are dropped, so the ring does not keep them alive until it wraps. Between
  * commands (end of a batch, or an idle tick) it runs the queued publish-side control tasks whose commands have all
- * been handed to the result handler: reads of state the result handler owns.
+ * been handed to the result handler: reads of state the result handler owns. Snapshot captures of that state run
+ * right after the snapshot's last command was handed over (at the latest before the next one), so they see exactly
+ * the state at that seq.
  */
 final class PublishStage implements EventHandler<Command> {
 
