@@ -97,6 +97,10 @@ final class JournalReplay {
             if (last < endSeq && problem != null && !problem.tail()) {
                 throw new JournalCorruptedException(problem);
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            long first = firstAvailable(snapshots.seqs(), JournalSegments.list(dir), endSeq);
+            throw new JournalGapException("journal segment " + e.getFile() + " was deleted while replaying after seq "
+                    + last + " (nothing held it); the first seq a replay can deliver is " + first, first);
         }
         return replayed;
     }

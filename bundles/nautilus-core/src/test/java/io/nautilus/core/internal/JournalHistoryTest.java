@@ -403,4 +403,33 @@ class JournalHistoryTest {
         assertThatThrownBy(() -> core.hold(" ", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> core.hold("history", -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTornTailEndsAReplayAndIsLeftAsItIs() throws Exception {
+        TradingCoreManager core = start(live);
+        trade(core, 1, 10);
+        settle(core);
+        long end = core.durableSeq();
+        stop(core);
+        Path folder = dir.resolve("core");
+        List<JournalSegments.Segment> segments = JournalSegments.list(folder);
+        Path tail = segments.get(segments.size() - 1).path();
+        Files.write(tail, new byte[] {0, 0, 1, 0, 7, 7}, java.nio.file.StandardOpenOption.APPEND);
+        long size = Files.size(tail);
+        Recorder replayed = new Recorder();
+
+        long last = new JournalReplay(folder, 2, d -> {
+            boolean xyz = d.symbol().equals("XYZ");
+            return new Instrument(InstrumentId.of(d.symbol()), d.symbol(),
+                    io.nautilus.api.VenueId.of(xyz ? "XNYS" : "SIM"), d.tickSize(), d.lotSize(), d.minQuantity(),
+                    d.priceScale(), d.quantityScale(), xyz ? "EUR" : "USD");
+        }).replay(0, Long.MAX_VALUE, replayed);
+
+        assertThat(last).isEqualTo(end);
+        assertThat(replayed.seen).containsExactlyElementsOf(live.seen);
+        assertThat(Files.size(tail)).as("never repaired by a replay").isEqualTo(size);
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("corrupt"));
+        }
+    }
 }
