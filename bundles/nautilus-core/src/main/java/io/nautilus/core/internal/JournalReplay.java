@@ -84,8 +84,7 @@ final class JournalReplay {
         try (JournalReader reader = new JournalReader(dir, from)) {
             while (last < endSeq && reader.next(command)) {
                 Recovery.process(engine, command);
-                List<ExecutionReport> list = command.events.size() == 0 ? List.of()
-                        : reports.reports(command, engine.registry().view(), command.timestamp);
+                List<ExecutionReport> list = reports(reports, command, engine);
                 last = command.seq;
                 if (last > afterSeq) {
                     CommandResult result = list.isEmpty() ? null : ResultDelivery.result(command, list);
@@ -103,6 +102,19 @@ final class JournalReplay {
                     + last + " (nothing held it); the first seq a replay can deliver is " + first, first);
         }
         return replayed;
+    }
+
+    /** The command's reports; none if they cannot be built (the live publication logs that and goes on too). */
+    private static List<ExecutionReport> reports(ReportBuilder reports, Command command, TradingEngine engine) {
+        if (command.events.size() == 0) {
+            return List.of();
+        }
+        try {
+            return reports.reports(command, engine.registry().view(), command.timestamp);
+        } catch (RuntimeException e) {
+            LOG.error("journal replay: cannot build execution reports of command {}", command, e);
+            return List.of();
+        }
     }
 
     /** The first seq a replay can deliver: after the oldest snapshot the journal continues from, or 1. */
