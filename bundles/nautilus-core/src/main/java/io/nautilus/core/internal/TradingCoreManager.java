@@ -104,6 +104,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     private final List<ExecutionReportListener> listeners = new CopyOnWriteArrayList<>();
     private final List<CommandResultListener> resultListeners = new CopyOnWriteArrayList<>();
     private final JournalHolds holds = new JournalHolds();
+    private final Function<Registry.InstrumentDef, Instrument> instrumentOf = this::toInstrument;
     /** Exceptions thrown by result listeners (publish thread). */
     private long resultListenerFailures;
     /** Symbols configured with routing = external, as last applied (config thread). */
@@ -395,7 +396,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         }
         for (CommandResultListener listener : resultListeners) {
             try {
-                ResultDelivery.deliver(listener, c, result, this::toInstrument);
+                ResultDelivery.deliver(listener, c, result, instrumentOf);
             } catch (RuntimeException ex) {
                 if (Long.bitCount(++resultListenerFailures) == 1) {
                     LOG.warn("command result listener {} failed on seq {} ({} failures so far; logged at powers of"
@@ -655,7 +656,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         java.util.Objects.requireNonNull(listener, "listener");
         CorePipeline<TradingEngine> p = running();
         long end = Math.min(toSeq, readableSeq(p));
-        return new JournalReplay(p.config().journalDir(), moneyScale, this::toInstrument)
+        return new JournalReplay(p.config().journalDir(), moneyScale, instrumentOf)
                 .replay(afterSeq, end, listener);
     }
 
