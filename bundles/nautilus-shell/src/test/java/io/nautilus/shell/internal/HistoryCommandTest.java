@@ -319,6 +319,17 @@ class HistoryCommandTest extends CoreCommandTest {
     }
 
     @Test
+    void theOperatorGuideDocumentsEveryExportsHeader() throws IOException {
+        String guide = Files.readString(Path.of("../../docs/operator-guide.md"), StandardCharsets.UTF_8);
+        Map<String, HistoryColumns<?>> exports = Map.of("orders", HistoryColumns.ORDERS, "fills", HistoryColumns.FILLS,
+                "positions", HistoryColumns.POSITIONS, "bars", HistoryColumns.BARS, "alerts", HistoryColumns.ALERTS,
+                "instruments", HistoryColumns.INSTRUMENTS, "accounts", HistoryColumns.ACCOUNTS, "backtests",
+                HistoryColumns.BACKTESTS);
+        exports.forEach((what, columns) -> assertThat(guide).as(what)
+                .contains("| `" + what + "` | `" + String.join(",", columns.headers()) + "` |"));
+    }
+
+    @Test
     void alertsAndBacktestsCsvKeepTextExactly() throws Exception {
         store.alerts.add(new AlertRecord(5, new Alert("risk:ACC-1", Severity.WARNING, "risk",
                 "leverage 9.5, limit 10", T_NANOS)));
