@@ -11,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A CSV export file on the platform's machine (RFC 4180: UTF-8 without BOM, CRLF line ends, a header line; a field
@@ -76,18 +77,20 @@ final class CsvFile {
      *
      * @param target  a path {@link #target} accepted
      * @param header  the header fields
-     * @param rows    the rows' fields, each as many as the header
+     * @param rows    the rows
+     * @param fields  a row's fields, as many as the header
      * @param replace whether an existing target is replaced (else the rename fails if one appeared meanwhile)
+     * @param <T>     the row type
      * @throws IOException if the file cannot be written or renamed; the temporary file is removed
      */
-    static void write(Path target, List<String> header, List<List<String>> rows, boolean replace)
-            throws IOException {
+    static <T> void write(Path target, List<String> header, List<T> rows, Function<T, List<String>> fields,
+                          boolean replace) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
             try (Writer writer = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8))) {
                 writeLine(writer, header);
-                for (List<String> row : rows) {
-                    writeLine(writer, row);
+                for (T row : rows) {
+                    writeLine(writer, fields.apply(row));
                 }
             }
             if (replace) {

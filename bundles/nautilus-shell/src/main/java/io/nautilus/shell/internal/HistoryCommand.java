@@ -275,12 +275,8 @@ public final class HistoryCommand extends CoreCommand {
     private <T> void show(HistoryColumns<T> columns, List<T> rows, HistoryQuery query, String noun, Path target,
                           PrintStream out) throws CommandException {
         if (target != null) {
-            List<List<String>> fields = new ArrayList<>(rows.size());
-            for (T row : rows) {
-                fields.add(columns.csvFields(row));
-            }
             try {
-                CsvFile.write(target, columns.headers(), fields, force);
+                CsvFile.write(target, columns.headers(), rows, columns::csvFields, force);
             } catch (IOException e) {
                 throw new CommandException("nautilus: cannot write " + target + ": " + e.getMessage(), e);
             }

@@ -407,7 +407,7 @@ class HistoryCommandTest extends CoreCommandTest {
     @Test
     void aFileThatAppearsDuringTheExportIsKeptAndTheTemporaryFileRemoved() throws Exception {
         Path file = Files.writeString(folder.resolve("late.csv"), "someone else's");
-        assertThatThrownBy(() -> CsvFile.write(file, List.of("a"), List.of(List.of("1")), false))
+        assertThatThrownBy(() -> CsvFile.write(file, List.of("a"), List.of("1"), List::of, false))
                 .isInstanceOf(java.nio.file.FileAlreadyExistsException.class)
                 .hasMessage(file + " appeared while the export was written; add --force to replace it");
         assertThat(csv(file)).isEqualTo("someone else's");
