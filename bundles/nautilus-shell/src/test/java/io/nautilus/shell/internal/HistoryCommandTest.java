@@ -128,6 +128,31 @@ class HistoryCommandTest extends CoreCommandTest {
     }
 
     @Test
+    void everyQueryingSubCommandPassesItsFiltersExactly() throws Exception {
+        for (String what : List.of("orders", "positions", "bars", "alerts", "backtests")) {
+            HistoryCommand command = history(what);
+            if (!what.equals("alerts") && !what.equals("backtests")) {
+                command.instrument = "BTC-USD.COINBASE";
+            }
+            if (what.equals("orders") || what.equals("positions")) {
+                command.account = "ACC-2";
+            }
+            command.from = "2026-12-06T09:30:00.000000001Z";
+            command.to = "2026-12-06T10:00:00Z";
+            command.limit = "1000000";
+            command.run(out);
+        }
+        Instant from = T.plusNanos(1);
+        Instant to = Instant.parse("2026-12-06T10:00:00Z");
+        assertThat(store.asked).containsExactly(
+                new HistoryQuery(ACC_2, BTC.id(), from, to, 1_000_000),
+                new HistoryQuery(ACC_2, BTC.id(), from, to, 1_000_000),
+                new HistoryQuery(null, BTC.id(), from, to, 1_000_000),
+                new HistoryQuery(null, null, from, to, 1_000_000),
+                new HistoryQuery(null, null, from, to, 1_000_000));
+    }
+
+    @Test
     void withoutOptionsTheQueryIsEverythingUpToOneHundred() throws Exception {
         history("orders").run(out);
         assertThat(store.asked).containsExactly(HistoryQuery.all());
