@@ -35,6 +35,10 @@ import org.apache.karaf.shell.support.table.ShellTable;
  * [--instrument I] [--from T] [--to T] [--limit N] [--csv FILE [--force]]} and {@code nautilus:history status}:
  * what the history store kept, as a table or exported to a CSV file, and how the store is doing.
  *
+ * <p>The options may come before {@code <what>} (as Karaf parses them) or after it ({@code nautilus:history fills
+ * --account desk-1}): Karaf hands the words after the first argument to the command as arguments, and the command
+ * reads them as the same options.
+ *
  * <p>The store is an optional reference: without it the command fails with one line (without the history API
  * bundle the command is not registered at all; the other commands are unaffected).
  */
@@ -54,6 +58,10 @@ public final class HistoryCommand extends CoreCommand {
     static final List<String> WHAT = List.of("orders", "fills", "positions", "bars", "alerts", "instruments",
             "accounts", "backtests", "status");
 
+    /** The options that take a value, as they may follow {@code <what>}. */
+    private static final List<String> VALUED_OPTIONS = List.of("--account", "--instrument", "--from", "--to",
+            "--limit", "--csv");
+
     @Reference(optional = true)
     HistoryService history;
 
@@ -62,6 +70,10 @@ public final class HistoryCommand extends CoreCommand {
     @Completion(value = StringsCompleter.class, values = {"orders", "fills", "positions", "bars", "alerts",
         "instruments", "accounts", "backtests", "status"})
     String what;
+
+    @Argument(index = 1, name = "options", multiValued = true, description = "the options may also follow <what>,"
+            + " as in nautilus:history fills --account desk-1 --from 2026-12-06 (--name value or --name=value)")
+    List<String> trailing;
 
     @Option(name = "--account", description = "only this account (orders, fills, positions, accounts)")
     @Completion(AccountCompleter.class)
@@ -97,6 +109,9 @@ public final class HistoryCommand extends CoreCommand {
 
     @Override
     void run(PrintStream out) throws CommandException {
+        if (trailing != null) {
+            takeTrailingOptions(trailing);
+        }
         String name = what.strip();
         if (!WHAT.contains(name)) {
             throw new IllegalArgumentException("unknown history '" + what + "'; use one of "
@@ -149,6 +164,67 @@ public final class HistoryCommand extends CoreCommand {
         } catch (HistoryUnavailableException e) {
             throw new CommandException("nautilus: the history store cannot answer: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Takes the options typed after {@code <what>} (Karaf parses options only before the first argument).
+     *
+     * @param tokens the words after {@code <what>}
+     * @throws IllegalArgumentException naming the word if it is not one of the options, an option lacks its value,
+     *                                  or an option is given twice
+     */
+    private void takeTrailingOptions(List<String> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            int equals = token.indexOf('=');
+            String option = equals < 0 ? token : token.substring(0, equals);
+            if (option.equals("--force")) {
+                if (equals >= 0) {
+                    throw new IllegalArgumentException("--force takes no value");
+                }
+                if (force) {
+                    throw new IllegalArgumentException("--force is given twice");
+                }
+                force = true;
+                continue;
+            }
+            if (!VALUED_OPTIONS.contains(option)) {
+                throw new IllegalArgumentException("'" + token + "' is not an option of nautilus:history (" + String
+                        .join(", ", VALUED_OPTIONS) + ", --force); nautilus:history --help lists them");
+            }
+            String value;
+            if (equals >= 0) {
+                value = token.substring(equals + 1);
+            } else if (i + 1 < tokens.size()) {
+                value = tokens.get(++i);
+            } else {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            if (valueOf(option) != null) {
+                throw new IllegalArgumentException(option + " is given twice");
+            }
+            switch (option) {
+                case "--account" -> account = value;
+                case "--instrument" -> instrument = value;
+                case "--from" -> from = value;
+                case "--to" -> to = value;
+                case "--limit" -> limit = value;
+                case "--csv" -> csv = value;
+                default -> throw new IllegalStateException(option);
+            }
+        }
+    }
+
+    private String valueOf(String option) {
+        return switch (option) {
+            case "--account" -> account;
+            case "--instrument" -> instrument;
+            case "--from" -> from;
+            case "--to" -> to;
+            case "--limit" -> limit;
+            case "--csv" -> csv;
+            default -> throw new IllegalStateException(option);
+        };
     }
 
     private HistoryService service() throws CommandException {

@@ -153,6 +153,42 @@ class HistoryCommandTest extends CoreCommandTest {
     }
 
     @Test
+    void optionsMayFollowWhat() throws Exception {
+        Files.writeString(folder.resolve("fills.csv"), "old");
+        store.fills.add(fill(12, T));
+        HistoryCommand fills = history("fills");
+        fills.from = "2026-12-06";
+        fills.trailing = List.of("--account", "ACC-1", "--instrument=ESZ4", "--to", "2026-12-07T00:00:00Z",
+                "--limit=5", "--csv", "fills.csv", "--force");
+        fills.run(out);
+
+        assertThat(store.asked).containsExactly(new HistoryQuery(ACC_1, ES.id(), Instant.parse("2026-12-06T00:00:00Z"),
+                Instant.parse("2026-12-07T00:00:00Z"), 5));
+        assertThat(csv(folder.resolve("fills.csv"))).startsWith("fill_time,");
+    }
+
+    @Test
+    void wordsAfterWhatThatAreNotItsOptionsAreRefused() {
+        assertTrailingRefused(List.of("--acount", "ACC-1"), "'--acount' is not an option of nautilus:history"
+                + " (--account, --instrument, --from, --to, --limit, --csv, --force); nautilus:history --help lists"
+                + " them");
+        assertTrailingRefused(List.of("ACC-1"), "'ACC-1' is not an option of nautilus:history (--account,"
+                + " --instrument, --from, --to, --limit, --csv, --force); nautilus:history --help lists them");
+        assertTrailingRefused(List.of("--limit"), "--limit needs a value");
+        assertTrailingRefused(List.of("--from", "2026-12-06"), "--from is given twice");
+        assertTrailingRefused(List.of("--force=yes"), "--force takes no value");
+        assertTrailingRefused(List.of("--csv", "a.csv", "--csv=b.csv"), "--csv is given twice");
+    }
+
+    private void assertTrailingRefused(List<String> words, String message) {
+        HistoryCommand fills = history("fills");
+        fills.from = "2026-12-05";
+        fills.trailing = words;
+        assertThatThrownBy(() -> fills.run(out)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        assertThat(store.asked).isEmpty();
+    }
+
+    @Test
     void withoutOptionsTheQueryIsEverythingUpToOneHundred() throws Exception {
         history("orders").run(out);
         assertThat(store.asked).containsExactly(HistoryQuery.all());
