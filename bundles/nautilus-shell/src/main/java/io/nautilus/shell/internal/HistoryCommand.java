@@ -73,6 +73,7 @@ public final class HistoryCommand extends CoreCommand {
 
     @Argument(index = 1, name = "options", multiValued = true, description = "the options may also follow <what>,"
             + " as in nautilus:history fills --account desk-1 --from 2026-12-06 (--name value or --name=value)")
+    @Completion(HistoryOptionCompleter.class)
     List<String> trailing;
 
     @Option(name = "--account", description = "only this account (orders, fills, positions, accounts)")

@@ -189,6 +189,56 @@ class HistoryCommandTest extends CoreCommandTest {
     }
 
     @Test
+    void wordsAfterWhatCompleteToOptionsAccountsAndInstruments() {
+        HistoryOptionCompleter completer = new HistoryOptionCompleter();
+        completer.core = core;
+        assertThat(complete(completer, "fills", "--")).containsExactlyInAnyOrderElementsOf(
+                HistoryOptionCompleter.OPTIONS);
+        assertThat(complete(completer, "--account", "")).containsExactlyInAnyOrder("ACC-1", "ACC-2");
+        assertThat(complete(completer, "--instrument", "ES")).containsExactlyInAnyOrder("ESZ4", "ESZ4.CME");
+        assertThat(complete(completer, "--from", "")).isEmpty();
+        completer.core = null;
+        assertThat(complete(completer, "--account", "")).isEmpty();
+    }
+
+    private static List<String> complete(HistoryOptionCompleter completer, String previous, String word) {
+        List<String> candidates = new java.util.ArrayList<>();
+        String[] words = {"nautilus:history", "fills", previous, word};
+        completer.complete(null, new org.apache.karaf.shell.api.console.CommandLine() {
+            @Override
+            public int getCursorArgumentIndex() {
+                return 3;
+            }
+
+            @Override
+            public String getCursorArgument() {
+                return word;
+            }
+
+            @Override
+            public int getArgumentPosition() {
+                return word.length();
+            }
+
+            @Override
+            public String[] getArguments() {
+                return words;
+            }
+
+            @Override
+            public int getBufferPosition() {
+                return getBuffer().length();
+            }
+
+            @Override
+            public String getBuffer() {
+                return String.join(" ", words);
+            }
+        }, candidates);
+        return candidates.stream().map(String::trim).toList();
+    }
+
+    @Test
     void withoutOptionsTheQueryIsEverythingUpToOneHundred() throws Exception {
         history("orders").run(out);
         assertThat(store.asked).containsExactly(HistoryQuery.all());
