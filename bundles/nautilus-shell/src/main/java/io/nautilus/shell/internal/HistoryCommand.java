@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -113,7 +114,7 @@ public final class HistoryCommand extends CoreCommand {
         if (trailing != null) {
             takeTrailingOptions(trailing);
         }
-        String name = what.strip();
+        String name = what.strip().toLowerCase(Locale.ROOT);
         if (!WHAT.contains(name)) {
             throw new IllegalArgumentException("unknown history '" + what + "'; use one of "
                     + String.join(", ", WHAT));

@@ -241,7 +241,10 @@ class HistoryCommandTest extends CoreCommandTest {
     @Test
     void withoutOptionsTheQueryIsEverythingUpToOneHundred() throws Exception {
         history("orders").run(out);
-        assertThat(store.asked).containsExactly(HistoryQuery.all());
+        history(" Fills ").run(out);
+        assertThat(store.asked).containsExactly(HistoryQuery.all(), HistoryQuery.all());
+        assertThat(output()).isEqualTo("no order events in the history store match\nno fills in the history store"
+                + " match\n");
     }
 
     @Test
