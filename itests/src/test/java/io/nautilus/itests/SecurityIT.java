@@ -254,6 +254,12 @@ class SecurityIT {
                 .containsExactlyInAnyOrder("trader", "admin");
         assertThat(rolesFor(acl, "routes", "[list]")).containsExactlyInAnyOrder("viewer", "trader", "admin");
         assertThat(rolesFor(acl, "routes", "[reload, heartbeat.yaml]")).containsExactly("admin");
+        assertThat(rolesFor(acl, "history", "[fills, --account, desk-1, --limit, 10]"))
+                .containsExactlyInAnyOrder("viewer", "trader", "admin");
+        assertThat(rolesFor(acl, "history", "[status]")).containsExactlyInAnyOrder("viewer", "trader", "admin");
+        assertThat(rolesFor(acl, "history", "[fills, --csv, fills.csv]")).containsExactly("admin");
+        assertThat(rolesFor(acl, "history", "[orders, --limit, 5, --csv=orders.csv, --force]"))
+                .containsExactly("admin");
     }
 
     @Test
