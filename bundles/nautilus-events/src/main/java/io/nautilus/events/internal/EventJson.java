@@ -76,7 +76,6 @@ final class EventJson {
                 json.writeStringField("text", report.text());
             }
             json.writeStringField("transactTime", time(report.transactTimeNanos()));
-            json.writeStringField("publishTime", time(report.publishTimeNanos()));
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -31,19 +31,18 @@ public enum EventKind {
     /**
      * The stream an endpoint path names.
      *
-     * @param uri  the endpoint URI, for the message
      * @param path the path after the scheme
      * @return the stream
      * @throws IllegalArgumentException if the path names none
      */
-    public static EventKind ofPath(String uri, String path) {
+    public static EventKind ofPath(String path) {
         String name = path == null ? "" : path.startsWith("//") ? path.substring(2) : path;
         for (EventKind kind : values()) {
             if (kind.path.equals(name)) {
                 return kind;
             }
         }
-        throw new IllegalArgumentException(uri + ": unknown event stream '" + name
+        throw new IllegalArgumentException(EventsComponent.SCHEME + ":" + name + ": unknown event stream '" + name
                 + "'; use nautilus-events:executions, nautilus-events:fills or nautilus-events:bars");
     }
 }

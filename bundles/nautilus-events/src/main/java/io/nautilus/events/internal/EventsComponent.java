@@ -25,7 +25,7 @@ public final class EventsComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        EventsEndpoint endpoint = new EventsEndpoint(uri, this, EventKind.ofPath(uri, remaining), hub);
+        EventsEndpoint endpoint = new EventsEndpoint(uri, this, EventKind.ofPath(remaining), hub);
         setProperties(endpoint, parameters);
         return endpoint;
     }

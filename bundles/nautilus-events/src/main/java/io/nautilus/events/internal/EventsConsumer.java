@@ -19,12 +19,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * A running {@code nautilus-events} route's source: a bounded hand-off the publishers offer to without blocking, and
  * one thread that takes the events in order, encodes each as JSON and runs the route with it synchronously (the next
  * event waits until the route, e.g. a Kafka send with its acknowledgement, is done). When the hand-off is full the
- * event is dropped and counted; the count is logged at WARN from this thread, at most once a second.
+ * event is dropped and counted; the count is logged at WARN from this thread, at most once a second. Stopping lets
+ * the event in flight finish for up to 5 s, then interrupts it; events still queued are discarded (and logged).
  */
 final class EventsConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventsConsumer.class);
     private static final long POLL_MS = 200;
+    /** How long stopping waits for the event in flight before interrupting it (and again after), ms. */
+    private static final long STOP_GRACE_MS = 5_000;
     private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final EventsEndpoint endpoint;
@@ -93,10 +96,13 @@ final class EventsConsumer extends DefaultConsumer {
         running = false;
         Thread current = thread;
         if (current != null) {
-            current.interrupt();
-            current.join(TimeUnit.SECONDS.toMillis(10));
+            current.join(STOP_GRACE_MS);
             if (current.isAlive()) {
-                LOG.warn("{}: the delivery thread did not stop within 10 s", endpoint.getEndpointUri());
+                current.interrupt();
+                current.join(STOP_GRACE_MS);
+                if (current.isAlive()) {
+                    LOG.warn("{}: the delivery thread did not stop", endpoint.getEndpointUri());
+                }
             }
             thread = null;
         }
