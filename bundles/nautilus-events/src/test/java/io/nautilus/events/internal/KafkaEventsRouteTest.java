@@ -15,6 +15,9 @@ import io.nautilus.core.internal.RealCore;
 import io.nautilus.core.internal.TradingCoreManager;
 import io.nautilus.events.EventEndpointStats;
 import io.nautilus.marketdata.api.BarSpec;
+import io.nautilus.marketdata.api.Subscription;
+import io.nautilus.marketdata.internal.MarketDataConfig;
+import io.nautilus.marketdata.internal.MarketDataEngine;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -289,33 +292,50 @@ class KafkaEventsRouteTest {
     }
 
     @Test
-    void completedBarsReachKafkaKeyedByInstrumentAtItsScales() throws Exception {
+    void barsCompletedByTheMarketDataEngineReachKafkaKeyedByInstrumentAtItsScales() throws Exception {
         Properties properties = new Properties();
         properties.setProperty("nautilus.kafka.brokers", broker.bootstrap());
         properties.setProperty("nautilus.kafka.topic.bars", "test.bars");
         EventHub hub = startRoutes(properties);
 
-        long minute = 60_000_000_000L;
-        long start = 1_796_515_200_000_000_000L; // 2026-12-06T00:00:00Z
-        hub.onBar(BarSpec.time(minute), new Bar(ETH, start, start + minute, 200_000, 200_150, 199_900, 200_050,
-                12_345, 7));
-        hub.onBar(BarSpec.volume(5_000), new Bar(BTC, start, start + 1, 3_000_000, 3_000_000, 3_000_000,
-                3_000_000, 5_000, 1));
+        MarketDataEngine engine = new MarketDataEngine(List.of(core.instrument(BTC).orElseThrow(),
+                core.instrument(ETH).orElseThrow()), MarketDataConfig.defaults().withBars(BarSpec.ticks(2)));
+        try (Subscription subscription = engine.subscribeDirect("nautilus-events", hub)) {
+            long start = 1_796_515_200_000_000_000L; // 2026-12-06T00:00:00Z
+            long second = 1_000_000_000L;
+            engine.trade("feed", "SIM-ETH", 1, "2000.00", "1.000", Side.BUY, null, start, start);
+            engine.trade("feed", "SIM-BTC", 2, "30000.00", "0.2500", Side.SELL, null, start, start);
+            engine.trade("feed", "SIM-ETH", 3, "2001.50", "11.345", Side.BUY, null, start + second,
+                    start + second);
+            engine.trade("feed", "SIM-BTC", 4, "30000.50", "0.2500", Side.BUY, null, start + 2 * second,
+                    start + 2 * second);
 
-        List<ConsumerRecord<String, String>> records = readAll("test.bars", 2);
-        assertThat(records).hasSize(2);
-        Map<String, JsonNode> byKey = new TreeMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            byKey.put(record.key(), MAPPER.readTree(record.value()));
+            List<ConsumerRecord<String, String>> records = readAll("test.bars", 2);
+            assertThat(records).hasSize(2);
+            Map<String, JsonNode> byKey = new TreeMap<>();
+            for (ConsumerRecord<String, String> record : records) {
+                byKey.put(record.key(), MAPPER.readTree(record.value()));
+            }
+            assertThat(byKey.get("SIM-ETH")).isEqualTo(MAPPER.readTree("""
+                    {"event":"bar","instrument":"SIM-ETH","barType":"TICK","barSize":"2",
+                     "start":"2026-12-06T00:00:00Z","end":"2026-12-06T00:00:01.000000001Z","open":"2000.00",
+                     "high":"2001.50","low":"2000.00","close":"2001.50","volume":"12.345","trades":2}"""));
+            assertThat(byKey.get("SIM-BTC")).isEqualTo(MAPPER.readTree("""
+                    {"event":"bar","instrument":"SIM-BTC","barType":"TICK","barSize":"2",
+                     "start":"2026-12-06T00:00:00Z","end":"2026-12-06T00:00:02.000000001Z","open":"30000.00",
+                     "high":"30000.50","low":"30000.00","close":"30000.50","volume":"0.5000","trades":2}"""));
+        } finally {
+            engine.close();
         }
-        assertThat(byKey.get("SIM-ETH")).isEqualTo(MAPPER.readTree("""
-                {"event":"bar","instrument":"SIM-ETH","barType":"TIME","barSize":"60000000000",
-                 "start":"2026-12-06T00:00:00Z","end":"2026-12-06T00:01:00Z","open":"2000.00","high":"2001.50",
-                 "low":"1999.00","close":"2000.50","volume":"12.345","trades":7}"""));
-        assertThat(byKey.get("SIM-BTC")).isEqualTo(MAPPER.readTree("""
-                {"event":"bar","instrument":"SIM-BTC","barType":"VOLUME","barSize":"0.5000",
-                 "start":"2026-12-06T00:00:00Z","end":"2026-12-06T00:00:00.000000001Z","open":"30000.00",
-                 "high":"30000.00","low":"30000.00","close":"30000.00","volume":"0.5000","trades":1}"""));
+    }
+
+    @Test
+    void aVolumeBarsSizeIsWrittenAtTheQuantityScale() {
+        Instrument btc = core.instrument(BTC).orElseThrow();
+        String json = new EventJson().bar(BarSpec.volume(5_000), new Bar(BTC, 10, 11, 3_000_000, 3_000_000,
+                3_000_000, 3_000_000, 5_000, 1), btc);
+        assertThat(json).contains("\"barType\":\"VOLUME\",\"barSize\":\"0.5000\"")
+                .contains("\"start\":\"1970-01-01T00:00:00.000000010Z\"");
     }
 
     @Test
