@@ -156,8 +156,12 @@ class KafkaEventsRouteTest {
     }
 
     private static List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
+        return readAll(broker, topic, expected);
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(KafkaTestBroker from, String topic, int expected) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, from.bootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -339,36 +343,72 @@ class KafkaEventsRouteTest {
     }
 
     @Test
-    void aBrokerThatIsDownFailsTheSendsAfterTheProducersTimeoutAndLeavesTheCoreUnaffected() throws Exception {
+    void aBrokerThatIsDownFailsTheSendsLeavesTheCoreUnaffectedAndOnceItIsUpTheNextFillsArriveInOrder()
+            throws Exception {
+        int port = KafkaTestBroker.freePort();
         Properties properties = new Properties();
-        properties.setProperty("nautilus.kafka.brokers", "127.0.0.1:" + KafkaTestBroker.freePort());
+        properties.setProperty("nautilus.kafka.brokers", "127.0.0.1:" + port);
         properties.setProperty("nautilus.kafka.maxBlockMs", "300");
         properties.setProperty("nautilus.kafka.requestTimeoutMs", "300");
         properties.setProperty("nautilus.kafka.deliveryTimeoutMs", "600");
-        properties.setProperty("nautilus.kafka.capacity", "4");
+        properties.setProperty("nautilus.kafka.capacity", "16");
         EventHub hub = startRoutes(properties);
 
-        List<CommandResult> results = tradingBurst(hub, 10);
-        long fills = results.stream().flatMap(r -> r.reports().stream()).filter(ExecutionReport::isFill).count();
-        assertThat(fills).isEqualTo(10 * 3 * 4);
+        List<CommandResult> whileDown = tradingBurst(hub, 10);
+        long fillsWhileDown = fills(whileDown).size();
+        assertThat(fillsWhileDown).isEqualTo(10 * 3 * 4);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            EventEndpointStats stats = hub.stats().stream().filter(s -> s.eventType().equals("fill"))
-                    .findFirst().orElseThrow();
+            EventEndpointStats stats = fillStats(hub);
             assertThat(stats.failed()).isGreaterThanOrEqualTo(2);
             assertThat(stats.lastError()).contains("not delivered").contains("TimeoutException");
         });
-        EventEndpointStats stats = hub.stats().stream().filter(s -> s.eventType().equals("fill"))
-                .findFirst().orElseThrow();
-        assertThat(stats.delivered()).isZero();
-        assertThat(stats.dropped()).isPositive();
-        assertThat(stats.received() + stats.dropped()).isEqualTo(fills);
+        EventEndpointStats down = fillStats(hub);
+        assertThat(down.delivered()).isZero();
+        assertThat(down.dropped()).isPositive();
+        assertThat(down.received() + down.dropped()).isEqualTo(fillsWhileDown);
 
-        // the core goes on trading while the route is stuck
-        CommandResult after = core.submit(NewOrder.limit(nextClientOrderId++, MAKER, STRATEGY, ETH, Side.SELL,
-                250_000, 1)).get(10, TimeUnit.SECONDS);
-        assertThat(after.accepted()).as(after.describe()).isTrue();
-        hub.onCommandResult(after);
+        // the core went on trading while the route was stuck; now the broker comes up where the route connects
+        try (KafkaTestBroker late = KafkaTestBroker.start(3, port)) {
+            late.createTopics(3, "nautilus.executions", "nautilus.fills", "nautilus.bars");
+            await().atMost(Duration.ofSeconds(30)).until(() -> fillStats(hub).queued() == 0);
+            List<CommandResult> whileUp = tradingBurst(hub, 1); // 12 fills: fit in the hand-off of 16
+            List<String> expectedUp = fills(whileUp);
+            List<String> expectedAll = new ArrayList<>(fills(whileDown));
+            expectedAll.addAll(expectedUp);
+
+            List<ConsumerRecord<String, String>> records = readAll(late, "nautilus.fills", expectedUp.size());
+            List<String> read = new ArrayList<>();
+            Map<String, List<String>> readPerInstrument = new TreeMap<>();
+            for (ConsumerRecord<String, String> record : records) {
+                JsonNode json = MAPPER.readTree(record.value());
+                String id = json.get("coreSeq").asLong() + "/" + json.get("execId").asLong();
+                read.add(id);
+                readPerInstrument.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(id);
+            }
+            assertThat(read).doesNotHaveDuplicates().containsAll(expectedUp);
+            assertThat(expectedAll).containsAll(read);
+            for (List<String> perInstrument : readPerInstrument.values()) {
+                assertThat(expectedAll).as("%s in publish order", perInstrument).containsSubsequence(perInstrument);
+            }
+            assertThat(fillStats(hub).delivered()).isEqualTo(read.size());
+        }
+    }
+
+    private static List<String> fills(List<CommandResult> results) {
+        List<String> ids = new ArrayList<>();
+        for (CommandResult result : results) {
+            for (ExecutionReport report : result.reports()) {
+                if (report.isFill()) {
+                    ids.add(result.seq() + "/" + report.execId());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static EventEndpointStats fillStats(EventHub hub) {
+        return hub.stats().stream().filter(s -> s.eventType().equals("fill")).findFirst().orElseThrow();
     }
 
     @Test

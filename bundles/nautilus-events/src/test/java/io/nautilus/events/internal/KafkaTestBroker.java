@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -48,8 +50,19 @@ final class KafkaTestBroker implements AutoCloseable {
      * @throws Exception if it does not start within 60 s
      */
     static KafkaTestBroker start(int partitions) throws Exception {
+        return start(partitions, freePort());
+    }
+
+    /**
+     * As {@link #start(int)}, on a given port (a broker that comes up where clients already try to connect).
+     *
+     * @param partitions partitions of each topic it creates
+     * @param port       the client port on 127.0.0.1
+     * @return the running broker
+     * @throws Exception if it does not start within 60 s
+     */
+    static KafkaTestBroker start(int partitions, int port) throws Exception {
         Path logDir = Files.createTempDirectory("nautilus-kafka-test");
-        int port = freePort();
         int controllerPort = freePort();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
@@ -99,7 +112,7 @@ final class KafkaTestBroker implements AutoCloseable {
     }
 
     /**
-     * Creates topics with the broker's partition count.
+     * Creates topics (those that exist already, e.g. auto-created by a producer, are left as they are).
      *
      * @param partitions partitions per topic
      * @param names      topic names
@@ -107,8 +120,16 @@ final class KafkaTestBroker implements AutoCloseable {
      */
     void createTopics(int partitions, String... names) throws Exception {
         try (Admin admin = admin()) {
-            admin.createTopics(Stream.of(names).map(n -> new NewTopic(n, partitions, (short) 1)).toList())
-                    .all().get(30, TimeUnit.SECONDS);
+            for (var created : admin.createTopics(Stream.of(names).map(n -> new NewTopic(n, partitions, (short) 1))
+                    .toList()).values().values()) {
+                try {
+                    created.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
         }
     }
 
