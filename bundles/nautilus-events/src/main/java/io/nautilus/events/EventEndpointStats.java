@@ -15,7 +15,7 @@ package io.nautilus.events;
  * @param dropped     events refused because the hand-off was full
  * @param delivered   events the route processed without an exception
  * @param failed      events whose exchange ended with an exception (after the route's own error handling)
- * @param lastCoreSeq the core sequence number of the last delivered execution or fill, 0 if none (and for bars)
+ * @param lastCoreSeq the highest core sequence number of a delivered execution or fill, 0 if none (and for bars)
  * @param lastError   the last delivery failure in one line, or {@code null}
  */
 public record EventEndpointStats(String endpointUri, String eventType, int capacity, int queued, long received,

@@ -12,13 +12,16 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A running {@code nautilus-events} route's source: a bounded hand-off the publishers offer to without blocking, and
- * one thread that takes the events in order, encodes each as JSON and runs the route with it synchronously (the next
- * event waits until the route, e.g. a Kafka send with its acknowledgement, is done). When the hand-off is full the
+ * one thread that takes the events in order, encodes each as JSON and starts the route with it, in that order. At
+ * most {@code maxInFlight} exchanges are unfinished at a time (1: the next event waits until the route, e.g. a Kafka
+ * send with its acknowledgement, is done; more: the route's steps run on this thread up to their first asynchronous
+ * one, such as the Kafka producer's send, so records enter the producer in order). When the hand-off is full the
  * event is dropped and counted; the count is logged at WARN from this thread, at most once a second. Stopping lets
  * the event in flight finish for up to 5 s, then interrupts it; events still queued are discarded (and logged).
  */
@@ -36,7 +39,8 @@ final class EventsConsumer extends DefaultConsumer {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private volatile long lastCoreSeq;
+    private final AtomicLong lastCoreSeq = new AtomicLong();
+    private volatile Semaphore window = new Semaphore(1);
     private volatile String lastError;
     private volatile BlockingQueue<QueuedEvent> queue = new ArrayBlockingQueue<>(1);
     private volatile boolean running;
@@ -69,18 +73,20 @@ final class EventsConsumer extends DefaultConsumer {
 
     EventEndpointStats stats() {
         return new EventEndpointStats(endpoint.getEndpointUri(), kind().eventType(), endpoint.getCapacity(),
-                queue.size(), received.get(), dropped.get(), delivered.get(), failed.get(), lastCoreSeq, lastError);
+                queue.size(), received.get(), dropped.get(), delivered.get(), failed.get(), lastCoreSeq.get(),
+                lastError);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         queue = new ArrayBlockingQueue<>(endpoint.getCapacity());
+        window = new Semaphore(endpoint.getMaxInFlight());
         received.set(0);
         dropped.set(0);
         delivered.set(0);
         failed.set(0);
-        lastCoreSeq = 0;
+        lastCoreSeq.set(0);
         lastError = null;
         droppedWarned = 0;
         running = true;
@@ -124,13 +130,27 @@ final class EventsConsumer extends DefaultConsumer {
                 break;
             }
             warnDrops();
-            if (event != null) {
-                deliver(json, event);
+            if (event != null && !deliver(json, event)) {
+                break;
             }
+        }
+        try {
+            if (!window.tryAcquire(endpoint.getMaxInFlight(), STOP_GRACE_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("{}: exchanges still unfinished as the route stops", endpoint.getEndpointUri());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void deliver(EventJson json, QueuedEvent event) {
+    /** @return false if interrupted while waiting for a free place in the window (the route is stopping) */
+    private boolean deliver(EventJson json, QueuedEvent event) {
+        try {
+            window.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
         Exchange exchange = createExchange(false);
         InstrumentId id = event.report() != null ? event.report().instrument() : event.bar().instrument();
         try {
@@ -148,23 +168,33 @@ final class EventsConsumer extends DefaultConsumer {
             } else {
                 in.setBody(json.bar(event.spec(), event.bar(), instrument));
             }
-            getProcessor().process(exchange);
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             exchange.setException(e);
+            done(exchange, event);
+            return true;
         }
-        Exception failure = exchange.getException();
-        if (failure == null) {
-            delivered.incrementAndGet();
-            if (event.report() != null) {
-                lastCoreSeq = event.coreSeq();
+        getAsyncProcessor().process(exchange, doneSync -> done(exchange, event));
+        return true;
+    }
+
+    private void done(Exchange exchange, QueuedEvent event) {
+        try {
+            Exception failure = exchange.getException();
+            if (failure == null) {
+                delivered.incrementAndGet();
+                if (event.report() != null) {
+                    lastCoreSeq.accumulateAndGet(event.coreSeq(), Math::max);
+                }
+            } else {
+                failed.incrementAndGet();
+                String summary = summary(event) + " not delivered: " + failure;
+                lastError = summary;
+                LOG.warn("{}: {}", endpoint.getEndpointUri(), summary);
             }
-        } else {
-            failed.incrementAndGet();
-            String summary = summary(event) + " not delivered: " + failure;
-            lastError = summary;
-            LOG.warn("{}: {}", endpoint.getEndpointUri(), summary);
+            releaseExchange(exchange, false);
+        } finally {
+            window.release();
         }
-        releaseExchange(exchange, false);
     }
 
     private static String summary(QueuedEvent event) {

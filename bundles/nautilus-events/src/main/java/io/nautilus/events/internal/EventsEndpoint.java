@@ -6,8 +6,10 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * A {@code nautilus-events:<stream>} endpoint: consumer only. Option {@code capacity}: the hand-off's size in events
- * (default {@value #DEFAULT_CAPACITY}, 1 to {@value #MAX_CAPACITY}).
+ * A {@code nautilus-events:<stream>} endpoint: consumer only. Options: {@code capacity}, the hand-off's size in events
+ * (default {@value #DEFAULT_CAPACITY}, 1 to {@value #MAX_CAPACITY}); {@code maxInFlight}, how many exchanges may be
+ * unfinished at a time (default 1, up to {@value #MAX_IN_FLIGHT}; more than 1 keeps the order only up to the route's
+ * first asynchronous step, e.g. into the Kafka producer, whose idempotence keeps it per partition).
  */
 public final class EventsEndpoint extends DefaultEndpoint {
 
@@ -18,7 +20,11 @@ public final class EventsEndpoint extends DefaultEndpoint {
 
     private final EventKind kind;
     private final EventHub hub;
+    /** The largest {@code maxInFlight}. */
+    public static final int MAX_IN_FLIGHT = 65_536;
+
     private int capacity = DEFAULT_CAPACITY;
+    private int maxInFlight = 1;
 
     EventsEndpoint(String uri, EventsComponent component, EventKind kind, EventHub hub) {
         super(uri, component);
@@ -59,5 +65,22 @@ public final class EventsEndpoint extends DefaultEndpoint {
                     + MAX_CAPACITY);
         }
         this.capacity = capacity;
+    }
+
+    /** @return how many exchanges may be unfinished at a time */
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    /**
+     * @param maxInFlight how many exchanges may be unfinished at a time, 1 to {@value #MAX_IN_FLIGHT}
+     * @throws IllegalArgumentException if out of range
+     */
+    public void setMaxInFlight(int maxInFlight) {
+        if (maxInFlight < 1 || maxInFlight > MAX_IN_FLIGHT) {
+            throw new IllegalArgumentException(getEndpointUri() + ": maxInFlight " + maxInFlight + " must be 1 to "
+                    + MAX_IN_FLIGHT);
+        }
+        this.maxInFlight = maxInFlight;
     }
 }
