@@ -164,6 +164,18 @@ public class PlatformIT {
     }
 
     @Test
+    public void theKafkaEventsExampleLoadsWithTheEventsComponentAndCamelKafka() throws Exception {
+        // no broker: the routes start (the producers connect lazily); events would fail after maxBlockMs, counted
+        Path example = routeAdmin.routeDirectory().resolve("examples").resolve("kafka-events.yaml");
+        write(routeAdmin.routeDirectory().resolve("itest-kafka-events.yaml"), Files.readString(example));
+        for (String id : List.of("kafka-executions-out", "kafka-fills-out", "kafka-bars-out")) {
+            await(() -> route(id).filter(r -> "Started".equals(r.status())).isPresent(), 60_000,
+                    id + " started: " + routeAdmin.routeFiles());
+        }
+        assertTrue("nautilus-events registered", camelContext.hasComponent("nautilus-events") != null);
+    }
+
+    @Test
     public void droppedRouteStartsWithinTwoSecondsRunsAndStopsWhenDeleted() throws Exception {
         Path file = routeAdmin.routeDirectory().resolve("itest-ticker.yaml");
         write(file, """
