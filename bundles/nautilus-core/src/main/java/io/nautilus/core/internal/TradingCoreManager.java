@@ -101,6 +101,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     /** Finished orders kept unless {@value #ORDERS_KEPT_KEY} says otherwise (as in {@link TradingCoreConfig}). */
     static final int DEFAULT_ORDERS_KEPT = 10_000;
 
+    /** Epoch nanoseconds minus {@link System#nanoTime()}, fixed at start: report publish times without allocating. */
+    private static final long EPOCH_OFFSET_NANOS = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+
     private final List<ExecutionReportListener> listeners = new CopyOnWriteArrayList<>();
     private final List<CommandResultListener> resultListeners = new CopyOnWriteArrayList<>();
     private final JournalHolds holds = new JournalHolds();
@@ -360,7 +363,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         TradingEngine e = engine;
         List<ExecutionReport> list;
         try {
-            list = reports.reports(c, e == null ? new Registry().view() : e.registry().view(), System.nanoTime());
+            list = reports.reports(c, e == null ? new Registry().view() : e.registry().view(), epochNanos());
         } catch (RuntimeException ex) {
             LOG.error("cannot build execution reports of command {}", c, ex);
             list = List.of();
@@ -1224,5 +1227,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             throw new IllegalStateException(what + ": the trading core did not answer within "
                     + QUERY_TIMEOUT_SECONDS + " s");
         }
+    }
+
+    /** @return now in nanoseconds since the epoch (the wall clock at start plus the monotonic clock since) */
+    static long epochNanos() {
+        return System.nanoTime() + EPOCH_OFFSET_NANOS;
     }
 }

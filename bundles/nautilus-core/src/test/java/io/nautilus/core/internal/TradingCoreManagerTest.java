@@ -155,6 +155,19 @@ class TradingCoreManagerTest {
     // ------------------------------------------------------------------ orders, reports, queries
 
     @Test
+    void reportsArePublishedAtEpochNanoseconds() throws Exception {
+        TradingCoreManager core = configured();
+        long before = System.currentTimeMillis() * 1_000_000L;
+
+        CommandResult sell = limit(core, 11, ALICE, Side.SELL, 100_00, 5);
+
+        long after = (System.currentTimeMillis() + 1) * 1_000_000L;
+        assertThat(sell.reports()).singleElement().satisfies(r -> assertThat(r.publishTimeNanos())
+                .as("publish time in epoch nanoseconds, as the ExecutionReport contract says")
+                .isBetween(before - 50_000_000L, after + 50_000_000L));
+    }
+
+    @Test
     void ordersGetResultsReportsAndShowInTheQueries() throws Exception {
         TradingCoreManager core = configured();
 
