@@ -92,6 +92,7 @@ public final class HistoryManager implements HistoryService, CommandResultListen
 
     @Activate
     void activate(HistoryConfig config, BundleContext context) {
+        disabled = null;
         if (!config.enabled()) {
             disabled = "switched off (enabled = false in etc/io.nautilus.history.cfg)";
             JournalHistory j = journal;

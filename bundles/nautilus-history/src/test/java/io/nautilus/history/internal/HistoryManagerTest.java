@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.nautilus.api.Side;
+import io.nautilus.core.api.CommandResult;
 import io.nautilus.history.api.HistoryQuery;
 import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.history.api.HistoryUnavailableException;
@@ -60,6 +61,43 @@ class HistoryManagerTest {
         assertThat(manager.status().state()).isEqualTo("STOPPED");
         assertThatThrownBy(() -> manager.fills(HistoryQuery.all())).isInstanceOf(HistoryUnavailableException.class)
                 .hasMessage("the history store is STOPPED");
+    }
+
+    @Test
+    void aRestartForAConfigurationChangeLosesNothingAndWritesNothingTwice() throws Exception {
+        ListJournal journal = new ListJournal();
+        java.lang.reflect.Field field = HistoryManager.class.getDeclaredField("journal");
+        field.setAccessible(true);
+        field.set(manager, journal);
+        HistoryConfig config = config(Map.of("folder", dir.toString(), "batch_size", 2));
+        manager.activate(config, null);
+        for (long seq = 1; seq <= 5; seq++) {
+            CommandResult r = result(seq, accepted(seq, 1, seq, ACC1, BTC, Side.BUY, 1_000, T0 + seq));
+            journal.onCommandResult(r);
+            manager.onCommandResult(r);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> manager.status().writtenSeq() == 5);
+
+        manager.deactivate();
+        for (long seq = 6; seq <= 9; seq++) {
+            CommandResult r = result(seq, accepted(seq, 1, seq, ACC1, BTC, Side.BUY, 1_000, T0 + seq));
+            journal.onCommandResult(r);
+            manager.onCommandResult(r);
+        }
+        manager.activate(config, null);
+        CommandResult live = result(10, accepted(10, 1, 10, ACC1, BTC, Side.BUY, 1_000, T0 + 10));
+        journal.onCommandResult(live);
+        manager.onCommandResult(live);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> manager.status().writtenSeq() == 10);
+        assertThat(manager.orders(HistoryQuery.all())).extracting(o -> o.coreSeq())
+                .containsExactly(10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(manager.status().catchUps()).isEqualTo(1);
+        assertThat(journal.heldAt(HistoryWriter.HOLDER)).isEqualTo(10L);
+
+        manager.deactivate();
+        manager.activate(config(Map.of("enabled", false, "folder", dir.toString())), null);
+        assertThat(journal.heldAt(HistoryWriter.HOLDER)).as("released when switched off").isNull();
     }
 
     @Test
