@@ -238,7 +238,9 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         if (queue.offer(item)) {
             return true;
         }
-        dropped++;
+        synchronized (dropLock) {
+            dropped++;
+        }
         return false;
     }
 
@@ -807,8 +809,9 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         lastErrorAt = Instant.now();
         if (!outage) {
             outage = true;
-            LOG.error("history store: cannot write to {}: {}; retrying with back-off up to {} ms, trading goes on"
-                    + " (results wait in the hand-off or are caught up from the journal)", database, message,
+            LOG.error("history store: cannot {}: {}; retrying with back-off up to {} ms, trading goes on"
+                    + " (results wait in the hand-off or are caught up from the journal)",
+                    e instanceof IOException ? "catch up from the core's journal" : "write to " + database, message,
                     settings.retryMax().toMillis());
         }
         state = "RETRYING";
