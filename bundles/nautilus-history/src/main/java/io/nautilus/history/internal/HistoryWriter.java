@@ -279,6 +279,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
             behind = firstDropped;
             dropAt = firstDropAtNanos;
         }
+        boolean droppedNow = behind != NOT_BEHIND;
         if (behind == NOT_BEHIND || (persistedBehind != NOT_BEHIND && persistedBehind < behind)) {
             behind = persistedBehind;
         }
@@ -287,7 +288,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         if (head != null && (oldest == 0 || head.handedAt() - oldest < 0)) {
             oldest = head.handedAt();
         }
-        if (firstDroppedNow() != NOT_BEHIND && (oldest == 0 || dropAt - oldest < 0)) {
+        if (droppedNow && (oldest == 0 || dropAt - oldest < 0)) {
             oldest = dropAt;
         }
         long written = writtenSeq;
@@ -644,7 +645,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
             p.executeUpdate();
         }
         long newWritten = Math.max(writtenSeq, to);
-        updateProgress(c, newWritten, writtenExecId, currentBehind());
+        updateProgress(c, newWritten, writtenExecId, firstDroppedNow());
         c.commit();
         if (newWritten > writtenSeq) {
             writtenKeys = new HashSet<>();
@@ -652,10 +653,6 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         writtenSeq = newWritten;
         LOG.error("history store: core seqs {} to {} are missing from the history store ({}); recorded in"
                 + " journal_gaps, carrying on from seq {}", from, to, reason, to + 1);
-    }
-
-    private long currentBehind() {
-        return firstDroppedNow();
     }
 
     private void write(List<Item> batch) throws SQLException {
@@ -727,7 +724,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
             lastSeq = atLeastTo;
             keysAtLast = new HashSet<>();
         }
-        long behind = currentBehind();
+        long behind = firstDroppedNow();
         int rows = orders.size() + fills.size() + instruments.size() + accounts.size() + bars.size()
                 + positions.size() + alerts.size();
         if (rows == 0 && lastSeq == writtenSeq && behind == persistedBehind) {
