@@ -504,8 +504,15 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
             if (!startCatchUpPending) {
                 return true;
             }
-            if (journal.durableSeq() <= writtenSeq) {
+            long durable = journal.durableSeq();
+            if (durable <= writtenSeq) {
                 startCatchUpPending = false;
+                if (durable < writtenSeq) {
+                    LOG.error("history store: the core's journal ends at seq {}, before seq {} the store has written"
+                            + " up to: the journal was reset or is another one; results up to seq {} are taken as"
+                            + " written (use a new history folder or database for a new journal)", durable,
+                            writtenSeq, writtenSeq);
+                }
                 return true;
             }
         }
