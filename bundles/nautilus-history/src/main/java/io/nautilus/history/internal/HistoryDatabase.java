@@ -1,13 +1,18 @@
 package io.nautilus.history.internal;
 
+import io.nautilus.history.internal.db.JdbcBatchSink;
+import io.nautilus.history.internal.db.RowSink;
+
 import java.nio.file.Path;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The embedded history database: an H2 file database in a folder, reached through plain JDBC.
+ * The history database: by default an embedded H2 file database in a folder, reached through plain JDBC; or the
+ * database a JDBC URL names.
  */
 public final class HistoryDatabase {
 
@@ -42,5 +47,52 @@ public final class HistoryDatabase {
     public static String url(Path folder) {
         return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME)
                 + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * Opens the database the configuration names (without connecting: the writer connects, and retries).
+     *
+     * @param url      a JDBC URL, or empty for the embedded database in {@code folder}
+     * @param user     the user for an external database
+     * @param password its password
+     * @param folder   the embedded database's folder
+     * @return the data source, the row sink for it and a description without credentials
+     * @throws IllegalArgumentException if the URL names a database this build cannot reach; the message names it
+     */
+    public static Opened open(String url, String user, String password, Path folder) {
+        if (url == null || url.isBlank()) {
+            return new Opened(embedded(folder), new JdbcBatchSink(), "H2 " + folder, () -> { });
+        }
+        String trimmed = url.strip();
+        if (trimmed.startsWith("jdbc:h2:")) {
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL(trimmed);
+            ds.setUser(user == null ? "" : user);
+            ds.setPassword(password == null ? "" : password);
+            int params = trimmed.indexOf(';');
+            return new Opened(ds, new JdbcBatchSink(), "H2 " + (params < 0 ? trimmed : trimmed.substring(0, params)),
+                    () -> { });
+        }
+        throw new IllegalArgumentException("history database URL " + trimmed + " is not supported: this build"
+                + " reaches jdbc:h2: databases (empty url = the embedded database in the folder)");
+    }
+
+    /**
+     * An opened database.
+     *
+     * @param dataSource  its connections
+     * @param sink        how the writer's rows reach it
+     * @param description which database, without credentials, for logs and the status
+     * @param closer      releases what opening it took (a connection pool), after the writer stopped
+     */
+    public record Opened(DataSource dataSource, RowSink sink, String description, AutoCloseable closer) {
+
+        /** Checks the components. */
+        public Opened {
+            Objects.requireNonNull(dataSource, "dataSource");
+            Objects.requireNonNull(sink, "sink");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(closer, "closer");
+        }
     }
 }

@@ -1,26 +1,41 @@
 package io.nautilus.history.internal;
 
-import io.nautilus.api.StrategyId;
-import io.nautilus.api.VenueId;
-import io.nautilus.api.instrument.FixedPoint;
+import io.nautilus.api.InstrumentId;
+import io.nautilus.api.alert.Alert;
+import io.nautilus.api.instrument.Instrument;
+import io.nautilus.api.marketdata.Bar;
 import io.nautilus.api.order.ExecutionReport;
-import io.nautilus.api.order.ExecutionReportListener;
-import io.nautilus.history.api.OrderEvent;
+import io.nautilus.core.api.AccountView;
+import io.nautilus.core.api.CommandResult;
+import io.nautilus.core.api.CommandResultListener;
+import io.nautilus.core.api.JournalGapException;
+import io.nautilus.core.api.JournalHistory;
+import io.nautilus.core.api.PositionView;
+import io.nautilus.history.api.HistoryStatus;
+import io.nautilus.history.internal.db.RowSink;
+import io.nautilus.history.internal.db.SchemaException;
+import io.nautilus.history.internal.db.SchemaMigrator;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -28,152 +43,286 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes the core's execution reports off the trading path and writes them to the history database: one
- * {@code orders} row per report, one {@code fills} row per fill.
+ * Takes what the core published off the trading path and writes it to the history database: one {@code orders} row
+ * per execution report, one {@code fills} row per fill, one {@code instruments} / {@code accounts} row per
+ * definition, plus completed bars, position snapshots and alerts handed to it by the store.
  *
- * <p>The producer (the core's publish thread) only offers to a bounded queue and never blocks: when the queue is
- * full the report is dropped, counted, and the store is marked behind from the first dropped core sequence number,
- * which is persisted in {@code store_progress.behind_from_seq} so that a catch-up from the core's journal can fill
- * the gap. The writer's own thread drains the queue in batches: JDBC batch inserts and the progress row in one
- * transaction per batch. A database error rolls the batch back, is counted and kept as the last error, and the
- * batch is retried with exponential back-off while the queue keeps taking (or dropping) reports.
+ * <p><b>Hand-off.</b> Producers (the core's publish thread, the market-data engine, the position sampler, alert
+ * senders) only offer to one bounded queue and never block. When it is full the item is dropped and counted; a
+ * dropped command result marks the store behind from its seq ({@code store_progress.behind_from_seq}).
  *
- * <p>Idempotent by core sequence number: a batch skips every report at or below the progress row's exec id (which
- * increases with the core sequence number), and {@code (core_seq, exec_id)} is each table's primary key, so a
- * report offered again (after a restart or a catch-up) is never written twice.
+ * <p><b>Writing.</b> The writer's own thread first migrates the schema (a schema it refuses disables the store),
+ * then drains the queue in batches: the rows go through the {@link RowSink}, and the progress row (the core seq
+ * written up to) is updated in the same transaction. A database error rolls the batch back, is logged once per
+ * outage, counted, and retried with exponential back-off while the queue keeps taking (or dropping) items.
  *
- * <p>Execution reports do not carry the core sequence number; the core numbers their exec ids
- * {@code seq * }{@value #EXEC_IDS_PER_SEQ}{@code  + n} (n = 1, 2, ... within the command), so
- * {@link #coreSeq(ExecutionReport)} derives it. A command with more reports than that range holds moves its later
- * exec ids into the next seq's range, so their derived seq is one higher than the true one (still increasing).
+ * <p><b>Idempotent by seq.</b> Results and definitions at or below the written seq are skipped (the results and
+ * definitions of the written seq itself are told apart by kind and id), so a replay, a restart or an item offered
+ * twice never writes a seq twice. Bars are keyed by instrument, interval and start and replace an earlier row.
+ *
+ * <p><b>Catch-up.</b> The journal is the truth: at start (everything after the written seq up to the journal's
+ * durable end), before the first live result if it is not the next one the store expects, and whenever results
+ * were dropped, the writer replays the missing seqs from {@link JournalHistory} on its own thread, writes them in
+ * batches, and then carries on with the queue, skipping what the replay wrote. It keeps the journal's hold
+ * {@value #HOLDER} at the written seq. Seqs the journal no longer holds are logged once as an ERROR, recorded in
+ * {@code journal_gaps}, and the store carries on from the first seq the journal has.
  */
-public final class HistoryWriter implements ExecutionReportListener, AutoCloseable {
+public final class HistoryWriter implements CommandResultListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
 
-    /** The {@code store_progress} row of execution reports. */
-    public static final String STREAM = "execution-reports";
+    /** The {@code store_progress} row of the core's results. */
+    public static final String STREAM = "core-results";
 
-    /** Exec ids the core gives each command's reports. */
-    public static final long EXEC_IDS_PER_SEQ = 65_536;
+    /** The name of the writer's hold on the core's journal. */
+    public static final String HOLDER = "history";
 
-    /** {@link Stats#behindFromSeq()} while no report has been dropped. */
+    /** {@link HistoryStatus#behindFromSeq()} while no result has been dropped. */
     public static final long NOT_BEHIND = 0;
 
-    private static final String INSERT_ORDER = "INSERT INTO orders (core_seq, exec_id, order_id, client_order_id,"
-            + " orig_client_order_id, account, strategy, instrument, venue, side, order_type, time_in_force,"
-            + " exec_type, status, reject_reason, cancel_reason, report_text, last_qty, last_price, cum_qty,"
-            + " leaves_qty, avg_price, price_scale, qty_scale, liquidity, event_time_nanos, event_time)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_FILL = "INSERT INTO fills (core_seq, exec_id, order_id, client_order_id,"
-            + " account, strategy, instrument, side, price, qty, price_scale, qty_scale, liquidity, venue,"
-            + " fill_time_nanos, fill_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE_PROGRESS = "UPDATE store_progress SET core_seq = ?, exec_id = ?,"
-            + " behind_from_seq = COALESCE(behind_from_seq, ?), updated_at = ? WHERE stream = ?";
     private static final String SELECT_PROGRESS = "SELECT core_seq, exec_id, behind_from_seq FROM store_progress"
             + " WHERE stream = ?";
-    private static final int TEXT_MAX = 1000;
+    private static final String UPDATE_PROGRESS = "UPDATE store_progress SET core_seq = ?, exec_id = ?,"
+            + " behind_from_seq = ?, updated_at = ? WHERE stream = ?";
+    private static final String DELETE_BAR = "DELETE FROM bars WHERE instrument = ? AND bar_interval = ?"
+            + " AND start_nanos = ?";
+    private static final String INSERT_GAP = "INSERT INTO journal_gaps (from_seq, to_seq, reason, noticed_at)"
+            + " VALUES (?, ?, ?, ?)";
+    private static final String RESULT_KEY = "R";
 
     private final DataSource dataSource;
-    private final InstrumentScales scales;
+    private final RowSink sink;
     private final WriterSettings settings;
-    private final ArrayBlockingQueue<Sequenced> queue;
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong behindFromSeq = new AtomicLong(NOT_BEHIND);
+    private final CoreLink core;
+    private final SchemaMigrator migrator;
+    private final String database;
+    private final ArrayBlockingQueue<Item> queue;
     private final Thread thread;
+    private final Object dropLock = new Object();
+
+    /** Guarded by {@link #dropLock}: the first and the last seq dropped since the last catch-up, 0 if none. */
+    private long firstDropped = NOT_BEHIND;
+    private long lastDropped = NOT_BEHIND;
+    private long firstDropAtNanos;
 
     private volatile boolean running;
+    private volatile boolean closed;
+    private volatile String state = "STOPPED";
+    private volatile String disabledReason;
+    private volatile int schemaVersion;
+    private volatile long handedSeq;
+    private volatile long writtenSeq;
+    private volatile long persistedBehind = NOT_BEHIND;
+    private volatile long oldestInFlightNanos;
     private volatile long rowsWritten;
-    private volatile long batches;
+    private volatile long dropped;
+    private volatile long catchUps;
     private volatile long errors;
     private volatile String lastError;
-    private volatile long writtenSeq;
-    private volatile long writtenExecId;
-    private volatile long persistedBehindFromSeq = NOT_BEHIND;
-    private volatile boolean progressLoaded;
+    private volatile Instant lastErrorAt;
 
-    /** Owned by the writer thread. */
+    /** Owned by the writer thread from here on. */
     private Connection connection;
+    private volatile boolean ready;
+    private boolean startCatchUpPending = true;
+    private boolean liveChecked;
+    private long liveGapTo;
+    private long writtenExecId;
+    private Set<String> writtenKeys = new HashSet<>();
+    private boolean outage;
+    private final Map<InstrumentId, int[]> definedScales = new HashMap<>();
 
     /**
      * Creates a writer; {@link #start()} starts its thread.
      *
-     * @param dataSource the history database, already migrated to the current schema
-     * @param scales     the instruments' scales written beside prices and quantities
+     * @param dataSource the history database
+     * @param sink       how rows reach it
+     * @param migrator   the schema migrations to apply (or refuse the database with) before writing
      * @param settings   queue capacity, batch size and retry back-off
+     * @param core       instrument and money scales and the journal, each possibly absent
+     * @param database   which database, without credentials, for the status
      */
-    public HistoryWriter(DataSource dataSource, InstrumentScales scales, WriterSettings settings) {
+    public HistoryWriter(DataSource dataSource, RowSink sink, SchemaMigrator migrator, WriterSettings settings,
+                         CoreLink core, String database) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.scales = Objects.requireNonNull(scales, "scales");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.migrator = Objects.requireNonNull(migrator, "migrator");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.core = Objects.requireNonNull(core, "core");
+        this.database = Objects.requireNonNull(database, "database");
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.thread = new Thread(this::run, "nautilus-history-writer");
         this.thread.setDaemon(true);
     }
 
-    /** Starts the writer thread; it loads the progress row, then writes what the queue holds. */
+    /** Starts the writer thread: it migrates the schema, catches up from the journal, then writes the queue. */
     public void start() {
         running = true;
+        state = "RUNNING";
         thread.start();
     }
 
-    /**
-     * The core sequence number of a core execution report, from its exec id.
-     *
-     * @param report a report the trading core published
-     * @return {@code execId / }{@value #EXEC_IDS_PER_SEQ}
-     */
-    public static long coreSeq(ExecutionReport report) {
-        return report.execId() / EXEC_IDS_PER_SEQ;
-    }
+    // ---- producers: never block
 
     /**
-     * Hands a core execution report to the writer; never blocks (see {@link #offer(long, ExecutionReport)}).
+     * Hands a command result to the writer without blocking; a full hand-off drops it and marks the store behind.
      *
-     * @param report the report
+     * @param result the result, with its seq
      */
     @Override
-    public void onExecutionReport(ExecutionReport report) {
-        offer(coreSeq(report), report);
+    public void onCommandResult(CommandResult result) {
+        offerSeq(new ResultItem(result, System.nanoTime()), result.seq());
     }
 
     /**
-     * Hands a report to the writer without blocking.
+     * Hands an instrument definition to the writer without blocking.
      *
-     * @param seq    the core sequence number of the command that produced it, greater than zero
-     * @param report the report
-     * @return true if queued; false if the queue was full and the report was dropped (counted, and the store marked
-     *         behind from {@code seq} unless it was behind from an earlier one)
+     * @param seq            the defining command's seq
+     * @param timestampNanos the command's time
+     * @param instrument     the definition
      */
-    public boolean offer(long seq, ExecutionReport report) {
-        if (queue.offer(new Sequenced(seq, report))) {
+    @Override
+    public void onInstrumentDefined(long seq, long timestampNanos, Instrument instrument) {
+        offerSeq(new InstrumentItem(seq, timestampNanos, instrument, System.nanoTime()), seq);
+    }
+
+    /**
+     * Hands an account definition to the writer without blocking.
+     *
+     * @param seq            the defining command's seq
+     * @param timestampNanos the command's time
+     * @param account        the account
+     * @param capital        its capital at the core's money scale
+     */
+    @Override
+    public void onAccountDefined(long seq, long timestampNanos, AccountView account, long capital) {
+        offerSeq(new AccountItem(seq, timestampNanos, account, capital, System.nanoTime()), seq);
+    }
+
+    /**
+     * Hands a completed bar to the writer without blocking.
+     *
+     * @param interval the bar spec, e.g. {@code time:1m}
+     * @param bar      the bar
+     * @return false if the hand-off was full or the store is not writing (the bar is not kept)
+     */
+    public boolean offerBar(String interval, Bar bar) {
+        return offer(new BarItem(interval, bar, System.nanoTime()));
+    }
+
+    /**
+     * Hands an alert to the writer without blocking.
+     *
+     * @param alert the alert
+     * @return false if the hand-off was full or the store is not writing (the alert is not kept)
+     */
+    public boolean offerAlert(Alert alert) {
+        return offer(new AlertItem(Objects.requireNonNull(alert, "alert"), System.nanoTime()));
+    }
+
+    /**
+     * Hands a sample of the core's positions to the writer without blocking.
+     *
+     * @param timeNanos when it was taken, nanoseconds since the epoch
+     * @param positions the positions
+     * @return false if the hand-off was full or the store is not writing
+     */
+    public boolean offerPositions(long timeNanos, List<PositionView> positions) {
+        return offer(new PositionsItem(timeNanos, handedSeq, List.copyOf(positions), System.nanoTime()));
+    }
+
+    private boolean offer(Item item) {
+        if (closed || disabledReason != null) {
+            return false;
+        }
+        if (queue.offer(item)) {
             return true;
         }
-        dropped.incrementAndGet();
-        behindFromSeq.compareAndSet(NOT_BEHIND, seq);
+        synchronized (dropLock) {
+            dropped++;
+        }
         return false;
     }
 
+    private void offerSeq(Item item, long seq) {
+        if (closed || disabledReason != null) {
+            return;
+        }
+        if (seq > handedSeq) {
+            handedSeq = seq;
+        }
+        if (queue.offer(item)) {
+            return;
+        }
+        synchronized (dropLock) {
+            dropped++;
+            if (firstDropped == NOT_BEHIND) {
+                firstDropped = seq;
+                firstDropAtNanos = item.handedAt();
+            }
+            lastDropped = Math.max(lastDropped, seq);
+        }
+    }
+
+    // ---- status
+
     /**
-     * What the writer has done so far.
+     * How the writer is doing.
      *
-     * @return a snapshot of its counters
+     * @return a snapshot of its state and counters
      */
-    public Stats stats() {
-        long behind = behindFromSeq.get();
-        long persisted = persistedBehindFromSeq;
-        return new Stats(rowsWritten, batches, queue.size(), settings.queueCapacity(), dropped.get(), errors,
-                lastError, writtenSeq, writtenExecId,
-                persisted != NOT_BEHIND && (behind == NOT_BEHIND || persisted < behind) ? persisted : behind);
+    public HistoryStatus status() {
+        long now = System.nanoTime();
+        long behind;
+        long dropAt;
+        synchronized (dropLock) {
+            behind = firstDropped;
+            dropAt = firstDropAtNanos;
+        }
+        boolean droppedNow = behind != NOT_BEHIND;
+        if (behind == NOT_BEHIND || (persistedBehind != NOT_BEHIND && persistedBehind < behind)) {
+            behind = persistedBehind;
+        }
+        long oldest = oldestInFlightNanos;
+        Item head = queue.peek();
+        if (head != null && (oldest == 0 || head.handedAt() - oldest < 0)) {
+            oldest = head.handedAt();
+        }
+        if (droppedNow && (oldest == 0 || dropAt - oldest < 0)) {
+            oldest = dropAt;
+        }
+        long written = writtenSeq;
+        long coreSeq = Math.max(handedSeq, written);
+        return new HistoryStatus(state, database, schemaVersion, coreSeq, written, Math.max(0, coreSeq - written),
+                oldest == 0 ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - oldest)), behind, queue.size(),
+                rowsWritten, dropped, catchUps, errors, disabledReason != null ? disabledReason : lastError,
+                lastErrorAt);
+    }
+
+    /** @return why the writer does not write (the schema was refused), or {@code null} */
+    public String disabledReason() {
+        return disabledReason;
+    }
+
+    /** @return true once the schema is current and the progress row read */
+    public boolean ready() {
+        return ready;
+    }
+
+    private long firstDroppedNow() {
+        synchronized (dropLock) {
+            return firstDropped;
+        }
     }
 
     /**
      * Stops the writer: it writes what is queued if the database lets it within the settings' stop timeout, then
-     * closes its connection. Idempotent.
+     * closes its connection. Idempotent. The journal hold stays (a restarted store sets it again).
      */
     @Override
     public void close() {
         running = false;
+        closed = true;
         if (thread.isAlive()) {
             try {
                 thread.join(settings.stopTimeout().toMillis());
@@ -185,55 +334,491 @@ public final class HistoryWriter implements ExecutionReportListener, AutoCloseab
                 Thread.currentThread().interrupt();
             }
         }
+        if (disabledReason == null) {
+            state = "STOPPED";
+        }
     }
 
+    // ---- the writer thread
+
     private void run() {
-        List<Sequenced> batch = new ArrayList<>(settings.batchSize());
+        List<Item> batch = new ArrayList<>(settings.batchSize());
         long backoff = settings.retryMin().toMillis();
         try {
             while (true) {
-                if (batch.isEmpty()) {
-                    Sequenced first = queue.poll(20, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        if (!running) {
-                            return;
-                        }
-                        if (!progressLoaded || !gapToPersist()) {
-                            continue;
-                        }
-                    } else {
-                        batch.add(first);
-                        queue.drainTo(batch, settings.batchSize() - 1);
-                    }
-                }
                 try {
-                    if (!progressLoaded) {
-                        loadProgress();
+                    if (!ready) {
+                        prepare();
                     }
-                    write(batch);
-                    batch.clear();
+                    if (batch.isEmpty()) {
+                        Item first = queue.poll(20, TimeUnit.MILLISECONDS);
+                        if (first != null) {
+                            batch.add(first);
+                            queue.drainTo(batch, settings.batchSize() - 1);
+                            oldestInFlightNanos = first.handedAt();
+                        }
+                    }
+                    if (!catchUpIfWanted(batch)) {
+                        Thread.sleep(settings.retryMin().toMillis());
+                        continue;
+                    }
+                    if (!batch.isEmpty()) {
+                        write(batch);
+                        batch.clear();
+                        oldestInFlightNanos = 0;
+                    } else if (!running) {
+                        return;
+                    } else if (persistedBehind != firstDroppedNow() && firstDroppedNow() != NOT_BEHIND) {
+                        write(batch);
+                    }
+                    recovered();
                     backoff = settings.retryMin().toMillis();
-                } catch (SQLException | RuntimeException e) {
+                } catch (SchemaException e) {
+                    disable(e.getMessage());
+                    return;
+                } catch (SQLException | IOException | RuntimeException e) {
                     fail(e);
+                    if (!running && batch.isEmpty() && queue.isEmpty()) {
+                        return;
+                    }
                     Thread.sleep(backoff);
                     backoff = Math.min(backoff * 2, settings.retryMax().toMillis());
                 }
             }
         } catch (InterruptedException e) {
-            LOG.warn("history writer stopped with {} reports unwritten (queue {}, batch {})",
-                    queue.size() + batch.size(), queue.size(), batch.size());
+            LOG.warn("history store: writer stopped with {} items unwritten (caught up from the journal at the next"
+                    + " start)", queue.size() + batch.size());
         } finally {
             closeConnection();
         }
     }
 
+    private void prepare() throws SQLException {
+        migrator.migrate(dataSource);
+        Connection c = connection();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT MAX(version) FROM schema_version")) {
+            schemaVersion = rs.next() ? rs.getInt(1) : 0;
+        }
+        try (PreparedStatement p = c.prepareStatement(SELECT_PROGRESS)) {
+            p.setString(1, STREAM);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("store_progress has no row for stream " + STREAM
+                            + "; the schema was not migrated");
+                }
+                writtenSeq = rs.getLong(1);
+                writtenExecId = rs.getLong(2);
+                long behind = rs.getLong(3);
+                persistedBehind = rs.wasNull() ? NOT_BEHIND : behind;
+            }
+        }
+        writtenKeys = keysAt(c, writtenSeq);
+        definedScales.clear();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT instrument, price_scale, qty_scale FROM instruments ORDER BY core_seq")) {
+            while (rs.next()) {
+                definedScales.put(InstrumentId.of(rs.getString(1)), new int[] {rs.getInt(2), rs.getInt(3)});
+            }
+        }
+        c.commit();
+        if (persistedBehind != NOT_BEHIND) {
+            synchronized (dropLock) {
+                if (firstDropped == NOT_BEHIND || persistedBehind < firstDropped) {
+                    firstDropped = persistedBehind;
+                    firstDropAtNanos = System.nanoTime();
+                }
+                lastDropped = Math.max(lastDropped, persistedBehind);
+            }
+        }
+        ready = true;
+        hold();
+        LOG.info("history store: {} at schema version {}, written up to core seq {}{}", database, schemaVersion,
+                writtenSeq, persistedBehind == NOT_BEHIND ? "" : ", behind from seq " + persistedBehind);
+    }
+
+    private static Set<String> keysAt(Connection c, long seq) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        if (seq <= 0) {
+            return keys;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM orders WHERE core_seq = ?")) {
+            p.setLong(1, seq);
+            try (ResultSet rs = p.executeQuery()) {
+                if (rs.next() && rs.getLong(1) > 0) {
+                    keys.add(RESULT_KEY);
+                }
+            }
+        }
+        for (String[] t : new String[][] {{"instruments", "instrument", "I:"}, {"accounts", "account", "A:"}}) {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + t[1] + " FROM " + t[0]
+                    + " WHERE core_seq = ?")) {
+                p.setLong(1, seq);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(t[2] + rs.getString(1));
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Replays from the journal what the store is missing, if anything.
+     *
+     * @param batch the batch about to be written (its first result tells whether live results started later than
+     *              the written seq)
+     * @return true if the batch may be written; false if the journal does not yet reach the missing seqs
+     */
+    private boolean catchUpIfWanted(List<Item> batch) throws SQLException, IOException {
+        if (!liveChecked) {
+            for (Item item : batch) {
+                if (item.seq() > 0) {
+                    liveChecked = true;
+                    if (item.seq() - 1 > writtenSeq) {
+                        liveGapTo = item.seq() - 1;
+                    }
+                    break;
+                }
+            }
+        }
+        long dropTo;
+        synchronized (dropLock) {
+            dropTo = firstDropped == NOT_BEHIND ? 0 : lastDropped;
+        }
+        JournalHistory journal = core.journal();
+        if (journal == null) {
+            liveGapTo = 0;
+            if (dropTo != 0 && !holdsSeqBefore(batch, firstDroppedNow())) {
+                recordLostDrops(dropTo);
+            }
+            return true;
+        }
+        long need = Math.max(liveGapTo, dropTo);
+        if (need <= writtenSeq) {
+            if (dropTo != 0) {
+                clearBehind(dropTo);
+            }
+            liveGapTo = 0;
+            if (!startCatchUpPending) {
+                return true;
+            }
+            long durable = journal.durableSeq();
+            if (durable <= writtenSeq) {
+                startCatchUpPending = false;
+                if (durable < writtenSeq) {
+                    LOG.error("history store: the core's journal ends at seq {}, before seq {} the store has written"
+                            + " up to: the journal was reset or is another one; results up to seq {} are taken as"
+                            + " written (use a new history folder or database for a new journal)", durable,
+                            writtenSeq, writtenSeq);
+                }
+                return true;
+            }
+        }
+        state = "CATCHING_UP";
+        long replayed = replay(journal);
+        startCatchUpPending = false;
+        state = "RUNNING";
+        if (replayed >= need) {
+            if (dropTo != 0) {
+                clearBehind(dropTo);
+            }
+            liveGapTo = 0;
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean holdsSeqBefore(List<Item> batch, long seq) {
+        for (Item item : batch) {
+            if (item.seq() > 0 && item.seq() < seq) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long replay(JournalHistory journal) throws SQLException, IOException {
+        long from = writtenSeq;
+        ReplayBatcher batcher = new ReplayBatcher();
+        long last;
+        try {
+            last = journal.replay(from, Long.MAX_VALUE, batcher);
+        } catch (JournalGapException e) {
+            batcher.flush();
+            batcher.rethrow();
+            long first = e.firstAvailableSeq();
+            if (first - 1 <= writtenSeq) {
+                throw e;
+            }
+            recordGap(writtenSeq + 1, first - 1, "the core's journal no longer holds them");
+            from = writtenSeq;
+            last = journal.replay(from, Long.MAX_VALUE, batcher);
+        }
+        batcher.flush();
+        batcher.rethrow();
+        catchUps++;
+        if (last > writtenSeq) {
+            write(List.of(), last);
+        }
+        LOG.info("history store: caught up from the core's journal, seqs {} to {} ({} results and definitions)",
+                from + 1, Math.max(from, last), batcher.items);
+        return Math.max(last, writtenSeq);
+    }
+
+    /** Collects replayed results in batches and writes each on the calling (writer) thread. */
+    private final class ReplayBatcher implements CommandResultListener {
+        private final List<Item> pending = new ArrayList<>(settings.batchSize());
+        private Exception failure;
+        private long items;
+
+        @Override
+        public void onCommandResult(CommandResult result) {
+            add(new ResultItem(result, System.nanoTime()));
+        }
+
+        @Override
+        public void onInstrumentDefined(long seq, long timestampNanos, Instrument instrument) {
+            add(new InstrumentItem(seq, timestampNanos, instrument, System.nanoTime()));
+        }
+
+        @Override
+        public void onAccountDefined(long seq, long timestampNanos, AccountView account, long capital) {
+            add(new AccountItem(seq, timestampNanos, account, capital, System.nanoTime()));
+        }
+
+        private void add(Item item) {
+            if (failure != null) {
+                return;
+            }
+            items++;
+            pending.add(item);
+            if (pending.size() >= settings.batchSize()) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (failure != null || pending.isEmpty()) {
+                return;
+            }
+            try {
+                write(pending);
+                pending.clear();
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        void rethrow() throws SQLException {
+            if (failure instanceof SQLException e) {
+                throw e;
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+        }
+    }
+
+    private void clearBehind(long dropTo) throws SQLException {
+        synchronized (dropLock) {
+            if (lastDropped == dropTo) {
+                firstDropped = NOT_BEHIND;
+                lastDropped = NOT_BEHIND;
+            }
+        }
+        if (persistedBehind != NOT_BEHIND) {
+            write(List.of(), writtenSeq);
+        }
+    }
+
+    private void recordLostDrops(long dropTo) throws SQLException {
+        long from;
+        synchronized (dropLock) {
+            from = firstDropped;
+        }
+        recordGap(from, dropTo, "dropped from the full hand-off while no journal was there to catch up from");
+        clearBehind(dropTo);
+    }
+
+    private void recordGap(long from, long to, String reason) throws SQLException {
+        Connection c = connection();
+        try (PreparedStatement p = c.prepareStatement(INSERT_GAP)) {
+            p.setLong(1, from);
+            p.setLong(2, to);
+            p.setString(3, reason);
+            p.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+            p.executeUpdate();
+        }
+        long newWritten = Math.max(writtenSeq, to);
+        updateProgress(c, newWritten, writtenExecId, firstDroppedNow());
+        c.commit();
+        if (newWritten > writtenSeq) {
+            writtenKeys = new HashSet<>();
+        }
+        writtenSeq = newWritten;
+        LOG.error("history store: core seqs {} to {} are missing from the history store ({}); recorded in"
+                + " journal_gaps, carrying on from seq {}", from, to, reason, to + 1);
+    }
+
+    private void write(List<Item> batch) throws SQLException {
+        write(batch, writtenSeq);
+    }
+
+    /**
+     * Writes a batch and the progress row in one transaction.
+     *
+     * @param batch     the items, seq items in seq order
+     * @param atLeastTo the seq the progress row moves to even when no item reaches it
+     */
+    private void write(List<Item> batch, long atLeastTo) throws SQLException {
+        List<Object[]> orders = new ArrayList<>();
+        List<Object[]> fills = new ArrayList<>();
+        List<Object[]> instruments = new ArrayList<>();
+        List<Object[]> accounts = new ArrayList<>();
+        Map<List<Object>, Object[]> bars = new LinkedHashMap<>();
+        List<Object[]> positions = new ArrayList<>();
+        List<Object[]> alerts = new ArrayList<>();
+        long lastSeq = writtenSeq;
+        long lastExecId = writtenExecId;
+        Set<String> keysAtLast = new HashSet<>(writtenKeys);
+        for (Item item : batch) {
+            long seq = item.seq();
+            if (seq > 0) {
+                String key = item.key();
+                if (seq < lastSeq || (seq == lastSeq && keysAtLast.contains(key))) {
+                    continue;
+                }
+                if (seq > lastSeq) {
+                    keysAtLast = new HashSet<>();
+                    lastSeq = seq;
+                }
+                keysAtLast.add(key);
+            }
+            if (item instanceof ResultItem r) {
+                for (ExecutionReport report : r.result().reports()) {
+                    int ps = priceScale(report.instrument());
+                    int qs = quantityScale(report.instrument());
+                    orders.add(HistoryTables.order(seq, report, ps, qs));
+                    if (report.isFill()) {
+                        fills.add(HistoryTables.fill(seq, report, ps, qs));
+                    }
+                    lastExecId = Math.max(lastExecId, report.execId());
+                }
+            } else if (item instanceof InstrumentItem i) {
+                instruments.add(HistoryTables.instrument(seq, i.timestampNanos(), i.instrument()));
+                definedScales.put(i.instrument().id(),
+                        new int[] {i.instrument().priceScale(), i.instrument().quantityScale()});
+            } else if (item instanceof AccountItem a) {
+                accounts.add(HistoryTables.account(seq, a.timestampNanos(), a.account(), a.capital(),
+                        core.moneyScale()));
+            } else if (item instanceof BarItem b) {
+                Bar bar = b.bar();
+                bars.put(List.of(bar.instrument().value(), b.interval(), bar.startNanos()),
+                        HistoryTables.bar(b.interval(), bar, priceScale(bar.instrument()),
+                                quantityScale(bar.instrument())));
+            } else if (item instanceof PositionsItem p) {
+                for (PositionView view : p.positions()) {
+                    positions.add(HistoryTables.position(p.timeNanos(), p.coreSeq(), view,
+                            priceScale(view.instrument()), quantityScale(view.instrument())));
+                }
+            } else if (item instanceof AlertItem a) {
+                alerts.add(HistoryTables.alert(a.alert()));
+            }
+        }
+        if (atLeastTo > lastSeq) {
+            lastSeq = atLeastTo;
+            keysAtLast = new HashSet<>();
+        }
+        long behind = firstDroppedNow();
+        int rows = orders.size() + fills.size() + instruments.size() + accounts.size() + bars.size()
+                + positions.size() + alerts.size();
+        if (rows == 0 && lastSeq == writtenSeq && behind == persistedBehind) {
+            return;
+        }
+        Connection c = connection();
+        sink.write(c, HistoryTables.INSTRUMENTS, instruments);
+        sink.write(c, HistoryTables.ACCOUNTS, accounts);
+        sink.write(c, HistoryTables.ORDERS, orders);
+        sink.write(c, HistoryTables.FILLS, fills);
+        if (!bars.isEmpty()) {
+            try (PreparedStatement p = c.prepareStatement(DELETE_BAR)) {
+                for (List<Object> key : bars.keySet()) {
+                    p.setString(1, (String) key.get(0));
+                    p.setString(2, (String) key.get(1));
+                    p.setLong(3, (Long) key.get(2));
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            sink.write(c, HistoryTables.BARS, new ArrayList<>(bars.values()));
+        }
+        sink.write(c, HistoryTables.POSITIONS, positions);
+        sink.write(c, HistoryTables.ALERTS, alerts);
+        updateProgress(c, lastSeq, lastExecId, behind);
+        c.commit();
+        rowsWritten += rows;
+        writtenExecId = lastExecId;
+        writtenKeys = keysAtLast;
+        persistedBehind = behind;
+        if (lastSeq != writtenSeq) {
+            writtenSeq = lastSeq;
+            hold();
+        }
+    }
+
+    private void updateProgress(Connection c, long seq, long execId, long behind) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(UPDATE_PROGRESS)) {
+            p.setLong(1, seq);
+            p.setLong(2, execId);
+            if (behind == NOT_BEHIND) {
+                p.setNull(3, Types.BIGINT);
+            } else {
+                p.setLong(3, behind);
+            }
+            p.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+            p.setString(5, STREAM);
+            if (p.executeUpdate() != 1) {
+                throw new SQLException("store_progress has no row for stream " + STREAM);
+            }
+        }
+    }
+
+    private void hold() {
+        JournalHistory journal = core.journal();
+        if (journal != null) {
+            try {
+                journal.hold(HOLDER, writtenSeq);
+            } catch (RuntimeException e) {
+                LOG.debug("history store: cannot set the journal hold", e);
+            }
+        }
+    }
+
+    private int priceScale(InstrumentId instrument) {
+        int[] scales = definedScales.get(instrument);
+        return scales != null ? scales[0] : core.priceScale(instrument);
+    }
+
+    private int quantityScale(InstrumentId instrument) {
+        int[] scales = definedScales.get(instrument);
+        return scales != null ? scales[1] : core.quantityScale(instrument);
+    }
+
     private void fail(Exception e) {
         errors++;
-        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (!message.equals(lastError)) {
-            LOG.warn("history writer: cannot write to the database, retrying with back-off: {}", message);
-        }
+        String message = oneLine(e);
         lastError = message;
+        lastErrorAt = Instant.now();
+        if (!outage) {
+            outage = true;
+            LOG.error("history store: cannot {}: {}; retrying with back-off up to {} ms, trading goes on"
+                    + " (results wait in the hand-off or are caught up from the journal)",
+                    e instanceof IOException ? "catch up from the core's journal" : "write to " + database, message,
+                    settings.retryMax().toMillis());
+        }
+        state = "RETRYING";
         if (connection != null) {
             try {
                 connection.rollback();
@@ -242,6 +827,47 @@ public final class HistoryWriter implements ExecutionReportListener, AutoCloseab
             }
         }
         closeConnection();
+    }
+
+    private void recovered() {
+        if (outage) {
+            outage = false;
+            LOG.info("history store: writing to {} again after {} failed attempt(s) in all", database, errors);
+        }
+        if ("RETRYING".equals(state)) {
+            state = "RUNNING";
+        }
+    }
+
+    private void disable(String reason) {
+        try {
+            schemaVersion = storedVersion();
+        } catch (SQLException e) {
+            LOG.debug("history store: cannot read the schema version", e);
+        }
+        disabledReason = reason;
+        state = "DISABLED";
+        queue.clear();
+        LOG.error("history store DISABLED: {}; trading goes on without history", reason);
+    }
+
+    private int storedVersion() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /**
+     * @param e a database or journal error
+     * @return its message's first line (without H2's trailing {@code ; SQL statement:}), or its class name
+     */
+    static String oneLine(Exception e) {
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage();
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline).strip();
+        return line.endsWith("; SQL statement:") ? line.substring(0, line.length() - 16) : line;
     }
 
     private Connection connection() throws SQLException {
@@ -258,196 +884,64 @@ public final class HistoryWriter implements ExecutionReportListener, AutoCloseab
             try {
                 connection.close();
             } catch (SQLException e) {
-                LOG.debug("history writer: closing the connection failed", e);
+                LOG.debug("history store: closing the connection failed", e);
             }
             connection = null;
         }
     }
 
-    private void loadProgress() throws SQLException {
-        Connection c = connection();
-        try (PreparedStatement p = c.prepareStatement(SELECT_PROGRESS)) {
-            p.setString(1, STREAM);
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("store_progress has no row for stream " + STREAM
-                            + "; the schema was not migrated");
-                }
-                writtenSeq = rs.getLong(1);
-                writtenExecId = rs.getLong(2);
-                long behind = rs.getLong(3);
-                persistedBehindFromSeq = rs.wasNull() ? NOT_BEHIND : behind;
-            }
-        }
-        c.commit();
-        progressLoaded = true;
-        LOG.info("history writer: written up to core seq {} (exec id {}){}", writtenSeq, writtenExecId,
-                persistedBehindFromSeq == NOT_BEHIND ? "" : ", behind from seq " + persistedBehindFromSeq);
-    }
+    // ---- hand-off items
 
-    private void write(List<Sequenced> batch) throws SQLException {
-        long lastExecId = writtenExecId;
-        long lastSeq = writtenSeq;
-        long behind = behindFromSeq.get();
-        Connection c = connection();
-        int orderRows = 0;
-        int fillRows = 0;
-        try (PreparedStatement orders = c.prepareStatement(INSERT_ORDER);
-             PreparedStatement fills = c.prepareStatement(INSERT_FILL)) {
-            for (Sequenced s : batch) {
-                ExecutionReport r = s.report();
-                if (r.execId() <= lastExecId) {
-                    continue;
-                }
-                bindOrder(orders, s.seq(), r);
-                orders.addBatch();
-                orderRows++;
-                if (r.isFill()) {
-                    bindFill(fills, s.seq(), r);
-                    fills.addBatch();
-                    fillRows++;
-                }
-                lastExecId = r.execId();
-                lastSeq = Math.max(lastSeq, s.seq());
-            }
-            if (orderRows == 0 && !gapToPersist()) {
-                return;
-            }
-            if (orderRows > 0) {
-                orders.executeBatch();
-            }
-            if (fillRows > 0) {
-                fills.executeBatch();
-            }
+    private interface Item {
+        /** @return when it was handed off, {@link System#nanoTime()} */
+        long handedAt();
+
+        /** @return its core seq, 0 if it has none */
+        default long seq() {
+            return 0;
         }
-        try (PreparedStatement p = c.prepareStatement(UPDATE_PROGRESS)) {
-            p.setLong(1, lastSeq);
-            p.setLong(2, lastExecId);
-            if (behind == NOT_BEHIND) {
-                p.setNull(3, Types.BIGINT);
-            } else {
-                p.setLong(3, behind);
-            }
-            p.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-            p.setString(5, STREAM);
-            if (p.executeUpdate() != 1) {
-                throw new SQLException("store_progress has no row for stream " + STREAM);
-            }
-        }
-        c.commit();
-        rowsWritten += orderRows + fillRows;
-        batches++;
-        writtenSeq = lastSeq;
-        writtenExecId = lastExecId;
-        if (behind != NOT_BEHIND && persistedBehindFromSeq == NOT_BEHIND) {
-            persistedBehindFromSeq = behind;
+
+        /** @return what it is within its seq */
+        default String key() {
+            return "";
         }
     }
 
-    private boolean gapToPersist() {
-        return behindFromSeq.get() != NOT_BEHIND && persistedBehindFromSeq == NOT_BEHIND;
-    }
+    private record ResultItem(CommandResult result, long handedAt) implements Item {
+        @Override
+        public long seq() {
+            return result.seq();
+        }
 
-    private void bindOrder(PreparedStatement p, long seq, ExecutionReport r) throws SQLException {
-        p.setLong(1, seq);
-        p.setLong(2, r.execId());
-        p.setLong(3, r.orderId());
-        p.setLong(4, r.clientOrderId());
-        p.setLong(5, r.origClientOrderId());
-        p.setString(6, r.account().value());
-        p.setString(7, strategy(r.strategy()));
-        p.setString(8, r.instrument().value());
-        p.setString(9, venue(r.venue()));
-        p.setString(10, r.side().name());
-        p.setNull(11, Types.VARCHAR);
-        p.setNull(12, Types.VARCHAR);
-        p.setString(13, r.execType().name());
-        p.setString(14, r.status().name());
-        p.setString(15, r.rejectReason().name());
-        p.setString(16, r.cancelReason().name());
-        p.setString(17, r.text() == null || r.text().length() <= TEXT_MAX ? r.text() : r.text().substring(0, TEXT_MAX));
-        p.setLong(18, r.lastQuantity());
-        setPrice(p, 19, r.lastPrice());
-        p.setLong(20, r.cumulativeQuantity());
-        p.setLong(21, r.leavesQuantity());
-        setPrice(p, 22, r.averagePrice());
-        setScale(p, 23, scales.priceScale(r.instrument()));
-        setScale(p, 24, scales.quantityScale(r.instrument()));
-        p.setString(25, r.liquidity().name());
-        p.setLong(26, r.transactTimeNanos());
-        p.setObject(27, utc(r.transactTimeNanos()));
-    }
-
-    private void bindFill(PreparedStatement p, long seq, ExecutionReport r) throws SQLException {
-        p.setLong(1, seq);
-        p.setLong(2, r.execId());
-        p.setLong(3, r.orderId());
-        p.setLong(4, r.clientOrderId());
-        p.setString(5, r.account().value());
-        p.setString(6, strategy(r.strategy()));
-        p.setString(7, r.instrument().value());
-        p.setString(8, r.side().name());
-        p.setLong(9, r.lastPrice());
-        p.setLong(10, r.lastQuantity());
-        setScale(p, 11, scales.priceScale(r.instrument()));
-        setScale(p, 12, scales.quantityScale(r.instrument()));
-        p.setString(13, r.liquidity().name());
-        p.setString(14, venue(r.venue()));
-        p.setLong(15, r.transactTimeNanos());
-        p.setObject(16, utc(r.transactTimeNanos()));
-    }
-
-    private static void setPrice(PreparedStatement p, int index, long price) throws SQLException {
-        if (price == FixedPoint.NULL) {
-            p.setNull(index, Types.BIGINT);
-        } else {
-            p.setLong(index, price);
+        @Override
+        public String key() {
+            return RESULT_KEY;
         }
     }
 
-    private static void setScale(PreparedStatement p, int index, int scale) throws SQLException {
-        if (scale == OrderEvent.UNKNOWN_SCALE) {
-            p.setNull(index, Types.SMALLINT);
-        } else {
-            p.setShort(index, (short) scale);
+    private record InstrumentItem(long seq, long timestampNanos, Instrument instrument, long handedAt)
+            implements Item {
+        @Override
+        public String key() {
+            return "I:" + instrument.id().value();
         }
     }
 
-    private static String strategy(StrategyId id) {
-        return id == null ? null : id.value();
+    private record AccountItem(long seq, long timestampNanos, AccountView account, long capital, long handedAt)
+            implements Item {
+        @Override
+        public String key() {
+            return "A:" + account.account().value();
+        }
     }
 
-    private static String venue(VenueId id) {
-        return id == null ? null : id.value();
+    private record BarItem(String interval, Bar bar, long handedAt) implements Item {
     }
 
-    /**
-     * @param nanos nanoseconds since the epoch
-     * @return the same instant as a UTC date-time
-     */
-    static OffsetDateTime utc(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L))
-                .atOffset(ZoneOffset.UTC);
+    private record AlertItem(Alert alert, long handedAt) implements Item {
     }
 
-    private record Sequenced(long seq, ExecutionReport report) {
-    }
-
-    /**
-     * The writer's counters.
-     *
-     * @param rowsWritten   {@code orders} plus {@code fills} rows committed since start
-     * @param batches       transactions committed since start
-     * @param queueDepth    reports waiting in the queue now
-     * @param queueCapacity the queue's capacity
-     * @param dropped       reports dropped because the queue was full, since start
-     * @param errors        failed write attempts (each retried), since start
-     * @param lastError     the last database error, or {@code null} if there was none
-     * @param writtenSeq    the core sequence number written up to (persisted), 0 if nothing
-     * @param writtenExecId the exec id written up to (persisted), 0 if nothing
-     * @param behindFromSeq the first core sequence number the store missed, {@link #NOT_BEHIND} if none
-     */
-    public record Stats(long rowsWritten, long batches, int queueDepth, int queueCapacity, long dropped, long errors,
-                        String lastError, long writtenSeq, long writtenExecId, long behindFromSeq) {
+    private record PositionsItem(long timeNanos, long coreSeq, List<PositionView> positions, long handedAt)
+            implements Item {
     }
 }

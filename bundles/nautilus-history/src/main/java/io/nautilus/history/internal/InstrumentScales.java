@@ -9,19 +9,6 @@ import io.nautilus.history.api.OrderEvent;
  */
 public interface InstrumentScales {
 
-    /** Knows no instrument: every scale is {@link OrderEvent#UNKNOWN_SCALE}. */
-    InstrumentScales UNKNOWN = new InstrumentScales() {
-        @Override
-        public int priceScale(InstrumentId instrument) {
-            return OrderEvent.UNKNOWN_SCALE;
-        }
-
-        @Override
-        public int quantityScale(InstrumentId instrument) {
-            return OrderEvent.UNKNOWN_SCALE;
-        }
-    };
-
     /**
      * @param instrument an instrument
      * @return the decimals of its prices (0 to 18), or {@link OrderEvent#UNKNOWN_SCALE} if unknown

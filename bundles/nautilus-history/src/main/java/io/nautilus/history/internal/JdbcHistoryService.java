@@ -13,17 +13,31 @@ import io.nautilus.api.order.ExecType;
 import io.nautilus.api.order.Liquidity;
 import io.nautilus.api.order.OrderStatus;
 import io.nautilus.api.order.RejectReason;
+import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.Severity;
+import io.nautilus.api.instrument.Instrument;
+import io.nautilus.api.marketdata.Bar;
+import io.nautilus.history.api.AccountRecord;
+import io.nautilus.history.api.AlertRecord;
+import io.nautilus.history.api.BacktestRun;
+import io.nautilus.history.api.BarRecord;
 import io.nautilus.history.api.FillEvent;
 import io.nautilus.history.api.HistoryQuery;
 import io.nautilus.history.api.HistoryService;
+import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.history.api.HistoryUnavailableException;
+import io.nautilus.history.api.InstrumentRecord;
 import io.nautilus.history.api.OrderEvent;
+import io.nautilus.history.api.PositionSnapshot;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +46,9 @@ import javax.sql.DataSource;
 
 /**
  * {@link HistoryService} over the history database with plain JDBC: one connection per query, filters as bound
- * parameters, times compared as exact nanoseconds since the epoch.
+ * parameters, times compared as exact nanoseconds since the epoch. Alerts and the status go through the
+ * {@link HistoryWriter}; a store the writer disabled (schema refused) or has not opened yet answers queries with a
+ * {@link HistoryUnavailableException} saying why.
  */
 public final class JdbcHistoryService implements HistoryService {
 
@@ -42,42 +58,214 @@ public final class JdbcHistoryService implements HistoryService {
             + " price_scale, qty_scale, liquidity, event_time_nanos";
     private static final String FILL_COLUMNS = "core_seq, exec_id, order_id, client_order_id, account, strategy,"
             + " instrument, side, price, qty, price_scale, qty_scale, liquidity, venue, fill_time_nanos";
+    private static final String POSITION_COLUMNS = "snapshot_time_nanos, core_seq, account, instrument, qty,"
+            + " avg_price, mark_price, realised_pnl, unrealised_pnl, fees, price_scale, qty_scale";
+    private static final String BAR_COLUMNS = "instrument, start_nanos, end_nanos, open_price, high_price, low_price,"
+            + " close_price, volume, trade_count, price_scale, qty_scale";
+    private static final String ALERT_COLUMNS = "id, alert_key, severity, source, alert_text, alert_time_nanos";
+    private static final String RUN_COLUMNS = "run_id, strategy, parameters, data_from_nanos, data_to_nanos,"
+            + " started_at_nanos, finished_at_nanos, status, results";
+    private static final String UPDATE_RUN = "UPDATE backtest_runs SET strategy = ?, parameters = ?,"
+            + " data_from_nanos = ?, data_from = ?, data_to_nanos = ?, data_to = ?, started_at_nanos = ?,"
+            + " started_at = ?, finished_at_nanos = ?, finished_at = ?, status = ?, results = ?, updated_at = ?"
+            + " WHERE run_id = ?";
+    private static final String INSERT_RUN = "INSERT INTO backtest_runs (strategy, parameters, data_from_nanos,"
+            + " data_from, data_to_nanos, data_to, started_at_nanos, started_at, finished_at_nanos, finished_at,"
+            + " status, results, updated_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int RUN_ID_MAX = 100;
+    private static final int RUN_STRATEGY_MAX = 200;
+    private static final int RUN_STATUS_MAX = 24;
 
     private final DataSource dataSource;
+    private final HistoryWriter writer;
 
     /**
      * Creates the service.
      *
-     * @param dataSource the history database, migrated to the current schema
+     * @param dataSource the history database
+     * @param writer     the store's writer (schema, alerts, status)
      */
-    public JdbcHistoryService(DataSource dataSource) {
+    public JdbcHistoryService(DataSource dataSource, HistoryWriter writer) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.writer = Objects.requireNonNull(writer, "writer");
     }
 
     @Override
     public List<OrderEvent> orders(HistoryQuery query) {
         List<OrderEvent> out = new ArrayList<>();
-        query("orders", ORDER_COLUMNS, "event_time_nanos", query, rs -> out.add(order(rs)));
+        query("orders", ORDER_COLUMNS, "event_time_nanos", true, true, query,
+                "event_time_nanos DESC, core_seq DESC, exec_id DESC", rs -> out.add(order(rs)));
         return out;
     }
 
     @Override
     public List<FillEvent> fills(HistoryQuery query) {
         List<FillEvent> out = new ArrayList<>();
-        query("fills", FILL_COLUMNS, "fill_time_nanos", query, rs -> out.add(fill(rs)));
+        query("fills", FILL_COLUMNS, "fill_time_nanos", true, true, query,
+                "fill_time_nanos DESC, core_seq DESC, exec_id DESC", rs -> out.add(fill(rs)));
         return out;
     }
 
-    private void query(String table, String columns, String timeColumn, HistoryQuery q, RowReader reader) {
+    @Override
+    public List<PositionSnapshot> positions(HistoryQuery query) {
+        List<PositionSnapshot> out = new ArrayList<>();
+        query("position_snapshots", POSITION_COLUMNS, "snapshot_time_nanos", true, true, query,
+                "snapshot_time_nanos DESC, account, instrument", rs -> out.add(new PositionSnapshot(
+                        instant(rs.getLong(1)), rs.getLong(2), AccountId.of(rs.getString(3)),
+                        InstrumentId.of(rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                        rs.getLong(9), rs.getLong(10), scale(rs, 11), scale(rs, 12))));
+        return out;
+    }
+
+    @Override
+    public List<BarRecord> bars(HistoryQuery query) {
+        List<BarRecord> out = new ArrayList<>();
+        query("bars", BAR_COLUMNS, "start_nanos", false, true, query, "start_nanos DESC, instrument, bar_interval",
+                rs -> out.add(new BarRecord(new Bar(InstrumentId.of(rs.getString(1)), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)),
+                        scale(rs, 10), scale(rs, 11))));
+        return out;
+    }
+
+    @Override
+    public List<AlertRecord> alerts(HistoryQuery query) {
+        List<AlertRecord> out = new ArrayList<>();
+        query("alerts", ALERT_COLUMNS, "alert_time_nanos", false, false, query, "alert_time_nanos DESC, id DESC",
+                rs -> out.add(new AlertRecord(rs.getLong(1), new Alert(rs.getString(2),
+                        Severity.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getLong(6)))));
+        return out;
+    }
+
+    @Override
+    public List<InstrumentRecord> instruments() {
+        List<InstrumentRecord> out = new ArrayList<>();
+        select("instruments", "SELECT core_seq, defined_at_nanos, instrument, symbol, venue, tick_size, lot_size,"
+                + " min_qty, price_scale, qty_scale, currency FROM instruments ORDER BY core_seq, instrument",
+                List.of(), rs -> out.add(new InstrumentRecord(rs.getLong(1), instant(rs.getLong(2)),
+                        new Instrument(InstrumentId.of(rs.getString(3)), rs.getString(4), VenueId.of(rs.getString(5)),
+                                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getInt(9), rs.getInt(10),
+                                rs.getString(11)))));
+        return out;
+    }
+
+    @Override
+    public List<AccountRecord> accounts() {
+        List<AccountRecord> out = new ArrayList<>();
+        select("accounts", "SELECT core_seq, defined_at_nanos, account, self_trade_prevention, capital,"
+                + " capital_scale FROM accounts ORDER BY core_seq, account", List.of(),
+                rs -> out.add(new AccountRecord(rs.getLong(1), instant(rs.getLong(2)), AccountId.of(rs.getString(3)),
+                        rs.getString(4), rs.getLong(5), scale(rs, 6))));
+        return out;
+    }
+
+    @Override
+    public List<BacktestRun> backtestRuns(HistoryQuery query) {
+        List<BacktestRun> out = new ArrayList<>();
+        query("backtest_runs", RUN_COLUMNS, "started_at_nanos", false, false, query,
+                "started_at_nanos DESC, run_id DESC", rs -> out.add(new BacktestRun(rs.getString(1), rs.getString(2),
+                        StringMapJson.read(rs.getString(3)), optionalInstant(rs, 4), optionalInstant(rs, 5),
+                        instant(rs.getLong(6)), optionalInstant(rs, 7), rs.getString(8),
+                        StringMapJson.read(rs.getString(9)))));
+        return out;
+    }
+
+    @Override
+    public boolean recordAlert(Alert alert) {
+        return writer.offerAlert(alert);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the run id (at most 100 characters), strategy (200) or status (24) is too
+     *                                  long or blank; nothing is written
+     */
+    @Override
+    public void recordBacktestRun(BacktestRun run) {
+        Objects.requireNonNull(run, "run");
+        check("run id", run.runId(), RUN_ID_MAX);
+        check("strategy", run.strategy(), RUN_STRATEGY_MAX);
+        check("status", run.status(), RUN_STATUS_MAX);
+        usable("backtest_runs");
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (bindRun(c, UPDATE_RUN, run) == 0) {
+                    bindRun(c, INSERT_RUN, run);
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new HistoryUnavailableException("cannot write backtest run " + run.runId()
+                    + " to the history database: " + HistoryWriter.oneLine(e), e);
+        }
+    }
+
+    @Override
+    public HistoryStatus status() {
+        return writer.status();
+    }
+
+    private static void check(String what, String value, int max) {
+        if (value.isBlank() || value.length() > max) {
+            throw new IllegalArgumentException("backtest " + what + " '" + value + "' must be 1 to " + max
+                    + " characters");
+        }
+    }
+
+    private static int bindRun(Connection c, String sql, BacktestRun run) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, run.strategy());
+            p.setString(2, StringMapJson.write(run.parameters()));
+            setTime(p, 3, run.dataFrom());
+            setTime(p, 5, run.dataTo());
+            setTime(p, 7, run.startedAt());
+            setTime(p, 9, run.finishedAt());
+            p.setString(11, run.status());
+            p.setString(12, StringMapJson.write(run.results()));
+            p.setObject(13, OffsetDateTime.now(ZoneOffset.UTC));
+            p.setString(14, run.runId());
+            return p.executeUpdate();
+        }
+    }
+
+    private static void setTime(PreparedStatement p, int index, Instant time) throws SQLException {
+        if (time == null) {
+            p.setNull(index, Types.BIGINT);
+            p.setNull(index + 1, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            p.setLong(index, nanos(time));
+            p.setObject(index + 1, time.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    private void usable(String table) {
+        String reason = writer.disabledReason();
+        if (reason != null) {
+            throw new HistoryUnavailableException("cannot use " + table + ": the history store is DISABLED: "
+                    + reason, null);
+        }
+        if (!writer.ready()) {
+            String last = writer.status().lastError();
+            throw new HistoryUnavailableException("cannot use " + table + ": the history store has not opened its"
+                    + " database yet" + (last == null ? "" : " (" + last + ")"), null);
+        }
+    }
+
+    private void query(String table, String columns, String timeColumn, boolean byAccount, boolean byInstrument,
+                       HistoryQuery q, String orderBy, RowReader reader) {
         Objects.requireNonNull(q, "query");
         StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(table)
                 .append(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (q.account() != null) {
+        if (byAccount && q.account() != null) {
             sql.append(" AND account = ?");
             args.add(q.account().value());
         }
-        if (q.instrument() != null) {
+        if (byInstrument && q.instrument() != null) {
             sql.append(" AND instrument = ?");
             args.add(q.instrument().value());
         }
@@ -89,10 +277,15 @@ public final class JdbcHistoryService implements HistoryService {
             sql.append(" AND ").append(timeColumn).append(" < ?");
             args.add(nanos(q.to()));
         }
-        sql.append(" ORDER BY ").append(timeColumn).append(" DESC, core_seq DESC, exec_id DESC LIMIT ?");
+        sql.append(" ORDER BY ").append(orderBy).append(" LIMIT ?");
         args.add(q.limit());
+        select(table, sql.toString(), args, reader);
+    }
+
+    private void select(String table, String sql, List<Object> args, RowReader reader) {
+        usable(table);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement p = c.prepareStatement(sql.toString())) {
+             PreparedStatement p = c.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 p.setObject(i + 1, args.get(i));
             }
@@ -103,8 +296,13 @@ public final class JdbcHistoryService implements HistoryService {
             }
         } catch (SQLException e) {
             throw new HistoryUnavailableException("cannot read " + table + " from the history database: "
-                    + e.getMessage(), e);
+                    + HistoryWriter.oneLine(e), e);
         }
+    }
+
+    private static Instant optionalInstant(ResultSet rs, int index) throws SQLException {
+        long value = rs.getLong(index);
+        return rs.wasNull() ? null : instant(value);
     }
 
     /**

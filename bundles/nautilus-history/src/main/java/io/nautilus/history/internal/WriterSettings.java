@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * How the {@link HistoryWriter} hands off and writes.
  *
- * @param queueCapacity reports the hand-off holds before it drops, 1 or more
- * @param batchSize     reports written per transaction at most, 1 or more
+ * @param queueCapacity items (results, definitions, bars, snapshots, alerts) the hand-off holds before it drops,
+ *                      1 or more
+ * @param batchSize     items written per transaction at most, 1 or more
  * @param retryMin      the first wait after a database error, greater than zero
  * @param retryMax      the longest wait between retries, at least {@code retryMin}
  * @param stopTimeout   how long stopping waits for the queue to be written before giving up
@@ -15,7 +16,7 @@ import java.util.Objects;
 public record WriterSettings(int queueCapacity, int batchSize, Duration retryMin, Duration retryMax,
                              Duration stopTimeout) {
 
-    /** The settings used unless configured otherwise: 65,536 reports, batches of 1,024, 50 ms to 5 s back-off. */
+    /** The settings used unless configured otherwise: 65,536 items, batches of 1,024, 50 ms to 5 s back-off. */
     public static final WriterSettings DEFAULTS = new WriterSettings(65_536, 1_024, Duration.ofMillis(50),
             Duration.ofSeconds(5), Duration.ofSeconds(5));
 

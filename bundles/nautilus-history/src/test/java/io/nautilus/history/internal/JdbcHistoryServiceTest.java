@@ -10,6 +10,7 @@ import static io.nautilus.history.internal.Reports.accepted;
 import static io.nautilus.history.internal.Reports.execId;
 import static io.nautilus.history.internal.Reports.fill;
 import static io.nautilus.history.internal.Reports.rejected;
+import static io.nautilus.history.internal.Reports.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -22,10 +23,25 @@ import io.nautilus.api.order.ExecType;
 import io.nautilus.api.order.Liquidity;
 import io.nautilus.api.order.OrderStatus;
 import io.nautilus.api.order.RejectReason;
+import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.Severity;
+import io.nautilus.api.instrument.Instrument;
+import io.nautilus.api.marketdata.Bar;
+import io.nautilus.core.api.AccountView;
+import io.nautilus.core.api.CoreTradingState;
+import io.nautilus.core.api.PositionView;
+import io.nautilus.history.api.AccountRecord;
+import io.nautilus.history.api.AlertRecord;
+import io.nautilus.history.api.BacktestRun;
+import io.nautilus.history.api.BarRecord;
 import io.nautilus.history.api.FillEvent;
+import io.nautilus.history.api.HistoryStatus;
+import io.nautilus.history.api.InstrumentRecord;
+import io.nautilus.history.api.PositionSnapshot;
 import io.nautilus.history.api.HistoryQuery;
 import io.nautilus.history.api.HistoryUnavailableException;
 import io.nautilus.history.api.OrderEvent;
+import io.nautilus.history.internal.db.JdbcBatchSink;
 import io.nautilus.history.internal.db.SchemaMigrator;
 
 import java.math.BigDecimal;
@@ -34,6 +50,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -58,22 +75,22 @@ class JdbcHistoryServiceTest {
      * seq 41: a reject of ACC1 on BTC.
      */
     @BeforeEach
-    void write() throws SQLException {
+    void write() {
         ds = HistoryDatabase.embedded(dir);
-        SchemaMigrator.current().migrate(ds);
-        writer = new HistoryWriter(ds, SCALES, WriterSettings.DEFAULTS);
+        writer = new HistoryWriter(ds, new JdbcBatchSink(), SchemaMigrator.current(), WriterSettings.DEFAULTS,
+                CoreLink.of(SCALES, 4, () -> null), "H2 test");
         writer.start();
         for (int i = 0; i < 40; i++) {
             long seq = i + 1;
             AccountId account = i % 2 == 0 ? ACC1 : ACC2;
             InstrumentId instrument = i / 2 % 2 == 0 ? BTC : ETH;
-            writer.onExecutionReport(fill(seq, 1, seq, account, instrument, Side.BUY, 10_000 + i, 1_000 + i,
-                    1_000 + i, 0, 10_000 + i, Liquidity.TAKER, T0 + i * SECOND));
+            writer.onCommandResult(result(seq, fill(seq, 1, seq, account, instrument, Side.BUY, 10_000 + i,
+                    1_000 + i, 1_000 + i, 0, 10_000 + i, Liquidity.TAKER, T0 + i * SECOND)));
         }
-        writer.onExecutionReport(rejected(41, 1, 77, ACC1, BTC, RejectReason.PRICE_OUTSIDE_BAND, "band",
-                T0 + 40 * SECOND));
-        history = new JdbcHistoryService(ds);
-        await().atMost(Duration.ofSeconds(10)).until(() -> writer.stats().writtenSeq() == 41);
+        writer.onCommandResult(result(41, rejected(41, 1, 77, ACC1, BTC, RejectReason.PRICE_OUTSIDE_BAND, "band",
+                T0 + 40 * SECOND)));
+        history = new JdbcHistoryService(ds, writer);
+        await().atMost(Duration.ofSeconds(10)).until(() -> writer.status().writtenSeq() == 41);
     }
 
     @AfterEach
@@ -140,8 +157,8 @@ class JdbcHistoryServiceTest {
 
     @Test
     void anOrderWithoutFillsHasNoPrices() {
-        writer.onExecutionReport(accepted(42, 1, 99, ACC2, BTC, Side.SELL, 4_000, T0 + 50 * SECOND));
-        await().atMost(Duration.ofSeconds(10)).until(() -> writer.stats().writtenSeq() == 42);
+        writer.onCommandResult(result(42, accepted(42, 1, 99, ACC2, BTC, Side.SELL, 4_000, T0 + 50 * SECOND)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> writer.status().writtenSeq() == 42);
 
         OrderEvent accepted = history.orders(HistoryQuery.all().withLimit(1)).get(0);
         assertThat(accepted.execType()).isEqualTo(ExecType.NEW);
@@ -156,9 +173,123 @@ class JdbcHistoryServiceTest {
         FlakyDataSource flaky = new FlakyDataSource(ds);
         flaky.down();
 
-        assertThatThrownBy(() -> new JdbcHistoryService(flaky).fills(HistoryQuery.all()))
+        assertThatThrownBy(() -> new JdbcHistoryService(flaky, writer).fills(HistoryQuery.all()))
                 .isInstanceOf(HistoryUnavailableException.class)
                 .hasMessage("cannot read fills from the history database: database is down (test)");
+    }
+
+    @Test
+    void positionSnapshotsFilterByAccountInstrumentAndTime() {
+        PositionView btc1 = new PositionView(ACC1, BTC, 2_000, 10_050, 10_100, 500, 100, 7, 3_000, 1_000);
+        PositionView eth2 = new PositionView(ACC2, ETH, -1_000, 300, 290, 0, 10, 1, 0, 1_000);
+        writer.offerPositions(T0, List.of(btc1, eth2));
+        writer.offerPositions(T0 + SECOND, List.of(btc1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> writer.status().queued() == 0
+                && history.positions(HistoryQuery.all()).size() == 3);
+
+        List<PositionSnapshot> all = history.positions(HistoryQuery.all());
+        assertThat(all).extracting(PositionSnapshot::time)
+                .containsExactly(instant(T0 + SECOND), instant(T0), instant(T0));
+        assertThat(all.get(0)).isEqualTo(new PositionSnapshot(instant(T0 + SECOND), 41, ACC1, BTC, 2_000, 10_050,
+                10_100, 500, 100, 7, 2, 3));
+        assertThat(all.get(0).netPnl()).isEqualTo(593);
+        assertThat(history.positions(HistoryQuery.all().withAccount(ACC2))).singleElement()
+                .satisfies(p -> assertThat(p.quantity()).isEqualTo(-1_000))
+                .satisfies(p -> assertThat(p.priceScale()).isEqualTo(-1));
+        assertThat(history.positions(HistoryQuery.all().withInstrument(BTC))).hasSize(2);
+        assertThat(history.positions(HistoryQuery.all().withRange(instant(T0), instant(T0 + 1)))).hasSize(2);
+        assertThat(history.positions(HistoryQuery.all().withLimit(1))).hasSize(1);
+    }
+
+    @Test
+    void barsAreKeptOncePerInstrumentIntervalAndStartAndFilterByInstrumentAndStart() {
+        Bar first = new Bar(BTC, T0, T0 + 60 * SECOND, 10_000, 10_100, 9_900, 10_050, 5_000, 12);
+        Bar again = new Bar(BTC, T0, T0 + 60 * SECOND, 10_000, 10_200, 9_900, 10_150, 6_000, 13);
+        Bar next = new Bar(BTC, T0 + 60 * SECOND, T0 + 120 * SECOND, 10_150, 10_150, 10_150, 10_150, 1_000, 1);
+        Bar eth = new Bar(ETH, T0, T0 + 60 * SECOND, 300, 300, 300, 300, 1, 1);
+        writer.offerBar("time:1m", first);
+        writer.offerBar("ticks:100", first);
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.bars(HistoryQuery.all()).size() == 2);
+        writer.offerBar("time:1m", again);
+        writer.offerBar("time:1m", next);
+        writer.offerBar("time:1m", eth);
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.bars(HistoryQuery.all()).size() == 4);
+
+        assertThat(history.bars(HistoryQuery.all().withInstrument(BTC))).extracting(BarRecord::bar)
+                .containsExactly(next, first, again);
+        assertThat(history.bars(HistoryQuery.all().withInstrument(BTC).withRange(instant(T0),
+                instant(T0 + 60 * SECOND)))).extracting(BarRecord::bar).containsExactly(first, again);
+        assertThat(history.bars(HistoryQuery.all().withInstrument(ETH))).singleElement()
+                .isEqualTo(new BarRecord(eth, -1, -1));
+        assertThat(history.bars(HistoryQuery.all().withInstrument(BTC).withLimit(1)).get(0))
+                .isEqualTo(new BarRecord(next, 2, 3));
+    }
+
+    @Test
+    void alertsComeNewestFirstWithTheirIdsAndFilterByTime() {
+        Alert venue = new Alert("venue-down:CME", Severity.CRITICAL, "venues", "CME logged out", T0);
+        Alert risk = new Alert("risk:ACC1", Severity.WARNING, "risk", "ACC1 near its limit", T0 + SECOND);
+        assertThat(history.recordAlert(venue)).isTrue();
+        assertThat(history.recordAlert(risk)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.alerts(HistoryQuery.all()).size() == 2);
+
+        List<AlertRecord> alerts = history.alerts(HistoryQuery.all());
+        assertThat(alerts).extracting(AlertRecord::alert).containsExactly(risk, venue);
+        assertThat(alerts.get(0).id()).isGreaterThan(alerts.get(1).id());
+        assertThat(history.alerts(HistoryQuery.all().withRange(instant(T0), instant(T0 + 1))))
+                .extracting(AlertRecord::alert).containsExactly(venue);
+        assertThat(history.alerts(HistoryQuery.all().withAccount(AccountId.of("NOBODY")))).as("no account filter")
+                .hasSize(2);
+    }
+
+    @Test
+    void everyVersionOfInstrumentsAndAccountsIsKeptOldestFirst() {
+        Instrument v1 = new Instrument(InstrumentId.of("SOL-USD"), "SOL-USD", Reports.SIM, 5, 10, 10, 3, 2, "USD");
+        Instrument v2 = new Instrument(InstrumentId.of("SOL-USD"), "SOL-USD", Reports.SIM, 1, 10, 10, 3, 2, "USD");
+        AccountView acc = new AccountView(ACC1, "none", CoreTradingState.ACTIVE);
+        writer.onInstrumentDefined(50, T0, v1);
+        writer.onAccountDefined(51, T0 + 1, acc, 5_000_000);
+        writer.onInstrumentDefined(52, T0 + 2, v2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> writer.status().writtenSeq() == 52);
+
+        assertThat(history.instruments()).containsExactly(new InstrumentRecord(50, instant(T0), v1),
+                new InstrumentRecord(52, instant(T0 + 2), v2));
+        assertThat(history.accounts()).containsExactly(new AccountRecord(51, instant(T0 + 1), ACC1, "none",
+                5_000_000, 4));
+    }
+
+    @Test
+    void aBacktestRunIsInsertedThenUpdatedByItsIdAndFilteredByStart() {
+        Instant start = Instant.parse("2026-12-06T00:00:00Z");
+        BacktestRun running = new BacktestRun("bt-1", "momentum", Map.of("fast", "5", "slow", "20"),
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"), start, null, "RUNNING",
+                Map.of());
+        history.recordBacktestRun(running);
+        history.recordBacktestRun(new BacktestRun("bt-0", "mm", Map.of(), null, null, start.minusSeconds(60), null,
+                "FAILED", Map.of("error", "no data \"x\"\n")));
+        assertThat(history.backtestRuns(HistoryQuery.all())).extracting(BacktestRun::runId)
+                .containsExactly("bt-1", "bt-0");
+
+        BacktestRun done = new BacktestRun("bt-1", "momentum", Map.of("fast", "5", "slow", "20"),
+                running.dataFrom(), running.dataTo(), start, start.plusSeconds(90), "DONE",
+                Map.of("netPnl", "1234.50", "fills", "87"));
+        history.recordBacktestRun(done);
+
+        assertThat(history.backtestRuns(HistoryQuery.all())).containsExactly(done, new BacktestRun("bt-0", "mm",
+                Map.of(), null, null, start.minusSeconds(60), null, "FAILED", Map.of("error", "no data \"x\"\n")));
+        assertThat(history.backtestRuns(HistoryQuery.all().withRange(start, null))).containsExactly(done);
+        assertThatThrownBy(() -> history.recordBacktestRun(new BacktestRun("x".repeat(101), "mm", Map.of(), null,
+                null, start, null, "DONE", Map.of()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be 1 to 100 characters");
+        assertThat(history.backtestRuns(HistoryQuery.all())).hasSize(2);
+    }
+
+    @Test
+    void theStatusComesFromTheWriter() {
+        HistoryStatus status = history.status();
+        assertThat(status.writtenSeq()).isEqualTo(41);
+        assertThat(status.rowsWritten()).isEqualTo(81);
+        assertThat(status.state()).isEqualTo("RUNNING");
     }
 
     private static Instant instant(long nanos) {

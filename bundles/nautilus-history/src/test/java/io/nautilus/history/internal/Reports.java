@@ -12,8 +12,11 @@ import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.Liquidity;
 import io.nautilus.api.order.OrderStatus;
 import io.nautilus.api.order.RejectReason;
+import io.nautilus.core.api.CommandResult;
 
-/** Execution reports as the core numbers them: exec id {@code seq * 65,536 + n}. */
+import java.util.List;
+
+/** Command results and their execution reports as the core makes them: exec id {@code seq * 65,536 + n}. */
 final class Reports {
 
     static final AccountId ACC1 = AccountId.of("ACC1");
@@ -42,7 +45,13 @@ final class Reports {
     }
 
     static long execId(long seq, int n) {
-        return seq * HistoryWriter.EXEC_IDS_PER_SEQ + n;
+        return seq * 65_536 + n;
+    }
+
+    static CommandResult result(long seq, ExecutionReport... reports) {
+        RejectReason reason = reports.length > 0 ? reports[0].rejectReason() : RejectReason.NONE;
+        return new CommandResult(seq, reports.length > 0 ? reports[0].orderId() : 0, reason, null, 0, 0,
+                List.of(reports));
     }
 
     static ExecutionReport accepted(long seq, int n, long orderId, AccountId account, InstrumentId instrument,

@@ -42,7 +42,8 @@ public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     /** The migrations of the history store, oldest first. */
-    public static final List<String> CURRENT = List.of("db/migration/V1__orders_fills_progress.sql");
+    public static final List<String> CURRENT = List.of("db/migration/V1__orders_fills_progress.sql",
+            "db/migration/V2__positions_bars_definitions_alerts_backtests.sql");
 
     private static final String TABLE = "schema_version";
 

@@ -24,12 +24,12 @@ class SchemaMigratorTest {
     Path dir;
 
     @Test
-    void appliesV1OnceAndNothingOnReopen() throws SQLException {
+    void appliesEveryMigrationOnceAndNothingOnReopen() throws SQLException {
         DataSource ds = HistoryDatabase.embedded(dir);
         SchemaMigrator migrator = SchemaMigrator.current();
 
-        assertThat(migrator.latestVersion()).isEqualTo(1);
-        assertThat(migrator.migrate(ds)).containsExactly(1);
+        assertThat(migrator.latestVersion()).isEqualTo(2);
+        assertThat(migrator.migrate(ds)).containsExactly(1, 2);
         assertThat(migrator.migrate(ds)).isEmpty();
 
         DataSource reopened = HistoryDatabase.embedded(dir);
@@ -42,18 +42,23 @@ class SchemaMigratorTest {
                 assertThat(rs.getString(2)).isEqualTo("orders fills progress");
                 assertThat(rs.getString(3)).hasSize(64).isEqualTo(migration(1).checksum());
                 assertThat(rs.getObject(4, OffsetDateTime.class)).isNotNull();
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+                assertThat(rs.getString(2)).isEqualTo("positions bars definitions alerts backtests");
+                assertThat(rs.getString(3)).isEqualTo(migration(2).checksum());
                 assertThat(rs.next()).isFalse();
             }
             try (ResultSet rs = s.executeQuery(
                     "SELECT stream, core_seq, exec_id, behind_from_seq FROM store_progress")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("execution-reports");
+                assertThat(rs.getString(1)).isEqualTo("core-results");
                 assertThat(rs.getLong(2)).isZero();
                 assertThat(rs.getLong(3)).isZero();
                 assertThat(rs.getObject(4)).isNull();
                 assertThat(rs.next()).isFalse();
             }
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM orders, fills")) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM orders, fills, position_snapshots, bars,"
+                    + " instruments, accounts, alerts, backtest_runs, journal_gaps")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isZero();
             }
@@ -79,12 +84,13 @@ class SchemaMigratorTest {
     void aSchemaNewerThanTheCodeIsRefusedNamingTheVersion() throws SQLException {
         DataSource ds = HistoryDatabase.embedded(dir);
         SchemaMigrator newer = SchemaMigrator.load(getClass().getClassLoader(),
-                List.of(SchemaMigrator.CURRENT.get(0), "db/test-migration/V2__fill_fee.sql"));
-        assertThat(newer.migrate(ds)).containsExactly(1, 2);
+                List.of(SchemaMigrator.CURRENT.get(0), SchemaMigrator.CURRENT.get(1),
+                        "db/test-migration/V3__fill_fee.sql"));
+        assertThat(newer.migrate(ds)).containsExactly(1, 2, 3);
 
         assertThatThrownBy(() -> SchemaMigrator.current().migrate(ds))
                 .isInstanceOf(SchemaException.class)
-                .hasMessage("the history database's schema version 2 is newer than this code knows (1);"
+                .hasMessage("the history database's schema version 3 is newer than this code knows (2);"
                         + " use a newer Nautilus or another database");
         assertThat(newer.migrate(ds)).isEmpty();
     }
@@ -95,8 +101,9 @@ class SchemaMigratorTest {
         SchemaMigrator.current().migrate(ds);
 
         SchemaMigrator newer = SchemaMigrator.load(getClass().getClassLoader(),
-                List.of(SchemaMigrator.CURRENT.get(0), "db/test-migration/V2__fill_fee.sql"));
-        assertThat(newer.migrate(ds)).containsExactly(2);
+                List.of(SchemaMigrator.CURRENT.get(0), SchemaMigrator.CURRENT.get(1),
+                        "db/test-migration/V3__fill_fee.sql"));
+        assertThat(newer.migrate(ds)).containsExactly(3);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(fee) FROM fills")) {
             assertThat(rs.next()).isTrue();
@@ -137,7 +144,8 @@ class SchemaMigratorTest {
     }
 
     private static Migration migration(int version) {
-        return Migration.of("V1__orders_fills_progress.sql", read(SchemaMigrator.CURRENT.get(version - 1)));
+        String resource = SchemaMigrator.CURRENT.get(version - 1);
+        return Migration.of(resource.substring(resource.lastIndexOf('/') + 1), read(resource));
     }
 
     private static String read(String resource) {
