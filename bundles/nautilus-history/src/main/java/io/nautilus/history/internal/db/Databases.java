@@ -36,7 +36,7 @@ public final class Databases {
 
     private static final String PREFIX = "jdbc:postgresql:";
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&]*");
-    private static final int CONNECTION_TIMEOUT_MS = 5_000;
+    private static final int CONNECTION_TIMEOUT_MS = 3_000;
     private static final int CONNECT_TIMEOUT_S = 10;
     private static final int SOCKET_TIMEOUT_S = 120;
 
