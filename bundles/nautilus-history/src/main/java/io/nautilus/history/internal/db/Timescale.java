@@ -103,7 +103,7 @@ public final class Timescale {
     /**
      * Detects TimescaleDB and converts the tables that are not hypertables yet; logs {@link Result#summary()}.
      *
-     * @param dataSource a migrated PostgreSQL history database
+     * @param dataSource a migrated history database; any other than PostgreSQL is left alone
      * @param tables     the tables to partition, e.g. {@link #HISTORY}
      * @return what was found and done
      * @throws SQLException if the database cannot be read at all (a table that cannot be converted is not an
@@ -114,6 +114,10 @@ public final class Timescale {
         List<String> done = new ArrayList<>();
         String version;
         try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName();
+            if (!"PostgreSQL".equals(product)) {
+                return new Result(null, List.of(), Map.of("timescaledb", "not a PostgreSQL database: " + product));
+            }
             c.setAutoCommit(false);
             version = enable(c, problems);
             if (version != null) {

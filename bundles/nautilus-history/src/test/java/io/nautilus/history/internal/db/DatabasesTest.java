@@ -86,21 +86,4 @@ class DatabasesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("history database pool size 0 must be 1 to 64");
     }
-
-    @Test
-    void theClusterCanBeStoppedAndStartedAgainOnTheSamePortAndData() throws Exception {
-        try (Connection c = PG.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS kept (x INT)");
-            s.execute("INSERT INTO kept VALUES (42)");
-        }
-        PG.stop();
-        assertThat(PG.running()).isFalse();
-        assertThatThrownBy(() -> PG.dataSource().getConnection()).isInstanceOf(SQLException.class);
-        PG.start();
-        try (Connection c = PG.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT SUM(x) FROM kept")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getLong(1)).isEqualTo(42);
-        }
-    }
 }

@@ -62,6 +62,8 @@ public final class PostgresCluster implements BeforeAllCallback, AfterAllCallbac
     private static final String OS_USER = "postgres";
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final String PREFIX = "nautilus-pg-";
+    private static final String OWNER_FILE = "owner.pid";
 
     private final String password = "pw-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
     private final String superPassword = "su-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
@@ -115,7 +117,9 @@ public final class PostgresCluster implements BeforeAllCallback, AfterAllCallbac
         bin = findBinaries();
         asPostgresUser = isRoot();
         try {
-            dir = Files.createTempDirectory("nautilus-pg-");
+            removeOrphans();
+            dir = Files.createTempDirectory(PREFIX);
+            Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
             data = dir.resolve("data");
             log = dir.resolve("server.log");
             Path pwfile = dir.resolve("pwfile");
@@ -283,6 +287,45 @@ public final class PostgresCluster implements BeforeAllCallback, AfterAllCallbac
         }
         deleteTree(dir);
         dir = null;
+    }
+
+    /**
+     * Stops and deletes the clusters of test JVMs that died without cleaning up (killed, so no shutdown hook ran):
+     * each cluster's folder names the JVM that owns it.
+     */
+    private void removeOrphans() throws IOException {
+        Path tmp = Paths.get(System.getProperty("java.io.tmpdir"));
+        List<Path> orphans = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(tmp)) {
+            folders.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p))
+                    .filter(p -> ownerIsGone(p.resolve(OWNER_FILE)))
+                    .forEach(orphans::add);
+        }
+        for (Path orphan : orphans) {
+            Path orphanData = orphan.resolve("data");
+            if (Files.exists(orphanData.resolve("postmaster.pid"))) {
+                dir = orphan;
+                try {
+                    run(List.of(bin.resolve("pg_ctl").toString(), "-D", orphanData.toString(), "-m", "immediate",
+                            "-w", "-t", "30", "stop"));
+                } catch (RuntimeException e) {
+                    System.err.println("orphaned PostgreSQL cluster in " + orphan + " did not stop: "
+                            + e.getMessage());
+                } finally {
+                    dir = null;
+                }
+            }
+            deleteTree(orphan);
+        }
+    }
+
+    private static boolean ownerIsGone(Path ownerFile) {
+        try {
+            long pid = Long.parseLong(Files.readString(ownerFile).strip());
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     private void run(List<String> command) {

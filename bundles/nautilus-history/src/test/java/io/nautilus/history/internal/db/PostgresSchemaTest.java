@@ -105,6 +105,17 @@ class PostgresSchemaTest {
     }
 
     @Test
+    void anEmbeddedDatabaseIsLeftAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws SQLException {
+        DataSource h2 = io.nautilus.history.internal.HistoryDatabase.embedded(dir);
+        SchemaMigrator.current().migrate(h2);
+
+        Timescale.Result result = Timescale.apply(h2, Timescale.HISTORY);
+
+        assertThat(result.version()).isNull();
+        assertThat(result.summary()).isEqualTo("TimescaleDB not enabled (not a PostgreSQL database: H2): plain tables");
+    }
+
+    @Test
     void theHypertableStatementsPutTheTimeColumnIntoEveryKeyThatLacksIt() throws SQLException {
         SchemaMigrator.current().migrate(ds);
         execute("ALTER TABLE fills ADD CONSTRAINT fills_exec UNIQUE (exec_id)");
