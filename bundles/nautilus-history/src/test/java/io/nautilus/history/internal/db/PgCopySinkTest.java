@@ -197,6 +197,63 @@ class PgCopySinkTest {
     }
 
     @Test
+    void fillsTheStoresFillsTableInOneTransactionWithItsProgressRow() throws SQLException {
+        DataSource store = PG.dataSource(db("copy_store"));
+        SchemaMigrator.current().migrate(store);
+        RowSink.Table fills = new RowSink.Table("fills", List.of(
+                new RowSink.Column("core_seq", Types.BIGINT), new RowSink.Column("exec_id", Types.BIGINT),
+                new RowSink.Column("order_id", Types.BIGINT), new RowSink.Column("client_order_id", Types.BIGINT),
+                new RowSink.Column("account", Types.VARCHAR), new RowSink.Column("strategy", Types.VARCHAR),
+                new RowSink.Column("instrument", Types.VARCHAR), new RowSink.Column("side", Types.VARCHAR),
+                new RowSink.Column("price", Types.BIGINT), new RowSink.Column("qty", Types.BIGINT),
+                new RowSink.Column("price_scale", Types.SMALLINT), new RowSink.Column("qty_scale", Types.SMALLINT),
+                new RowSink.Column("liquidity", Types.VARCHAR), new RowSink.Column("venue", Types.VARCHAR),
+                new RowSink.Column("fill_time_nanos", Types.BIGINT),
+                new RowSink.Column("fill_time", Types.TIMESTAMP_WITH_TIMEZONE)));
+        long nanos = 1_767_323_045_123_456_789L;
+        OffsetDateTime time = Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L)
+                .atOffset(ZoneOffset.UTC);
+        List<Object[]> rows = List.of(
+                new Object[] {2L, 131_073L, 7L, 1_007L, "ACC1", "mm", "BTC-USD", "BUY", 10_050L, 2_000L, 2, 3,
+                    "TAKER", "SIM", nanos, time},
+                new Object[] {2L, 131_074L, 9L, 1_009L, "ACC2", null, "ETH-USD", "SELL", -5L, Long.MAX_VALUE, null,
+                    null, "MAKER", null, nanos + 1, time});
+
+        try (Connection c = store.getConnection()) {
+            c.setAutoCommit(false);
+            new PgCopySink().write(c, fills, rows);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE store_progress SET core_seq = 2, exec_id = 131074");
+            }
+            c.commit();
+        }
+
+        try (Connection c = store.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT f.strategy, f.price, f.qty, f.price_scale, f.venue, f.fill_time,"
+                     + " p.exec_id FROM fills f CROSS JOIN store_progress p ORDER BY f.exec_id")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("mm");
+            assertThat(rs.getLong(2)).isEqualTo(10_050);
+            assertThat(rs.getInt(4)).isEqualTo(2);
+            assertThat(rs.getObject(6, OffsetDateTime.class).toInstant())
+                    .isEqualTo(Instant.parse("2026-01-02T03:04:05.123457Z"));
+            assertThat(rs.getLong(7)).isEqualTo(131_074);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isNull();
+            assertThat(rs.getLong(2)).isEqualTo(-5);
+            assertThat(rs.getLong(3)).isEqualTo(Long.MAX_VALUE);
+            assertThat(rs.getObject(4)).isNull();
+            assertThat(rs.getString(5)).isNull();
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    private static String db(String name) throws SQLException {
+        PG.createDatabase(name);
+        return name;
+    }
+
+    @Test
     void theCopyStatementNamesTheColumnsAndRefusesOddIdentifiers() {
         assertThat(PgCopySink.copySql(TABLE)).isEqualTo("COPY copy_probe (id, n, small, txt, flag, at) FROM STDIN");
         RowSink.Table odd = new RowSink.Table("fills; DROP TABLE fills", List.of(new RowSink.Column("x", Types.BIGINT)));
