@@ -109,19 +109,38 @@ public final class Databases {
     }
 
     /**
-     * The one-line reason of a failed database call: the deepest cause's message (the server's or the network's
-     * words), or the exception's own.
+     * The one-line reason of a failed database call: the message of the deepest {@link SQLException} in the chain
+     * (the server's or the driver's words, not a pool's "connection not available"), followed by the network cause
+     * under it if any, e.g. {@code The connection attempt failed. (UnknownHostException: db.example)}.
      *
      * @param e the failure
      * @return one line
      */
     public static String reason(Throwable e) {
+        Throwable sql = null;
         Throwable deepest = e;
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
-            deepest = deepest.getCause();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                sql = t;
+            }
+            deepest = t;
         }
-        String message = deepest.getMessage() != null ? deepest.getMessage() : deepest.getClass().getSimpleName();
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+        String text;
+        if (sql == null) {
+            text = describe(deepest);
+        } else {
+            text = sql.getMessage() != null ? sql.getMessage() : sql.getClass().getSimpleName();
+            Throwable under = sql.getCause();
+            if (under != null && !(under instanceof SQLException)) {
+                text += " (" + describe(under) + ")";
+            }
+        }
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName()
+                : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static void defaultTo(PGSimpleDataSource pg, Properties inUrl, PGProperty property, String value) {

@@ -86,4 +86,16 @@ class DatabasesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("history database pool size 0 must be 1 to 64");
     }
+
+    @Test
+    void theReasonIsTheDeepestDatabaseMessageWithItsNetworkCauseOnOneLine() {
+        SQLException pool = new java.sql.SQLTransientConnectionException("nautilus-history - Connection is not"
+                + " available", new SQLException("The connection attempt failed.", "08001",
+                new java.net.UnknownHostException("db.example")));
+        assertThat(Databases.reason(pool)).isEqualTo("The connection attempt failed. (UnknownHostException: db.example)");
+        assertThat(Databases.reason(new SQLException("FATAL: password authentication failed\n  for user")))
+                .isEqualTo("FATAL: password authentication failed for user");
+        assertThat(Databases.reason(new RuntimeException(new IllegalStateException("no route\r\nto host"))))
+                .isEqualTo("IllegalStateException: no route to host");
+    }
 }
