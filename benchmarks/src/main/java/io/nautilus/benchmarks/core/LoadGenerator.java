@@ -121,6 +121,10 @@ public final class LoadGenerator {
             engineAlone(stream, limits, warmup, phase);
             return;
         }
+        if (!options.history().equals("off")) {
+            new StoreOnOff(options, out).run(stream, limits);
+            return;
+        }
 
         Path parent = options.journalParent() != null ? options.journalParent()
                 : Path.of(System.getProperty("java.io.tmpdir"));

@@ -25,10 +25,16 @@ import java.util.Locale;
  * @param pacer latency mode: how the publisher waits for a command's send time, {@code yield} (Thread.yield, leaves
  *        the core to the pipeline's threads) or {@code spin} (Thread.onSpinWait, holds a core)
  * @param journalParent folder the temporary journal folder is created in, or null for java.io.tmpdir
+ * @param history throughput mode: {@code off} (the raw pipeline, as before), or the history store to compare the
+ *        real trading core with and without: {@code embedded} (H2 in the run's temp folder), {@code postgresql} (a
+ *        private cluster, {@code COPY}) or a {@code jdbc:postgresql://} URL (user and password from the environment
+ *        variables {@code NAUTILUS_HISTORY_USER} / {@code NAUTILUS_HISTORY_PASSWORD}; its history tables are dropped)
+ * @param historyRounds rounds of each (store off, store on) when {@code history} is not off
  */
 public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int commands, int rate, int seconds, int warmupCommands,
                           int warmupSeconds, String waitStrategy, String fsync, int ringSize, long seed, Path risk,
-                          boolean noRisk, String pacer, Path journalParent) {
+                          boolean noRisk, String pacer, Path journalParent, String history,
+                          int historyRounds) {
 
     /** Usage text. */
     public static final String USAGE = """
@@ -36,6 +42,7 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                                  [--commands N] [--rate R] [--seconds S] [--warmup N] [--warmup-seconds S]
                                  [--wait STRATEGY] [--fsync POLICY] [--ring SLOTS] [--seed N]
                                  [--risk FILE | --no-risk] [--pacer yield|spin] [--journal-parent DIR]
+                                 [--history off|embedded|postgresql|jdbc:postgresql://... [--history-rounds N]]
               --mix            command mix (default exchange-core)
               --mode           throughput: publish --commands as fast as possible, report commands/s (default);
                                latency: publish at --rate for --seconds on a fixed schedule, report the
@@ -58,6 +65,14 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
               --pacer yield|spin  latency mode: the publisher waits for each send time yielding the core
                                (default) or spinning on it
               --journal-parent DIR  where the temporary journal folder goes (default java.io.tmpdir)
+              --history STORE  throughput mode: run the platform's real trading core (execution reports, order
+                               memory, result listeners on its publish thread) in alternating rounds without and
+                               with the history store's writer registered as a result listener, and print the
+                               ratio on/off. STORE: embedded (H2), postgresql (a private cluster in a temp folder,
+                               COPY), or a jdbc:postgresql:// URL (credentials from NAUTILUS_HISTORY_USER and
+                               NAUTILUS_HISTORY_PASSWORD; its history tables are dropped). Default off: the raw
+                               pipeline as above
+              --history-rounds N  rounds of each, store off and on (default 3)
             Prints human-readable lines, then one JSON line.
             """;
 
@@ -85,6 +100,8 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
         boolean noRisk = false;
         Path journalParent = null;
         String pacer = "yield";
+        String history = "off";
+        int historyRounds = 3;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -122,6 +139,15 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                     }
                 }
                 case "--journal-parent" -> journalParent = Path.of(value(args, ++i, a));
+                case "--history" -> {
+                    history = value(args, ++i, a);
+                    if (!history.equals("off") && !history.equals("embedded") && !history.equals("postgresql")
+                            && !history.startsWith("jdbc:postgresql://")) {
+                        throw new IllegalArgumentException("--history '" + history + "' must be off, embedded,"
+                                + " postgresql or a jdbc:postgresql:// URL");
+                    }
+                }
+                case "--history-rounds" -> historyRounds = positive(args, ++i, a, 100);
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
@@ -131,13 +157,16 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
         if (risk != null && noRisk) {
             throw new IllegalArgumentException("--risk and --no-risk exclude each other");
         }
+        if (!history.equals("off") && (latency || engine)) {
+            throw new IllegalArgumentException("--history compares throughput: use it with --mode throughput");
+        }
         long paced = latency ? (long) rate * (warmupSeconds + seconds) : commands;
         if (paced + warmup > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("the run needs " + (paced + warmup) + " commands, more than "
                     + Integer.MAX_VALUE / 2 + " (lower --rate, --seconds or --warmup)");
         }
         return new LoadOptions(mix, latency, engine, commands, rate, seconds, warmup, warmupSeconds, wait, fsync, ring, seed,
-                risk, noRisk, pacer, journalParent);
+                risk, noRisk, pacer, journalParent, history, historyRounds);
     }
 
     /** @return commands after the warm-up: --commands, or rate × (warm-up seconds + seconds) */

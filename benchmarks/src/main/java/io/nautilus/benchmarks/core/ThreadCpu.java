@@ -11,7 +11,7 @@ import java.util.Map;
  * CPU time of the JVM's threads between two points, to show where a run's time went (which of the publisher, the
  * pipeline's journal, business and publish threads, the JIT and the GC was busy). Off the hot path.
  */
-final class ThreadCpu {
+public final class ThreadCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -20,7 +20,7 @@ final class ThreadCpu {
     private final Map<Long, Long> allocated = new LinkedHashMap<>();
 
     /** Takes the starting point. */
-    ThreadCpu() {
+    public ThreadCpu() {
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info != null) {
                 long cpu = THREADS.getThreadCpuTime(info.getThreadId());
@@ -44,7 +44,7 @@ final class ThreadCpu {
      * @return bytes allocated since the starting point by the threads alive then (JIT and GC threads included),
      *         or -1 if the JVM does not tell
      */
-    long allocatedSince() {
+    public long allocatedSince() {
         long sum = 0;
         for (Map.Entry<Long, Long> e : allocated.entrySet()) {
             long now = allocatedBytes(e.getKey());
@@ -60,7 +60,7 @@ final class ThreadCpu {
      * @param wallNanos the wall time since the starting point
      * @return the busiest threads since the starting point, as "name NN%" of one core, those above 2%
      */
-    String since(long wallNanos) {
+    public String since(long wallNanos) {
         StringBuilder b = new StringBuilder();
         Map<String, Long> used = new LinkedHashMap<>();
         for (Map.Entry<Long, Long> e : start.entrySet()) {
