@@ -807,10 +807,10 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
     }
 
     private void fail(Exception e) {
-        errors++;
         String message = oneLine(e);
         lastError = message;
         lastErrorAt = Instant.now();
+        errors++;
         if (!outage) {
             outage = true;
             LOG.error("history store: cannot {}: {}; retrying with back-off up to {} ms, trading goes on"

@@ -10,6 +10,7 @@ import static io.nautilus.history.internal.Reports.accepted;
 import static io.nautilus.history.internal.Reports.execId;
 import static io.nautilus.history.internal.Reports.fill;
 import static io.nautilus.history.internal.Reports.rejected;
+import static io.nautilus.history.internal.Reports.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -17,7 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.nautilus.api.Side;
 import io.nautilus.api.order.Liquidity;
 import io.nautilus.api.order.RejectReason;
+import io.nautilus.core.api.CommandResult;
+import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.history.internal.db.Databases;
+import io.nautilus.history.internal.db.PgCopySink;
 import io.nautilus.history.internal.db.PostgresCluster;
 import io.nautilus.history.internal.db.SchemaMigrator;
 
@@ -71,25 +75,39 @@ class HistoryWriterPostgresTest {
         }
     }
 
+    private final ListJournal journal = new ListJournal();
+
     private HistoryWriter writer(DataSource ds) {
-        HistoryWriter w = new HistoryWriter(ds, SCALES, FAST);
+        HistoryWriter w = new HistoryWriter(ds, new PgCopySink(), SchemaMigrator.current(), FAST,
+                CoreLink.of(SCALES, 4, () -> journal), "PostgreSQL test");
         closing.add(w);
         return w;
+    }
+
+    /** The core publishing: journaled first, then handed to the store. */
+    private void publish(HistoryWriter w, CommandResult r) {
+        journal.onCommandResult(r);
+        w.onCommandResult(r);
+    }
+
+    private static CommandResult buyFill(long seq) {
+        return result(seq, fill(seq, 1, seq, ACC1, BTC, Side.BUY, 10_000 + seq, 1_000, 1_000, 0, 10_000 + seq,
+                Liquidity.TAKER, T0 + seq));
     }
 
     @Test
     void writesABurstWithExactValues() throws SQLException {
         HistoryWriter w = writer(db.dataSource());
         w.start();
-        w.onExecutionReport(accepted(1, 1, 7, ACC1, BTC, Side.BUY, 5_000, T0));
-        w.onExecutionReport(fill(2, 1, 7, ACC1, BTC, Side.BUY, 10_050, 2_000, 2_000, 3_000, 10_050,
-                Liquidity.TAKER, T0 + 10));
-        w.onExecutionReport(fill(2, 2, 9, ACC2, BTC, Side.SELL, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 0, 10_050,
-                Liquidity.MAKER, T0 + 10));
-        w.onExecutionReport(rejected(3, 1, 55, ACC2, ETH, RejectReason.RISK_LIMIT,
-                "risk limit\t(maxOrderQty: 'limit' 10)\nüñï \\ done", T0 + 30));
+        publish(w, result(1, accepted(1, 1, 7, ACC1, BTC, Side.BUY, 5_000, T0)));
+        publish(w, result(2, fill(2, 1, 7, ACC1, BTC, Side.BUY, 10_050, 2_000, 2_000, 3_000, 10_050,
+                        Liquidity.TAKER, T0 + 10),
+                fill(2, 2, 9, ACC2, BTC, Side.SELL, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 0, 10_050,
+                        Liquidity.MAKER, T0 + 10)));
+        publish(w, result(3, rejected(3, 1, 55, ACC2, ETH, RejectReason.RISK_LIMIT,
+                "risk limit\t(maxOrderQty: 'limit' 10)\nüñï \\ done", T0 + 30)));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> w.stats().writtenExecId() == execId(3, 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> w.status().writtenSeq() == 3);
 
         DataSource ds = db.dataSource();
         assertThat(Sql.count(ds, "SELECT COUNT(*) FROM orders")).isEqualTo(4);
@@ -122,7 +140,7 @@ class HistoryWriterPostgresTest {
         assertThat(Sql.rows(ds, "SELECT core_seq, exec_id, behind_from_seq FROM store_progress")).singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("core_seq", 3L).containsEntry("exec_id", execId(3, 1))
                         .containsEntry("behind_from_seq", null));
-        assertThat(w.stats().errors()).isZero();
+        assertThat(w.status().errors()).isZero();
     }
 
     @Test
@@ -130,38 +148,37 @@ class HistoryWriterPostgresTest {
         HistoryWriter w = writer(db.dataSource());
         w.start();
         for (long seq = 1; seq <= 500; seq++) {
-            w.onExecutionReport(fill(seq, 1, seq, ACC1, BTC, Side.BUY, 10_000 + seq, 1_000, 1_000, 0, 10_000 + seq,
-                    Liquidity.TAKER, T0 + seq));
+            publish(w, buyFill(seq));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> w.stats().writtenSeq() >= 100);
+        await().atMost(Duration.ofSeconds(20)).until(() -> w.status().writtenSeq() >= 100);
 
         PG.stop();
-        List<Boolean> taken = new ArrayList<>();
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            for (long seq = 501; seq <= 2_000; seq++) {
-                taken.add(w.offer(seq, fill(seq, 1, seq, ACC1, BTC, Side.BUY, 10_000 + seq, 1_000, 1_000, 0,
-                        10_000 + seq, Liquidity.TAKER, T0 + seq)));
+            for (long seq = 501; seq <= 12_000; seq++) {
+                publish(w, buyFill(seq));
             }
         });
-        assertThat(taken).hasSize(1_500).containsOnly(true);
-        await().atMost(Duration.ofSeconds(30)).until(() -> w.stats().errors() >= 1);
-        long writtenWhileDown = w.stats().writtenSeq();
-        assertThat(writtenWhileDown).isLessThan(2_000);
-        assertThat(w.stats().lastError()).doesNotContain("\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> w.status().errors() >= 1);
+        HistoryStatus down = w.status();
+        assertThat(down.writtenSeq()).isLessThan(12_000);
+        assertThat(down.dropped()).as("the hand-off of 10,000 overflowed while the database was down").isPositive();
+        assertThat(down.lastError()).isNotNull().doesNotContain("\n");
 
         PG.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> w.stats().writtenSeq() == 2_000);
+        await().atMost(Duration.ofSeconds(60)).until(() -> w.status().writtenSeq() == 12_000
+                && w.status().behindFromSeq() == HistoryWriter.NOT_BEHIND);
 
         DataSource ds = db.dataSource();
-        assertThat(Sql.count(ds, "SELECT COUNT(*) FROM orders")).isEqualTo(2_000);
-        assertThat(Sql.count(ds, "SELECT COUNT(*) FROM fills")).isEqualTo(2_000);
-        assertThat(Sql.count(ds, "SELECT COUNT(DISTINCT core_seq) FROM fills")).isEqualTo(2_000);
+        assertThat(Sql.count(ds, "SELECT COUNT(*) FROM orders")).isEqualTo(12_000);
+        assertThat(Sql.count(ds, "SELECT COUNT(*) FROM fills")).isEqualTo(12_000);
+        assertThat(Sql.count(ds, "SELECT COUNT(DISTINCT core_seq) FROM fills")).isEqualTo(12_000);
         assertThat(Sql.count(ds, "SELECT MIN(core_seq) FROM fills")).isEqualTo(1);
-        assertThat(Sql.count(ds, "SELECT MAX(core_seq) FROM fills")).isEqualTo(2_000);
-        assertThat(Sql.count(ds, "SELECT SUM(price) FROM fills")).isEqualTo(2_000 * 10_000L + 2_000L * 2_001 / 2);
-        assertThat(Sql.count(ds, "SELECT core_seq FROM store_progress")).isEqualTo(2_000);
-        assertThat(w.stats().dropped()).isZero();
-        assertThat(w.stats().behindFromSeq()).isEqualTo(HistoryWriter.NOT_BEHIND);
+        assertThat(Sql.count(ds, "SELECT MAX(core_seq) FROM fills")).isEqualTo(12_000);
+        assertThat(Sql.count(ds, "SELECT SUM(price) FROM fills")).isEqualTo(12_000 * 10_000L + 12_000L * 12_001 / 2);
+        assertThat(Sql.rows(ds, "SELECT core_seq, behind_from_seq FROM store_progress")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("core_seq", 12_000L)
+                        .containsEntry("behind_from_seq", null));
+        assertThat(w.status().catchUps()).isPositive();
     }
 
     @Test
@@ -172,16 +189,18 @@ class HistoryWriterPostgresTest {
         w.start();
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             for (long seq = 1; seq <= 100; seq++) {
-                assertThat(w.offer(seq, accepted(seq, 1, seq, ACC1, BTC, Side.BUY, 1_000, T0 + seq))).isTrue();
+                publish(w, result(seq, accepted(seq, 1, seq, ACC1, BTC, Side.BUY, 1_000, T0 + seq)));
             }
         });
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> w.stats().lastError() != null);
-        assertThat(w.stats().lastError()).isEqualTo("SQLException: history database PostgreSQL 127.0.0.1:"
-                + PG.port() + "/" + database + " as nautilus: FATAL: password authentication failed for user"
-                + " \"nautilus\"");
-        assertThat(w.stats().writtenSeq()).isZero();
-        assertThat(w.stats().rowsWritten()).isZero();
-        assertThat(w.stats().dropped()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> w.status().errors() >= 1);
+        HistoryStatus status = w.status();
+        assertThat(status.lastError()).isEqualTo("history database PostgreSQL 127.0.0.1:" + PG.port() + "/"
+                + database + " as nautilus: FATAL: password authentication failed for user \"nautilus\"");
+        assertThat(status.state()).isEqualTo("RETRYING");
+        assertThat(status.writtenSeq()).isZero();
+        assertThat(status.rowsWritten()).isZero();
+        assertThat(status.dropped()).isZero();
+        assertThat(status.coreSeq()).isEqualTo(100);
     }
 }
