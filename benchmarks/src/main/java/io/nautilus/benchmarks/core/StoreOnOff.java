@@ -50,7 +50,8 @@ import javax.sql.DataSource;
  * on a fresh journal, and publishes the load generator's command stream straight into its pipeline (the stream's
  * definitions, the risk limits, setup and warm-up, then the measured commands as fast as the ring takes them).
  * Commands/s run from the first measured publish to the publish thread's handling of a marker command published
- * after the last one. In "on" rounds the store's real {@link HistoryWriter} (on a fresh database) is registered as a
+ * after the last one. After an "on" round the store is given time to write everything (catching up from the
+ * journal what its full hand-off dropped), which is reported, so that its work does not spill into the next round. In "on" rounds the store's real {@link HistoryWriter} (on a fresh database) is registered as a
  * result listener before the first command, with the core as its journal to catch up from, as in the platform.
  *
  * <p>The core's component is built outside OSGi as its own tests do: its activation and listener methods are
@@ -58,6 +59,8 @@ import javax.sql.DataSource;
  * set-up only.
  */
 final class StoreOnOff {
+
+    private static final int CATCH_UP_SECONDS = 300;
 
     private final LoadOptions options;
     private final PrintStream out;
@@ -153,8 +156,8 @@ final class StoreOnOff {
             if (history != null) {
                 HistoryStatus s = history.writer.status();
                 storeState = String.format(Locale.ROOT, "; store at the end: written up to seq %,d of %,d, queued"
-                                + " %,d, dropped %,d (caught up from the journal later), %,d rows, %d catch-ups",
-                        s.writtenSeq(), lastSeq, s.queued(), s.dropped(), s.rowsWritten(), s.catchUps());
+                                + " %,d, dropped %,d", s.writtenSeq(), lastSeq, s.queued(), s.dropped());
+                storeState += awaitCaughtUp(history.writer, System.nanoTime());
             }
             out.printf(Locale.ROOT, "  store %s: %,d commands in %.3f s = %,d commands/s; CPU of one core: %s%s%n",
                     store ? "on " : "off", n, nanos / 1e9, perSecond, threads, storeState);
@@ -167,6 +170,7 @@ final class StoreOnOff {
                 invoke(core, "deactivate", new Class<?>[0]);
             }
             if (history != null) {
+                awaitWriterGone();
                 history.close();
             }
             deleteTree(dir);
@@ -243,6 +247,44 @@ final class StoreOnOff {
     private record Store(HistoryWriter writer, AutoCloseable closer) {
         void close() throws Exception {
             closer.close();
+        }
+    }
+
+    /**
+     * Waits (at most {@value #CATCH_UP_SECONDS} s) until the store has written everything the core published,
+     * caught up from the journal what it dropped, so that its work does not run on into the next round.
+     */
+    private static String awaitCaughtUp(HistoryWriter writer, long from) throws InterruptedException {
+        long deadline = from + CATCH_UP_SECONDS * 1_000_000_000L;
+        HistoryStatus s = writer.status();
+        while (s.lagSeq() > 0 || s.queued() > 0 || s.behindFromSeq() != HistoryWriter.NOT_BEHIND) {
+            if (System.nanoTime() - deadline > 0) {
+                return String.format(Locale.ROOT, "; NOT caught up %d s later (written up to seq %,d)",
+                        CATCH_UP_SECONDS, s.writtenSeq());
+            }
+            Thread.sleep(50);
+            s = writer.status();
+        }
+        return String.format(Locale.ROOT, "; caught up %.1f s later (%,d rows, %d catch-ups from the journal)",
+                (System.nanoTime() - from) / 1e9, s.rowsWritten(), s.catchUps());
+    }
+
+    /** Waits until no writer thread of an earlier round runs any more (a stuck one would load the next round). */
+    private void awaitWriterGone() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            boolean alive = false;
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                alive |= t.isAlive() && t.getName().equals("nautilus-history-writer");
+            }
+            if (!alive) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                out.println("  WARNING: a history writer thread still runs 60 s after its store was closed");
+                return;
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -11,6 +11,8 @@ import io.nautilus.api.order.OrderStatus;
 import io.nautilus.api.order.RejectReason;
 import io.nautilus.benchmarks.core.ThreadCpu;
 import io.nautilus.core.api.CommandResult;
+import io.nautilus.core.api.CommandResultListener;
+import io.nautilus.core.api.JournalHistory;
 import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.history.internal.HistoryDatabase;
 import io.nautilus.history.internal.HistoryWriter;
@@ -57,7 +59,9 @@ import javax.sql.DataSource;
  *       scheduled time to the return of the {@code commit()} that wrote it (a JDBC-level hook, {@link CommitClock}:
  *       the writer has no commit callback), into an HdrHistogram.</li>
  * </ul>
- * Each pass runs on a fresh database (H2 in a temp folder; a new database of a private PostgreSQL cluster started
+ * The writer's journal is a stand-in that makes the same results again from their seqs, so results a full hand-off
+ * drops are caught up from it as the platform catches them up from the core's journal (counted, and in the lag:
+ * a dropped fill's time runs until the catch-up committed it). Each pass runs on a fresh database (H2 in a temp folder; a new database of a private PostgreSQL cluster started
  * in a temp folder with durable defaults, unless {@code --pg-url} names one). Prints human-readable lines, then
  * one JSON line.
  */
@@ -100,6 +104,7 @@ public final class HistoryBench {
 
     private PostgresCluster cluster;
     private int databases;
+    private Journal journal;
 
     private HistoryBench(String[] args) {
         int batch = WriterSettings.DEFAULTS.batchSize();
@@ -267,7 +272,9 @@ public final class HistoryBench {
                 description = pg.description();
             }
             CommitClock clock = new CommitClock(ds);
-            HistoryWriter writer = Writers.create(clock, sink, settings, Writers.FIXED_SCALES, () -> null,
+            journal = new Journal();
+            Journal j = journal;
+            HistoryWriter writer = Writers.create(clock, sink, settings, Writers.FIXED_SCALES, () -> j,
                     description);
             Pass pass;
             try {
@@ -283,11 +290,16 @@ public final class HistoryBench {
             pass.server = server;
             long fills = count(ds, "fills");
             long expected = end.writtenSeq() * fillsPerResult;
-            if (end.dropped() > 0 || fills != expected) {
-                pass.note += String.format(Locale.ROOT, "; %d results DROPPED (hand-off full), %,d fill rows for"
-                        + " %,d written results", end.dropped(), fills, end.writtenSeq());
+            if (fills != expected) {
+                pass.note += String.format(Locale.ROOT, "; WRONG: %,d fill rows for %,d written results", fills,
+                        end.writtenSeq());
             } else {
-                pass.note += String.format(Locale.ROOT, "; %,d fill rows committed, none dropped", fills);
+                pass.note += String.format(Locale.ROOT, "; %,d fill rows committed, exactly the written results'",
+                        fills);
+            }
+            if (end.dropped() > 0) {
+                pass.note += String.format(Locale.ROOT, "; %,d results dropped by the full hand-off and caught up"
+                        + " from the journal (%d catch-ups)", end.dropped(), end.catchUps());
             }
             return pass;
         } finally {
@@ -351,7 +363,8 @@ public final class HistoryBench {
             }
             for (int i = 0; i < 64; i++) {
                 seq++;
-                writer.onCommandResult(result(seq, T0 + seq * 20_000));
+                journal.durable = seq;
+                writer.onCommandResult(result(seq, T0 + (seq - 1) * 20_000));
             }
             written = writer.status().writtenSeq();
         }
@@ -398,11 +411,12 @@ public final class HistoryBench {
                 }
                 maxSendLag = Math.max(maxSendLag, sendLag);
             }
+            journal.durable = k + 1;
             writer.onCommandResult(result(k + 1, T0 + k * 20_000));
         }
         long paced = System.nanoTime();
         long deadline = paced + 120_000_000_000L;
-        while (writer.status().writtenSeq() < total && writer.status().dropped() == 0) {
+        while (writer.status().writtenSeq() < total) {
             if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException("the writer did not write seq " + total + " within 120 s: "
                         + writer.status());
@@ -500,6 +514,37 @@ public final class HistoryBench {
                     throw new UncheckedIOException(e);
                 }
             });
+        }
+    }
+
+    /**
+     * The core's journal as the writer sees it, for results this benchmark made: everything offered so far is
+     * "durable" (the core journals a command before it publishes its result), and a replay makes the same results
+     * again from their seqs. So results the full hand-off drops are caught up from it, as in the platform.
+     */
+    private final class Journal implements JournalHistory {
+        volatile long durable;
+
+        @Override
+        public long replay(long afterSeq, long toSeq, CommandResultListener listener) {
+            long last = Math.min(toSeq, durable);
+            for (long seq = afterSeq + 1; seq <= last; seq++) {
+                listener.onCommandResult(result(seq, T0 + (seq - 1) * 20_000));
+            }
+            return Math.max(afterSeq, last);
+        }
+
+        @Override
+        public void hold(String holder, long seq) {
+        }
+
+        @Override
+        public void release(String holder) {
+        }
+
+        @Override
+        public long durableSeq() {
+            return durable;
         }
     }
 
