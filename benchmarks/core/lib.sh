@@ -4,6 +4,9 @@
 core_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 bench_jar="$core_root/benchmarks/target/nautilus-benchmarks.jar"
 m2=${M2_REPO:-$HOME/.m2/repository}
+# the Maven local repository the builds below use: M2_REPO when set (else Maven's default)
+mvn_repo=()
+if [ -n "${M2_REPO:-}" ]; then mvn_repo=(-Dmaven.repo.local="$M2_REPO"); fi
 version=0.1.0-SNAPSHOT
 core_jar="$m2/io/nautilus/nautilus-core/$version/nautilus-core-$version.jar"
 
@@ -12,13 +15,13 @@ core_jar="$m2/io/nautilus/nautilus-core/$version/nautilus-core-$version.jar"
 build_if_needed() {
     if [ "${REBUILD_CORE:-0}" = 1 ] || [ ! -f "$core_jar" ]; then
         echo "building the core (into ${CORE_BUILD_DIR:-/tmp/nautilus-core-bench-build}) ..." >&2
-        (cd "$core_root" && mvn -B -q -o -pl bundles/nautilus-core \
+        (cd "$core_root" && mvn -B -q -o "${mvn_repo[@]}" -pl bundles/nautilus-core \
             -Dcore.build.dir="${CORE_BUILD_DIR:-/tmp/nautilus-core-bench-build}" install -DskipTests) >&2
     fi
     if [ ! -f "$bench_jar" ] || [ "$core_jar" -nt "$bench_jar" ] || [ "$core_root/benchmarks/pom.xml" -nt "$bench_jar" ] \
         || [ -n "$(find "$core_root/benchmarks/src" -newer "$bench_jar" -type f -print -quit)" ]; then
         echo "building the benchmarks ..." >&2
-        (cd "$core_root" && mvn -B -q -o -pl benchmarks package) >&2
+        (cd "$core_root" && mvn -B -q -o "${mvn_repo[@]}" -pl benchmarks package) >&2
     fi
 }
 
