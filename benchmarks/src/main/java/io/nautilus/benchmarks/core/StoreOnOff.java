@@ -142,6 +142,7 @@ final class StoreOnOff {
             int first = stream.setupSize() + warmup;
             System.gc();
             ThreadCpu cpu = new ThreadCpu();
+            long gc0 = gcMillis();
             long start = System.nanoTime();
             long lastSeq = 0;
             for (int i = first; i < first + n; i++) {
@@ -151,7 +152,7 @@ final class StoreOnOff {
             awaitMarker(pipeline);
             long nanos = System.nanoTime() - start;
             long perSecond = Math.round(n / (nanos / 1e9));
-            String threads = cpu.since(nanos);
+            String threads = cpu.since(nanos) + String.format(Locale.ROOT, "; GC pauses %d ms", gcMillis() - gc0);
             String storeState = "";
             if (history != null) {
                 HistoryStatus s = history.writer.status();
@@ -330,6 +331,15 @@ final class StoreOnOff {
             }
             throw e;
         }
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc
+                : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     private static long median(List<Long> values) {
