@@ -262,14 +262,29 @@ class HistoryKillIT {
         assertThat(extra).as("store fills the journal does not hold").isZero();
         assertThat(differing).as("store fills whose content differs from the journal's").isZero();
         assertThat(store.fills()).hasSameSizeAs(expected);
+
+        List<List<Long>> reports = journal.reports().stream().filter(k -> k.get(0) <= store.writtenSeq()).toList();
+        Set<List<Long>> stored = new HashSet<>(store.orderKeys());
+        Set<List<Long>> journaled = new HashSet<>(reports);
+        long reportsLost = reports.stream().filter(k -> !stored.contains(k)).count();
+        long reportsExtra = store.orderKeys().size() - stored.size()
+                + stored.stream().filter(k -> !journaled.contains(k)).count();
+        System.out.println("order events after kill -9: journal reports " + reports.size() + ", store rows "
+                + store.orderKeys().size() + ", lost " + reportsLost + ", duplicated or extra " + reportsExtra);
+        assertThat(reportsLost).as("execution reports missing from orders").isZero();
+        assertThat(reportsExtra).as("orders rows duplicated or not in the journal").isZero();
     }
 
-    /** The {@code fills} table and the written seq of a stopped platform's embedded database. */
-    private record StoreFills(List<Fill> fills, long writtenSeq) {
+    /**
+     * The {@code fills} table, the (core seq, exec id) keys of the {@code orders} table and the written seq of a
+     * stopped platform's embedded database.
+     */
+    private record StoreFills(List<Fill> fills, List<List<Long>> orderKeys, long writtenSeq) {
     }
 
     private static StoreFills storeFills(Path folder) throws Exception {
         List<Fill> fills = new ArrayList<>();
+        List<List<Long>> orderKeys = new ArrayList<>();
         long written;
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("history"), "nautilus", "");
                 Statement st = c.createStatement()) {
@@ -286,8 +301,13 @@ class HistoryKillIT {
                             integer(rs, 11), integer(rs, 12), rs.getString(13), rs.getString(14), rs.getLong(15)));
                 }
             }
+            try (ResultSet rs = st.executeQuery("SELECT core_seq, exec_id FROM orders ORDER BY core_seq, exec_id")) {
+                while (rs.next()) {
+                    orderKeys.add(List.of(rs.getLong(1), rs.getLong(2)));
+                }
+            }
         }
-        return new StoreFills(fills, written);
+        return new StoreFills(fills, orderKeys, written);
     }
 
     private static Integer integer(ResultSet rs, int column) throws java.sql.SQLException {

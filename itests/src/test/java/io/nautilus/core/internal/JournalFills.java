@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fills a stopped platform's core journal holds, read outside OSGi the way the core's
+ * The fills (and execution report keys) a stopped platform's core journal holds, read outside OSGi the way the core's
  * {@link io.nautilus.core.api.JournalHistory} serves them: {@link JournalReplay} runs the journal's commands through a
  * private engine and hands their results over, as the live publish thread does. Test-side only (it lives in the
  * core's package to reach the package-private replay); the journal's files are only read.
@@ -50,9 +50,10 @@ public final class JournalFills {
      * The journal's fills and where it ends.
      *
      * @param fills   every fill, in journal order
+     * @param reports the (core seq, exec id) of every execution report, in journal order
      * @param lastSeq the last seq replayed
      */
-    public record Replayed(List<Fill> fills, long lastSeq) {
+    public record Replayed(List<Fill> fills, List<List<Long>> reports, long lastSeq) {
     }
 
     private JournalFills() {
@@ -68,11 +69,13 @@ public final class JournalFills {
      */
     public static Replayed read(Path journalDir, int moneyScale) throws IOException {
         List<Fill> fills = new ArrayList<>();
+        List<List<Long>> reports = new ArrayList<>();
         Map<String, int[]> scales = new HashMap<>();
         CommandResultListener listener = new CommandResultListener() {
             @Override
             public void onCommandResult(CommandResult result) {
                 for (ExecutionReport r : result.reports()) {
+                    reports.add(List.of(result.seq(), r.execId()));
                     if (r.isFill()) {
                         int[] s = scales.get(r.instrument().value());
                         fills.add(new Fill(result.seq(), r.execId(), r.orderId(), r.clientOrderId(),
@@ -92,6 +95,6 @@ public final class JournalFills {
         long last = new JournalReplay(journalDir, moneyScale, d -> new Instrument(InstrumentId.of(d.symbol()),
                 d.symbol(), VenueId.of("SIM"), d.tickSize(), d.lotSize(), d.minQuantity(), d.priceScale(),
                 d.quantityScale(), "USD")).replay(0, Long.MAX_VALUE, listener);
-        return new Replayed(fills, last);
+        return new Replayed(fills, reports, last);
     }
 }
