@@ -140,6 +140,9 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
     private Set<String> writtenKeys = new HashSet<>();
     private boolean outage;
     private boolean timescaleChecked;
+    private boolean preparedBefore;
+    /** Set by a failure: the progress row is read again before writing, in case the last commits were lost. */
+    private boolean reread;
     private final Map<InstrumentId, int[]> definedScales = new HashMap<>();
 
     /**
@@ -359,7 +362,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         try {
             while (true) {
                 try {
-                    if (!ready) {
+                    if (!ready || reread) {
                         prepare();
                     }
                     if (batch.isEmpty()) {
@@ -419,6 +422,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
                 "SELECT MAX(version) FROM schema_version")) {
             schemaVersion = rs.next() ? rs.getInt(1) : 0;
         }
+        long hadWritten = writtenSeq;
         try (PreparedStatement p = c.prepareStatement(SELECT_PROGRESS)) {
             p.setString(1, STREAM);
             try (ResultSet rs = p.executeQuery()) {
@@ -450,6 +454,14 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
                 lastDropped = Math.max(lastDropped, persistedBehind);
             }
         }
+        if (preparedBefore && writtenSeq < hadWritten) {
+            startCatchUpPending = true;
+            LOG.warn("history store: {} holds results up to core seq {} only, but seq {} had been committed: its"
+                    + " last commits were lost (synchronous_commit = off and a server crash, or a restore);"
+                    + " catching them up from the core's journal", database, writtenSeq, hadWritten);
+        }
+        preparedBefore = true;
+        reread = false;
         ready = true;
         hold();
         LOG.info("history store: {} at schema version {}, written up to core seq {}{}", database, schemaVersion,
@@ -839,6 +851,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
                     settings.retryMax().toMillis());
         }
         state = "RETRYING";
+        reread = true;
         discardConnection();
     }
 
