@@ -163,7 +163,7 @@ class HistoryWriterTest {
         HistoryStatus status = w.status();
         assertThat(status.state()).isEqualTo("RUNNING");
         assertThat(status.database()).isEqualTo("H2 test");
-        assertThat(status.schemaVersion()).isEqualTo(2);
+        assertThat(status.schemaVersion()).isEqualTo(3);
         assertThat(status.coreSeq()).isEqualTo(5);
         assertThat(status.lagSeq()).isZero();
         assertThat(status.lagMillis()).isZero();
@@ -425,16 +425,16 @@ class HistoryWriterTest {
     @Test
     void aSchemaTheCodeRefusesDisablesTheStoreNamingTheVersion() throws SQLException {
         SchemaMigrator.load(getClass().getClassLoader(), List.of(SchemaMigrator.CURRENT.get(0),
-                SchemaMigrator.CURRENT.get(1), "db/test-migration/V3__fill_fee.sql")).migrate(ds);
+                SchemaMigrator.CURRENT.get(1), SchemaMigrator.CURRENT.get(2), "db/test-migration/V4__fill_fee.sql")).migrate(ds);
         HistoryWriter w = writer(ds, FAST, journal);
         w.start();
 
         await().atMost(WAIT).until(() -> "DISABLED".equals(w.status().state()));
         HistoryStatus status = w.status();
-        assertThat(status.lastError()).isEqualTo("the history database's schema version 3 is newer than this code"
-                + " knows (2); use a newer Nautilus or another database");
-        assertThat(status.schemaVersion()).isEqualTo(3);
-        assertThat(w.disabledReason()).contains("schema version 3");
+        assertThat(status.lastError()).isEqualTo("the history database's schema version 4 is newer than this code"
+                + " knows (3); use a newer Nautilus or another database");
+        assertThat(status.schemaVersion()).isEqualTo(4);
+        assertThat(w.disabledReason()).contains("schema version 4");
         w.onCommandResult(acceptedAt(1));
         assertThat(w.status().queued()).as("a disabled store takes nothing").isZero();
         assertThat(w.offerAlert(new io.nautilus.api.alert.Alert("k", io.nautilus.api.alert.Severity.INFO, "test",
@@ -442,7 +442,7 @@ class HistoryWriterTest {
         assertThatThrownBy(() -> new JdbcHistoryService(ds, w).fills(HistoryQuery.all()))
                 .isInstanceOf(HistoryUnavailableException.class)
                 .hasMessageContaining("the history store is DISABLED")
-                .hasMessageContaining("schema version 3");
+                .hasMessageContaining("schema version 4");
         assertThat(Sql.count(ds, "SELECT COUNT(*) FROM orders")).isZero();
     }
 }

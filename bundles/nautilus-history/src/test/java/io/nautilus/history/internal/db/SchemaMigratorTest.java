@@ -28,8 +28,8 @@ class SchemaMigratorTest {
         DataSource ds = HistoryDatabase.embedded(dir);
         SchemaMigrator migrator = SchemaMigrator.current();
 
-        assertThat(migrator.latestVersion()).isEqualTo(2);
-        assertThat(migrator.migrate(ds)).containsExactly(1, 2);
+        assertThat(migrator.latestVersion()).isEqualTo(3);
+        assertThat(migrator.migrate(ds)).containsExactly(1, 2, 3);
         assertThat(migrator.migrate(ds)).isEmpty();
 
         DataSource reopened = HistoryDatabase.embedded(dir);
@@ -46,6 +46,10 @@ class SchemaMigratorTest {
                 assertThat(rs.getInt(1)).isEqualTo(2);
                 assertThat(rs.getString(2)).isEqualTo("positions bars definitions alerts backtests");
                 assertThat(rs.getString(3)).isEqualTo(migration(2).checksum());
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+                assertThat(rs.getString(2)).isEqualTo("indexes for the queries");
+                assertThat(rs.getString(3)).isEqualTo(migration(3).checksum());
                 assertThat(rs.next()).isFalse();
             }
             try (ResultSet rs = s.executeQuery(
@@ -84,13 +88,13 @@ class SchemaMigratorTest {
     void aSchemaNewerThanTheCodeIsRefusedNamingTheVersion() throws SQLException {
         DataSource ds = HistoryDatabase.embedded(dir);
         SchemaMigrator newer = SchemaMigrator.load(getClass().getClassLoader(),
-                List.of(SchemaMigrator.CURRENT.get(0), SchemaMigrator.CURRENT.get(1),
-                        "db/test-migration/V3__fill_fee.sql"));
-        assertThat(newer.migrate(ds)).containsExactly(1, 2, 3);
+                List.of(SchemaMigrator.CURRENT.get(0),
+                SchemaMigrator.CURRENT.get(1), SchemaMigrator.CURRENT.get(2), "db/test-migration/V4__fill_fee.sql"));
+        assertThat(newer.migrate(ds)).containsExactly(1, 2, 3, 4);
 
         assertThatThrownBy(() -> SchemaMigrator.current().migrate(ds))
                 .isInstanceOf(SchemaException.class)
-                .hasMessage("the history database's schema version 3 is newer than this code knows (2);"
+                .hasMessage("the history database's schema version 4 is newer than this code knows (3);"
                         + " use a newer Nautilus or another database");
         assertThat(newer.migrate(ds)).isEmpty();
     }
@@ -101,9 +105,9 @@ class SchemaMigratorTest {
         SchemaMigrator.current().migrate(ds);
 
         SchemaMigrator newer = SchemaMigrator.load(getClass().getClassLoader(),
-                List.of(SchemaMigrator.CURRENT.get(0), SchemaMigrator.CURRENT.get(1),
-                        "db/test-migration/V3__fill_fee.sql"));
-        assertThat(newer.migrate(ds)).containsExactly(3);
+                List.of(SchemaMigrator.CURRENT.get(0),
+                SchemaMigrator.CURRENT.get(1), SchemaMigrator.CURRENT.get(2), "db/test-migration/V4__fill_fee.sql"));
+        assertThat(newer.migrate(ds)).containsExactly(4);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(fee) FROM fills")) {
             assertThat(rs.next()).isTrue();
