@@ -413,11 +413,17 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
 
     private void prepare() throws SQLException {
         migrator.migrate(dataSource);
-        Connection c = connection();
-        if (!timescaleChecked && "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
-            Timescale.apply(dataSource, Timescale.HISTORY);
+        if (!timescaleChecked) {
+            boolean postgres;
+            try (Connection probe = dataSource.getConnection()) {
+                postgres = "PostgreSQL".equals(probe.getMetaData().getDatabaseProductName());
+            }
+            if (postgres) {
+                Timescale.apply(dataSource, Timescale.HISTORY);
+            }
             timescaleChecked = true;
         }
+        Connection c = connection();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT MAX(version) FROM schema_version")) {
             schemaVersion = rs.next() ? rs.getInt(1) : 0;

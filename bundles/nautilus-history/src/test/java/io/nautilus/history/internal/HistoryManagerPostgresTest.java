@@ -92,11 +92,15 @@ class HistoryManagerPostgresTest {
     }
 
     private void activate(String password) {
+        activate(password, 2);
+    }
+
+    private void activate(String password, int poolSize) {
         Map<String, Object> values = new HashMap<>();
         values.put("url", PG.url(database));
         values.put("user", PostgresCluster.USER);
         values.put("password", password);
-        values.put("poolSize", 2);
+        values.put("poolSize", poolSize);
         values.put("folder", dir.resolve("unused").toString());
         HistoryConfig config = (HistoryConfig) Proxy.newProxyInstance(HistoryConfig.class.getClassLoader(),
                 new Class<?>[] {HistoryConfig.class}, (proxy, method, args) -> values.containsKey(method.getName())
@@ -181,14 +185,14 @@ class HistoryManagerPostgresTest {
 
     @Test
     void aBurstOfRealTradingLandsInPostgresExactlyAsTheJournalHoldsIt() throws Exception {
-        activate(PG.password());
+        activate(PG.password(), 1);
         long last = trade(1_500);
 
         awaitWritten(last);
         HistoryStatus status = manager.status();
         assertThat(status.state()).isEqualTo("RUNNING");
         assertThat(status.database()).isEqualTo("PostgreSQL 127.0.0.1:" + PG.port() + "/" + database
-                + " as nautilus (pool 2, copy)");
+                + " as nautilus (pool 1, copy)");
         assertThat(status.schemaVersion()).isEqualTo(SchemaMigrator.current().latestVersion());
         assertThat(status.errors()).isZero();
         assertStoreHoldsExactlyTheJournalsFills(1_500);
