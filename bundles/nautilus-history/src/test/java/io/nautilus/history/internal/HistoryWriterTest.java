@@ -382,6 +382,29 @@ class HistoryWriterTest {
     }
 
     @Test
+    void commitsTheDatabaseLostAreCaughtUpFromTheJournalWhenItComesBack() throws SQLException {
+        FlakyDataSource flaky = new FlakyDataSource(ds);
+        HistoryWriter w = writer(flaky, FAST, journal);
+        w.start();
+        for (long seq = 1; seq <= 10; seq++) {
+            publish(w, acceptedAt(seq));
+        }
+        await().atMost(WAIT).until(() -> w.status().writtenSeq() == 10);
+
+        flaky.down();
+        Sql.execute(ds, "DELETE FROM orders WHERE core_seq > 6");
+        Sql.execute(ds, "UPDATE store_progress SET core_seq = 6, exec_id = " + execId(6, 1));
+        publish(w, acceptedAt(11));
+        await().atMost(WAIT).until(() -> w.status().errors() >= 1);
+
+        flaky.up();
+        await().atMost(WAIT).until(() -> w.status().writtenSeq() == 11 && w.status().state().equals("RUNNING"));
+        assertThat(Sql.rows(ds, "SELECT core_seq FROM orders ORDER BY core_seq")).extracting(r -> r.get("core_seq"))
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(w.status().catchUps()).isPositive();
+    }
+
+    @Test
     void aLockHeldByAnotherConnectionIsRetriedUntilReleased() throws Exception {
         SchemaMigrator.current().migrate(ds);
         DataSource other = HistoryDatabase.embedded(dir);

@@ -28,8 +28,8 @@ class SchemaMigratorTest {
         DataSource ds = HistoryDatabase.embedded(dir);
         SchemaMigrator migrator = SchemaMigrator.current();
 
-        assertThat(migrator.latestVersion()).isEqualTo(3);
-        assertThat(migrator.migrate(ds)).containsExactly(1, 2, 3);
+        assertThat(migrator.latestVersion()).isEqualTo(4);
+        assertThat(migrator.migrate(ds)).containsExactly(1, 2, 3, 4);
         assertThat(migrator.migrate(ds)).isEmpty();
 
         DataSource reopened = HistoryDatabase.embedded(dir);
@@ -50,6 +50,10 @@ class SchemaMigratorTest {
                 assertThat(rs.getInt(1)).isEqualTo(3);
                 assertThat(rs.getString(2)).isEqualTo("fill fee");
                 assertThat(rs.getString(3)).isEqualTo(migration(3).checksum());
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(4);
+                assertThat(rs.getString(2)).isEqualTo("indexes for the queries");
+                assertThat(rs.getString(3)).isEqualTo(migration(4).checksum());
                 assertThat(rs.next()).isFalse();
             }
             try (ResultSet rs = s.executeQuery(
