@@ -112,7 +112,7 @@ class SchemaMigratorTest {
                     + " 'BUY', 100, 2, 'TAKER', 0, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00')");
         }
 
-        assertThat(SchemaMigrator.current().migrate(ds)).containsExactly(3);
+        assertThat(SchemaMigrator.current().migrate(ds)).containsExactly(3, 4);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(fee) FROM fills")) {
             assertThat(rs.next()).isTrue();
