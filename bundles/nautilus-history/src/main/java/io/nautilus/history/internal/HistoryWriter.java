@@ -29,6 +29,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,6 +81,9 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
     /** The name of the writer's hold on the core's journal. */
     public static final String HOLDER = "history";
 
+    /** How long a commit must be old before the journal hold moves past it (see {@link #advanceHold()}). */
+    static final long HOLD_DELAY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     /** {@link HistoryStatus#behindFromSeq()} while no result has been dropped. */
     public static final long NOT_BEHIND = 0;
 
@@ -114,6 +118,8 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
     private long lastDropped = NOT_BEHIND;
     private long firstDropAtNanos;
 
+    /** Commits not yet old enough to hold the journal at: {commit nanoTime, seq}; writer thread only. */
+    private final ArrayDeque<long[]> committedHolds = new ArrayDeque<>();
     private volatile boolean running;
     private volatile boolean closed;
     private volatile String state = "STOPPED";
@@ -366,6 +372,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
                         prepare();
                     }
                     if (batch.isEmpty()) {
+                        advanceHold();
                         Item first = queue.poll(20, TimeUnit.MILLISECONDS);
                         if (first != null) {
                             batch.add(first);
@@ -801,7 +808,8 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         persistedBehind = behind;
         if (lastSeq != writtenSeq) {
             writtenSeq = lastSeq;
-            hold();
+            committedHolds.addLast(new long[] {System.nanoTime(), lastSeq});
+            advanceHold();
         }
     }
 
@@ -822,11 +830,34 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         }
     }
 
+    /**
+     * Moves the journal hold to the newest seq committed at least {@link #HOLD_DELAY_NANOS} ago: a commit is not
+     * on disk at once everywhere (H2 writes its file up to 500 ms after a commit; PostgreSQL with
+     * {@code synchronous_commit = off} up to three WAL writer delays), and a {@code kill -9} in between undoes it.
+     * Were the hold already past it, the core could delete the journal segment the catch-up then needs.
+     */
+    private void advanceHold() {
+        long now = System.nanoTime();
+        long seq = -1;
+        while (!committedHolds.isEmpty() && now - committedHolds.peekFirst()[0] >= HOLD_DELAY_NANOS) {
+            seq = committedHolds.pollFirst()[1];
+        }
+        if (seq >= 0) {
+            setHold(seq);
+        }
+    }
+
+    /** Holds the journal at the written seq as read back from the database (durable). */
     private void hold() {
+        committedHolds.clear();
+        setHold(writtenSeq);
+    }
+
+    private void setHold(long seq) {
         JournalHistory journal = core.journal();
         if (journal != null) {
             try {
-                journal.hold(HOLDER, writtenSeq);
+                journal.hold(HOLDER, seq);
             } catch (RuntimeException e) {
                 LOG.debug("history store: cannot set the journal hold", e);
             }
