@@ -68,7 +68,7 @@ public class HistoryIT {
         HistoryStatus status = history.status();
         Path folder = Path.of(System.getProperty("karaf.base")).resolve("data/nautilus/history");
         assertEquals("H2 " + folder, status.database());
-        assertEquals(2, status.schemaVersion());
+        assertEquals(4, status.schemaVersion());
         assertTrue("the database file in " + folder, Files.exists(folder.resolve("history.mv.db")));
         assertEquals(null, status.lastError());
     }
@@ -86,6 +86,11 @@ public class HistoryIT {
                 + " ms after the core showed the position");
         FillEvent fill = history.fills(HistoryQuery.all().withAccount(AccountId.of("mm-1"))).get(0);
         assertEquals(BTC, fill.instrument());
+        long bps = fill.liquidity() == io.nautilus.api.order.Liquidity.MAKER ? -1 : 5;
+        assertEquals("the fill's fee as the core charged it (SIM-BTC: maker -1 bps, taker 5 bps, rounded up): "
+                + fill, java.math.BigDecimal.valueOf(fill.price()).multiply(java.math.BigDecimal.valueOf(
+                        fill.quantity() * bps)).movePointLeft(fill.quantityScale() + 4)
+                        .setScale(0, java.math.RoundingMode.CEILING).longValueExact(), fill.fee());
         assertTrue("scales written with the fill", fill.priceScale() >= 0 && fill.quantityScale() >= 0);
         assertTrue("the core's instruments as defined",
                 history.instruments().stream().anyMatch(i -> i.instrument().id().equals(BTC)));

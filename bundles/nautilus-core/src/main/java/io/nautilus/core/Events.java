@@ -17,7 +17,9 @@ import java.util.Arrays;
  *   <li>{@link #TRADE}: order = the taker (aggressor), counter = the maker (resting); price = the maker's price,
  *       qty = fill quantity, leaves = taker's open quantity after this fill, counterLeaves = maker's open
  *       quantity after it (hidden iceberg quantity included), value = taker's cumulative filled quantity,
- *       value2 = maker's cumulative filled quantity.</li>
+ *       value2 = maker's cumulative filled quantity; fee = the taker's fee, counterFee = the maker's (price-scale
+ *       money, negative = rebate; set by the positions after matching, 0 for a side that is not a platform
+ *       account).</li>
  *   <li>{@link #CANCELED}: qty = quantity canceled (the open quantity removed), price = order price, reason =
  *       {@link CancelReason} ordinal; leaves = 0.</li>
  *   <li>{@link #REDUCED}: qty = quantity taken off, leaves = open quantity after (&gt; 0), price = order price.</li>
@@ -71,6 +73,8 @@ public final class Events {
     private long[] average = new long[INITIAL_CAPACITY];
     private long[] counterAverage = new long[INITIAL_CAPACITY];
     private long[] cumulative = new long[INITIAL_CAPACITY];
+    private long[] fee = new long[INITIAL_CAPACITY];
+    private long[] counterFee = new long[INITIAL_CAPACITY];
 
     /** Forgets every event (keeps the arrays). */
     public void clear() {
@@ -102,6 +106,8 @@ public final class Events {
             average = Arrays.copyOf(average, capacity);
             counterAverage = Arrays.copyOf(counterAverage, capacity);
             cumulative = Arrays.copyOf(cumulative, capacity);
+            fee = Arrays.copyOf(fee, capacity);
+            counterFee = Arrays.copyOf(counterFee, capacity);
         }
         int i = size++;
         counterOrderId[i] = 0;
@@ -113,6 +119,8 @@ public final class Events {
         average[i] = 0;
         counterAverage[i] = 0;
         cumulative[i] = 0;
+        fee[i] = 0;
+        counterFee[i] = 0;
         return i;
     }
 
@@ -210,6 +218,34 @@ public final class Events {
     public void setAverages(int i, long orderAverage, long counterOrderAverage) {
         average[i] = orderAverage;
         counterAverage[i] = counterOrderAverage;
+    }
+
+    /**
+     * Sets the fees of a trade's two sides, as the positions charged them.
+     *
+     * @param i          event index
+     * @param takerFee   the taker's fee, price-scale money, negative = rebate; 0 if the taker is not a platform account
+     * @param makerFee   the maker's fee, likewise
+     */
+    public void setFees(int i, long takerFee, long makerFee) {
+        fee[i] = takerFee;
+        counterFee[i] = makerFee;
+    }
+
+    /**
+     * @param i event index
+     * @return the fee the event's order (a trade's taker) paid for it, price-scale money; 0 if none
+     */
+    public long fee(int i) {
+        return fee[i];
+    }
+
+    /**
+     * @param i event index
+     * @return the fee the counter order (a trade's maker) paid for it, price-scale money; 0 if none
+     */
+    public long counterFee(int i) {
+        return counterFee[i];
     }
 
     /**

@@ -48,13 +48,19 @@ import java.util.Objects;
  * @param transactTimeNanos  when the change happened at the venue or matching engine, in nanoseconds since the
  *                           epoch
  * @param publishTimeNanos   when the platform published this report, in nanoseconds since the epoch
+ * @param fee                what this fill cost the report's account, in units of the instrument's price scale
+ *                           (money, as the positions' fees): the maker or taker fee of its liquidity, rounded toward
+ *                           +infinity; negative for a rebate. 0 on reports that are not fills, and where the fee is
+ *                           unknown. The trading core sets it on every fill it reports, venue fills included (from
+ *                           the instrument's configured fees); a venue gateway's own reports carry 0 until it takes
+ *                           the venue's figure (e.g. FIX {@code Commission(12)})
  */
 public record ExecutionReport(long execId, long clientOrderId, long origClientOrderId, long orderId,
                               AccountId account, StrategyId strategy, InstrumentId instrument, VenueId venue,
                               Side side, ExecType execType, OrderStatus status, RejectReason rejectReason,
                               CancelReason cancelReason, Liquidity liquidity, String text, long lastPrice,
                               long lastQuantity, long leavesQuantity, long cumulativeQuantity, long averagePrice,
-                              long transactTimeNanos, long publishTimeNanos) {
+                              long transactTimeNanos, long publishTimeNanos, long fee) {
 
     /**
      * Validates that the report is consistent.
@@ -126,6 +132,49 @@ public record ExecutionReport(long execId, long clientOrderId, long origClientOr
             throw new IllegalArgumentException(report + ": times must not be negative, got transact "
                     + transactTimeNanos + " and publish " + publishTimeNanos);
         }
+        if (fee != 0 && !execType.isFill()) {
+            throw new IllegalArgumentException(report + ": only fills carry a fee, got " + fee);
+        }
+    }
+
+    /**
+     * A report without a fee (0): what reports were before they carried one, and what a publisher that does not
+     * know the fee sends. Same checks as the canonical constructor.
+     *
+     * @param execId             the report's id
+     * @param clientOrderId      the client order id
+     * @param origClientOrderId  for cancels and replaces, the client order id before the request; 0 otherwise
+     * @param orderId            the id the trading core or venue gave the order; 0 if not yet assigned
+     * @param account            the order's account
+     * @param strategy           the order's strategy, or {@code null}
+     * @param instrument         the order's instrument
+     * @param venue              the venue, or {@code null} for the internal book and core rejects
+     * @param side               the order's side
+     * @param execType           what happened
+     * @param status             the order's state after it happened
+     * @param rejectReason       why it was rejected
+     * @param cancelReason       why it was canceled or expired
+     * @param liquidity          maker or taker for fills; {@link Liquidity#NONE} otherwise
+     * @param text               free text, or {@code null}
+     * @param lastPrice          the fill's price, price scale; {@link FixedPoint#NULL} unless a fill
+     * @param lastQuantity       the fill's quantity, quantity scale
+     * @param leavesQuantity     the quantity still working, quantity scale
+     * @param cumulativeQuantity the total filled so far, quantity scale
+     * @param averagePrice       the average fill price, price scale; {@link FixedPoint#NULL} while nothing is filled
+     * @param transactTimeNanos  when the change happened, nanoseconds since the epoch
+     * @param publishTimeNanos   when the platform published this report, nanoseconds since the epoch
+     * @throws NullPointerException     if a required component is null
+     * @throws IllegalArgumentException if the report contradicts itself
+     */
+    public ExecutionReport(long execId, long clientOrderId, long origClientOrderId, long orderId,
+                           AccountId account, StrategyId strategy, InstrumentId instrument, VenueId venue,
+                           Side side, ExecType execType, OrderStatus status, RejectReason rejectReason,
+                           CancelReason cancelReason, Liquidity liquidity, String text, long lastPrice,
+                           long lastQuantity, long leavesQuantity, long cumulativeQuantity, long averagePrice,
+                           long transactTimeNanos, long publishTimeNanos) {
+        this(execId, clientOrderId, origClientOrderId, orderId, account, strategy, instrument, venue, side,
+                execType, status, rejectReason, cancelReason, liquidity, text, lastPrice, lastQuantity,
+                leavesQuantity, cumulativeQuantity, averagePrice, transactTimeNanos, publishTimeNanos, 0);
     }
 
     /**

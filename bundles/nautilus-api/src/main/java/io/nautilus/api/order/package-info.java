@@ -8,7 +8,7 @@
  * {@link io.nautilus.api.instrument.FixedPoint#NULL}.
  */
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.1.0")
+@Version("0.2.0")
 package io.nautilus.api.order;
 
 import org.osgi.annotation.bundle.Export;

@@ -38,6 +38,27 @@ class ExecutionReportTest {
     }
 
     @Test
+    void aFillCarriesItsFeeAndTheOldConstructorMeansNoFee() {
+        ExecutionReport rebate = new ExecutionReport(1, 42, 0, 9001, AccountId.of("ACC-1"), null,
+                InstrumentId.of("ESZ4.CME"), null, Side.SELL, ExecType.FILL, OrderStatus.FILLED, RejectReason.NONE,
+                CancelReason.NONE, Liquidity.MAKER, null, 501_225, 4, 0, 4, 501_225, 1_000L, 2_000L, -12);
+        ExecutionReport old = report(Side.SELL, ExecType.PARTIAL_FILL, OrderStatus.PARTIALLY_FILLED,
+                RejectReason.NONE, CancelReason.NONE, Liquidity.MAKER, 501_225, 4, 6, 4, 501_225);
+
+        assertThat(rebate.fee()).isEqualTo(-12);
+        assertThat(old.fee()).isZero();
+    }
+
+    @Test
+    void onlyFillsCarryAFee() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ExecutionReport(1, 42, 0, 9001,
+                        AccountId.of("ACC-1"), null, InstrumentId.of("ESZ4.CME"), null, Side.BUY, ExecType.NEW,
+                        OrderStatus.NEW, RejectReason.NONE, CancelReason.NONE, Liquidity.NONE, null, NULL, 0, 10, 0,
+                        NULL, 1_000L, 2_000L, 5))
+                .withMessageContaining("only fills carry a fee, got 5");
+    }
+
+    @Test
     void fillWithoutLastQuantityIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> report(Side.BUY, ExecType.FILL, OrderStatus.FILLED,
                         RejectReason.NONE, CancelReason.NONE, Liquidity.TAKER, 501_225, 0, 0, 10, 501_225))

@@ -27,6 +27,9 @@ import org.agrona.collections.Long2LongHashMap;
  * replay from a snapshot, the reports are the ones the live core built. Snapshots of format version 1 lack it: after
  * starting from one, orders from before it report their core order id as client order id until they finish.
  *
+ * <p>A fill report carries its side's fee as the positions charged it: the business thread writes both sides' fees
+ * into the TRADE event, so a journal replay (the same engine over the same commands) reports the same fees.
+ *
  * <p>Exec ids: {@code seq * 65,536} plus the report's number within its command (1, 2, ...), moved up past the
  * previous command's last exec id when that command had more reports than fit its range (a kill of many orders, a
  * sweep of many makers). So they increase and never repeat within a run, and a restart (whose commands have higher
@@ -72,8 +75,8 @@ final class ReportBuilder implements io.nautilus.core.Snapshotable {
                 if (makerAccount != null) {
                     reports.add(fill(execBase + reports.size() + 1, clientOrderId(makerId, null), makerId,
                             makerAccount, instrument, side == Side.BUY ? Side.SELL : Side.BUY, Liquidity.MAKER,
-                            e.price(i), e.qty(i), e.counterLeaves(i), e.value2(i), e.counterAverage(i), c.timestamp,
-                            publishNanos));
+                            e.price(i), e.qty(i), e.counterLeaves(i), e.value2(i), e.counterAverage(i),
+                            e.counterFee(i), c.timestamp, publishNanos));
                 }
                 if (e.counterLeaves(i) == 0) {
                     clientOrderIds.remove(makerId);
@@ -91,14 +94,15 @@ final class ReportBuilder implements io.nautilus.core.Snapshotable {
                         FixedPoint.NULL, 0, e.leaves(i), 0, 0, c.timestamp, publishNanos));
                 case Events.TRADE -> {
                     reports.add(fill(execId, clientId, orderId, account, instrument, side, Liquidity.TAKER,
-                            e.price(i), e.qty(i), e.leaves(i), e.value(i), e.average(i), c.timestamp, publishNanos));
+                            e.price(i), e.qty(i), e.leaves(i), e.value(i), e.average(i), e.fee(i), c.timestamp,
+                            publishNanos));
                     AccountId makerAccount = accountId(registry, e.counterAccount(i));
                     long makerId = e.counterOrderId(i);
                     if (makerAccount != null) {
                         reports.add(fill(execId + 1, clientOrderId(makerId, null), makerId, makerAccount,
                                 instrument, side == Side.BUY ? Side.SELL : Side.BUY, Liquidity.MAKER, e.price(i),
-                                e.qty(i), e.counterLeaves(i), e.value2(i), e.counterAverage(i), c.timestamp,
-                                publishNanos));
+                                e.qty(i), e.counterLeaves(i), e.value2(i), e.counterAverage(i), e.counterFee(i),
+                                c.timestamp, publishNanos));
                     }
                     if (e.leaves(i) == 0) {
                         clientOrderIds.remove(orderId);
@@ -248,11 +252,11 @@ final class ReportBuilder implements io.nautilus.core.Snapshotable {
 
     private static ExecutionReport fill(long execId, long clientId, long orderId, AccountId account,
                                         InstrumentId instrument, Side side, Liquidity liquidity, long price, long qty,
-                                        long leaves, long cum, long average, long time, long publish) {
+                                        long leaves, long cum, long average, long fee, long time, long publish) {
         return report(execId, clientId, orderId, account, instrument, side,
                 leaves == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL,
                 leaves == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, RejectReason.NONE, CancelReason.NONE,
-                liquidity, null, price, qty, leaves, Math.max(cum, qty), average == 0 ? price : average, time,
+                liquidity, null, price, qty, leaves, Math.max(cum, qty), average == 0 ? price : average, fee, time,
                 publish);
     }
 
@@ -261,9 +265,18 @@ final class ReportBuilder implements io.nautilus.core.Snapshotable {
                                           RejectReason reject, CancelReason cancel, Liquidity liquidity, String text,
                                           long lastPrice, long lastQty, long leaves, long cum, long average,
                                           long time, long publish) {
+        return report(execId, clientId, orderId, account, instrument, side, exec, status, reject, cancel, liquidity,
+                text, lastPrice, lastQty, leaves, cum, average, 0, time, publish);
+    }
+
+    private static ExecutionReport report(long execId, long clientId, long orderId, AccountId account,
+                                          InstrumentId instrument, Side side, ExecType exec, OrderStatus status,
+                                          RejectReason reject, CancelReason cancel, Liquidity liquidity, String text,
+                                          long lastPrice, long lastQty, long leaves, long cum, long average,
+                                          long fee, long time, long publish) {
         return new ExecutionReport(execId, clientId, 0, Math.max(orderId, 0), account, null, instrument, null, side,
                 exec, status, reject, cancel, liquidity, text, lastPrice, lastQty, leaves, cum,
-                cum > 0 ? (average == 0 ? FixedPoint.NULL : average) : FixedPoint.NULL, time, publish);
+                cum > 0 ? (average == 0 ? FixedPoint.NULL : average) : FixedPoint.NULL, time, publish, fee);
     }
 
     private static AccountId accountId(Registry.View registry, int id) {

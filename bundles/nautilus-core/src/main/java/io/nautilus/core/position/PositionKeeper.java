@@ -189,8 +189,9 @@ public final class PositionKeeper implements Snapshotable {
     // ------------------------------------------------------------------ hot path
 
     /**
-     * Applies the trades in a command's events (and, for {@link Op#MARK}, the mark price). Call after matching
-     * filled {@code c.events}, for every command; a command without trades changes nothing.
+     * Applies the trades in a command's events (and, for {@link Op#MARK}, the mark price), and writes each trade's
+     * fees back into it ({@link Events#setFees}: what the execution reports carry). Call after matching filled
+     * {@code c.events}, for every command; a command without trades changes nothing.
      *
      * @param c the processed command
      */
@@ -214,15 +215,18 @@ public final class PositionKeeper implements Snapshotable {
                 continue;
             }
             int taker = events.account(i);
+            long takerFee = 0;
             if (taker != Command.ANY) {
-                position(taker, instrument).fill(side.sign(), price, qty, fee(instrument, price, qty,
-                        takerFeeBps[instrument]));
+                takerFee = fee(instrument, price, qty, takerFeeBps[instrument]);
+                position(taker, instrument).fill(side.sign(), price, qty, takerFee);
             }
             int maker = events.counterAccount(i);
+            long makerFee = 0;
             if (maker != Command.ANY) {
-                position(maker, instrument).fill(-side.sign(), price, qty, fee(instrument, price, qty,
-                        makerFeeBps[instrument]));
+                makerFee = fee(instrument, price, qty, makerFeeBps[instrument]);
+                position(maker, instrument).fill(-side.sign(), price, qty, makerFee);
             }
+            events.setFees(i, takerFee, makerFee);
             mark[instrument] = price;
         }
     }

@@ -49,9 +49,18 @@ class JournalHistoryTest {
     static final InstrumentId XYZ = InstrumentId.of("XYZ");
     static final Map<String, Object> ACCOUNTS = Map.of("alice.stp", "none", "alice.capital", "1000",
             "bob.stp", "cancel-resting");
+    /** The core's test instruments, ABC with a taker fee and a maker rebate so that fills carry fees. */
+    static final Map<String, Object> INSTRUMENTS = withFees();
 
     @TempDir
     Path dir;
+
+    static Map<String, Object> withFees() {
+        Map<String, Object> instruments = new HashMap<>(TradingCoreManagerTest.INSTRUMENTS);
+        instruments.put("ABC.takerFeeBps", "5");
+        instruments.put("ABC.makerFeeBps", "-2");
+        return Map.copyOf(instruments);
+    }
 
     final List<TradingCoreManager> running = new ArrayList<>();
     final Recorder live = new Recorder();
@@ -113,7 +122,8 @@ class JournalHistoryTest {
             reports.add(new ExecutionReport(e.execId(), e.clientOrderId(), e.origClientOrderId(), e.orderId(),
                     e.account(), e.strategy(), e.instrument(), e.venue(), e.side(), e.execType(), e.status(),
                     e.rejectReason(), e.cancelReason(), e.liquidity(), e.text(), e.lastPrice(), e.lastQuantity(),
-                    e.leavesQuantity(), e.cumulativeQuantity(), e.averagePrice(), e.transactTimeNanos(), 0));
+                    e.leavesQuantity(), e.cumulativeQuantity(), e.averagePrice(), e.transactTimeNanos(), 0,
+                    e.fee()));
         }
         return new CommandResult(r.seq(), r.orderId(), r.rejectReason(), r.rejectDetail(), r.rejectLimit(),
                 r.rejectValue(), reports);
@@ -133,7 +143,7 @@ class JournalHistoryTest {
         }
         core.activate(properties);
         running.add(core);
-        core.applyInstruments(TradingCoreManagerTest.INSTRUMENTS);
+        core.applyInstruments(INSTRUMENTS);
         core.applyAccounts(ACCOUNTS);
         return core;
     }
@@ -185,7 +195,7 @@ class JournalHistoryTest {
         CommandResult taken = limit(core, 21, BOB, ABC, Side.BUY, 100_00, 2);
         assertThat(taken.reports()).filteredOn(r -> r.liquidity() == Liquidity.MAKER).singleElement()
                 .extracting(ExecutionReport::clientOrderId).isEqualTo(11L);
-        Map<String, Object> instruments = new HashMap<>(TradingCoreManagerTest.INSTRUMENTS);
+        Map<String, Object> instruments = new HashMap<>(INSTRUMENTS);
         instruments.put("XYZ.makerFeeBps", "1");
         core.applyInstruments(instruments);
         core.applyAccounts(Map.of("alice.stp", "none", "alice.capital", "2500", "bob.stp", "cancel-resting"));
@@ -225,6 +235,10 @@ class JournalHistoryTest {
                         List.of(new AccountView(BOB, "cancel-resting", CoreTradingState.ACTIVE), 0L));
         long end = core.durableSeq();
         assertThat(live.lastSeq()).isLessThanOrEqualTo(end);
+        List<ExecutionReport> fills = all.stream().filter(CommandResult.class::isInstance)
+                .flatMap(o -> ((CommandResult) o).reports().stream()).filter(ExecutionReport::isFill).toList();
+        assertThat(fills).as("the replays below compare fees too").anyMatch(r -> r.fee() > 0)
+                .anyMatch(r -> r.fee() < 0);
 
         assertThat(replay(core, 0, Long.MAX_VALUE)).containsExactlyElementsOf(all);
         assertThat(core.replay(0, Long.MAX_VALUE, new Recorder())).isEqualTo(end);
@@ -303,7 +317,7 @@ class JournalHistoryTest {
         running.add(core);
         core.activate(Map.of("journal.dir", dir.resolve("core").toString(), "journal.fsync", "none",
                 "ring.size", 1024, "snapshot.interval.minutes", 0, "clock.tick.ms", 60_000));
-        core.applyInstruments(TradingCoreManagerTest.INSTRUMENTS);
+        core.applyInstruments(INSTRUMENTS);
         core.applyAccounts(ACCOUNTS);
 
         trade(core, 1, 20);

@@ -139,6 +139,7 @@ class VenueOrdersTest {
             assertThat(r.lastPrice()).isEqualTo(9_990);
             assertThat(r.leavesQuantity()).isEqualTo(6);
             assertThat(r.account()).isEqualTo(ALICE);
+            assertThat(r.fee()).as("taker 10 bps of 399.60 = 0.3996, rounded up").isEqualTo(40);
         });
         assertThat(maker.reports()).singleElement().satisfies(r -> {
             assertThat(r.execType()).isEqualTo(ExecType.FILL);
@@ -147,6 +148,7 @@ class VenueOrdersTest {
             assertThat(r.cumulativeQuantity()).isEqualTo(10);
             assertThat(r.averagePrice()).isEqualTo(9_996);
             assertThat(r.clientOrderId()).isEqualTo(100);
+            assertThat(r.fee()).as("maker rebate -2 bps of 600.00").isEqualTo(-12);
         });
         PositionView position = core.position(ALICE, EXT).orElseThrow();
         assertThat(position.quantity()).isEqualTo(10);

@@ -60,6 +60,7 @@ final class EventJson {
                 json.writeStringField("price", instrument.formatPrice(report.lastPrice()));
                 json.writeStringField("quantity", instrument.formatQuantity(report.lastQuantity()));
                 json.writeStringField("liquidity", report.liquidity().name());
+                json.writeStringField("fee", instrument.formatPrice(report.fee()));
             }
             json.writeStringField("leavesQuantity", instrument.formatQuantity(report.leavesQuantity()));
             json.writeStringField("cumulativeQuantity", instrument.formatQuantity(report.cumulativeQuantity()));

@@ -104,6 +104,7 @@ class EventsEndpointTest {
         assertThat(ack.get("leavesQuantity").asText()).isEqualTo("2.500");
         assertThat(ack.get("cumulativeQuantity").asText()).isEqualTo("0.000");
         assertThat(ack.has("price")).as("only fills carry a price").isFalse();
+        assertThat(ack.has("fee")).as("only fills carry a fee").isFalse();
         assertThat(ack.has("averagePrice")).isFalse();
 
         assertThat(cancel.get("coreSeq").asLong()).isEqualTo(canceled.seq());

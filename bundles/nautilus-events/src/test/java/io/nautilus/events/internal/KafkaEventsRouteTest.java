@@ -89,6 +89,8 @@ class KafkaEventsRouteTest {
                 "SIM-ETH.tickSize", "0.05", "SIM-ETH.lotSize", "0.001"));
         instruments.putAll(Map.of("ACME.priceScale", "4", "ACME.quantityScale", "0", "ACME.tickSize", "0.0001",
                 "ACME.lotSize", "1"));
+        instruments.putAll(Map.of("SIM-BTC.takerFeeBps", "10", "SIM-BTC.makerFeeBps", "-2",
+                "ACME.takerFeeBps", "5"));
         core = RealCore.start(dir.resolve("core"), report -> { }, instruments,
                 Map.of("maker.stp", "none", "taker.stp", "none"), Map.of());
     }
@@ -262,6 +264,7 @@ class KafkaEventsRouteTest {
             expected.put("price", decimal(report.lastPrice(), ps));
             expected.put("quantity", decimal(report.lastQuantity(), qs));
             expected.put("liquidity", report.liquidity().name());
+            expected.put("fee", decimal(report.fee(), ps));
             expected.put("leavesQuantity", decimal(report.leavesQuantity(), qs));
             expected.put("cumulativeQuantity", decimal(report.cumulativeQuantity(), qs));
             expected.put("averagePrice", decimal(report.averagePrice(), ps));
@@ -280,10 +283,14 @@ class KafkaEventsRouteTest {
                 .filter(r -> r.key().equals("SIM-BTC")).findFirst().orElseThrow().value());
         assertThat(firstBtc.get("price").asText()).isEqualTo("30000.00");
         assertThat(firstBtc.get("quantity").asText()).isEqualTo("0.0020");
+        assertThat(firstBtc.get("fee").asText()).as("taker 10 bps of 60.00, maker -2 bps rounded toward zero")
+                .isEqualTo(firstBtc.get("liquidity").asText().equals("TAKER") ? "0.06" : "-0.01");
         JsonNode firstAcme = MAPPER.readTree(records.stream()
                 .filter(r -> r.key().equals("ACME")).findFirst().orElseThrow().value());
         assertThat(firstAcme.get("price").asText()).isEqualTo("123.4567");
         assertThat(firstAcme.get("quantity").asText()).isEqualTo("2");
+        assertThat(firstAcme.get("fee").asText()).as("taker 5 bps of 246.9134 rounded up; no maker fee")
+                .isEqualTo(firstAcme.get("liquidity").asText().equals("TAKER") ? "0.1235" : "0.0000");
 
         List<ConsumerRecord<String, String>> all = readAll("nautilus.executions", executions);
         assertThat(all).hasSize(executions);

@@ -28,6 +28,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " Config Admin, never in the repository.", type = AttributeType.PASSWORD, required = false)
     String password() default "";
 
+    @AttributeDefinition(name = "Pool size", description = "Connections the PostgreSQL pool holds at most (the"
+            + " writer takes one, queries the others), 1 to 64; not used by H2.", min = "1", max = "64")
+    int poolSize() default 4;
+
     @AttributeDefinition(name = "Queue capacity", description = "Items the hand-off holds before it drops (dropped"
             + " results are caught up from the journal), 1 or more.", min = "1")
     int queue_capacity() default 65536;

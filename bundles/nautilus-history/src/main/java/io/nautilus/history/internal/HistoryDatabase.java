@@ -1,5 +1,6 @@
 package io.nautilus.history.internal;
 
+import io.nautilus.history.internal.db.Databases;
 import io.nautilus.history.internal.db.JdbcBatchSink;
 import io.nautilus.history.internal.db.RowSink;
 
@@ -12,7 +13,8 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The history database: by default an embedded H2 file database in a folder, reached through plain JDBC; or the
- * database a JDBC URL names.
+ * database a JDBC URL names: another H2 database, or PostgreSQL through a connection pool and {@code COPY}
+ * ({@link Databases#postgres}).
  */
 public final class HistoryDatabase {
 
@@ -52,14 +54,17 @@ public final class HistoryDatabase {
     /**
      * Opens the database the configuration names (without connecting: the writer connects, and retries).
      *
-     * @param url      a JDBC URL, or empty for the embedded database in {@code folder}
+     * @param url      a JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql://...}), or empty for the embedded
+     *                 database in {@code folder}
      * @param user     the user for an external database
      * @param password its password
+     * @param poolSize connections a PostgreSQL pool holds at most, 1 to {@value Databases#MAX_POOL_SIZE}
      * @param folder   the embedded database's folder
      * @return the data source, the row sink for it and a description without credentials
-     * @throws IllegalArgumentException if the URL names a database this build cannot reach; the message names it
+     * @throws IllegalArgumentException if the URL names a database this build cannot reach or a value is out of
+     *                                  range; the message is one line naming it (never the password)
      */
-    public static Opened open(String url, String user, String password, Path folder) {
+    public static Opened open(String url, String user, String password, int poolSize, Path folder) {
         if (url == null || url.isBlank()) {
             return new Opened(embedded(folder), new JdbcBatchSink(), "H2 " + folder, () -> { });
         }
@@ -70,11 +75,17 @@ public final class HistoryDatabase {
             ds.setUser(user == null ? "" : user);
             ds.setPassword(password == null ? "" : password);
             int params = trimmed.indexOf(';');
-            return new Opened(ds, new JdbcBatchSink(), "H2 " + (params < 0 ? trimmed : trimmed.substring(0, params)),
-                    () -> { });
+            return new Opened(ds, new JdbcBatchSink(),
+                    "H2 " + Databases.redact(params < 0 ? trimmed : trimmed.substring(0, params)), () -> { });
         }
-        throw new IllegalArgumentException("history database URL " + trimmed + " is not supported: this build"
-                + " reaches jdbc:h2: databases (empty url = the embedded database in the folder)");
+        if (trimmed.startsWith("jdbc:postgresql:")) {
+            Databases.Database db = Databases.postgres(trimmed, user, password, poolSize);
+            return new Opened(db.dataSource(), db.sink(), db.description(), db);
+        }
+        int scheme = trimmed.indexOf(':', trimmed.startsWith("jdbc:") ? 5 : 0);
+        throw new IllegalArgumentException("history database URL '" + Databases.redact(scheme < 0 ? trimmed
+                : trimmed.substring(0, scheme + 1) + "...") + "' is not supported: use jdbc:postgresql://host:port/"
+                + "database, jdbc:h2:..., or an empty url for the embedded database in the folder");
     }
 
     /**

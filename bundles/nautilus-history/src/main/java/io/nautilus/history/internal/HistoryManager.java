@@ -112,7 +112,7 @@ public final class HistoryManager implements HistoryService, CommandResultListen
                         + " must be 0 (off) or more");
             }
             HistoryDatabase.Opened db = HistoryDatabase.open(config.url(), config.user(), config.password(),
-                    folder(config.folder(), context));
+                    config.poolSize(), folder(config.folder(), context));
             HistoryWriter writer = new HistoryWriter(db.dataSource(), db.sink(), SchemaMigrator.current(), settings,
                     new Link(), db.description());
             Store started = new Store(db, writer, new JdbcHistoryService(db.dataSource(), writer));

@@ -33,7 +33,7 @@ final class HistoryTables {
 
     static final Table FILLS = table("fills", "core_seq:L", "exec_id:L", "order_id:L", "client_order_id:L",
             "account:S", "strategy:S", "instrument:S", "side:S", "price:L", "qty:L", "price_scale:I", "qty_scale:I",
-            "liquidity:S", "venue:S", "fill_time_nanos:L", "fill_time:T");
+            "liquidity:S", "venue:S", "fill_time_nanos:L", "fill_time:T", "fee:L");
 
     static final Table INSTRUMENTS = table("instruments", "core_seq:L", "instrument:S", "defined_at_nanos:L",
             "defined_at:T", "symbol:S", "venue:S", "tick_size:L", "lot_size:L", "min_qty:L", "price_scale:I",
@@ -90,7 +90,7 @@ final class HistoryTables {
         return new Object[] {seq, r.execId(), r.orderId(), r.clientOrderId(), r.account().value(),
             strategy(r.strategy()), r.instrument().value(), r.side().name(), r.lastPrice(), r.lastQuantity(),
             scale(priceScale), scale(quantityScale), r.liquidity().name(), venue(r.venue()), r.transactTimeNanos(),
-            utc(r.transactTimeNanos())};
+            utc(r.transactTimeNanos()), r.fee()};
     }
 
     static Object[] instrument(long seq, long nanos, Instrument i) {

@@ -12,11 +12,14 @@ import io.nautilus.core.api.JournalGapException;
 import io.nautilus.core.api.JournalHistory;
 import io.nautilus.core.api.PositionView;
 import io.nautilus.history.api.HistoryStatus;
+import io.nautilus.history.internal.db.Databases;
 import io.nautilus.history.internal.db.RowSink;
 import io.nautilus.history.internal.db.SchemaException;
 import io.nautilus.history.internal.db.SchemaMigrator;
+import io.nautilus.history.internal.db.Timescale;
 
 import java.io.IOException;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +29,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,6 +81,9 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
     /** The name of the writer's hold on the core's journal. */
     public static final String HOLDER = "history";
 
+    /** How long a commit must be old before the journal hold moves past it (see {@link #advanceHold()}). */
+    static final long HOLD_DELAY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     /** {@link HistoryStatus#behindFromSeq()} while no result has been dropped. */
     public static final long NOT_BEHIND = 0;
 
@@ -89,6 +96,11 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
     private static final String INSERT_GAP = "INSERT INTO journal_gaps (from_seq, to_seq, reason, noticed_at)"
             + " VALUES (?, ?, ?, ?)";
     private static final String RESULT_KEY = "R";
+    /** The most items one transaction takes when the writer is behind, unless the batch size is larger. */
+    static final int MAX_CATCH_UP_BATCH = 65_536;
+    /** How many times the batch size a transaction takes when the writer is behind. */
+    private static final int CATCH_UP_FACTOR = 16;
+    private static final int MAX_ERROR_CHARS = 500;
 
     private final DataSource dataSource;
     private final RowSink sink;
@@ -99,12 +111,15 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
     private final ArrayBlockingQueue<Item> queue;
     private final Thread thread;
     private final Object dropLock = new Object();
+    private final int catchUpBatch;
 
     /** Guarded by {@link #dropLock}: the first and the last seq dropped since the last catch-up, 0 if none. */
     private long firstDropped = NOT_BEHIND;
     private long lastDropped = NOT_BEHIND;
     private long firstDropAtNanos;
 
+    /** Commits not yet old enough to hold the journal at: {commit nanoTime, seq}; writer thread only. */
+    private final ArrayDeque<long[]> committedHolds = new ArrayDeque<>();
     private volatile boolean running;
     private volatile boolean closed;
     private volatile String state = "STOPPED";
@@ -130,6 +145,10 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
     private long writtenExecId;
     private Set<String> writtenKeys = new HashSet<>();
     private boolean outage;
+    private boolean timescaleChecked;
+    private boolean preparedBefore;
+    /** Set by a failure: the progress row is read again before writing, in case the last commits were lost. */
+    private boolean reread;
     private final Map<InstrumentId, int[]> definedScales = new HashMap<>();
 
     /**
@@ -151,6 +170,8 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         this.core = Objects.requireNonNull(core, "core");
         this.database = Objects.requireNonNull(database, "database");
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.catchUpBatch = Math.max(settings.batchSize(),
+                (int) Math.min((long) settings.batchSize() * CATCH_UP_FACTOR, MAX_CATCH_UP_BATCH));
         this.thread = new Thread(this::run, "nautilus-history-writer");
         this.thread.setDaemon(true);
     }
@@ -347,14 +368,18 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         try {
             while (true) {
                 try {
-                    if (!ready) {
+                    if (!ready || reread) {
                         prepare();
                     }
                     if (batch.isEmpty()) {
+                        advanceHold();
                         Item first = queue.poll(20, TimeUnit.MILLISECONDS);
                         if (first != null) {
                             batch.add(first);
                             queue.drainTo(batch, settings.batchSize() - 1);
+                            if (queue.size() >= settings.batchSize()) {
+                                queue.drainTo(batch, catchUpBatch - batch.size());
+                            }
                             oldestInFlightNanos = first.handedAt();
                         }
                     }
@@ -395,11 +420,22 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
 
     private void prepare() throws SQLException {
         migrator.migrate(dataSource);
+        if (!timescaleChecked) {
+            boolean postgres;
+            try (Connection probe = dataSource.getConnection()) {
+                postgres = "PostgreSQL".equals(probe.getMetaData().getDatabaseProductName());
+            }
+            if (postgres) {
+                Timescale.apply(dataSource, Timescale.HISTORY);
+            }
+            timescaleChecked = true;
+        }
         Connection c = connection();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT MAX(version) FROM schema_version")) {
             schemaVersion = rs.next() ? rs.getInt(1) : 0;
         }
+        long hadWritten = writtenSeq;
         try (PreparedStatement p = c.prepareStatement(SELECT_PROGRESS)) {
             p.setString(1, STREAM);
             try (ResultSet rs = p.executeQuery()) {
@@ -431,6 +467,14 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
                 lastDropped = Math.max(lastDropped, persistedBehind);
             }
         }
+        if (preparedBefore && writtenSeq < hadWritten) {
+            startCatchUpPending = true;
+            LOG.warn("history store: {} holds results up to core seq {} only, but seq {} had been committed: its"
+                    + " last commits were lost (synchronous_commit = off and a server crash, or a restore);"
+                    + " catching them up from the core's journal", database, writtenSeq, hadWritten);
+        }
+        preparedBefore = true;
+        reread = false;
         ready = true;
         hold();
         LOG.info("history store: {} at schema version {}, written up to core seq {}{}", database, schemaVersion,
@@ -569,7 +613,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
 
     /** Collects replayed results in batches and writes each on the calling (writer) thread. */
     private final class ReplayBatcher implements CommandResultListener {
-        private final List<Item> pending = new ArrayList<>(settings.batchSize());
+        private final List<Item> pending = new ArrayList<>(catchUpBatch);
         private Exception failure;
         private long items;
 
@@ -594,7 +638,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
             }
             items++;
             pending.add(item);
-            if (pending.size() >= settings.batchSize()) {
+            if (pending.size() >= catchUpBatch) {
                 flush();
             }
         }
@@ -764,7 +808,8 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         persistedBehind = behind;
         if (lastSeq != writtenSeq) {
             writtenSeq = lastSeq;
-            hold();
+            committedHolds.addLast(new long[] {System.nanoTime(), lastSeq});
+            advanceHold();
         }
     }
 
@@ -785,11 +830,34 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         }
     }
 
+    /**
+     * Moves the journal hold to the newest seq committed at least {@link #HOLD_DELAY_NANOS} ago: a commit is not
+     * on disk at once everywhere (H2 writes its file up to 500 ms after a commit; PostgreSQL with
+     * {@code synchronous_commit = off} up to three WAL writer delays), and a {@code kill -9} in between undoes it.
+     * Were the hold already past it, the core could delete the journal segment the catch-up then needs.
+     */
+    private void advanceHold() {
+        long now = System.nanoTime();
+        long seq = -1;
+        while (!committedHolds.isEmpty() && now - committedHolds.peekFirst()[0] >= HOLD_DELAY_NANOS) {
+            seq = committedHolds.pollFirst()[1];
+        }
+        if (seq >= 0) {
+            setHold(seq);
+        }
+    }
+
+    /** Holds the journal at the written seq as read back from the database (durable). */
     private void hold() {
+        committedHolds.clear();
+        setHold(writtenSeq);
+    }
+
+    private void setHold(long seq) {
         JournalHistory journal = core.journal();
         if (journal != null) {
             try {
-                journal.hold(HOLDER, writtenSeq);
+                journal.hold(HOLDER, seq);
             } catch (RuntimeException e) {
                 LOG.debug("history store: cannot set the journal hold", e);
             }
@@ -811,6 +879,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         lastError = message;
         lastErrorAt = Instant.now();
         errors++;
+        LOG.debug("history store: attempt {} failed", errors, e);
         if (!outage) {
             outage = true;
             LOG.error("history store: cannot {}: {}; retrying with back-off up to {} ms, trading goes on"
@@ -819,14 +888,8 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
                     settings.retryMax().toMillis());
         }
         state = "RETRYING";
-        if (connection != null) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the connection is discarded below
-            }
-        }
-        closeConnection();
+        reread = true;
+        discardConnection();
     }
 
     private void recovered() {
@@ -859,15 +922,28 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
     }
 
     /**
+     * The error as {@code lastError} and the log show it: one line of at most {@value #MAX_ERROR_CHARS}
+     * characters. H2's {@code ; SQL statement: ...} tail is cut; a JDBC batch error (pgjdbc repeats the whole
+     * statement in it) is replaced by the reason of the batch entry that failed ({@link Databases#reason}); the
+     * lines of a PostgreSQL error ({@code Detail:}, {@code Where:}) are joined.
+     *
      * @param e a database or journal error
-     * @return its message's first line (without H2's trailing {@code ; SQL statement:}), or its class name
+     * @return one line, or the error's class name if it has no message
      */
     static String oneLine(Exception e) {
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                : e.getMessage();
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline).strip();
-        return line.endsWith("; SQL statement:") ? line.substring(0, line.length() - 16) : line;
+        String message;
+        if (e instanceof BatchUpdateException b && b.getNextException() != null) {
+            message = Databases.reason(b.getNextException());
+        } else {
+            message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage();
+        }
+        int statement = message.indexOf("; SQL statement:");
+        if (statement >= 0) {
+            message = message.substring(0, statement);
+        }
+        message = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return message.length() <= MAX_ERROR_CHARS ? message : message.substring(0, MAX_ERROR_CHARS - 3) + "...";
     }
 
     private Connection connection() throws SQLException {
@@ -877,6 +953,28 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
             connection = c;
         }
         return connection;
+    }
+
+    /** Rolls back and gives up the connection after a failure; a pool drops it rather than handing it out again. */
+    private void discardConnection() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is given up below
+        }
+        try {
+            if (dataSource.isWrapperFor(Databases.Pool.class)) {
+                dataSource.unwrap(Databases.Pool.class).evict(connection);
+                connection = null;
+                return;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("history store: cannot evict the failed connection from the pool", e);
+        }
+        closeConnection();
     }
 
     private void closeConnection() {

@@ -57,7 +57,7 @@ public final class JdbcHistoryService implements HistoryService {
             + " reject_reason, cancel_reason, report_text, last_qty, last_price, cum_qty, leaves_qty, avg_price,"
             + " price_scale, qty_scale, liquidity, event_time_nanos";
     private static final String FILL_COLUMNS = "core_seq, exec_id, order_id, client_order_id, account, strategy,"
-            + " instrument, side, price, qty, price_scale, qty_scale, liquidity, venue, fill_time_nanos";
+            + " instrument, side, price, qty, price_scale, qty_scale, liquidity, venue, fill_time_nanos, fee";
     private static final String POSITION_COLUMNS = "snapshot_time_nanos, core_seq, account, instrument, qty,"
             + " avg_price, mark_price, realised_pnl, unrealised_pnl, fees, price_scale, qty_scale";
     private static final String BAR_COLUMNS = "instrument, start_nanos, end_nanos, open_price, high_price, low_price,"
@@ -332,7 +332,7 @@ public final class JdbcHistoryService implements HistoryService {
         return new FillEvent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                 AccountId.of(rs.getString(5)), strategy(rs.getString(6)), InstrumentId.of(rs.getString(7)),
                 Side.valueOf(rs.getString(8)), rs.getLong(9), rs.getLong(10), scale(rs, 11), scale(rs, 12),
-                Liquidity.valueOf(rs.getString(13)), venue(rs.getString(14)), instant(rs.getLong(15)));
+                Liquidity.valueOf(rs.getString(13)), venue(rs.getString(14)), instant(rs.getLong(15)), price(rs, 16));
     }
 
     private static long price(ResultSet rs, int index) throws SQLException {

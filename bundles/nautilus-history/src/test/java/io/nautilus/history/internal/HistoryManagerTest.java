@@ -93,7 +93,7 @@ class HistoryManagerTest {
         assertThat(manager.orders(HistoryQuery.all())).extracting(o -> o.coreSeq())
                 .containsExactly(10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
         assertThat(manager.status().catchUps()).isEqualTo(1);
-        assertThat(journal.heldAt(HistoryWriter.HOLDER)).isEqualTo(10L);
+        await().atMost(Duration.ofSeconds(15)).until(() -> Long.valueOf(10).equals(journal.heldAt(HistoryWriter.HOLDER)));
 
         manager.deactivate();
         manager.activate(config(Map.of("enabled", false, "folder", dir.toString())), null);
@@ -120,8 +120,15 @@ class HistoryManagerTest {
         manager.activate(config(Map.of("url", "jdbc:mysql://db/x", "folder", dir.toString())), null);
         assertThat(manager.status().state()).isEqualTo("DISABLED");
         assertThat(manager.status().lastError()).isEqualTo("cannot start with etc/io.nautilus.history.cfg: history"
-                + " database URL jdbc:mysql://db/x is not supported: this build reaches jdbc:h2: databases (empty url"
-                + " = the embedded database in the folder)");
+                + " database URL 'jdbc:mysql:...' is not supported: use jdbc:postgresql://host:port/database,"
+                + " jdbc:h2:..., or an empty url for the embedded database in the folder");
+        manager.deactivate();
+
+        manager.activate(config(Map.of("url", "jdbc:postgresql://db/x?password=secret", "poolSize", 0,
+                "folder", dir.toString())), null);
+        assertThat(manager.status().state()).isEqualTo("DISABLED");
+        assertThat(manager.status().lastError()).isEqualTo("cannot start with etc/io.nautilus.history.cfg: history"
+                + " database pool size 0 must be 1 to 64");
         manager.deactivate();
 
         manager.activate(config(Map.of("queue_capacity", 0, "folder", dir.toString())), null);

@@ -71,7 +71,8 @@ class JdbcHistoryServiceTest {
     private JdbcHistoryService history;
 
     /**
-     * Seq 1..40: a fill each second from T0, alternating accounts ACC1/ACC2 and, in pairs, instruments BTC/ETH;
+     * Seq 1..40: a fill each second from T0, alternating accounts ACC1/ACC2 and, in pairs, instruments BTC/ETH, fee
+     * 20 - (seq - 1) (charges, then rebates);
      * seq 41: a reject of ACC1 on BTC.
      */
     @BeforeEach
@@ -85,7 +86,7 @@ class JdbcHistoryServiceTest {
             AccountId account = i % 2 == 0 ? ACC1 : ACC2;
             InstrumentId instrument = i / 2 % 2 == 0 ? BTC : ETH;
             writer.onCommandResult(result(seq, fill(seq, 1, seq, account, instrument, Side.BUY, 10_000 + i,
-                    1_000 + i, 1_000 + i, 0, 10_000 + i, Liquidity.TAKER, T0 + i * SECOND)));
+                    1_000 + i, 1_000 + i, 0, 10_000 + i, Liquidity.TAKER, T0 + i * SECOND, 20 - i)));
         }
         writer.onCommandResult(result(41, rejected(41, 1, 77, ACC1, BTC, RejectReason.PRICE_OUTSIDE_BAND, "band",
                 T0 + 40 * SECOND)));
@@ -105,13 +106,29 @@ class JdbcHistoryServiceTest {
         assertThat(fills).extracting(FillEvent::coreSeq).containsExactly(40L, 39L, 38L);
         FillEvent newest = fills.get(0);
         assertThat(newest).isEqualTo(new FillEvent(40, execId(40, 1), 40, 1_040, ACC2, null, ETH, Side.BUY, 10_039,
-                1_039, -1, -1, Liquidity.TAKER, Reports.SIM, instant(T0 + 39 * SECOND)));
+                1_039, -1, -1, Liquidity.TAKER, Reports.SIM, instant(T0 + 39 * SECOND), -19));
         assertThat(newest.priceDecimal()).isNull();
+        assertThat(newest.feeDecimal()).as("scale unknown").isNull();
         FillEvent btc = fills.get(2);
         assertThat(btc.instrument()).isEqualTo(BTC);
         assertThat(btc.priceDecimal()).isEqualTo(new BigDecimal("100.37"));
         assertThat(btc.quantityDecimal()).isEqualTo(new BigDecimal("1.037"));
         assertThat(btc.time()).isEqualTo(Instant.parse("2026-01-02T03:04:42.123456789Z"));
+        assertThat(btc.fee()).isEqualTo(-17);
+        assertThat(btc.feeDecimal()).isEqualTo(new BigDecimal("-0.17"));
+    }
+
+    @Test
+    void aFillWrittenBeforeFeesWereRecordedHasAnUnknownFee() throws SQLException {
+        Sql.execute(ds, "UPDATE fills SET fee = NULL WHERE core_seq = 1");
+
+        List<FillEvent> fills = history.fills(HistoryQuery.all().withRange(null, instant(T0 + 2 * SECOND)));
+
+        assertThat(fills).extracting(FillEvent::coreSeq, FillEvent::fee)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 19L),
+                        org.assertj.core.groups.Tuple.tuple(1L, FixedPoint.NULL));
+        assertThat(fills.get(1).feeDecimal()).isNull();
+        assertThat(fills.get(0).feeDecimal()).isEqualTo(new BigDecimal("0.19"));
     }
 
     @Test

@@ -64,10 +64,17 @@ final class Reports {
     static ExecutionReport fill(long seq, int n, long orderId, AccountId account, InstrumentId instrument, Side side,
                                 long price, long quantity, long cumulative, long leaves, long average,
                                 Liquidity liquidity, long time) {
+        return fill(seq, n, orderId, account, instrument, side, price, quantity, cumulative, leaves, average,
+                liquidity, time, 0);
+    }
+
+    static ExecutionReport fill(long seq, int n, long orderId, AccountId account, InstrumentId instrument, Side side,
+                                long price, long quantity, long cumulative, long leaves, long average,
+                                Liquidity liquidity, long time, long fee) {
         return new ExecutionReport(execId(seq, n), orderId + 1_000, 0, orderId, account, null, instrument, SIM, side,
                 leaves == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL,
                 leaves == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, RejectReason.NONE,
-                CancelReason.NONE, liquidity, null, price, quantity, leaves, cumulative, average, time, time + 1);
+                CancelReason.NONE, liquidity, null, price, quantity, leaves, cumulative, average, time, time + 1, fee);
     }
 
     static ExecutionReport rejected(long seq, int n, long clientOrderId, AccountId account, InstrumentId instrument,

@@ -68,6 +68,11 @@ final class HistoryColumns<T> {
         return this;
     }
 
+    private HistoryColumns<T> shownNumber(String title, Function<T, Object> value) {
+        columns.add(new Column<>(null, title, true, value));
+        return this;
+    }
+
     private HistoryColumns<T> csv(String header, Function<T, Object> value) {
         columns.add(new Column<>(header, null, false, value));
         return this;
@@ -161,6 +166,11 @@ final class HistoryColumns<T> {
                 Math.floorMod(epochNanos, 1_000_000_000L));
     }
 
+    /** A fill's fee at the price scale (negative: a rebate); absent for fills stored before fees were. */
+    private static Decimal fee(FillEvent f) {
+        return new Decimal(f.fee(), f.priceScale());
+    }
+
     private static Object nonZero(long id) {
         return id == 0 ? null : id;
     }
@@ -221,10 +231,12 @@ final class HistoryColumns<T> {
             .table("side", "Side", FillEvent::side)
             .number("price", "Price", f -> new Decimal(f.price(), f.priceScale()))
             .number("qty", "Quantity", f -> new Decimal(f.quantity(), f.quantityScale()))
+            .shownNumber("Fee", HistoryColumns::fee)
             .csv("price_scale", f -> new Scale(f.priceScale()))
             .csv("qty_scale", f -> new Scale(f.quantityScale()))
             .table("liquidity", "Liquidity", FillEvent::liquidity)
-            .table("venue", "Venue", FillEvent::venue);
+            .table("venue", "Venue", FillEvent::venue)
+            .csv("fee", HistoryColumns::fee);
 
     /** The position snapshots. */
     static final HistoryColumns<PositionSnapshot> POSITIONS = new HistoryColumns<PositionSnapshot>()

@@ -65,10 +65,10 @@ class HistoryCommandTest extends CoreCommandTest {
 
     private static FillEvent fill(long seq, Instant time) {
         return new FillEvent(seq, seq * 65_536 + 1, 42, 7, ACC_1, StrategyId.of("mm-demo"), BTC.id(), Side.BUY,
-                3_000_050, 2_500, 2, 4, Liquidity.MAKER, null, time);
+                3_000_050, 2_500, 2, 4, Liquidity.MAKER, null, time, -375);
     }
 
-    /** A fill the store wrote without knowing the instrument's scales. */
+    /** A fill the store wrote without knowing the instrument's scales, before it recorded fees. */
     private static FillEvent fillOfUnknownScale() {
         return new FillEvent(14, 14 * 65_536 + 1, 43, 0, ACC_2, null, InstrumentId.of("OLD.X"), Side.SELL, 123, 5,
                 OrderEvent.UNKNOWN_SCALE, OrderEvent.UNKNOWN_SCALE, Liquidity.TAKER, VenueId.of("XNAS"),
@@ -105,8 +105,9 @@ class HistoryCommandTest extends CoreCommandTest {
         history("fills").run(out);
 
         assertThat(output()).contains("Time (UTC)", "Seq", "Order", "Account", "Strategy", "Instrument", "Side",
-                        "Price", "Quantity", "Liquidity", "Venue")
-                .contains("2026-12-06T09:30:00Z", "30000.50", "0.2500", "mm-demo", "BTC-USD.COINBASE", "MAKER")
+                        "Price", "Quantity", "Fee", "Liquidity", "Venue")
+                .contains("2026-12-06T09:30:00Z", "30000.50", "0.2500", "-3.75", "mm-demo", "BTC-USD.COINBASE",
+                        "MAKER")
                 .contains("2026-12-06T09:32:00Z", "123 (raw)", "5 (raw)", "XNAS")
                 .doesNotContain("limit");
         assertThat(output().indexOf("09:32:00Z")).isLessThan(output().indexOf("09:30:00Z"));
@@ -388,10 +389,10 @@ class HistoryCommandTest extends CoreCommandTest {
         Path file = folder.resolve("fills.csv");
         assertThat(csv(file)).isEqualTo(
                 "fill_time,core_seq,exec_id,order_id,client_order_id,account,strategy,instrument,side,price,qty,"
-                        + "price_scale,qty_scale,liquidity,venue\r\n"
-                        + "2026-12-06T09:32:00Z,14,917505,43,,ACC-2,,OLD.X,SELL,123,5,,,TAKER,XNAS\r\n"
+                        + "price_scale,qty_scale,liquidity,venue,fee\r\n"
+                        + "2026-12-06T09:32:00Z,14,917505,43,,ACC-2,,OLD.X,SELL,123,5,,,TAKER,XNAS,\r\n"
                         + "2026-12-06T09:30:00.123456789Z,12,786433,42,7,ACC-1,mm-demo,BTC-USD.COINBASE,BUY,"
-                        + "30000.50,0.2500,2,4,MAKER,\r\n");
+                        + "30000.50,0.2500,2,4,MAKER,,-3.75\r\n");
         assertThat(output()).isEqualTo("2 rows written to " + file + "\n");
         assertThat(folderContents()).containsExactly(file);
     }

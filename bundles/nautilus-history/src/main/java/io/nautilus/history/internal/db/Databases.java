@@ -1,6 +1,7 @@
 package io.nautilus.history.internal.db;
 
 import java.io.PrintWriter;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -111,7 +112,9 @@ public final class Databases {
     /**
      * The one-line reason of a failed database call: the message of the deepest {@link SQLException} in the chain
      * (the server's or the driver's words, not a pool's "connection not available"), followed by the network cause
-     * under it if any, e.g. {@code The connection attempt failed. (UnknownHostException: db.example)}.
+     * under it if any, e.g. {@code The connection attempt failed. (UnknownHostException: db.example)}. For a JDBC
+     * batch error, whose message repeats the whole statement, the reason of the entry that failed
+     * ({@link BatchUpdateException#getNextException()}).
      *
      * @param e the failure
      * @return one line
@@ -124,6 +127,9 @@ public final class Databases {
                 sql = t;
             }
             deepest = t;
+        }
+        if (sql instanceof BatchUpdateException b && b.getNextException() != null && b.getNextException() != b) {
+            return reason(b.getNextException());
         }
         String text;
         if (sql == null) {
@@ -200,8 +206,23 @@ public final class Databases {
         }
     }
 
+    /**
+     * A pooled data source that can drop a connection instead of taking it back: a connection whose COPY failed
+     * (pgjdbc's copy API bypasses the pool's proxy, so the pool does not see the broken socket) must not be handed
+     * out again. The history data source of {@link #postgres} is one ({@code unwrap(Pool.class)}).
+     */
+    public interface Pool {
+
+        /**
+         * Closes a connection the caller holds and removes it from the pool.
+         *
+         * @param connection a connection from this pool, not yet closed
+         */
+        void evict(Connection connection);
+    }
+
     /** Turns the pool's "connection not available" into the server's reason, on one line naming the database. */
-    private static final class ClearErrors implements DataSource {
+    private static final class ClearErrors implements DataSource, Pool {
 
         private final HikariDataSource target;
         private final String name;
@@ -218,6 +239,11 @@ public final class Databases {
             } catch (SQLException e) {
                 throw new SQLException(name + ": " + reason(e), sqlState(e), e);
             }
+        }
+
+        @Override
+        public void evict(Connection connection) {
+            target.evictConnection(connection);
         }
 
         @Override

@@ -34,11 +34,14 @@ public final class Timescale {
     private static final Logger LOG = LoggerFactory.getLogger(Timescale.class);
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
-    /** The history store's time-series tables: fills, bars and position snapshots, chunks of one day. */
+    /**
+     * The history store's time-series tables and their time columns (V1, V2): fills by {@code fill_time}, bars by
+     * {@code start_time}, position snapshots by {@code snapshot_time}; chunks of one day.
+     */
     public static final List<Hypertable> HISTORY = List.of(
             new Hypertable("fills", "fill_time", "1 day"),
-            new Hypertable("bars", null, "1 day"),
-            new Hypertable("position_snapshots", null, "1 day"));
+            new Hypertable("bars", "start_time", "1 day"),
+            new Hypertable("position_snapshots", "snapshot_time", "1 day"));
 
     private Timescale() {
     }

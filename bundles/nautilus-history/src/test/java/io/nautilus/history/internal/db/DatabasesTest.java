@@ -38,6 +38,30 @@ class DatabasesTest {
     }
 
     @Test
+    void synchronousCommitCanBeSwitchedOffForTheStoresConnectionsInTheUrl() throws Exception {
+        try (Databases.Database db = Databases.postgres(PG.url() + "?options=-c%20synchronous_commit%3Doff",
+                PostgresCluster.USER, PG.password(), 1);
+             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("off");
+        }
+    }
+
+    @Test
+    void aBatchErrorIsTheFailingEntrysReasonNotTheWholeStatement() {
+        SQLException server = new SQLException("ERROR: duplicate key value violates unique constraint \"fills_pk\"\n"
+                + "  Detail: Key (core_seq, exec_id)=(1, 2) already exists.", "23505");
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("Batch entry 0 INSERT INTO fills"
+                + " (core_seq, ...) VALUES (1, ...) was aborted: " + server.getMessage()
+                + "  Call getNextException to see other errors in the batch.", "23505", new int[0]);
+        batch.setNextException(server);
+
+        assertThat(Databases.reason(batch)).isEqualTo("ERROR: duplicate key value violates unique constraint"
+                + " \"fills_pk\" Detail: Key (core_seq, exec_id)=(1, 2) already exists.");
+    }
+
+    @Test
     void aWrongPasswordGivesOneLineNamingTheDatabaseAndTheServersReason() {
         try (Databases.Database db = Databases.postgres(PG.url(), PostgresCluster.USER, "wrong", 2)) {
             assertThatThrownBy(() -> db.dataSource().getConnection())

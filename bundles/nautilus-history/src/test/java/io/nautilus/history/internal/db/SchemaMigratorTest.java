@@ -28,8 +28,8 @@ class SchemaMigratorTest {
         DataSource ds = HistoryDatabase.embedded(dir);
         SchemaMigrator migrator = SchemaMigrator.current();
 
-        assertThat(migrator.latestVersion()).isEqualTo(2);
-        assertThat(migrator.migrate(ds)).containsExactly(1, 2);
+        assertThat(migrator.latestVersion()).isEqualTo(4);
+        assertThat(migrator.migrate(ds)).containsExactly(1, 2, 3, 4);
         assertThat(migrator.migrate(ds)).isEmpty();
 
         DataSource reopened = HistoryDatabase.embedded(dir);
@@ -46,6 +46,14 @@ class SchemaMigratorTest {
                 assertThat(rs.getInt(1)).isEqualTo(2);
                 assertThat(rs.getString(2)).isEqualTo("positions bars definitions alerts backtests");
                 assertThat(rs.getString(3)).isEqualTo(migration(2).checksum());
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+                assertThat(rs.getString(2)).isEqualTo("fill fee");
+                assertThat(rs.getString(3)).isEqualTo(migration(3).checksum());
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(4);
+                assertThat(rs.getString(2)).isEqualTo("indexes for the queries");
+                assertThat(rs.getString(3)).isEqualTo(migration(4).checksum());
                 assertThat(rs.next()).isFalse();
             }
             try (ResultSet rs = s.executeQuery(
@@ -83,16 +91,34 @@ class SchemaMigratorTest {
     @Test
     void aSchemaNewerThanTheCodeIsRefusedNamingTheVersion() throws SQLException {
         DataSource ds = HistoryDatabase.embedded(dir);
-        SchemaMigrator newer = SchemaMigrator.load(getClass().getClassLoader(),
-                List.of(SchemaMigrator.CURRENT.get(0), SchemaMigrator.CURRENT.get(1),
-                        "db/test-migration/V3__fill_fee.sql"));
-        assertThat(newer.migrate(ds)).containsExactly(1, 2, 3);
+        SchemaMigrator newer = NewerSchema.migrator();
+        int known = SchemaMigrator.CURRENT.size();
+        assertThat(newer.migrate(ds)).hasSize(known + 1);
 
         assertThatThrownBy(() -> SchemaMigrator.current().migrate(ds))
                 .isInstanceOf(SchemaException.class)
-                .hasMessage("the history database's schema version 3 is newer than this code knows (2);"
-                        + " use a newer Nautilus or another database");
+                .hasMessage("the history database's schema version " + (known + 1) + " is newer than this code knows ("
+                        + known + "); use a newer Nautilus or another database");
         assertThat(newer.migrate(ds)).isEmpty();
+    }
+
+    @Test
+    void theFillFeeColumnIsAddedToAVersion2DatabaseLeavingEarlierFillsWithoutFee() throws SQLException {
+        DataSource ds = HistoryDatabase.embedded(dir);
+        SchemaMigrator.load(getClass().getClassLoader(), SchemaMigrator.CURRENT.subList(0, 2)).migrate(ds);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO fills (core_seq, exec_id, order_id, client_order_id, account, instrument,"
+                    + " side, price, qty, liquidity, fill_time_nanos, fill_time) VALUES (1, 65537, 7, 1007, 'A', 'X',"
+                    + " 'BUY', 100, 2, 'TAKER', 0, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00')");
+        }
+
+        assertThat(SchemaMigrator.current().migrate(ds)).containsExactly(3, 4);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(fee) FROM fills")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(1);
+            assertThat(rs.getLong(2)).as("the fill written before V3 has no fee").isZero();
+        }
     }
 
     @Test
@@ -100,12 +126,9 @@ class SchemaMigratorTest {
         DataSource ds = HistoryDatabase.embedded(dir);
         SchemaMigrator.current().migrate(ds);
 
-        SchemaMigrator newer = SchemaMigrator.load(getClass().getClassLoader(),
-                List.of(SchemaMigrator.CURRENT.get(0), SchemaMigrator.CURRENT.get(1),
-                        "db/test-migration/V3__fill_fee.sql"));
-        assertThat(newer.migrate(ds)).containsExactly(3);
+        assertThat(NewerSchema.migrator().migrate(ds)).containsExactly(SchemaMigrator.CURRENT.size() + 1);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(fee) FROM fills")) {
+             ResultSet rs = s.executeQuery("SELECT COUNT(" + NewerSchema.COLUMN + ") FROM fills")) {
             assertThat(rs.next()).isTrue();
         }
     }

@@ -1,2 +1,0 @@
--- A later schema version, for the test that an older store refuses a newer database.
-ALTER TABLE fills ADD COLUMN fee BIGINT;
