@@ -467,7 +467,8 @@ public final class HistoryBench {
             reports.add(new ExecutionReport(seq * 65_536 + i + 1, orderId + 1_000, 0, orderId,
                     ACCOUNTS[(int) ((seq + i) % ACCOUNTS.length)], null, instrument, null, side, ExecType.FILL,
                     OrderStatus.FILLED, RejectReason.NONE, CancelReason.NONE,
-                    i == 0 ? Liquidity.TAKER : Liquidity.MAKER, null, price, qty, 0, qty, price, time, time + 1));
+                    i == 0 ? Liquidity.TAKER : Liquidity.MAKER, null, price, qty, 0, qty, price, time, time + 1,
+                    i == 0 ? 25 : 0));
         }
         return new CommandResult(seq, seq * 8, RejectReason.NONE, null, 0, 0, reports);
     }
