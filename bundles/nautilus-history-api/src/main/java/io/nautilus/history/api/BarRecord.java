@@ -10,8 +10,22 @@ import java.util.Objects;
  * @param bar           the bar (instrument, interval, open/high/low/close, volume, trade count)
  * @param priceScale    decimals of the prices, or {@link OrderEvent#UNKNOWN_SCALE}
  * @param quantityScale decimals of the volume, or {@link OrderEvent#UNKNOWN_SCALE}
+ * @param spec          the bar setting it was cut by, as written in {@code etc/io.nautilus.marketdata.cfg} (e.g.
+ *                      {@code 1m}, {@code ticks:100}), or {@code null} if unknown: an instrument has one series of
+ *                      bars per setting
  */
-public record BarRecord(Bar bar, int priceScale, int quantityScale) {
+public record BarRecord(Bar bar, int priceScale, int quantityScale, String spec) {
+
+    /**
+     * A bar whose setting is unknown.
+     *
+     * @param bar           the bar
+     * @param priceScale    decimals of the prices
+     * @param quantityScale decimals of the volume
+     */
+    public BarRecord(Bar bar, int priceScale, int quantityScale) {
+        this(bar, priceScale, quantityScale, null);
+    }
 
     /**
      * Checks the bar.

@@ -61,7 +61,7 @@ public final class JdbcHistoryService implements HistoryService {
     private static final String POSITION_COLUMNS = "snapshot_time_nanos, core_seq, account, instrument, qty,"
             + " avg_price, mark_price, realised_pnl, unrealised_pnl, fees, price_scale, qty_scale";
     private static final String BAR_COLUMNS = "instrument, start_nanos, end_nanos, open_price, high_price, low_price,"
-            + " close_price, volume, trade_count, price_scale, qty_scale";
+            + " close_price, volume, trade_count, price_scale, qty_scale, bar_interval";
     private static final String ALERT_COLUMNS = "id, alert_key, severity, source, alert_text, alert_time_nanos";
     private static final String RUN_COLUMNS = "run_id, strategy, parameters, data_from_nanos, data_to_nanos,"
             + " started_at_nanos, finished_at_nanos, status, results";
@@ -123,7 +123,7 @@ public final class JdbcHistoryService implements HistoryService {
         query("bars", BAR_COLUMNS, "start_nanos", false, true, query, "start_nanos DESC, instrument, bar_interval",
                 rs -> out.add(new BarRecord(new Bar(InstrumentId.of(rs.getString(1)), rs.getLong(2), rs.getLong(3),
                         rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)),
-                        scale(rs, 10), scale(rs, 11))));
+                        scale(rs, 10), scale(rs, 11), rs.getString(12))));
         return out;
     }
 

@@ -237,9 +237,11 @@ class JdbcHistoryServiceTest {
         assertThat(history.bars(HistoryQuery.all().withInstrument(BTC).withRange(instant(T0),
                 instant(T0 + 60 * SECOND)))).extracting(BarRecord::bar).containsExactly(first, again);
         assertThat(history.bars(HistoryQuery.all().withInstrument(ETH))).singleElement()
-                .isEqualTo(new BarRecord(eth, -1, -1));
+                .isEqualTo(new BarRecord(eth, -1, -1, "time:1m"));
         assertThat(history.bars(HistoryQuery.all().withInstrument(BTC).withLimit(1)).get(0))
-                .isEqualTo(new BarRecord(next, 2, 3));
+                .isEqualTo(new BarRecord(next, 2, 3, "time:1m"));
+        assertThat(history.bars(HistoryQuery.all().withInstrument(BTC))).extracting(BarRecord::spec)
+                .as("each bar says which setting cut it").containsExactlyInAnyOrder("time:1m", "time:1m", "ticks:100");
     }
 
     @Test

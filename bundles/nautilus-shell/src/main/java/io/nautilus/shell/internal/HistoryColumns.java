@@ -266,7 +266,8 @@ final class HistoryColumns<T> {
             .number("volume", "Volume", b -> new Decimal(b.bar().volume(), b.quantityScale()))
             .number("trades", "Trades", b -> b.bar().tradeCount())
             .csv("price_scale", b -> new Scale(b.priceScale()))
-            .csv("qty_scale", b -> new Scale(b.quantityScale()));
+            .csv("qty_scale", b -> new Scale(b.quantityScale()))
+            .table("bar", "Bar", BarRecord::spec);
 
     /** The alerts. */
     static final HistoryColumns<AlertRecord> ALERTS = new HistoryColumns<AlertRecord>()

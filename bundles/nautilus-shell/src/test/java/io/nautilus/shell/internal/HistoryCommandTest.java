@@ -311,7 +311,7 @@ class HistoryCommandTest extends CoreCommandTest {
     @Test
     void barsAlertsDefinitionsAndBacktestsPrintTheirRows() throws Exception {
         store.bars.add(new BarRecord(new Bar(BTC.id(), T_NANOS, T_NANOS + 60_000_000_000L, 3_000_000, 3_000_500,
-                2_999_000, 3_000_250, 15_000, 3), 2, 4));
+                2_999_000, 3_000_250, 15_000, 3), 2, 4, "time:1m"));
         store.alerts.add(new AlertRecord(5, new Alert("venue-down:XNAS", Severity.CRITICAL, "venues",
                 "XNAS is down", T_NANOS)));
         store.instruments.add(new InstrumentRecord(3, T, BTC));
@@ -321,7 +321,7 @@ class HistoryCommandTest extends CoreCommandTest {
 
         history("bars").run(out);
         assertThat(output()).contains("2026-12-06T09:30:00Z", "2026-12-06T09:31:00Z", "30000.00", "30005.00",
-                "29990.00", "30002.50", "1.5000", "3");
+                "29990.00", "30002.50", "1.5000", "3", "Bar", "time:1m");
         history("alerts").run(out);
         assertThat(output()).contains("CRITICAL", "venues", "venue-down:XNAS", "XNAS is down");
         history("instruments").run(out);
@@ -423,7 +423,7 @@ class HistoryCommandTest extends CoreCommandTest {
         assertThat(String.join(",", HistoryColumns.POSITIONS.headers())).isEqualTo("time,core_seq,account,"
                 + "instrument,qty,avg_price,mark_price,realised_pnl,unrealised_pnl,fees,net_pnl,price_scale,qty_scale");
         assertThat(String.join(",", HistoryColumns.BARS.headers())).isEqualTo("start_time,end_time,instrument,"
-                + "open,high,low,close,volume,trades,price_scale,qty_scale");
+                + "open,high,low,close,volume,trades,price_scale,qty_scale,bar");
         assertThat(String.join(",", HistoryColumns.ALERTS.headers())).isEqualTo("time,id,severity,source,key,text");
         assertThat(String.join(",", HistoryColumns.INSTRUMENTS.headers())).isEqualTo("defined_at,core_seq,"
                 + "instrument,symbol,venue,tick_size,lot_size,min_qty,price_scale,qty_scale,currency");
@@ -470,7 +470,7 @@ class HistoryCommandTest extends CoreCommandTest {
         bars.csv = "bars.csv";
         bars.run(out);
         assertThat(csv(folder.resolve("bars.csv"))).isEqualTo("start_time,end_time,instrument,open,high,low,close,"
-                + "volume,trades,price_scale,qty_scale\r\n");
+                + "volume,trades,price_scale,qty_scale,bar\r\n");
         assertThat(output()).isEqualTo("0 rows written to " + folder.resolve("bars.csv") + "\n");
     }
 
