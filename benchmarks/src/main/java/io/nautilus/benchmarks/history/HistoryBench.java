@@ -498,6 +498,7 @@ public final class HistoryBench {
         return b.append(']').toString();
     }
 
+    /** @return the 1, 5 and 15 minute load averages, or {@code unknown} */
     static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
@@ -507,7 +508,8 @@ public final class HistoryBench {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Deletes a folder and everything in it. */
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -8,7 +8,6 @@ import io.nautilus.history.internal.db.RowSink;
 import io.nautilus.history.internal.db.SchemaMigrator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -123,7 +121,7 @@ public final class HistoryIngest {
         Map<String, Long> results = new LinkedHashMap<>();
         String pgVersion = null;
         System.out.printf(Locale.ROOT, "history ingest: %,d fills per pass (orders + fills row each), batches of %,d,"
-                + " %,d warm-up, %d passes; load average %s%n", rows, batch, warmup, runs, loadAverage());
+                + " %,d warm-up, %d passes; load average %s%n", rows, batch, warmup, runs, HistoryBench.loadAverage());
         if (databases.contains("postgresql")) {
             PostgresCluster cluster = null;
             try {
@@ -160,7 +158,7 @@ public final class HistoryIngest {
                 SchemaMigrator.current().migrate(h2);
                 results.put("h2JdbcBatch", measure("H2 embedded JDBC batch", h2, new BatchInserts()));
             } finally {
-                delete(dir);
+                HistoryBench.delete(dir);
             }
         }
         StringBuilder json = new StringBuilder("{\"benchmark\":\"history-ingest\",\"rows\":").append(rows)
@@ -270,27 +268,6 @@ public final class HistoryIngest {
             list.add(new RowSink.Column(column, Types.OTHER));
         }
         return new RowSink.Table(name, list);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 
     /** The baseline: one {@code INSERT} bound per row, sent as a JDBC batch (pgjdbc rewrites it multi-row). */
