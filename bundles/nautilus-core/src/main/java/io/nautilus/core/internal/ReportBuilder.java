@@ -35,7 +35,7 @@ import org.agrona.collections.Long2LongHashMap;
  * sweep of many makers). So they increase and never repeat within a run, and a restart (whose commands have higher
  * seqs) repeats none unless the last command before it overflowed its range.
  */
-final class ReportBuilder implements io.nautilus.core.Snapshotable {
+public final class ReportBuilder implements io.nautilus.core.Snapshotable {
 
     private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
     private static final RejectReason[] REJECT_REASONS = RejectReason.values();
@@ -51,7 +51,7 @@ final class ReportBuilder implements io.nautilus.core.Snapshotable {
      * @param publishNanos when the reports are published
      * @return its reports, in event order (reports of events on unknown accounts or instruments are left out)
      */
-    List<ExecutionReport> reports(Command c, Registry.View registry, long publishNanos) {
+    public List<ExecutionReport> reports(Command c, Registry.View registry, long publishNanos) {
         Events e = c.events;
         int n = e.size();
         if (n == 0) {

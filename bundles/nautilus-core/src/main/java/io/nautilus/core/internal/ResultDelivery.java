@@ -18,7 +18,7 @@ import java.util.function.Function;
  * What a processed command tells a {@link CommandResultListener}: its {@link CommandResult} and the instrument or
  * account it defined. The live publication and the journal replay both go through here, so they deliver the same.
  */
-final class ResultDelivery {
+public final class ResultDelivery {
 
     private ResultDelivery() {
     }
@@ -28,7 +28,7 @@ final class ResultDelivery {
      * @param reports its execution reports
      * @return its result
      */
-    static CommandResult result(Command c, List<ExecutionReport> reports) {
+    public static CommandResult result(Command c, List<ExecutionReport> reports) {
         return new CommandResult(c.seq, c.op == Op.NEW || c.orderId > 0 && c.op <= Op.REDUCE ? c.orderId : 0,
                 c.rejectReason, c.rejectDetail, c.rejectLimit, c.rejectValue, reports);
     }

@@ -67,6 +67,26 @@ public final class PositionKeeper implements Snapshotable {
     private long[] feePerUnit = new long[0];
     private long[] mark = new long[0];
     private Int2ObjectHashMap<AccountPositions> accounts = new Int2ObjectHashMap<>();
+    private FeeModel feeModel;
+
+    /**
+     * Decides the fee of one fill in place of the instrument's schedule; for the backtest engine's fee models (not
+     * journaled, not in snapshots: the live core never sets one).
+     */
+    @FunctionalInterface
+    public interface FeeModel {
+        /**
+         * @param account     dense account id of the side being charged
+         * @param instrument  dense instrument id
+         * @param orderId     that side's order id
+         * @param price       fill price, price scale
+         * @param qty         fill quantity, quantity scale
+         * @param maker       true for the maker's side
+         * @param scheduleFee the fee the instrument's schedule gives (bps and per unit), price-scale money
+         * @return the fee to charge, price-scale money (negative = rebate)
+         */
+        long fee(int account, int instrument, long orderId, long price, long qty, boolean maker, long scheduleFee);
+    }
 
     /**
      * Creates an empty keeper.
@@ -75,6 +95,15 @@ public final class PositionKeeper implements Snapshotable {
      */
     public PositionKeeper(int moneyScale) {
         this.moneyScale = FixedPoint.checkScale(moneyScale);
+    }
+
+    /**
+     * Replaces the fee schedule by a model (the backtest engine's); null restores the schedule.
+     *
+     * @param model the model, or null
+     */
+    public void feeModel(FeeModel model) {
+        this.feeModel = model;
     }
 
     /** @return scale of the account totals */
@@ -218,12 +247,18 @@ public final class PositionKeeper implements Snapshotable {
             long takerFee = 0;
             if (taker != Command.ANY) {
                 takerFee = fee(instrument, price, qty, takerFeeBps[instrument]);
+                if (feeModel != null) {
+                    takerFee = feeModel.fee(taker, instrument, events.orderId(i), price, qty, false, takerFee);
+                }
                 position(taker, instrument).fill(side.sign(), price, qty, takerFee);
             }
             int maker = events.counterAccount(i);
             long makerFee = 0;
             if (maker != Command.ANY) {
                 makerFee = fee(instrument, price, qty, makerFeeBps[instrument]);
+                if (feeModel != null) {
+                    makerFee = feeModel.fee(maker, instrument, events.counterOrderId(i), price, qty, true, makerFee);
+                }
                 position(maker, instrument).fill(-side.sign(), price, qty, makerFee);
             }
             events.setFees(i, takerFee, makerFee);
