@@ -61,11 +61,13 @@ public interface Exchange {
     interface Factory {
         /**
          * @param core      the core's engine, instruments and the backtest account defined
+         * @param data      the data: its instruments (indexed by {@link MarketEvent#instrument}), the kinds of event
+         *                  each has and their bar intervals (read before the first event; not to be advanced)
          * @param scheduler the simulated clock
          * @param results   receives every core result, in order
          * @return the exchange
          */
-        Exchange create(io.nautilus.core.embedded.EmbeddedCore core, Scheduler scheduler,
-                        Consumer<CommandResult> results);
+        Exchange create(io.nautilus.core.embedded.EmbeddedCore core, io.nautilus.data.MarketEventSource data,
+                        Scheduler scheduler, Consumer<CommandResult> results);
     }
 }
