@@ -26,7 +26,8 @@ public interface Exchange {
     void submit(NewOrder order);
 
     /**
-     * Cancels an order, decided now; effective after the cancel latency (an order not yet arrived never arrives).
+     * Cancels an order, decided now; effective after the cancel latency. An order that has not arrived yet is canceled
+     * right after it arrives, so that it has a final state in the core.
      *
      * @param clientOrderId the order's client order id
      */
