@@ -4,6 +4,7 @@ import io.nautilus.api.strategy.StrategyFactory;
 import io.nautilus.backtest.api.BacktestInfo;
 import io.nautilus.backtest.api.BacktestRequest;
 import io.nautilus.backtest.api.BacktestState;
+import io.nautilus.backtest.engine.StrategyCatalog;
 import io.nautilus.history.api.BacktestRun;
 import io.nautilus.history.api.HistoryService;
 
@@ -41,7 +42,7 @@ final class BacktestRuns {
     private static final Logger LOG = LoggerFactory.getLogger(BacktestRuns.class);
 
     private final Settings settings;
-    private final Strategies strategies;
+    private final StrategyCatalog strategies;
     private final Runner runner;
     private final Supplier<HistoryService> history;
     private final Clock clock;
@@ -81,7 +82,7 @@ final class BacktestRuns {
      * @param history    the history store, or null while it is absent
      * @param clock      the wall clock of submission, start and end times
      */
-    BacktestRuns(Settings settings, Strategies strategies, Runner runner, Supplier<HistoryService> history,
+    BacktestRuns(Settings settings, StrategyCatalog strategies, Runner runner, Supplier<HistoryService> history,
                  Clock clock) {
         this.settings = settings;
         this.strategies = strategies;
@@ -252,16 +253,15 @@ final class BacktestRuns {
         StrategyFactory factory = strategies.find(request.strategy());
         if (factory == null) {
             List<String> known = strategies.names();
-            throw new IllegalArgumentException("unknown strategy '" + request.strategy() + "'; "
-                    + (known.isEmpty() ? "no strategy bundle offers one" : "known: " + String.join(", ", known)));
+            throw new IllegalArgumentException("unknown strategy '" + request.strategy() + "'; known: "
+                    + (known.isEmpty() ? "none (no strategy bundle installed)" : String.join(", ", known)));
         }
-        try {
-            factory.create(request.parameters());
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("strategy " + request.strategy() + " cannot be built from "
-                    + request.parameters() + ": " + e);
+        Map<String, Object> declared = factory.parameters();
+        for (String key : request.parameters().keySet()) {
+            if (!declared.containsKey(key)) {
+                throw new IllegalArgumentException("strategy " + factory.name() + ": unknown parameter '" + key
+                        + "'; it takes " + String.join(", ", declared.keySet()));
+            }
         }
         List<String> data = new ArrayList<>();
         for (String path : request.data()) {

@@ -1,6 +1,7 @@
 package io.nautilus.backtest.internal;
 
 import io.nautilus.api.strategy.StrategyFactory;
+import io.nautilus.backtest.engine.StrategyCatalog;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * updated at run time is backtestable as soon as it is ACTIVE; a stopped or removed one is gone. When two bundles
  * offer the same name, the one installed last wins.
  */
-final class BundleStrategyCatalog implements Strategies {
+final class BundleStrategyCatalog implements StrategyCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleStrategyCatalog.class);
 

@@ -9,6 +9,7 @@ import io.nautilus.api.strategy.StrategyFactory;
 import io.nautilus.backtest.api.BacktestInfo;
 import io.nautilus.backtest.api.BacktestRequest;
 import io.nautilus.backtest.api.BacktestState;
+import io.nautilus.backtest.engine.StrategyCatalog;
 import io.nautilus.history.api.BacktestRun;
 import io.nautilus.history.api.HistoryService;
 import io.nautilus.history.api.HistoryUnavailableException;
@@ -99,12 +100,13 @@ class BacktestRunsTest {
     }
 
     @Test
-    void anUnknownParameterIsRefusedWithTheFactorysMessage() {
+    void anUnknownParameterIsRefusedAsTheCommandLineToolRefusesIt() {
         BacktestRuns runs = runs(1, (request, progress, cancelled) -> new Runner.Outcome(0, 0, 0, Map.of()));
 
         assertThatThrownBy(() -> runs.start(BacktestRequest.parse(List.of("--data", "samples/quotes.csv",
                 "--strategy", "demo", "--param", "slowest=3"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("demo: unknown parameter 'slowest'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("strategy demo: unknown parameter 'slowest'; it takes fast, slow");
         assertThat(runs.list()).isEmpty();
     }
 
@@ -336,7 +338,7 @@ class BacktestRunsTest {
     }
 
     /** One strategy, {@code demo}, taking {@code fast} and {@code slow}. */
-    private static final class DemoStrategies implements Strategies {
+    private static final class DemoStrategies implements StrategyCatalog {
         @Override
         public StrategyFactory find(String name) {
             return name.equals("demo") ? new StrategyFactory() {
@@ -347,7 +349,10 @@ class BacktestRunsTest {
 
                 @Override
                 public Map<String, Object> parameters() {
-                    return Map.of("fast", 5, "slow", 20);
+                    Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+                    parameters.put("fast", 5);
+                    parameters.put("slow", 20);
+                    return parameters;
                 }
 
                 @Override
