@@ -1,7 +1,6 @@
 package io.nautilus.backtest.cli;
 
 import io.nautilus.api.strategy.StrategyFactory;
-import io.nautilus.backtest.engine.BacktestTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +19,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BacktestMainTest {
 
+    static final String INSTRUMENTS = """
+            SIM-ACME.priceScale = 2
+            SIM-ACME.quantityScale = 0
+            SIM-ACME.tickSize = 0.01
+            SIM-ACME.lotSize = 1
+            SIM-ACME.takerFeeBps = 10
+            """;
+
+    static final String QUOTES = """
+            timestamp,instrument,bidPrice,bidSize,askPrice,askSize
+            2024-01-02T09:30:00Z,SIM-ACME,100.00,50,100.02,40
+            2024-01-02T09:30:01Z,SIM-ACME,100.01,50,100.03,40
+            2024-01-02T09:30:02Z,SIM-ACME,100.05,50,100.07,40
+            2024-01-02T09:30:03Z,SIM-ACME,100.10,50,100.12,40
+            2024-01-03T09:30:00Z,SIM-ACME,101.00,50,101.02,40
+            2024-01-03T09:30:01Z,SIM-ACME,101.10,50,101.12,40
+            """;
+
     @TempDir
     Path home;
     Path cwd;
@@ -29,9 +46,9 @@ class BacktestMainTest {
     @BeforeEach
     void setUp() throws IOException {
         Files.createDirectories(home.resolve("etc"));
-        Files.writeString(home.resolve("etc/io.nautilus.core.instruments.cfg"), BacktestTest.INSTRUMENTS);
+        Files.writeString(home.resolve("etc/io.nautilus.core.instruments.cfg"), INSTRUMENTS);
         cwd = Files.createDirectories(home.resolve("work"));
-        Files.writeString(cwd.resolve("quotes.csv"), BacktestTest.QUOTES);
+        Files.writeString(cwd.resolve("quotes.csv"), QUOTES);
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(cwd.resolve("clitest.jar")))) {
             jar.putNextEntry(new JarEntry(StrategyFactory.SERVICES_RESOURCE));
             jar.write((FlipperFactory.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
