@@ -82,7 +82,7 @@ class MergeOrderTest {
             try (MarketEventSource s = MarketData.open(paths, INSTRUMENTS, from, to)) {
                 assertThat(s.estimatedEvents()).isEqualTo(6);
                 assertThat(readAll(s)).extracting(MergeOrderTest::key).containsExactly(
-                        "60B2", "60Q0", "60Q1", "60T0/1", "60T0/9", "60T2/1");
+                        "60B2", "60Q0", "60Q1", "60T0/1", "60T0/9", "60T2/1000");
             }
         }
         try (MarketEventSource s = MarketData.open(List.of(root), INSTRUMENTS, t("2025-01-01T00:00:00Z"),
