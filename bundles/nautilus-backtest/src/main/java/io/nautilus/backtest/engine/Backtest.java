@@ -452,19 +452,17 @@ public final class Backtest {
                             lastReport = now;
                             progress.progress(events, estimate, recorder.fills(), events / ((now - started) / 1e9));
                             if (cancelled.getAsBoolean()) {
-                                context.stop();
-                                exchange.finish();
-                                closeDay();
-                                recorder.finishOrders();
+                                end(exchange);
                                 throw BacktestException.canceled(events);
                             }
                         }
                     }
                 } while (p.source.next(ev));
-                context.stop();
-                exchange.finish();
-                closeDay();
-                recorder.finishOrders();
+                if (cancelled.getAsBoolean()) {
+                    end(exchange);
+                    throw BacktestException.canceled(events);
+                }
+                end(exchange);
                 long ended = System.nanoTime();
                 double seconds = (ended - started) / 1e9;
                 double rate = seconds > 0 ? events / seconds : 0;
@@ -487,6 +485,15 @@ public final class Backtest {
                 throw new BacktestException("backtest failed at " + Instant.ofEpochSecond(0, scheduler.now()) + ": "
                         + e, e);
             }
+        }
+
+        /** The data ended (or the run was canceled): what is due now runs, open orders end, the last day closes. */
+        private void end(Exchange exchange) {
+            scheduler.runUntil(scheduler.now());
+            context.stop();
+            exchange.finish();
+            closeDay();
+            recorder.finishOrders();
         }
 
         private void newDay(long t) {

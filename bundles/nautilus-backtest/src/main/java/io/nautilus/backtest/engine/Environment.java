@@ -41,6 +41,22 @@ public record Environment(StrategyCatalog strategies, Path defaultInstruments, P
     }
 
     /**
+     * The environment of {@code bin/nautilus-backtest} and the platform: data read with
+     * {@link io.nautilus.data.MarketData#open}, the {@link io.nautilus.backtest.exchange.SimulatedExchange} set up
+     * from the request's options.
+     *
+     * @param strategies         the strategies it can run
+     * @param defaultInstruments the instruments file used without {@code --instruments}
+     * @param baseDir            the folder relative paths are resolved against
+     * @return the environment
+     */
+    public static Environment standard(StrategyCatalog strategies, Path defaultInstruments, Path baseDir) {
+        return of(strategies, defaultInstruments, baseDir, request ->
+                io.nautilus.backtest.exchange.SimulatedExchange.factory(
+                        io.nautilus.backtest.exchange.ExchangeSettings.of(request)));
+    }
+
+    /**
      * An environment reading data with {@link io.nautilus.data.MarketData#open}.
      *
      * @param strategies         the strategies it can run

@@ -246,6 +246,9 @@ final class Recorder implements Closeable {
     /** The data ended: orders never finished get their rows, in submission order. */
     void finishOrders() {
         for (OrderRow row : byClientId.values()) {
+            if (row.orderId == 0 && row.status == OrderStatus.PENDING_NEW && row.reason.isEmpty()) {
+                row.reason = "the data ended before it reached the exchange";
+            }
             writeOrder(row);
         }
         byClientId.clear();

@@ -296,13 +296,15 @@ public final class CsvReader implements Closeable {
             return 0;
         }
         long v = Text.decimal(buf, starts[c], ends[c], scale);
-        if (v == Text.NOT_A_NUMBER || v < 0) {
-            throw bad("bad number", "bad " + (v < 0 && v != Text.NOT_A_NUMBER ? "(negative) " : "") + "number '"
-                    + field(c) + "' in column " + (c + 1));
-        }
         if (v == Text.TOO_MANY_DECIMALS) {
             throw bad("off the quantity scale", "size " + field(c) + " of " + instrument.id()
                     + " has more decimals than its quantity scale " + scale);
+        }
+        if (v == Text.NOT_A_NUMBER) {
+            throw bad("bad number", "bad number '" + field(c) + "' in column " + (c + 1));
+        }
+        if (v < 0) {
+            throw bad("bad number", "negative size '" + field(c) + "' in column " + (c + 1));
         }
         return v;
     }
