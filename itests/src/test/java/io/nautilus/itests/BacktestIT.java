@@ -107,6 +107,7 @@ public class BacktestIT {
 
         assertEquals("ended: " + done, BacktestState.COMPLETED, done.state());
         assertTrue("events: " + done, done.events() > 0);
+        assertTrue("smacross traded: " + done, done.fills() > 0);
         assertEquals(1.0, done.progress(), 0.0);
         assertTrue("stats: " + done.stats(), done.stats().containsKey("totalReturn"));
         Path folder = Path.of(System.getProperty("karaf.base")).resolve("data/nautilus/backtests").resolve(run.id());
@@ -140,6 +141,7 @@ public class BacktestIT {
         String shown = execute("nautilus:backtest show " + run.id());
         assertTrue(shown, shown.contains("totalReturn") && shown.contains("equity.csv")
                 && shown.contains("fills.csv") && shown.contains("date,equity"));
+        System.out.println("nautilus:backtest show " + run.id() + "\n" + shown);
     }
 
     @Test
