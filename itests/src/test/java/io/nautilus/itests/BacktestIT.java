@@ -145,6 +145,36 @@ public class BacktestIT {
     }
 
     @Test
+    public void runsAreListedAgainAfterTheServiceRestarts() throws Exception {
+        await(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
+        BacktestInfo done = awaitEnd(backtests.start(BacktestRequest.parse(List.of("--data", SAMPLES, "--strategy",
+                "smacross", "--param", "instrument=SIM-ETH", "--param", "quantity=0.1"))).id(), 120_000);
+        assertEquals("ended: " + done, BacktestState.COMPLETED, done.state());
+        Bundle bundle = Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "io.nautilus.backtest".equals(b.getSymbolicName())).findFirst().orElseThrow();
+
+        bundle.stop();
+        bundle.start();
+
+        org.osgi.util.tracker.ServiceTracker<BacktestService, BacktestService> tracker =
+                new org.osgi.util.tracker.ServiceTracker<>(bundleContext, BacktestService.class, null);
+        tracker.open();
+        try {
+            BacktestService restarted = tracker.waitForService(60_000);
+            assertTrue("the service is back", restarted != null && restarted != backtests);
+            BacktestInfo reread = restarted.get(done.id()).orElseThrow(() -> new AssertionError(done.id()
+                    + " not listed after the restart: " + restarted.list()));
+            assertEquals(BacktestState.COMPLETED, reread.state());
+            assertEquals(done.events(), reread.events());
+            assertEquals(done.fills(), reread.fills());
+            assertEquals(done.request(), reread.request());
+            assertTrue(restarted.list().stream().anyMatch(i -> i.id().equals(done.id())));
+        } finally {
+            tracker.close();
+        }
+    }
+
+    @Test
     public void theShellRunsABacktestAndWaitsForIt() throws Exception {
         await(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
 
