@@ -16,7 +16,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,6 +68,7 @@ final class Recorder implements Closeable {
     private final Map<InstrumentId, long[]> positions = new HashMap<>();
     private final List<Long> equities = new ArrayList<>();
     private final StringBuilder line = new StringBuilder(256);
+    private final IsoTime iso = new IsoTime();
     private long fillCount;
     private long orderCount;
     private long roundTrips;
@@ -176,8 +176,8 @@ final class Recorder implements Closeable {
     private void writeFill(ExecutionReport r) {
         Instrument i = instruments.get(r.instrument());
         line.setLength(0);
-        line.append(Instant.ofEpochSecond(0, r.transactTimeNanos())).append(',')
-                .append(r.orderId()).append(',')
+        iso.append(line, r.transactTimeNanos());
+        line.append(',').append(r.orderId()).append(',')
                 .append(r.instrument().value()).append(',')
                 .append(r.side().name()).append(',')
                 .append(FixedPoint.format(r.lastPrice(), i.priceScale())).append(',')
@@ -212,8 +212,13 @@ final class Recorder implements Closeable {
                         i.priceScale())).append(',')
                 .append(row.status.name()).append(',');
         csv(line, row.reason);
-        line.append(',').append(Instant.ofEpochSecond(0, row.submitted)).append(',')
-                .append(row.finished < 0 ? "" : Instant.ofEpochSecond(0, row.finished).toString()).append('\n');
+        line.append(',');
+        iso.append(line, row.submitted);
+        line.append(',');
+        if (row.finished >= 0) {
+            iso.append(line, row.finished);
+        }
+        line.append('\n');
         write(orders, line);
     }
 
