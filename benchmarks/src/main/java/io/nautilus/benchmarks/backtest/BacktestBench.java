@@ -43,13 +43,14 @@ import java.util.stream.Stream;
  * Backtest engine throughput (issue 11): generated SIM-ACME quotes, imported once into a nautilus-data store, replayed
  * on one thread by stage: {@code read} (the store reader alone), {@code pipeline} (reader + the market-data engine's
  * TickPipeline with 1-minute bars), {@code full} ({@link Backtest#run}: reader, simulated exchange, the core's engine,
- * pipeline and a strategy sending a market order on 1 % of the quotes, files written). Each stage: one warm-up pass,
+ * pipeline and a strategy sending a market order on every {@code --order-every}-th quote, 1 % by default, files
+ * written). Each stage: one warm-up pass,
  * then {@code --runs} passes; the JSON line has the medians and the process's peak RSS (VmHWM).
  *
  * <pre>
  * java -cp benchmarks/target/nautilus-benchmarks.jar io.nautilus.benchmarks.backtest.BacktestBench
  *     [--events 5000000] [--days 5] [--runs 3] [--stages read,pipeline,full] [--dir /tmp/nautilus-backtest-bench]
- *     [--warmup true]
+ *     [--warmup true] [--order-every 100]
  * </pre>
  */
 public final class BacktestBench {
@@ -62,12 +63,16 @@ public final class BacktestBench {
             SIM-ACME.takerFeeBps = 1
             """;
 
+    /** The strategy sends a market order on every n-th quote; 0 never. */
+    static long orderEvery = 100;
+
     private BacktestBench() {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>(Map.of("--events", "5000000", "--days", "5", "--runs", "3",
-                "--stages", "read,pipeline,full", "--dir", "/tmp/nautilus-backtest-bench", "--warmup", "true"));
+                "--stages", "read,pipeline,full", "--dir", "/tmp/nautilus-backtest-bench", "--warmup", "true",
+                "--order-every", "100"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!o.containsKey(args[i])) {
                 System.err.println("unknown option " + args[i] + "; options: " + o.keySet());
@@ -79,6 +84,7 @@ public final class BacktestBench {
         int days = Integer.parseInt(o.get("--days"));
         int runs = Integer.parseInt(o.get("--runs"));
         boolean warmup = Boolean.parseBoolean(o.get("--warmup"));
+        orderEvery = Long.parseLong(o.get("--order-every"));
         Path dir = Path.of(o.get("--dir"));
         Files.createDirectories(dir);
         Path instruments = dir.resolve("instruments.cfg");
@@ -91,6 +97,7 @@ public final class BacktestBench {
         json.put("events", events);
         json.put("days", days);
         json.put("runs", runs);
+        json.put("orderEvery", orderEvery);
         if (importRate > 0) {
             json.put("importRowsPerSecond", Math.round(importRate));
         }
@@ -276,7 +283,8 @@ public final class BacktestBench {
 
                     @Override
                     public void onQuote(Quote quote) {
-                        if (++quotes % 100 == 0) {
+                        if (++quotes == orderEvery) {
+                            quotes = 0;
                             if (position == 0) {
                                 context.submitMarket(acme, Side.BUY, 10);
                             } else {
