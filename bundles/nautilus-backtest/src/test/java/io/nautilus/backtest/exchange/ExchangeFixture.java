@@ -10,6 +10,7 @@ import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.NewOrder;
 import io.nautilus.api.order.OrderStatus;
+import io.nautilus.backtest.engine.Exchange;
 import io.nautilus.core.api.CommandResult;
 import io.nautilus.core.embedded.EmbeddedCore;
 import io.nautilus.data.MarketEvent;
@@ -38,7 +39,7 @@ final class ExchangeFixture {
     final TestScheduler scheduler = new TestScheduler(T0);
     final List<CommandResult> results = new ArrayList<>();
     final Instrument instrument;
-    final SimulatedExchange exchange;
+    final Exchange exchange;
     private long nextClientId = 1;
 
     ExchangeFixture(ExchangeSettings settings, int kinds) {
@@ -62,7 +63,7 @@ final class ExchangeFixture {
             core.setRiskLimits(risk);
         }
         instrument = definitions.get(0).instrument();
-        exchange = new SimulatedExchange(settings, core, new Source(List.of(instrument), kinds), scheduler,
+        exchange = SimulatedExchange.factory(settings).create(core, new Source(List.of(instrument), kinds), scheduler,
                 results::add);
     }
 
