@@ -38,6 +38,8 @@ final class ExchangeFixture {
     final EmbeddedCore core = new EmbeddedCore(2);
     final TestScheduler scheduler = new TestScheduler(T0);
     final List<CommandResult> results = new ArrayList<>();
+    /** Called with each result after it is recorded, as a strategy reacting to its reports would be. */
+    java.util.function.Consumer<CommandResult> onResult = r -> { };
     final Instrument instrument;
     final Exchange exchange;
     private long nextClientId = 1;
@@ -64,7 +66,10 @@ final class ExchangeFixture {
         }
         instrument = definitions.get(0).instrument();
         exchange = SimulatedExchange.factory(settings).create(core, new Source(List.of(instrument), kinds), scheduler,
-                results::add);
+                r -> {
+                    results.add(r);
+                    onResult.accept(r);
+                });
     }
 
     /** Moves the clock to a time (running due actions), for a decision at that time. */
