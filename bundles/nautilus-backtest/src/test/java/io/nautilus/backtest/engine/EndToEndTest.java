@@ -106,6 +106,33 @@ class EndToEndTest {
     }
 
     @Test
+    void theShippedSampleRunsSmacrossAndTwoRunsAreByteIdentical() throws Exception {
+        Path sample = Path.of("../../karaf-assembly/src/main/resources/samples/marketdata").toAbsolutePath();
+        List<String> args = List.of("--data", sample.toString(), "--strategy", "smacross", "--param",
+                "instrument=SIM-ACME", "--param", "quantity=10", "--latency-us", "1000", "--jitter-us", "500");
+        List<String> a = new ArrayList<>(args);
+        a.addAll(List.of("--out", "a"));
+        List<String> b = new ArrayList<>(args);
+        b.addAll(List.of("--out", "b"));
+
+        BacktestResult first = Backtest.run(BacktestRequest.parse(a), env, ProgressListener.NONE, () -> false);
+        Backtest.run(BacktestRequest.parse(b), env, ProgressListener.NONE, () -> false);
+
+        assertThat(first.events()).isGreaterThan(40_000);
+        assertThat(first.fills()).isPositive();
+        for (String f : List.of("fills.csv", "orders.csv", "equity.csv")) {
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
+        }
+        assertThat(BacktestTest.withoutTiming(dir.resolve("b/stats.json")))
+                .isEqualTo(BacktestTest.withoutTiming(dir.resolve("a/stats.json")))
+                .contains("  \"strategy\": \"smacross\",");
+        assertThat(Files.readString(dir.resolve("a/stats.json"))).contains("\"barSpec\":\"time:1m\"");
+        assertThat(Files.readAllLines(dir.resolve("a/equity.csv"))).hasSizeGreaterThanOrEqualTo(4)
+                .first().isEqualTo("date,equity");
+    }
+
+    @Test
     void twoRunsWithTheSameSeedAreByteIdentical() throws Exception {
         run("--data", "quotes.csv", "--data", "bars.csv", "--latency-us", "2500000", "--jitter-us", "3000000",
                 "--seed", "7", "--out", "a");
