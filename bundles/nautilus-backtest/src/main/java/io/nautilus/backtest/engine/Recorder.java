@@ -13,6 +13,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -282,7 +284,8 @@ final class Recorder implements Closeable {
             curve[k] = FixedPoint.toBigDecimal(equities.get(k), moneyScale).doubleValue();
         }
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("totalReturn", Performance.totalReturn(cap, curve));
+        s.put("totalReturn", curve.length == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(equities.get(curve.length - 1)
+                - capital).divide(BigDecimal.valueOf(capital), MathContext.DECIMAL64).stripTrailingZeros());
         s.put("sharpe", Performance.sharpe(cap, curve));
         s.put("maxDrawdown", Performance.maxDrawdown(cap, curve));
         s.put("trades", fillCount);

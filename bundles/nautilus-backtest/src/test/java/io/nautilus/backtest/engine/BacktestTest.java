@@ -74,6 +74,7 @@ class BacktestTest {
                 "date,equity", "2024-01-02,99998.68", "2024-01-03,99998.68");
         String stats = Files.readString(out.resolve("stats.json"));
         assertThat(stats).contains("\"trades\": 2", "\"events\": 6", "\"roundTrips\": 1", "\"netPnl\": -1.32",
+                "\"totalReturn\": -0.0000132,",
                 "\"fees\": 2.02", "\"strategy\": \"flipper\"", "\"startDate\": \"2024-01-02\"");
         assertThat(stats.lines().toList().get(stats.lines().toList().size() - 3)).startsWith("  \"seconds\": ");
         assertThat(result.jsonLine()).startsWith("{\"events\":6,\"fills\":2,\"seconds\":")
