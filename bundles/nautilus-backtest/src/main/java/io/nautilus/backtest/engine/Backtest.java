@@ -193,14 +193,6 @@ public final class Backtest {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + request.out() + " is a file, not a folder");
         }
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--out " + request.out() + ": cannot create the folder (" + e + ")");
-        }
-        if (!Files.isWritable(out)) {
-            throw new IllegalArgumentException("--out " + request.out() + ": the folder is not writable");
-        }
 
         MarketEventSource source;
         try {
@@ -264,6 +256,15 @@ public final class Backtest {
                 throw new IllegalArgumentException("the data has no events"
                         + (request.fromNanos() == null && request.toNanos() == null ? ""
                         : " between --from " + time(request.fromNanos()) + " and --to " + time(request.toNanos())));
+            }
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--out " + request.out() + ": cannot create the folder (" + e
+                        + ")");
+            }
+            if (!Files.isWritable(out)) {
+                throw new IllegalArgumentException("--out " + request.out() + ": the folder is not writable");
             }
             Map<String, String> text = new TreeMap<>();
             parameters.forEach((k, v) -> text.put(k, text(v)));

@@ -192,6 +192,7 @@ class BacktestTest {
                 "--out", "out"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the data has no events between --from 2025-01-01T00:00:00Z and --to (open)");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
