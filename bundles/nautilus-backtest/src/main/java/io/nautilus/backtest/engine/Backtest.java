@@ -391,7 +391,7 @@ public final class Backtest {
             long lastReport = started;
             try (Recorder r = recorder) {
                 context = new BacktestContext(StrategyId.of(p.strategyId), ACCOUNT, scheduler, p.core,
-                        p.parameters, order -> recorder.onSubmit(order, scheduler.now()));
+                        p.parameters, recorder);
                 Exchange exchange = env.exchanges().apply(request).create(p.core, p.source, scheduler,
                         this::onResult);
                 context.bind(p.strategy, exchange);

@@ -31,7 +31,7 @@ import java.util.Map;
  * order), {@code equity.csv} (one row per UTC day with data) and, at the end, {@code stats.json}. Nothing depends on
  * the wall clock except the last two fields of {@code stats.json}.
  */
-final class Recorder implements Closeable {
+final class Recorder implements Closeable, OrderLog {
 
     static final String FILLS_HEADER = "timestamp,orderId,instrument,side,price,qty,fee,liquidity";
     static final String EQUITY_HEADER = "date,equity";
@@ -49,6 +49,7 @@ final class Recorder implements Closeable {
         long quantity;
         String reason = "";
         long finished = -1;
+        long requestedPrice = FixedPoint.NULL;
 
         OrderRow(NewOrder order, long submitted) {
             this.order = order;
@@ -115,10 +116,18 @@ final class Recorder implements Closeable {
         return w;
     }
 
-    /** A strategy order, at decision time. */
-    void onSubmit(NewOrder order, long timeNanos) {
+    @Override
+    public void submitted(NewOrder order, long timeNanos) {
         byClientId.put(order.clientOrderId(), new OrderRow(order, timeNanos));
         orderCount++;
+    }
+
+    @Override
+    public void replaceRequested(long clientOrderId, long price, long quantity) {
+        OrderRow row = byClientId.get(clientOrderId);
+        if (row != null) {
+            row.requestedPrice = price;
+        }
     }
 
     /** A report of one of the strategy's orders. */
@@ -143,6 +152,7 @@ final class Recorder implements Closeable {
         if (r.execType() == io.nautilus.api.order.ExecType.REJECTED && r.origClientOrderId() != 0
                 && !r.status().isFinished()) {
             row.reason = reason(r);
+            row.requestedPrice = FixedPoint.NULL;
             return;
         }
         row.status = r.status();
@@ -150,6 +160,9 @@ final class Recorder implements Closeable {
         row.averagePrice = r.averagePrice();
         if (r.execType() == io.nautilus.api.order.ExecType.REPLACED) {
             row.quantity = r.leavesQuantity() + r.cumulativeQuantity();
+            if (row.requestedPrice != FixedPoint.NULL) {
+                row.price = row.requestedPrice;
+            }
         }
         String reason = reason(r);
         if (!reason.isEmpty()) {

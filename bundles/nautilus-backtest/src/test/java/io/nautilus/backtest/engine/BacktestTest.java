@@ -95,6 +95,26 @@ class BacktestTest {
     }
 
     @Test
+    void timersReplacesAndCancelsRunOnTheSimulatedClockThroughTheRealExchange() throws Exception {
+        env = Environment.standard(TestStrategies.catalog(TestStrategies.worker()), dir.resolve("instruments.cfg"),
+                dir);
+        run("--data", "quotes.csv", "--strategy", "worker", "--out", "out");
+
+        assertThat(TestStrategies.SEEN).containsSubsequence(
+                "timer once at 2024-01-02T09:30:01.500Z",
+                "cancelAll 1",
+                "timer repeating at 2024-01-02T09:31:00Z",
+                "timer repeating at 2024-01-02T09:32:00Z",
+                "cancelTimer true",
+                "stop at 2024-01-03T09:30:01Z");
+        assertThat(TestStrategies.SEEN).filteredOn(l -> l.startsWith("timer repeating")).hasSize(2);
+        assertThat(TestStrategies.SEEN).contains("REPLACED NEW working [1]", "CANCELED CANCELED working []");
+        assertThat(Files.readAllLines(dir.resolve("out/orders.csv")).get(1))
+                .startsWith("1,1,SIM-ACME,BUY,LIMIT,GTC,91.00,10,0,,CANCELED,")
+                .endsWith(",2024-01-02T09:30:00Z,2024-01-02T09:30:02Z");
+    }
+
+    @Test
     void latencyDelaysTheArrival() throws Exception {
         run("--data", "quotes.csv", "--strategy", "flipper", "--latency-us", "1500000", "--out", "out");
 
