@@ -1,6 +1,7 @@
 package io.nautilus.backtest.engine;
 
 import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
 import io.nautilus.api.StrategyId;
 import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.instrument.Instrument;
@@ -354,7 +355,7 @@ public final class Backtest {
         private final BooleanSupplier cancelled;
         private final MarketDataStage.Factory stages;
         private final long[] lastPrice;
-        private final io.nautilus.api.InstrumentId[] ids;
+        private final InstrumentId[] ids;
         private SimScheduler scheduler;
         private BacktestContext context;
         private Recorder recorder;
@@ -373,7 +374,7 @@ public final class Backtest {
             int n = p.source.instruments().size();
             this.lastPrice = new long[n];
             Arrays.fill(lastPrice, FixedPoint.NULL);
-            this.ids = new io.nautilus.api.InstrumentId[n];
+            this.ids = new InstrumentId[n];
             for (int i = 0; i < n; i++) {
                 ids[i] = p.source.instruments().get(i).id();
             }

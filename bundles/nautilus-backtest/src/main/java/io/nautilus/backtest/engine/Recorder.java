@@ -4,6 +4,7 @@ import io.nautilus.api.InstrumentId;
 import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.order.CancelReason;
+import io.nautilus.api.order.ExecType;
 import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.NewOrder;
 import io.nautilus.api.order.OrderStatus;
@@ -149,7 +150,7 @@ final class Recorder implements Closeable, OrderLog {
         if (r.isFill()) {
             writeFill(r);
         }
-        if (r.execType() == io.nautilus.api.order.ExecType.REJECTED && r.origClientOrderId() != 0
+        if (r.execType() == ExecType.REJECTED && r.origClientOrderId() != 0
                 && !r.status().isFinished()) {
             row.reason = reason(r);
             row.requestedPrice = FixedPoint.NULL;
@@ -158,7 +159,7 @@ final class Recorder implements Closeable, OrderLog {
         row.status = r.status();
         row.filled = r.cumulativeQuantity();
         row.averagePrice = r.averagePrice();
-        if (r.execType() == io.nautilus.api.order.ExecType.REPLACED) {
+        if (r.execType() == ExecType.REPLACED) {
             row.quantity = r.leavesQuantity() + r.cumulativeQuantity();
             if (row.requestedPrice != FixedPoint.NULL) {
                 row.price = row.requestedPrice;
