@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *   rows/s per run and the median;</li>
  *   <li>{@code --mode read --store DIR [--runs 5]}: a full time-ordered read of a store through
  *   {@link MarketEventSource#next}, events/s per run and the median, and heap bytes allocated per event;</li>
- *   <li>{@code --mode rss --store DIR}: one full read, then the process's peak resident memory (VmHWM) and its
+ *   <li>{@code --mode rss --store DIR [--passes 1]}: full reads, then the process's peak resident memory (VmHWM) and its
  *   resident memory at the end (VmRSS), in MB.</li>
  * </ul>
  * The instruments are those of {@code etc/io.nautilus.core.instruments.cfg} (the sample generator's).
@@ -45,12 +45,14 @@ public final class DataBench {
         Path data = null;
         Path store = null;
         int runs = 3;
+        int passes = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mode" -> mode = args[++i];
                 case "--data" -> data = Path.of(args[++i]);
                 case "--store" -> store = Path.of(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--passes" -> passes = Integer.parseInt(args[++i]);
                 default -> usage();
             }
         }
@@ -60,7 +62,7 @@ public final class DataBench {
         switch (mode) {
             case "import" -> importBench(data, store, runs);
             case "read" -> readBench(store, runs);
-            case "rss" -> rssBench(store);
+            case "rss" -> rssBench(store, passes);
             default -> usage();
         }
     }
@@ -143,23 +145,27 @@ public final class DataBench {
                 events, median(rates), bytesPerEvent, list(rates), checksum);
     }
 
-    private static void rssBench(Path store) throws IOException {
+    private static void rssBench(Path store, int passes) throws IOException {
         long started = System.nanoTime();
         long n = 0;
         long checksum = 0;
-        try (MarketEventSource source = MarketData.open(List.of(store), instruments(), Long.MIN_VALUE,
-                Long.MAX_VALUE)) {
-            MarketEvent e = new MarketEvent();
-            while (source.next(e)) {
-                checksum += e.timestamp;
-                n++;
+        for (int p = 0; p < passes; p++) {
+            try (MarketEventSource source = MarketData.open(List.of(store), instruments(), Long.MIN_VALUE,
+                    Long.MAX_VALUE)) {
+                MarketEvent e = new MarketEvent();
+                while (source.next(e)) {
+                    checksum += e.timestamp;
+                    n++;
+                }
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String status = Files.readString(Path.of("/proc/self/status"));
         System.out.printf(Locale.ROOT, "{\"benchmark\":\"data-store-read-rss\",\"store\":\"%s\",\"events\":%d,"
-                + "\"seconds\":%.2f,\"peakRssMb\":%.1f,\"endRssMb\":%.1f,\"checksum\":%d}%n", store, n, seconds,
-                kb(status, "VmHWM") / 1024.0, kb(status, "VmRSS") / 1024.0, checksum);
+                + "\"passes\":%d,\"seconds\":%.2f,\"peakRssMb\":%.1f,\"endRssMb\":%.1f,\"endRssAnonMb\":%.1f,"
+                + "\"endRssFileMb\":%.1f,\"checksum\":%d}%n", store, n, passes, seconds, kb(status, "VmHWM") / 1024.0,
+                kb(status, "VmRSS") / 1024.0, kb(status, "RssAnon") / 1024.0, kb(status, "RssFile") / 1024.0,
+                checksum);
     }
 
     private static long kb(String status, String key) {

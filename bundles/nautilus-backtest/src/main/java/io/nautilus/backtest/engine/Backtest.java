@@ -1,6 +1,7 @@
 package io.nautilus.backtest.engine;
 
 import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
 import io.nautilus.api.StrategyId;
 import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.instrument.Instrument;
@@ -193,14 +194,6 @@ public final class Backtest {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + request.out() + " is a file, not a folder");
         }
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--out " + request.out() + ": cannot create the folder (" + e + ")");
-        }
-        if (!Files.isWritable(out)) {
-            throw new IllegalArgumentException("--out " + request.out() + ": the folder is not writable");
-        }
 
         MarketEventSource source;
         try {
@@ -264,6 +257,15 @@ public final class Backtest {
                 throw new IllegalArgumentException("the data has no events"
                         + (request.fromNanos() == null && request.toNanos() == null ? ""
                         : " between --from " + time(request.fromNanos()) + " and --to " + time(request.toNanos())));
+            }
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--out " + request.out() + ": cannot create the folder (" + e
+                        + ")");
+            }
+            if (!Files.isWritable(out)) {
+                throw new IllegalArgumentException("--out " + request.out() + ": the folder is not writable");
             }
             Map<String, String> text = new TreeMap<>();
             parameters.forEach((k, v) -> text.put(k, text(v)));
@@ -353,7 +355,7 @@ public final class Backtest {
         private final BooleanSupplier cancelled;
         private final MarketDataStage.Factory stages;
         private final long[] lastPrice;
-        private final io.nautilus.api.InstrumentId[] ids;
+        private final InstrumentId[] ids;
         private SimScheduler scheduler;
         private BacktestContext context;
         private Recorder recorder;
@@ -372,7 +374,7 @@ public final class Backtest {
             int n = p.source.instruments().size();
             this.lastPrice = new long[n];
             Arrays.fill(lastPrice, FixedPoint.NULL);
-            this.ids = new io.nautilus.api.InstrumentId[n];
+            this.ids = new InstrumentId[n];
             for (int i = 0; i < n; i++) {
                 ids[i] = p.source.instruments().get(i).id();
             }
@@ -390,7 +392,7 @@ public final class Backtest {
             long lastReport = started;
             try (Recorder r = recorder) {
                 context = new BacktestContext(StrategyId.of(p.strategyId), ACCOUNT, scheduler, p.core,
-                        p.parameters, order -> recorder.onSubmit(order, scheduler.now()));
+                        p.parameters, recorder);
                 Exchange exchange = env.exchanges().apply(request).create(p.core, p.source, scheduler,
                         this::onResult);
                 context.bind(p.strategy, exchange);

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * The strategy's {@link StrategyContext} in a backtest, on the simulated clock: orders go to the simulated
@@ -42,7 +41,7 @@ public final class BacktestContext implements StrategyContext {
     private final Map<Long, InstrumentId> working = new LinkedHashMap<>();
     private final Map<InstrumentId, long[]> positions = new HashMap<>();
     private final Map<Long, long[]> timers = new HashMap<>();
-    private final Consumer<NewOrder> orderLog;
+    private final OrderLog orderLog;
     private Strategy strategy;
     private Exchange exchange;
     private boolean stopped;
@@ -55,10 +54,10 @@ public final class BacktestContext implements StrategyContext {
      * @param scheduler  the simulated clock
      * @param core       the core (instrument definitions, P&amp;L)
      * @param parameters the strategy's parameters, as text
-     * @param orderLog   hears every order the strategy submits, before the exchange does
+     * @param orderLog   hears the strategy's new orders and replace requests, before the exchange does
      */
     public BacktestContext(StrategyId strategyId, AccountId account, Scheduler scheduler, EmbeddedCore core,
-                           Map<String, String> parameters, Consumer<NewOrder> orderLog) {
+                           Map<String, String> parameters, OrderLog orderLog) {
         this.orderLog = Objects.requireNonNull(orderLog, "orderLog");
         this.strategyId = Objects.requireNonNull(strategyId, "strategyId");
         this.account = Objects.requireNonNull(account, "account");
@@ -104,7 +103,7 @@ public final class BacktestContext implements StrategyContext {
                 quantity, 0, flags, expireTimeNanos);
         nextClientOrderId++;
         working.put(id, instrument);
-        orderLog.accept(order);
+        orderLog.submitted(order, scheduler.now());
         exchange.submit(order);
         return id;
     }
@@ -121,7 +120,9 @@ public final class BacktestContext implements StrategyContext {
             throw new IllegalArgumentException("replace of order " + clientOrderId + " changes neither price nor"
                     + " quantity");
         }
-        exchange.replace(clientOrderId, price, quantity == 0 ? FixedPoint.NULL : quantity);
+        long newQuantity = quantity == 0 ? FixedPoint.NULL : quantity;
+        orderLog.replaceRequested(clientOrderId, price, newQuantity);
+        exchange.replace(clientOrderId, price, newQuantity);
         return clientOrderId;
     }
 

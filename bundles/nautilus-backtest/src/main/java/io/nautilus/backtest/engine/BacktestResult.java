@@ -1,6 +1,8 @@
 package io.nautilus.backtest.engine;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +21,7 @@ public record BacktestResult(long events, long fills, double seconds, double eve
 
     /** Copies the figures. */
     public BacktestResult {
-        stats = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stats));
+        stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
     }
 
     /** @return the one JSON line {@code bin/nautilus-backtest} prints: events, fills, seconds, eventsPerSecond, out */

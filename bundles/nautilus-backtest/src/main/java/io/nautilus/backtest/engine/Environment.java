@@ -2,6 +2,9 @@ package io.nautilus.backtest.engine;
 
 import io.nautilus.api.instrument.Instrument;
 import io.nautilus.backtest.api.BacktestRequest;
+import io.nautilus.backtest.exchange.ExchangeSettings;
+import io.nautilus.backtest.exchange.SimulatedExchange;
+import io.nautilus.data.MarketData;
 import io.nautilus.data.MarketEventSource;
 
 import java.io.IOException;
@@ -52,8 +55,7 @@ public record Environment(StrategyCatalog strategies, Path defaultInstruments, P
      */
     public static Environment standard(StrategyCatalog strategies, Path defaultInstruments, Path baseDir) {
         return of(strategies, defaultInstruments, baseDir, request ->
-                io.nautilus.backtest.exchange.SimulatedExchange.factory(
-                        io.nautilus.backtest.exchange.ExchangeSettings.of(request)));
+                SimulatedExchange.factory(ExchangeSettings.of(request)));
     }
 
     /**
@@ -68,7 +70,7 @@ public record Environment(StrategyCatalog strategies, Path defaultInstruments, P
     public static Environment of(StrategyCatalog strategies, Path defaultInstruments, Path baseDir,
                                  Function<BacktestRequest, Exchange.Factory> exchanges) {
         return new Environment(strategies, defaultInstruments, baseDir, exchanges, (paths, instruments, from, to) ->
-                io.nautilus.data.MarketData.open(paths, instruments, from == null ? Long.MIN_VALUE : from,
+                MarketData.open(paths, instruments, from == null ? Long.MIN_VALUE : from,
                         to == null ? Long.MAX_VALUE : to));
     }
 

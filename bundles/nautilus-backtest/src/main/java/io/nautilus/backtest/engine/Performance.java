@@ -20,15 +20,6 @@ public final class Performance {
     /**
      * @param capital the starting equity, greater than zero
      * @param equity  the end-of-day equities, in day order
-     * @return the total return, {@code last / capital - 1}; 0 without days
-     */
-    public static double totalReturn(double capital, double[] equity) {
-        return equity.length == 0 ? 0 : equity[equity.length - 1] / capital - 1;
-    }
-
-    /**
-     * @param capital the starting equity, greater than zero
-     * @param equity  the end-of-day equities, in day order
      * @return the annualised Sharpe ratio, 0 when undefined
      */
     public static double sharpe(double capital, double[] equity) {

@@ -4,6 +4,7 @@ import io.nautilus.api.InstrumentId;
 import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.order.CancelReason;
+import io.nautilus.api.order.ExecType;
 import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.NewOrder;
 import io.nautilus.api.order.OrderStatus;
@@ -13,10 +14,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +32,7 @@ import java.util.Map;
  * order), {@code equity.csv} (one row per UTC day with data) and, at the end, {@code stats.json}. Nothing depends on
  * the wall clock except the last two fields of {@code stats.json}.
  */
-final class Recorder implements Closeable {
+final class Recorder implements Closeable, OrderLog {
 
     static final String FILLS_HEADER = "timestamp,orderId,instrument,side,price,qty,fee,liquidity";
     static final String EQUITY_HEADER = "date,equity";
@@ -48,6 +50,7 @@ final class Recorder implements Closeable {
         long quantity;
         String reason = "";
         long finished = -1;
+        long requestedPrice = FixedPoint.NULL;
 
         OrderRow(NewOrder order, long submitted) {
             this.order = order;
@@ -69,6 +72,7 @@ final class Recorder implements Closeable {
     private final Map<InstrumentId, long[]> positions = new HashMap<>();
     private final List<Long> equities = new ArrayList<>();
     private final StringBuilder line = new StringBuilder(256);
+    private final IsoTime iso = new IsoTime();
     private long fillCount;
     private long orderCount;
     private long roundTrips;
@@ -113,10 +117,18 @@ final class Recorder implements Closeable {
         return w;
     }
 
-    /** A strategy order, at decision time. */
-    void onSubmit(NewOrder order, long timeNanos) {
+    @Override
+    public void submitted(NewOrder order, long timeNanos) {
         byClientId.put(order.clientOrderId(), new OrderRow(order, timeNanos));
         orderCount++;
+    }
+
+    @Override
+    public void replaceRequested(long clientOrderId, long price, long quantity) {
+        OrderRow row = byClientId.get(clientOrderId);
+        if (row != null) {
+            row.requestedPrice = price;
+        }
     }
 
     /** A report of one of the strategy's orders. */
@@ -138,16 +150,20 @@ final class Recorder implements Closeable {
         if (r.isFill()) {
             writeFill(r);
         }
-        if (r.execType() == io.nautilus.api.order.ExecType.REJECTED && r.origClientOrderId() != 0
+        if (r.execType() == ExecType.REJECTED && r.origClientOrderId() != 0
                 && !r.status().isFinished()) {
             row.reason = reason(r);
+            row.requestedPrice = FixedPoint.NULL;
             return;
         }
         row.status = r.status();
         row.filled = r.cumulativeQuantity();
         row.averagePrice = r.averagePrice();
-        if (r.execType() == io.nautilus.api.order.ExecType.REPLACED) {
+        if (r.execType() == ExecType.REPLACED) {
             row.quantity = r.leavesQuantity() + r.cumulativeQuantity();
+            if (row.requestedPrice != FixedPoint.NULL) {
+                row.price = row.requestedPrice;
+            }
         }
         String reason = reason(r);
         if (!reason.isEmpty()) {
@@ -176,8 +192,8 @@ final class Recorder implements Closeable {
     private void writeFill(ExecutionReport r) {
         Instrument i = instruments.get(r.instrument());
         line.setLength(0);
-        line.append(Instant.ofEpochSecond(0, r.transactTimeNanos())).append(',')
-                .append(r.orderId()).append(',')
+        iso.append(line, r.transactTimeNanos());
+        line.append(',').append(r.orderId()).append(',')
                 .append(r.instrument().value()).append(',')
                 .append(r.side().name()).append(',')
                 .append(FixedPoint.format(r.lastPrice(), i.priceScale())).append(',')
@@ -212,8 +228,13 @@ final class Recorder implements Closeable {
                         i.priceScale())).append(',')
                 .append(row.status.name()).append(',');
         csv(line, row.reason);
-        line.append(',').append(Instant.ofEpochSecond(0, row.submitted)).append(',')
-                .append(row.finished < 0 ? "" : Instant.ofEpochSecond(0, row.finished).toString()).append('\n');
+        line.append(',');
+        iso.append(line, row.submitted);
+        line.append(',');
+        if (row.finished >= 0) {
+            iso.append(line, row.finished);
+        }
+        line.append('\n');
         write(orders, line);
     }
 
@@ -277,7 +298,8 @@ final class Recorder implements Closeable {
             curve[k] = FixedPoint.toBigDecimal(equities.get(k), moneyScale).doubleValue();
         }
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("totalReturn", Performance.totalReturn(cap, curve));
+        s.put("totalReturn", curve.length == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(equities.get(curve.length - 1)
+                - capital).divide(BigDecimal.valueOf(capital), MathContext.DECIMAL64).stripTrailingZeros());
         s.put("sharpe", Performance.sharpe(cap, curve));
         s.put("maxDrawdown", Performance.maxDrawdown(cap, curve));
         s.put("trades", fillCount);

@@ -231,15 +231,15 @@ public final class SimulatedExchange implements Exchange {
         InstrumentMarket m = o.market;
         mark(m, now);
         CommandResult r = core.submit(o.order, now);
-        results.accept(r);
-        if (!r.accepted()) {
+        if (r.accepted()) {
+            o.orderId = r.orderId();
+            o.state = SimOrder.PENDING;
+            m.live++;
+        } else {
             done(o);
-            return false;
         }
-        o.orderId = r.orderId();
-        o.state = SimOrder.PENDING;
-        m.live++;
-        return true;
+        results.accept(r);
+        return r.accepted();
     }
 
     private void onCancel(long clientOrderId) {
@@ -646,16 +646,14 @@ public final class SimulatedExchange implements Exchange {
         } finally {
             filling = null;
         }
+        if (r.accepted()) {
+            o.open -= quantity;
+            o.filled += quantity;
+        }
+        if (!r.accepted() || o.open == 0) {
+            done(o);
+        }
         results.accept(r);
-        if (!r.accepted()) {
-            done(o);
-            return;
-        }
-        o.open -= quantity;
-        o.filled += quantity;
-        if (o.open == 0) {
-            done(o);
-        }
     }
 
     private void report(SimOrder o, VenueReport.Kind kind, String text, long now) {
@@ -664,8 +662,9 @@ public final class SimulatedExchange implements Exchange {
 
     /** Finishes an order at the exchange with a venue report (CANCELED, EXPIRED or REJECTED). */
     private void endOrder(SimOrder o, VenueReport.Kind kind, String text, long now) {
-        report(o, kind, text, now);
+        CommandResult r = core.venueReport(new VenueReport(o.orderId, kind, 0, 0, false, text), now);
         done(o);
+        results.accept(r);
     }
 
     private void done(SimOrder o) {

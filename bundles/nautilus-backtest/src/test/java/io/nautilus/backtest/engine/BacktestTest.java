@@ -74,6 +74,7 @@ class BacktestTest {
                 "date,equity", "2024-01-02,99998.68", "2024-01-03,99998.68");
         String stats = Files.readString(out.resolve("stats.json"));
         assertThat(stats).contains("\"trades\": 2", "\"events\": 6", "\"roundTrips\": 1", "\"netPnl\": -1.32",
+                "\"totalReturn\": -0.0000132,",
                 "\"fees\": 2.02", "\"strategy\": \"flipper\"", "\"startDate\": \"2024-01-02\"");
         assertThat(stats.lines().toList().get(stats.lines().toList().size() - 3)).startsWith("  \"seconds\": ");
         assertThat(result.jsonLine()).startsWith("{\"events\":6,\"fills\":2,\"seconds\":")
@@ -91,6 +92,26 @@ class BacktestTest {
 
         assertThat(TestStrategies.SEEN.get(0)).contains("account=backtest", "barSpec=time:5m", "id=flipper");
         assertThat(TestStrategies.SEEN).contains("bar SIM-ACME 10020", "bar SIM-ACME 10040");
+    }
+
+    @Test
+    void timersReplacesAndCancelsRunOnTheSimulatedClockThroughTheRealExchange() throws Exception {
+        env = Environment.standard(TestStrategies.catalog(TestStrategies.worker()), dir.resolve("instruments.cfg"),
+                dir);
+        run("--data", "quotes.csv", "--strategy", "worker", "--out", "out");
+
+        assertThat(TestStrategies.SEEN).containsSubsequence(
+                "timer once at 2024-01-02T09:30:01.500Z",
+                "cancelAll 1",
+                "timer repeating at 2024-01-02T09:31:00Z",
+                "timer repeating at 2024-01-02T09:32:00Z",
+                "cancelTimer true",
+                "stop at 2024-01-03T09:30:01Z");
+        assertThat(TestStrategies.SEEN).filteredOn(l -> l.startsWith("timer repeating")).hasSize(2);
+        assertThat(TestStrategies.SEEN).contains("REPLACED NEW working [1]", "CANCELED CANCELED working []");
+        assertThat(Files.readAllLines(dir.resolve("out/orders.csv")).get(1))
+                .startsWith("1,1,SIM-ACME,BUY,LIMIT,GTC,91.00,10,0,,CANCELED,")
+                .endsWith(",2024-01-02T09:30:00Z,2024-01-02T09:30:02Z");
     }
 
     @Test
@@ -191,6 +212,7 @@ class BacktestTest {
                 "--out", "out"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the data has no events between --from 2025-01-01T00:00:00Z and --to (open)");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test

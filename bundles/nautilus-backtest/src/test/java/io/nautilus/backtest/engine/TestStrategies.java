@@ -112,6 +112,77 @@ final class TestStrategies {
         };
     }
 
+    /**
+     * "worker": a GTC limit BUY far below the market at its first quote, repriced by a one-shot timer 1.5 s after the
+     * start, all canceled at its third quote; a repeating 60 s timer canceled after two firings.
+     */
+    static final class Worker implements Strategy {
+        StrategyContext context;
+        long oneShot;
+        long repeating;
+        int firings;
+        int quotes;
+        long order;
+
+        @Override
+        public void start(StrategyContext context) {
+            this.context = context;
+            oneShot = context.scheduleTimer(1_500_000_000L);
+            repeating = context.scheduleRepeatingTimer(60_000_000_000L);
+        }
+
+        @Override
+        public void stop() {
+            SEEN.add("stop at " + java.time.Instant.ofEpochSecond(0, context.nowNanos()));
+        }
+
+        @Override
+        public void onQuote(Quote quote) {
+            quotes++;
+            if (quotes == 1) {
+                order = context.submitLimit(quote.instrument(), Side.BUY, 9000, 10, 0);
+            } else if (quotes == 3) {
+                SEEN.add("cancelAll " + context.cancelAll(null));
+            }
+        }
+
+        @Override
+        public void onTimer(long timerId, long nowNanos) {
+            SEEN.add("timer " + (timerId == oneShot ? "once" : "repeating") + " at "
+                    + java.time.Instant.ofEpochSecond(0, nowNanos));
+            if (timerId == oneShot) {
+                context.replace(order, 9100, 0);
+            } else if (++firings == 2) {
+                SEEN.add("cancelTimer " + context.cancelTimer(repeating));
+            }
+        }
+
+        @Override
+        public void onExecutionReport(ExecutionReport report) {
+            SEEN.add(report.execType() + " " + report.status() + " working " + ((BacktestContext) context).workingOrders());
+        }
+    }
+
+    static StrategyFactory worker() {
+        return new StrategyFactory() {
+            @Override
+            public String name() {
+                return "worker";
+            }
+
+            @Override
+            public Map<String, Object> parameters() {
+                return Map.of();
+            }
+
+            @Override
+            public Strategy create(Map<String, ?> parameters) {
+                SEEN.clear();
+                return new Worker();
+            }
+        };
+    }
+
     static StrategyCatalog catalog(StrategyFactory... factories) {
         Map<String, StrategyFactory> byName = new TreeMap<>();
         for (StrategyFactory f : factories) {

@@ -10,6 +10,7 @@ import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.NewOrder;
 import io.nautilus.api.order.OrderStatus;
+import io.nautilus.backtest.engine.Exchange;
 import io.nautilus.core.api.CommandResult;
 import io.nautilus.core.embedded.EmbeddedCore;
 import io.nautilus.data.MarketEvent;
@@ -37,8 +38,10 @@ final class ExchangeFixture {
     final EmbeddedCore core = new EmbeddedCore(2);
     final TestScheduler scheduler = new TestScheduler(T0);
     final List<CommandResult> results = new ArrayList<>();
+    /** Called with each result after it is recorded, as a strategy reacting to its reports would be. */
+    java.util.function.Consumer<CommandResult> onResult = r -> { };
     final Instrument instrument;
-    final SimulatedExchange exchange;
+    final Exchange exchange;
     private long nextClientId = 1;
 
     ExchangeFixture(ExchangeSettings settings, int kinds) {
@@ -62,8 +65,11 @@ final class ExchangeFixture {
             core.setRiskLimits(risk);
         }
         instrument = definitions.get(0).instrument();
-        exchange = new SimulatedExchange(settings, core, new Source(List.of(instrument), kinds), scheduler,
-                results::add);
+        exchange = SimulatedExchange.factory(settings).create(core, new Source(List.of(instrument), kinds), scheduler,
+                r -> {
+                    results.add(r);
+                    onResult.accept(r);
+                });
     }
 
     /** Moves the clock to a time (running due actions), for a decision at that time. */

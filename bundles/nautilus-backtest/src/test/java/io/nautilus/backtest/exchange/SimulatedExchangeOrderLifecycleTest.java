@@ -249,4 +249,25 @@ class SimulatedExchangeOrderLifecycleTest {
 
         assertThat(f.status(id)).isEqualTo(OrderStatus.CANCELED);
     }
+
+    @Test
+    void ordersSentFromTheResultSinkAreOnlyScheduled() {
+        ExchangeFixture f = touch(QUOTES);
+        f.quote(T0, 10000, 5, 10002, 5);
+        long first = f.at(T0).market(Side.BUY, 2);
+        long[] second = {0};
+        boolean[] deliveredDuringCallback = {false};
+        f.onResult = r -> {
+            if (second[0] == 0 && r.reports().stream().anyMatch(ExecutionReport::isFill)) {
+                second[0] = f.market(Side.SELL, 2);
+                deliveredDuringCallback[0] = !f.reports(second[0]).isEmpty();
+            }
+        };
+        f.quote(T0 + SECOND, 10001, 5, 10003, 5);
+
+        assertThat(deliveredDuringCallback[0]).isFalse();
+        assertThat(f.fillText(first)).containsExactly("100.02x2 TAKER");
+        assertThat(f.fillText(second[0])).containsExactly("100.00x2 TAKER");
+        assertThat(f.position()).isZero();
+    }
 }
