@@ -128,6 +128,29 @@ class CsvReadingTest {
         assertThat(e.timestamp).isEqualTo(5L);
     }
 
+    @Test
+    void crlfLinesBlankLinesAndNoFinalNewline() throws Exception {
+        Path f = dir.resolve("crlf.csv");
+        java.nio.file.Files.writeString(f, "Timestamp,Instrument,Price,Size\r\n3,SIM-ACME,1.5,2\r\n\r\n4,SIM-ACME,1.25,3");
+        List<MarketEvent> events = read(List.of(f));
+        assertThat(events).extracting(e -> e.timestamp + ":" + e.price + "x" + e.size)
+                .containsExactly("3:150x2", "4:125x3");
+    }
+
+    @Test
+    void longFilesCrossTheReadBuffer() throws Exception {
+        StringBuilder b = new StringBuilder("timestamp,instrument,price,size\n");
+        for (int i = 0; i < 60_000; i++) {
+            b.append(1_000_000L + i).append(",SIM-ETH,2000.05,0.001\n");
+        }
+        Path f = dir.resolve("long.csv");
+        java.nio.file.Files.writeString(f, b);
+        List<MarketEvent> events = read(List.of(f));
+        assertThat(events).hasSize(60_000);
+        assertThat(events.get(59_999).timestamp).isEqualTo(1_059_999L);
+        assertThat(events).allSatisfy(e -> assertThat(e.price).isEqualTo(200_005L));
+    }
+
     private void assertBad(String header, String row, String message) throws Exception {
         String first = header.contains("open") ? "2024-01-02T00:00:00Z,SIM-BTC,30000,30000,30000,30000,1"
                 : "2024-01-02T00:00:00Z,SIM-BTC,30000,1";

@@ -215,7 +215,7 @@ public final class DataMain {
             String[] d = days.computeIfAbsent(key, k -> new String[] {e.day(), e.day()});
             d[1] = e.day();
         }
-        String format = "%-14s %-7s %5s %-23s %12s  %-30s  %-30s%n";
+        String format = "%-14s %-10s %5s %-23s %12s  %-30s  %-30s%n";
         out.printf(Locale.ROOT, format, "INSTRUMENT", "KIND", "DAYS", "FIRST..LAST DAY", "ROWS", "FROM", "TO");
         for (Map.Entry<String, long[]> e : rows.entrySet()) {
             String[] k = e.getKey().split("\t");

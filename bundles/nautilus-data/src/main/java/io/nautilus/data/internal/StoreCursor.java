@@ -62,6 +62,7 @@ public final class StoreCursor extends Cursor {
     private final String[] columns;
     private final FileChannel[] channels;
     private final MappedByteBuffer[] segment;
+    private final int segmentLimit;
 
     private int dayIndex = -1;
     private long barInterval;
@@ -79,6 +80,19 @@ public final class StoreCursor extends Cursor {
      * @param to         end of the wanted time (exclusive)
      */
     public StoreCursor(byte kind, int instrument, List<Day> days, long from, long to) {
+        this(kind, instrument, days, from, to, SEGMENT_ROWS);
+    }
+
+    /**
+     * @param kind        a {@link MarketEvent} kind
+     * @param instrument  the instrument's index in the merge
+     * @param days        the days, in date order
+     * @param from        first timestamp wanted (inclusive)
+     * @param to          end of the wanted time (exclusive)
+     * @param segmentRows rows mapped at a time
+     */
+    public StoreCursor(byte kind, int instrument, List<Day> days, long from, long to, int segmentRows) {
+        this.segmentLimit = segmentRows;
         this.kind = kind;
         this.instrument = instrument;
         this.days = days;
@@ -227,7 +241,7 @@ public final class StoreCursor extends Cursor {
 
     private void mapSegment() throws IOException {
         unmapSegment();
-        int n = (int) Math.min(SEGMENT_ROWS, dayRows - row);
+        int n = (int) Math.min(segmentLimit, dayRows - row);
         for (int c = 0; c < columns.length; c++) {
             long width = "aggressor".equals(columns[c]) ? 1 : 8;
             MappedByteBuffer b = channels[c].map(FileChannel.MapMode.READ_ONLY, row * width, n * width);
