@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * Parses bar specs from configuration text: {@code time:<n>ms|s|m|h}, {@code ticks:<n>} or
  * {@code volume:<n>} (the volume in units of each instrument's quantity scale).
  */
-final class BarSpecs {
+public final class BarSpecs {
 
     private BarSpecs() {
     }
@@ -22,7 +22,7 @@ final class BarSpecs {
      * @return the specs, in order
      * @throws IllegalArgumentException naming the first bad entry and the expected form
      */
-    static List<BarSpec> parse(String[] texts) {
+    public static List<BarSpec> parse(String[] texts) {
         List<BarSpec> specs = new ArrayList<>();
         for (String entry : texts == null ? new String[0] : texts) {
             // a .cfg file gives one comma-separated string, Config Admin arrays give one spec per element
@@ -42,7 +42,7 @@ final class BarSpecs {
      * @return the spec
      * @throws IllegalArgumentException naming the entry and the expected form
      */
-    static BarSpec parse(String text) {
+    public static BarSpec parse(String text) {
         int colon = text.indexOf(':');
         String type = colon < 0 ? "" : text.substring(0, colon).strip();
         String size = colon < 0 ? "" : text.substring(colon + 1).strip();

@@ -33,6 +33,14 @@ final class LastValueCache {
         trades.lazySet(instrument, trade);
     }
 
+    Quote quote(int instrument) {
+        return quotes.get(instrument);
+    }
+
+    Trade trade(int instrument) {
+        return trades.get(instrument);
+    }
+
     Quote quote(InstrumentId id) {
         int index = instruments.indexOf(id);
         return index < 0 ? null : quotes.get(index);

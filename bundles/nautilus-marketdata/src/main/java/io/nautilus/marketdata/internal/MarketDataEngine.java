@@ -52,7 +52,8 @@ public final class MarketDataEngine
     private final MarketDataConfig config;
     private final InstrumentTable instruments;
     private final LastValueCache lastValues;
-    private final TickValidator validator;
+    /** Validation, last values and bars of every tick: the code the backtest's TickPipeline runs too. */
+    private final TickHandler ticks;
     private final Disruptor<MarketDataEvent> disruptor;
     private final RingBuffer<MarketDataEvent> ring;
     private final EventHandler<MarketDataEvent> handler;
@@ -61,8 +62,6 @@ public final class MarketDataEngine
 
     /** Engine thread only. */
     private final Map<String, FeedCounters> feeds = new HashMap<>();
-    /** Engine thread only: [instrument][spec]. */
-    private final BarAggregator[][] aggregators;
     /** Engine thread only. */
     private long updateSequence;
     /** Engine thread only: the feed of the previous tick, so a run of ticks from one feed skips the map. */
@@ -86,24 +85,42 @@ public final class MarketDataEngine
     public MarketDataEngine(Collection<Instrument> instruments, MarketDataConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.instruments = new InstrumentTable(instruments);
-        this.lastValues = new LastValueCache(this.instruments);
-        this.validator = new TickValidator(config);
         this.slotsPerInstrument = 2 + 2 * config.bookDepth();
         List<BarSpec> specs = config.bars();
         this.barSpecs = specs;
-        this.aggregators = new BarAggregator[this.instruments.size()][specs.size()];
         this.barHistory = new BarHistory[this.instruments.size()][specs.size()];
         for (int i = 0; i < this.instruments.size(); i++) {
             for (int s = 0; s < specs.size(); s++) {
-                BarHistory history = new BarHistory(BAR_HISTORY);
-                barHistory[i][s] = history;
-                BarSpec spec = specs.get(s);
-                aggregators[i][s] = new BarAggregator(this.instruments.get(i).id(), spec, (barSpec, bar) -> {
-                    history.add(bar);
-                    publishBar(barSpec, bar);
-                });
+                barHistory[i][s] = new BarHistory(BAR_HISTORY);
             }
         }
+        this.ticks = new TickHandler(this.instruments, config, new TickHandler.Output() {
+            @Override
+            public void quote(int instrument, Quote quote, ValidationReason flag) {
+                fanOut(++updateSequence, instrument * slotsPerInstrument, quote, flag, null);
+            }
+
+            @Override
+            public void trade(int instrument, Trade trade, ValidationReason flag) {
+                fanOut(++updateSequence, instrument * slotsPerInstrument + 1, trade, flag, null);
+            }
+
+            @Override
+            public void book(int instrument, BookLevel level, ValidationReason flag) {
+                int slot = level.level() < config.bookDepth()
+                        ? instrument * slotsPerInstrument + 2 + (level.side() == Side.BUY ? 0 : config.bookDepth())
+                        + level.level()
+                        : -1;
+                fanOut(++updateSequence, slot, level, flag, null);
+            }
+
+            @Override
+            public void bar(int instrument, int specIndex, BarSpec spec, Bar bar) {
+                barHistory[instrument][specIndex].add(bar);
+                fanOut(++updateSequence, -1, bar, null, spec);
+            }
+        });
+        this.lastValues = ticks.lastValues();
         this.disruptor = new Disruptor<>(MarketDataEvent::new, config.ringSize(), runnable -> {
             Thread thread = new Thread(runnable, "nautilus-md-engine");
             thread.setDaemon(true);
@@ -310,13 +327,7 @@ public final class MarketDataEngine
     private void handle(MarketDataEvent event) {
         try {
             switch (event.kind) {
-                case MarketDataEvent.CLOCK -> {
-                    for (BarAggregator[] perInstrument : aggregators) {
-                        for (BarAggregator aggregator : perInstrument) {
-                            aggregator.onClock(event.timestampNanos);
-                        }
-                    }
-                }
+                case MarketDataEvent.CLOCK -> ticks.clock(event.timestampNanos);
                 case MarketDataEvent.STATE -> fanOut(++updateSequence, -1,
                         new Update.FeedState(event.feedId, event.state), null, null);
                 default -> handleTick(event);
@@ -342,43 +353,7 @@ public final class MarketDataEngine
             counters.error(event.error);
             return;
         }
-        if (!validator.validate(event, counters)) {
-            return;
-        }
-        int index = event.instrument;
-        InstrumentId id = instruments.get(index).id();
-        int base = index * slotsPerInstrument;
-        switch (event.kind) {
-            case MarketDataEvent.QUOTE -> {
-                Quote quote = new Quote(id, event.price1, event.size1, event.price2, event.size2,
-                        event.timestampNanos);
-                lastValues.publish(index, quote);
-                fanOut(++updateSequence, base, quote, event.flagReason, null);
-            }
-            case MarketDataEvent.TRADE -> {
-                Trade trade = new Trade(id, event.price1, event.size1, event.side, event.tradeId,
-                        event.timestampNanos);
-                lastValues.publish(index, trade);
-                fanOut(++updateSequence, base + 1, trade, event.flagReason, null);
-                BarAggregator[] perInstrument = aggregators[index];
-                for (int s = 0; s < perInstrument.length; s++) {
-                    perInstrument[s].onTrade(event.price1, event.size1, event.timestampNanos);
-                }
-            }
-            case MarketDataEvent.BOOK -> {
-                BookLevel level = new BookLevel(id, event.side, event.level, event.price1, event.size1,
-                        event.size1 == 0 ? 0 : event.orderCount, event.timestampNanos);
-                int slot = event.level < config.bookDepth()
-                        ? base + 2 + (event.side == Side.BUY ? 0 : config.bookDepth()) + event.level
-                        : -1;
-                fanOut(++updateSequence, slot, level, event.flagReason, null);
-            }
-            default -> throw new IllegalStateException("not a tick: kind " + event.kind);
-        }
-    }
-
-    private void publishBar(BarSpec spec, Bar bar) {
-        fanOut(++updateSequence, -1, bar, null, spec);
+        ticks.handle(event, counters);
     }
 
     /** Offers one update to every subscriber: the payload is shared, queuing it allocates nothing. */

@@ -4,10 +4,12 @@
  *
  * <p>Path of a tick: the feed thread resolves the symbol and normalises decimal text or doubles exactly to the
  * instrument's scales ({@link io.nautilus.marketdata.internal.TickNormaliser}), then claims a pre-allocated slot
- * of the engine's Disruptor ring. The single engine thread validates
+ * of the engine's Disruptor ring. The single engine thread hands it to its
+ * {@link io.nautilus.marketdata.internal.TickHandler} (the same code the backtest runs through
+ * {@link io.nautilus.marketdata.pipeline.TickPipeline}), which validates
  * ({@link io.nautilus.marketdata.internal.TickValidator}: per-feed counters, result codes written into the slot),
  * publishes the last quote/trade ({@link io.nautilus.marketdata.internal.LastValueCache}), aggregates bars
- * ({@link io.nautilus.marketdata.internal.BarAggregator}) and offers one shared immutable update to each
+ * ({@link io.nautilus.marketdata.internal.BarAggregator}); the engine then offers one shared immutable update to each
  * subscriber's {@link io.nautilus.marketdata.internal.SubscriberChannel}, which conflates instead of blocking.
  *
  * <p>Decisions: flagged ticks are passed on marked and update last values, bars and the validator's reference

@@ -1,0 +1,72 @@
+package io.nautilus.strategy.marketmaker;
+
+import io.nautilus.api.strategy.Strategy;
+import io.nautilus.api.strategy.StrategyFactory;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The factory a backtest finds in this bundle builds and refuses exactly as the DS component does. */
+class MarketMakerFactoryTest {
+
+    private static StrategyFactory factory() {
+        List<StrategyFactory> found = new ArrayList<>();
+        ServiceLoader.load(StrategyFactory.class, MarketMakerFactoryTest.class.getClassLoader()).forEach(found::add);
+        return found.stream().filter(f -> f.name().equals("marketmaker")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void serviceLoaderFindsTheFactoryWithTheConfigurationsParameters() {
+        StrategyFactory factory = factory();
+
+        assertThat(factory).isInstanceOf(MarketMakerFactory.class);
+        assertThat(factory.parameters()).containsKeys("instrument").containsEntry("orderSize", 1L).containsEntry("halfSpreadTicks", 2);
+    }
+
+    @Test
+    void createBuildsWhatTheComponentAcceptsAndRefusesWithTheComponentsReason() {
+        StrategyFactory factory = factory();
+        MarketMakerComponent component = new MarketMakerComponent();
+
+        assertThat(factory.create(Map.of("instrument", "SIM-BTC", "orderSize", "100"))).isInstanceOf(MarketMaker.class);
+        for (Map<String, ?> bad : List.<Map<String, ?>>of(Map.of("instrument", "SIM-BTC", "halfSpreadTicks", "-1"),
+                Map.of("instrument", "SIM-BTC", "orderSize", "abc"),
+                Map.of("instrument", "SIM-BTC", "postOnly", "maybe"))) {
+            assertThatThrownBy(() -> factory.create(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(component.registration.problem(bad));
+        }
+        assertThatThrownBy(() -> factory.create(Map.of("instrument", "SIM-BTC", "size", "3")))
+                .hasMessageStartingWith("marketmaker: unknown parameter 'size'");
+    }
+
+    @Test
+    void theFactoryLoadsAndBuildsWithoutAnyOsgiClass() throws Exception {
+        URL strategyClasses = MarketMakerFactory.class.getProtectionDomain().getCodeSource().getLocation();
+        URL apiClasses = StrategyFactory.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader plain = new URLClassLoader(new URL[] {strategyClasses, apiClasses},
+                ClassLoader.getPlatformClassLoader())) {
+            assertThatThrownBy(() -> plain.loadClass("org.osgi.framework.BundleContext"))
+                    .isInstanceOf(ClassNotFoundException.class);
+            Class<?> api = plain.loadClass(StrategyFactory.class.getName());
+            List<Object> found = new ArrayList<>();
+            ServiceLoader.load(api, plain).forEach(found::add);
+            assertThat(found).hasSize(1);
+            Object built = api.getMethod("create", Map.class).invoke(found.get(0),
+                    Map.of("instrument", "SIM-BTC"));
+            assertThat(built.getClass().getName()).isEqualTo(MarketMaker.class.getName());
+            assertThat(plain.loadClass(Strategy.class.getName()).isInstance(built)).isTrue();
+            assertThatThrownBy(() -> api.getMethod("create", Map.class).invoke(found.get(0), Map.of("orderSize", "1")))
+                    .isInstanceOf(InvocationTargetException.class)
+                    .cause().hasMessage("market maker: parameter instrument is required");
+        }
+    }
+}
