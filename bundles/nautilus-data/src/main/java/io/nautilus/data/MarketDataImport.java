@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -153,8 +154,8 @@ public final class MarketDataImport {
                             }
                             int local = e.instrument;
                             if (local >= current.length) {
-                                current = java.util.Arrays.copyOf(current, local + 8);
-                                dayEnd = java.util.Arrays.copyOf(dayEnd, local + 8);
+                                current = Arrays.copyOf(current, local + 8);
+                                dayEnd = Arrays.copyOf(dayEnd, local + 8);
                             }
                             DayWriter w = current[local];
                             if (w == null || e.timestamp >= dayEnd[local]) {
