@@ -257,6 +257,17 @@ class SecurityIT {
         assertThat(rolesFor(acl, "history", "[fills, --account, desk-1, --limit, 10]"))
                 .containsExactlyInAnyOrder("viewer", "trader", "admin");
         assertThat(rolesFor(acl, "history", "[status]")).containsExactlyInAnyOrder("viewer", "trader", "admin");
+        assertThat(rolesFor(acl, "backtest", "[list]")).containsExactlyInAnyOrder("viewer", "trader", "admin");
+        assertThat(rolesFor(acl, "backtest", "[status, bt-20261206-0001]"))
+                .containsExactlyInAnyOrder("viewer", "trader", "admin");
+        assertThat(rolesFor(acl, "backtest", "[show, bt-20261206-0001]"))
+                .containsExactlyInAnyOrder("viewer", "trader", "admin");
+        assertThat(rolesFor(acl, "backtest", "[run, --data, samples/marketdata, --strategy, smacross]"))
+                .containsExactlyInAnyOrder("trader", "admin");
+        assertThat(rolesFor(acl, "backtest", "[--wait, run, --data, x, --strategy, smacross]"))
+                .containsExactlyInAnyOrder("trader", "admin");
+        assertThat(rolesFor(acl, "backtest", "[cancel, bt-20261206-0001]")).containsExactlyInAnyOrder("trader",
+                "admin");
         assertThat(rolesFor(acl, "history", "[fills, --csv, fills.csv]")).containsExactly("admin");
         assertThat(rolesFor(acl, "history", "[orders, --limit, 5, --csv=orders.csv, --force]"))
                 .containsExactly("admin");

@@ -1,0 +1,322 @@
+package io.nautilus.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import io.nautilus.api.AccountId;
+import io.nautilus.backtest.api.BacktestInfo;
+import io.nautilus.backtest.api.BacktestRequest;
+import io.nautilus.backtest.api.BacktestService;
+import io.nautilus.backtest.api.BacktestState;
+import io.nautilus.core.api.OrderFilter;
+import io.nautilus.core.api.OrderStateFilter;
+import io.nautilus.core.api.TradingCoreService;
+import io.nautilus.history.api.BacktestRun;
+import io.nautilus.history.api.HistoryQuery;
+import io.nautilus.history.api.HistoryService;
+import io.nautilus.itests.btprobe.ThrowingStrategyFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivilegedExceptionAction;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Backtests inside the booted distribution: {@code smacross} on the shipped sample data completes through
+ * {@link BacktestService} and {@code nautilus:backtest}, writes its files under {@code data/nautilus/backtests/<id>/}
+ * and a row in the history store, and leaves the live core alone; a strategy bundle installed at run time is
+ * backtestable at once (a slow one is canceled, a throwing one fails with its exception) and gone when uninstalled;
+ * an unknown strategy and a missing data path are refused.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BacktestIT {
+
+    private static final String SAMPLES = "samples/marketdata";
+    private static final AccountId BACKTEST_ACCOUNT = AccountId.of("backtest");
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private BacktestService backtests;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private HistoryService history;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private TradingCoreService core;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        Option[] base = ContainerOptions.distribution("18105");
+        Option[] options = Arrays.copyOf(base, base.length + 1);
+        // the strategy bundle of the cancel and failure tests is packed in the container from this module's classes
+        options[base.length] = CoreOptions.systemProperty("nautilus.itest.classes")
+                .value(new java.io.File("target/test-classes").getAbsolutePath());
+        return options;
+    }
+
+    @Test
+    public void smacrossOnTheSampleDataCompletesInsideThePlatformAndLeavesTheLiveCoreAlone() throws Exception {
+        await(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered: "
+                + backtests.strategies());
+        BacktestInfo run = backtests.start(BacktestRequest.parse(List.of("--data", SAMPLES, "--strategy",
+                "smacross", "--param", "instrument=SIM-BTC", "--param", "quantity=0.01", "--param", "fast=5",
+                "--param", "slow=20")));
+        assertTrue(run.id(), run.id().matches("bt-\\d{8}-\\d{4}"));
+
+        BacktestInfo done = awaitEnd(run.id(), 120_000);
+
+        assertEquals("ended: " + done, BacktestState.COMPLETED, done.state());
+        assertTrue("events: " + done, done.events() > 0);
+        assertEquals(1.0, done.progress(), 0.0);
+        assertTrue("stats: " + done.stats(), done.stats().containsKey("totalReturn"));
+        Path folder = Path.of(System.getProperty("karaf.base")).resolve("data/nautilus/backtests").resolve(run.id());
+        assertEquals(folder.toString(), done.outDir());
+        for (String file : List.of("fills.csv", "equity.csv", "orders.csv", "stats.json", "request.json",
+                "status.properties")) {
+            assertTrue(file + " in " + folder, Files.isRegularFile(folder.resolve(file)));
+        }
+        assertTrue(Files.readString(folder.resolve("request.json")).contains("\"strategy\": \"smacross\""));
+
+        await(() -> history.backtestRuns(HistoryQuery.all()).stream().anyMatch(r -> r.runId().equals(run.id())
+                && r.status().equals("COMPLETED")), 30_000, "the run's row in the history store: "
+                + history.backtestRuns(HistoryQuery.all()));
+        BacktestRun row = history.backtestRuns(HistoryQuery.all()).stream().filter(r -> r.runId().equals(run.id()))
+                .findFirst().orElseThrow();
+        assertEquals("smacross", row.strategy());
+        assertEquals("SIM-BTC", row.parameters().get("instrument"));
+        assertEquals(Long.toString(done.events()), row.results().get("events"));
+        assertTrue("finished at: " + row, row.finishedAt() != null);
+
+        assertTrue("no backtest account in the live core: " + core.accounts(), core.accounts().stream()
+                .noneMatch(a -> a.account().equals(BACKTEST_ACCOUNT)));
+        assertEquals("no backtest order in the live core's order memory", List.of(), core.orderHistories(
+                new OrderFilter(BACKTEST_ACCOUNT, null, null, 0), OrderStateFilter.ALL));
+        assertEquals("no backtest position in the live core", List.of(), core.positions(BACKTEST_ACCOUNT));
+        assertEquals("no backtest fill in the history store", List.of(),
+                history.fills(HistoryQuery.all().withAccount(BACKTEST_ACCOUNT)));
+
+        String list = execute("nautilus:backtest list");
+        assertTrue(list, list.contains(run.id()) && list.contains("COMPLETED") && list.contains("smacross"));
+        String shown = execute("nautilus:backtest show " + run.id());
+        assertTrue(shown, shown.contains("totalReturn") && shown.contains("equity.csv")
+                && shown.contains("fills.csv") && shown.contains("date,equity"));
+    }
+
+    @Test
+    public void theShellRunsABacktestAndWaitsForIt() throws Exception {
+        await(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
+
+        String output = execute("nautilus:backtest run --data " + SAMPLES + " --strategy smacross --param"
+                + " instrument=SIM-BTC --param quantity=0.01 --wait");
+
+        assertTrue(output, output.contains("QUEUED: smacross") && output.contains("COMPLETED")
+                && output.contains("stats.json"));
+    }
+
+    @Test
+    public void anUnknownStrategyAndAMissingDataPathAreRefusedWithOneLine() throws Exception {
+        int before = backtests.list().size();
+        try {
+            backtests.start(BacktestRequest.parse(List.of("--data", SAMPLES, "--strategy", "no-such")));
+            fail("an unknown strategy was accepted");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("unknown strategy 'no-such'; known: ")
+                    && e.getMessage().contains("smacross"));
+        }
+        try {
+            backtests.start(BacktestRequest.parse(List.of("--data", "nowhere/quotes.csv", "--strategy",
+                    "smacross")));
+            fail("a missing data path was accepted");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("--data nowhere/quotes.csv: no such file or"
+                    + " folder"));
+        }
+        String shell = executeFailing("nautilus:backtest run --data " + SAMPLES + " --strategy no-such");
+        assertTrue(shell, shell.startsWith("nautilus: unknown strategy 'no-such'"));
+        assertEquals("nothing queued", before, backtests.list().size());
+    }
+
+    @Test
+    public void aStrategyBundleInstalledAtRunTimeIsBacktestableCanceledFailedAndGoneWhenUninstalled()
+            throws Exception {
+        Path data = Path.of(System.getProperty("karaf.base")).resolve("data/itest-backtest");
+        writeQuotes(data.resolve("long/quotes.csv"), 200_000);
+        writeQuotes(data.resolve("short/quotes.csv"), 1_000);
+        Bundle bundle = bundleContext.installBundle("nautilus-itest-btprobe", new ByteArrayInputStream(probeJar()));
+        try {
+            bundle.start();
+            await(() -> backtests.strategies().containsAll(List.of("itest-slow", "itest-throws")), 30_000,
+                    "the probe's strategies offered: " + backtests.strategies());
+
+            BacktestInfo slow = backtests.start(BacktestRequest.parse(List.of("--data", "data/itest-backtest/long",
+                    "--strategy", "itest-slow")));
+            await(() -> backtests.get(slow.id()).map(i -> i.state() == BacktestState.RUNNING && i.events() > 0)
+                    .orElse(false), 60_000, "the slow run RUNNING with progress: " + backtests.get(slow.id()));
+            String status = execute("nautilus:backtest status " + slow.id());
+            assertTrue(status, status.contains("RUNNING") && status.contains("events/s"));
+            assertTrue(execute("nautilus:backtest cancel " + slow.id()).contains("cancel asked"));
+            BacktestInfo canceled = awaitEnd(slow.id(), 60_000);
+            assertEquals("ended: " + canceled, BacktestState.CANCELED, canceled.state());
+            assertTrue("stopped early: " + canceled, canceled.events() < 200_000);
+
+            BacktestInfo throwing = backtests.start(BacktestRequest.parse(List.of("--data",
+                    "data/itest-backtest/short", "--strategy", "itest-throws")));
+            BacktestInfo failed = awaitEnd(throwing.id(), 60_000);
+            assertEquals("ended: " + failed, BacktestState.FAILED, failed.state());
+            assertTrue("the strategy's exception: " + failed.error(), failed.error() != null
+                    && failed.error().contains(ThrowingStrategyFactory.MESSAGE));
+            await(() -> history.backtestRuns(HistoryQuery.all()).stream().anyMatch(r -> r.runId().equals(
+                    throwing.id()) && r.status().equals("FAILED")), 30_000, "the failed run's history row");
+        } finally {
+            bundle.uninstall();
+        }
+        await(() -> !backtests.strategies().contains("itest-slow"), 30_000, "itest-slow gone: "
+                + backtests.strategies());
+        assertFalse(backtests.strategies().contains("itest-throws"));
+    }
+
+    private BacktestInfo awaitEnd(String id, long millis) throws InterruptedException {
+        await(() -> backtests.get(id).map(i -> i.state().isFinished()).orElse(false), millis,
+                "backtest " + id + " ended: " + backtests.get(id));
+        return backtests.get(id).orElseThrow();
+    }
+
+    /** Quotes of SIM-BTC a millisecond apart, on its tick. */
+    private static void writeQuotes(Path file, int rows) throws IOException {
+        Files.createDirectories(file.getParent());
+        long start = 1_704_067_200_000_000_000L;
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("timestamp,instrument,bidPrice,bidSize,askPrice,askSize\n");
+            for (int i = 0; i < rows; i++) {
+                long bid = 3_000_000 + (i % 20) * 50;
+                out.write(Long.toString(start + i * 1_000_000L));
+                out.write(",SIM-BTC,");
+                out.write(bid / 100 + "." + String.format("%02d", bid % 100));
+                out.write(",1.0000,");
+                out.write((bid + 50) / 100 + "." + String.format("%02d", (bid + 50) % 100));
+                out.write(",1.0000\n");
+            }
+        }
+    }
+
+    /** The btprobe strategy bundle, packed from this module's compiled classes with its services file. */
+    private static byte[] probeJar() throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "io.nautilus.itests.btprobe");
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Import-Package", "io.nautilus.api.marketdata;version=\"[0.1,1)\","
+                + "io.nautilus.api.strategy;version=\"[0.1,1)\"");
+        Path classes = Path.of(System.getProperty("nautilus.itest.classes"), "io", "nautilus", "itests", "btprobe");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest); var files = Files.list(classes)) {
+            for (Path file : files.sorted().toList()) {
+                jar.putNextEntry(new JarEntry("io/nautilus/itests/btprobe/" + file.getFileName()));
+                jar.write(Files.readAllBytes(file));
+                jar.closeEntry();
+            }
+            jar.putNextEntry(new JarEntry("META-INF/services/io.nautilus.api.strategy.StrategyFactory"));
+            jar.write(("io.nautilus.itests.btprobe.SlowStrategyFactory\n"
+                    + "io.nautilus.itests.btprobe.ThrowingStrategyFactory\n").getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void await(Supplier<Boolean> condition, long millis, Object what) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + millis + " ms: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Runs a shell command as admin; retried for up to 30 s while the command is not registered yet. */
+    private String execute(String command) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                return executeOnce(command);
+            } catch (Exception e) {
+                boolean notYet = String.valueOf(e).contains("CommandNotFoundException")
+                        || String.valueOf(e.getCause()).contains("CommandNotFoundException");
+                if (!notYet || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Runs a shell command that must fail; returns its one-line message. */
+    private String executeFailing(String command) throws Exception {
+        try {
+            String output = execute(command);
+            throw new AssertionError(command + " did not fail: " + output);
+        } catch (org.apache.karaf.shell.support.CommandException e) {
+            return e.getMessage();
+        }
+    }
+
+    private String executeOnce(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("admin"));
+        subject.getPrincipals().add(new RolePrincipal("admin"));
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (java.security.PrivilegedActionException e) {
+            throw e.getException();
+        } finally {
+            session.close();
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
