@@ -396,13 +396,13 @@ public final class Backtest {
                 Exchange exchange = env.exchanges().apply(request).create(p.core, p.source, scheduler,
                         this::onResult);
                 context.bind(p.strategy, exchange);
-                boolean[] dataHasBars = new boolean[p.strategyInstruments.size()];
+                int[] dataKinds = new int[p.strategyInstruments.size()];
                 for (int i = 0; i < p.strategyIndex.length; i++) {
                     if (p.strategyIndex[i] >= 0) {
-                        dataHasBars[p.strategyIndex[i]] = (p.source.kinds(i) & (1 << MarketEvent.BAR)) != 0;
+                        dataKinds[p.strategyIndex[i]] = p.source.kinds(i);
                     }
                 }
-                MarketDataStage stage = stages.create(p.strategyInstruments, dataHasBars, request.bars(), this);
+                MarketDataStage stage = stages.create(p.strategyInstruments, dataKinds, request.bars(), this);
                 int[] index = p.strategyIndex;
                 long estimate = p.source.estimatedEvents();
                 context.start();

@@ -29,12 +29,13 @@ interface MarketDataStage {
     interface Factory {
         /**
          * @param instruments  the instruments, indexed as the stage's calls index them
-         * @param dataHasBars  per instrument: true if the data has its bars (no bars built from its ticks)
+         * @param dataKinds    per instrument: the kinds of event its data has ({@code 1 << MarketEvent.QUOTE | ...});
+         *                     with bars, no bars are built from its ticks
          * @param barsFromTicks the spec of bars built from ticks ({@code --bars})
          * @param sink         receives what passes
          * @return the stage
          */
-        MarketDataStage create(List<Instrument> instruments, boolean[] dataHasBars, String barsFromTicks, Sink sink);
+        MarketDataStage create(List<Instrument> instruments, int[] dataKinds, String barsFromTicks, Sink sink);
     }
 
     void quote(int instrument, long bidPrice, long bidSize, long askPrice, long askSize, long timestampNanos);

@@ -1,12 +1,14 @@
 package io.nautilus.backtest.engine;
 
 import io.nautilus.api.Side;
+import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.marketdata.Bar;
 import io.nautilus.api.marketdata.Quote;
 import io.nautilus.api.marketdata.Trade;
 import io.nautilus.marketdata.api.BarSpec;
 import io.nautilus.marketdata.api.ValidationReason;
+import io.nautilus.data.MarketEvent;
 import io.nautilus.marketdata.pipeline.TickPipeline;
 
 import java.util.ArrayList;
@@ -15,7 +17,10 @@ import java.util.List;
 /**
  * The market-data stage on the live market-data engine's per-tick logic ({@link TickPipeline}, the shipped
  * validation settings): instruments whose data has bars go through a pipeline that builds none (their bars pass
- * through as they are), the others through one that builds the {@code --bars} bars from their trades.
+ * through as they are), the others through one that builds the {@code --bars} bars from their trades, as the live
+ * engine does. An instrument whose data has quotes only (no trades, no bars) would get no bar at all that way: when
+ * {@code --bars} is a time spec, its time bars are built from the mids of its passed quotes instead (volume and
+ * trade count 0; an interval without quotes emits no bar).
  */
 final class PipelineStage implements MarketDataStage {
 
@@ -25,10 +30,25 @@ final class PipelineStage implements MarketDataStage {
     private final int[] indexIn;
     private final BarSpec[] dataSpec;
     private final List<Instrument> instruments;
+    private final MidBars[] midBars;
+    private final Sink sink;
+    /** The instrument of the quote being passed through a pipeline. */
+    private int current;
 
-    PipelineStage(List<Instrument> instruments, boolean[] dataHasBars, String barsFromTicks, Sink sink) {
+    PipelineStage(List<Instrument> instruments, int[] dataKinds, String barsFromTicks, Sink sink) {
         this.instruments = List.copyOf(instruments);
+        this.sink = sink;
         BarSpec built = TickPipeline.parseBarSpec(barsFromTicks);
+        boolean[] dataHasBars = new boolean[dataKinds.length];
+        midBars = new MidBars[dataKinds.length];
+        for (int i = 0; i < dataKinds.length; i++) {
+            dataHasBars[i] = (dataKinds[i] & (1 << MarketEvent.BAR)) != 0;
+            boolean quotesOnly = (dataKinds[i] & (1 << MarketEvent.QUOTE)) != 0
+                    && (dataKinds[i] & (1 << MarketEvent.TRADE | 1 << MarketEvent.BAR)) == 0;
+            if (quotesOnly && built.type() == BarSpec.Type.TIME) {
+                midBars[i] = new MidBars(instruments.get(i), built.size());
+            }
+        }
         TickPipeline.Settings defaults = TickPipeline.Settings.defaults();
         List<Instrument> barred = new ArrayList<>();
         List<Instrument> ticked = new ArrayList<>();
@@ -48,6 +68,10 @@ final class PipelineStage implements MarketDataStage {
         TickPipeline.Listener listener = new TickPipeline.Listener() {
             @Override
             public void onQuote(Quote q, ValidationReason flag) {
+                MidBars bars = midBars[current];
+                if (bars != null) {
+                    bars.onQuote(q, sink);
+                }
                 sink.onQuote(q);
             }
 
@@ -72,6 +96,7 @@ final class PipelineStage implements MarketDataStage {
 
     @Override
     public void quote(int instrument, long bidPrice, long bidSize, long askPrice, long askSize, long timestampNanos) {
+        current = instrument;
         pipelineOf[instrument].quote(indexIn[instrument], bidPrice, bidSize, askPrice, askSize, timestampNanos);
     }
 
@@ -96,6 +121,53 @@ final class PipelineStage implements MarketDataStage {
     public void clock(long timestampNanos) {
         if (fromTicks != null) {
             fromTicks.clock(timestampNanos);
+        }
+        for (MidBars bars : midBars) {
+            if (bars != null) {
+                bars.onClock(timestampNanos, sink);
+            }
+        }
+    }
+
+    /** Time bars of one instrument's quote mids, aligned to multiples of the interval since the epoch. */
+    private static final class MidBars {
+        private final Instrument instrument;
+        private final long interval;
+        private long start = Long.MIN_VALUE;
+        private long open;
+        private long high;
+        private long low;
+        private long close;
+
+        MidBars(Instrument instrument, long interval) {
+            this.instrument = instrument;
+            this.interval = interval;
+        }
+
+        void onQuote(Quote quote, Sink sink) {
+            if (quote.bidPrice() == FixedPoint.NULL || quote.askPrice() == FixedPoint.NULL) {
+                return;
+            }
+            long mid = Math.floorDiv(quote.bidPrice() + quote.askPrice(), 2);
+            long t = quote.timestampNanos();
+            onClock(t, sink);
+            if (start == Long.MIN_VALUE) {
+                start = t - Math.floorMod(t, interval);
+                open = mid;
+                high = mid;
+                low = mid;
+            } else {
+                high = Math.max(high, mid);
+                low = Math.min(low, mid);
+            }
+            close = mid;
+        }
+
+        void onClock(long now, Sink sink) {
+            if (start != Long.MIN_VALUE && now >= start + interval) {
+                sink.onBar(new Bar(instrument.id(), start, start + interval, open, high, low, close, 0, 0));
+                start = Long.MIN_VALUE;
+            }
         }
     }
 }

@@ -189,6 +189,20 @@ class EndToEndTest {
         }
     }
 
+    @Test
+    void withQuotesOnlyTimeBarsAreBuiltFromTheMidsAndSmacrossTrades() throws Exception {
+        run("--data", "quotes.csv", "--out", "out");
+
+        List<String> orders = Files.readAllLines(dir.resolve("out/orders.csv"));
+        assertThat(orders.size()).isGreaterThan(20);
+        for (String order : orders.subList(1, orders.size())) {
+            // decided when a 1-minute bar of mids closed: on the first quote of the next minute, at :00
+            long decided = nanos(order.split(",", -1)[12]);
+            assertThat(decided % 60_000_000_000L).as(order).isZero();
+        }
+        assertThat(Files.readAllLines(dir.resolve("out/fills.csv")).size()).isGreaterThan(20);
+    }
+
     static long nanos(String iso) {
         Instant i = Instant.parse(iso);
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();
