@@ -35,8 +35,8 @@ import java.util.function.Consumer;
  * price as its mark (if it changed), then the order ({@code submit}: risk checks, PENDING_NEW); the exchange
  * acknowledges it and it meets the market: the first quote at or after its arrival (the latest quote if it is
  * exactly at the arrival time), for an instrument without quotes in the data the first trade, for one with bars only
- * the first bar closing after the arrival (at its open). See {@code docs/backtesting.md} ("Simulated execution") for the rules of
- * market, limit and stop orders and of each {@link FillModel}.
+ * the first bar closing after the arrival (at its open). See {@code docs/backtesting.md} ("Simulated execution") for
+ * the rules of market, limit and stop orders and of each {@link FillModel}.
  *
  * <p>One thread; an event for an instrument without orders at the exchange only updates that instrument's latest
  * prices (no allocation).
