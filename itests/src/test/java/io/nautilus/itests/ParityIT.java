@@ -107,7 +107,12 @@ public class ParityIT {
         options.add(editConfigurationFilePut(instruments, "PARITY-BTC.makerFeeBps", "-1"));
         options.add(editConfigurationFilePut(instruments, "PARITY-BTC.takerFeeBps", "5"));
         options.add(editConfigurationFilePut("etc/io.nautilus.core.accounts.cfg", "parity-1.capital", "1000000.00"));
-        options.add(editConfigurationFilePut("etc/io.nautilus.core.accounts.cfg", "parity-1.stp", "cancel-resting"));
+        // like the backtest (no --risk: no limits), no limit that needs a reference price: the market-data engine
+        // marks the core only once a second, and a market order before the first mark would be refused
+        for (String limit : List.of("maxOrderNotional", "maxGrossExposure", "maxLeverage")) {
+            options.add(editConfigurationFilePut("etc/io.nautilus.core.risk.cfg", "account.parity-1." + limit,
+                    "unlimited"));
+        }
         // one bar spec, so the test knows how many events reach the strategy (smacross ignores other specs anyway)
         options.add(editConfigurationFilePut("etc/io.nautilus.marketdata.cfg", "bars", "time:1m"));
         options.add(editConfigurationFilePut("etc/io.nautilus.simvenue.cfg", "refresh.ms", "20"));
