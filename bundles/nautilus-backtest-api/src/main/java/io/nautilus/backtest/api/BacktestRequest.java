@@ -36,8 +36,8 @@ import java.util.Objects;
  * --slippage-ticks N             market and marketable orders fill N ticks worse (default 0)
  * --fee-per-unit X               fee per unit of quantity, in the currency (default 0)
  * --min-fee X                    minimum fee per order, in the currency (default 0)
- * --bars SPEC                    bars built from ticks when the data has none: time:&lt;n&gt;s|m|h, ticks:&lt;n&gt;,
- *                                volume:&lt;x&gt; (default time:1m)
+ * --bars SPEC                    bars built from ticks when the data has none: time:&lt;n&gt;ms|s|m|h, ticks:&lt;n&gt;,
+ *                                volume:&lt;n&gt; (n in units of the quantity scale; default time:1m)
  * --out DIR                      output folder (default ./backtest-out)
  * </pre>
  *
