@@ -15,6 +15,7 @@ import io.nautilus.backtest.api.BacktestRequest;
 import io.nautilus.core.api.CommandResult;
 import io.nautilus.core.embedded.EmbeddedCore;
 import io.nautilus.data.MarketEvent;
+import io.nautilus.marketdata.pipeline.TickPipeline;
 import io.nautilus.data.MarketEventSource;
 
 import java.io.IOException;
@@ -80,7 +81,26 @@ public final class Backtest {
      */
     public static BacktestResult run(BacktestRequest request, Environment env, ProgressListener progress,
                                      BooleanSupplier cancelled) throws BacktestException {
-        return run(request, env, progress, cancelled, PipelineStage::new);
+        TickPipeline.Settings validation = marketDataSettings(env.defaultInstruments());
+        return run(request, env, progress, cancelled, (instruments, kinds, bars, sink) ->
+                new PipelineStage(instruments, kinds, bars, validation, sink));
+    }
+
+    /**
+     * The market-data validation settings of the distribution: {@code io.nautilus.marketdata.cfg} next to its
+     * instruments file (price band, flagged reasons), or the shipped defaults when it is absent or unreadable.
+     */
+    static TickPipeline.Settings marketDataSettings(Path instrumentsFile) {
+        Path cfg = instrumentsFile == null ? null : instrumentsFile.toAbsolutePath().resolveSibling(
+                "io.nautilus.marketdata.cfg");
+        if (cfg == null || !Files.isRegularFile(cfg)) {
+            return TickPipeline.Settings.defaults();
+        }
+        try {
+            return TickPipeline.Settings.parse(EmbeddedCore.readConfig(cfg));
+        } catch (IOException | RuntimeException e) {
+            return TickPipeline.Settings.defaults();
+        }
     }
 
     static BacktestResult run(BacktestRequest request, Environment env, ProgressListener progress,

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The market-data stage on the live market-data engine's per-tick logic ({@link TickPipeline}, the shipped
- * validation settings): instruments whose data has bars go through a pipeline that builds none (their bars pass
+ * The market-data stage on the live market-data engine's per-tick logic ({@link TickPipeline}, with the
+ * distribution's validation settings): instruments whose data has bars go through a pipeline that builds none (their bars pass
  * through as they are), the others through one that builds the {@code --bars} bars from their trades, as the live
  * engine does. An instrument whose data has quotes only (no trades, no bars) would get no bar at all that way: when
  * {@code --bars} is a time spec, its time bars are built from the mids of its passed quotes instead (volume and
@@ -36,6 +36,14 @@ final class PipelineStage implements MarketDataStage {
     private int current;
 
     PipelineStage(List<Instrument> instruments, int[] dataKinds, String barsFromTicks, Sink sink) {
+        this(instruments, dataKinds, barsFromTicks, TickPipeline.Settings.defaults(), sink);
+    }
+
+    /**
+     * @param validation the validation settings (price band, flagged reasons); its bars are not used
+     */
+    PipelineStage(List<Instrument> instruments, int[] dataKinds, String barsFromTicks,
+                  TickPipeline.Settings validation, Sink sink) {
         this.instruments = List.copyOf(instruments);
         this.sink = sink;
         BarSpec built = TickPipeline.parseBarSpec(barsFromTicks);
@@ -49,7 +57,7 @@ final class PipelineStage implements MarketDataStage {
                 midBars[i] = new MidBars(instruments.get(i), built.size());
             }
         }
-        TickPipeline.Settings defaults = TickPipeline.Settings.defaults();
+        TickPipeline.Settings defaults = validation;
         List<Instrument> barred = new ArrayList<>();
         List<Instrument> ticked = new ArrayList<>();
         int n = instruments.size();
