@@ -1,41 +1,17 @@
 package io.nautilus.strategy.marketmaker;
 
-import io.nautilus.api.strategy.Strategy;
-import io.nautilus.api.strategy.StrategyFactory;
-
-import java.util.Map;
+import io.nautilus.api.strategy.TypedStrategyFactory;
 
 /**
  * Builds {@link MarketMaker} instances from parameters, exactly as {@link MarketMakerComponent} builds them from a
  * configuration: how a backtest runs this bundle's strategy. Listed in
  * {@value io.nautilus.api.strategy.StrategyFactory#SERVICES_RESOURCE}; it loads without any OSGi class.
  */
-public final class MarketMakerFactory implements StrategyFactory {
-
-    private final StrategyFactory typed = StrategyFactory.typed(MarketMakerComponent.PID, MarketMakerConfig.class,
-            config -> new MarketMaker(MarketMakerComponent.settings(config)));
+public final class MarketMakerFactory extends TypedStrategyFactory<MarketMakerConfig> {
 
     /** Creates the factory (for {@link java.util.ServiceLoader}). */
     public MarketMakerFactory() {
-    }
-
-    @Override
-    public String name() {
-        return typed.name();
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return typed.parameters();
-    }
-
-    @Override
-    public Strategy create(Map<String, ?> parameters) {
-        return typed.create(parameters);
-    }
-
-    @Override
-    public String toString() {
-        return typed.toString();
+        super(MarketMakerComponent.PID, MarketMakerConfig.class,
+                config -> new MarketMaker(MarketMakerComponent.settings(config)));
     }
 }

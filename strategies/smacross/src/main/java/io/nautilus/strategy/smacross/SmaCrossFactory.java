@@ -1,41 +1,17 @@
 package io.nautilus.strategy.smacross;
 
-import io.nautilus.api.strategy.Strategy;
-import io.nautilus.api.strategy.StrategyFactory;
-
-import java.util.Map;
+import io.nautilus.api.strategy.TypedStrategyFactory;
 
 /**
  * Builds {@link SmaCross} instances from parameters, exactly as {@link SmaCrossComponent} builds them from a
  * configuration: how a backtest runs this bundle's strategy. Listed in
  * {@value io.nautilus.api.strategy.StrategyFactory#SERVICES_RESOURCE}; it loads without any OSGi class.
  */
-public final class SmaCrossFactory implements StrategyFactory {
-
-    private final StrategyFactory typed = StrategyFactory.typed(SmaCrossComponent.PID, SmaCrossConfig.class,
-            config -> new SmaCross(SmaCrossSettings.of(config)));
+public final class SmaCrossFactory extends TypedStrategyFactory<SmaCrossConfig> {
 
     /** Creates the factory (for {@link java.util.ServiceLoader}). */
     public SmaCrossFactory() {
-    }
-
-    @Override
-    public String name() {
-        return typed.name();
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return typed.parameters();
-    }
-
-    @Override
-    public Strategy create(Map<String, ?> parameters) {
-        return typed.create(parameters);
-    }
-
-    @Override
-    public String toString() {
-        return typed.toString();
+        super(SmaCrossComponent.PID, SmaCrossConfig.class,
+                config -> new SmaCross(SmaCrossSettings.of(config)));
     }
 }
