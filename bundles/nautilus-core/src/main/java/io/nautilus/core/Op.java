@@ -72,6 +72,31 @@ public final class Op {
     }
 
     /**
+     * Fills a {@link #VENUE_REPORT} command from a venue's report (the live core and the embedded one do the same).
+     *
+     * @param report the venue's report
+     * @param c      the command to fill (its seq and timestamp are left as they are)
+     */
+    public static void encodeVenueReport(io.nautilus.core.api.VenueReport report, Command c) {
+        c.op = VENUE_REPORT;
+        c.orderId = report.orderId();
+        c.flags = switch (report.kind()) {
+            case ACK -> VENUE_ACK;
+            case FILL -> VENUE_FILL;
+            case CANCELED -> VENUE_CANCELED;
+            case REJECTED -> VENUE_REJECTED;
+            case REPLACED -> VENUE_REPLACED;
+            case EXPIRED -> VENUE_EXPIRED;
+            case CANCEL_REJECTED -> VENUE_CANCEL_REJECTED;
+            case REPLACE_REJECTED -> VENUE_REPLACE_REJECTED;
+        };
+        c.price = report.price();
+        c.qty = report.quantity();
+        c.displayQty = report.maker() ? 1 : 0;
+        c.text = report.text().isEmpty() ? null : report.text();
+    }
+
+    /**
      * @param op an operation code
      * @return its name, for logs and errors
      */

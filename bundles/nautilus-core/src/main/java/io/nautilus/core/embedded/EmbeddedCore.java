@@ -292,22 +292,7 @@ public final class EmbeddedCore {
      */
     public CommandResult venueReport(VenueReport report, long timestampNanos) {
         Command c = begin(timestampNanos);
-        c.op = Op.VENUE_REPORT;
-        c.orderId = report.orderId();
-        c.flags = switch (report.kind()) {
-            case ACK -> Op.VENUE_ACK;
-            case FILL -> Op.VENUE_FILL;
-            case CANCELED -> Op.VENUE_CANCELED;
-            case REJECTED -> Op.VENUE_REJECTED;
-            case REPLACED -> Op.VENUE_REPLACED;
-            case EXPIRED -> Op.VENUE_EXPIRED;
-            case CANCEL_REJECTED -> Op.VENUE_CANCEL_REJECTED;
-            case REPLACE_REJECTED -> Op.VENUE_REPLACE_REJECTED;
-        };
-        c.price = report.price();
-        c.qty = report.quantity();
-        c.displayQty = report.maker() ? 1 : 0;
-        c.text = report.text().isEmpty() ? null : report.text();
+        Op.encodeVenueReport(report, c);
         return run(c);
     }
 
