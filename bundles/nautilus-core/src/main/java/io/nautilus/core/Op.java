@@ -72,6 +72,34 @@ public final class Op {
     }
 
     /**
+     * Fills a {@link #NEW} command from an order (the live core and the embedded one do the same).
+     *
+     * @param order      the order
+     * @param orderId    the core's order id
+     * @param account    the order's dense account id
+     * @param instrument the order's dense instrument id
+     * @param c          the command to fill (its seq and timestamp are left as they are)
+     */
+    public static void encodeNew(io.nautilus.api.order.NewOrder order, long orderId, int account, int instrument,
+                                 Command c) {
+        c.op = NEW;
+        c.orderId = orderId;
+        c.clientOrderId = order.clientOrderId();
+        c.account = account;
+        c.instrument = instrument;
+        c.side = order.side();
+        c.type = order.type();
+        c.tif = order.timeInForce();
+        c.price = order.type().hasLimitPrice() ? order.price() : 0;
+        c.stopPrice = order.type().hasStopPrice() && order.stopPrice() != io.nautilus.api.instrument.FixedPoint.NULL
+                ? order.stopPrice() : 0;
+        c.qty = order.quantity();
+        c.displayQty = order.displayQuantity();
+        c.flags = order.flags();
+        c.expiry = order.expireTimeNanos();
+    }
+
+    /**
      * Fills a {@link #VENUE_REPORT} command from a venue's report (the live core and the embedded one do the same).
      *
      * @param report the venue's report

@@ -234,20 +234,7 @@ public final class EmbeddedCore {
             return refused(RejectReason.UNKNOWN_INSTRUMENT, "instrument " + order.instrument().value());
         }
         Command c = begin(timestampNanos);
-        c.op = Op.NEW;
-        c.orderId = nextOrderId++;
-        c.clientOrderId = order.clientOrderId();
-        c.account = account;
-        c.instrument = instrument;
-        c.side = order.side();
-        c.type = order.type();
-        c.tif = order.timeInForce();
-        c.price = order.type().hasLimitPrice() ? order.price() : 0;
-        c.stopPrice = order.type().hasStopPrice() && order.stopPrice() != FixedPoint.NULL ? order.stopPrice() : 0;
-        c.qty = order.quantity();
-        c.displayQty = order.displayQuantity();
-        c.flags = order.flags();
-        c.expiry = order.expireTimeNanos();
+        Op.encodeNew(order, nextOrderId++, account, instrument, c);
         return run(c);
     }
 

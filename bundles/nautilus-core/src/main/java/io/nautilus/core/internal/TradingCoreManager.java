@@ -561,20 +561,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         }
         long orderId = nextOrderId.getAndIncrement();
         return send(c -> {
-            c.op = Op.NEW;
-            c.orderId = orderId;
-            c.clientOrderId = order.clientOrderId();
-            c.account = account;
-            c.instrument = instrument;
-            c.side = order.side();
-            c.type = order.type();
-            c.tif = order.timeInForce();
-            c.price = order.type().hasLimitPrice() ? order.price() : 0;
-            c.stopPrice = order.type().hasStopPrice() && order.stopPrice() != FixedPoint.NULL ? order.stopPrice() : 0;
-            c.qty = order.quantity();
-            c.displayQty = order.displayQuantity();
-            c.flags = order.flags();
-            c.expiry = order.expireTimeNanos();
+            Op.encodeNew(order, orderId, account, instrument, c);
             c.text = venue;
         });
     }
