@@ -20,6 +20,7 @@ import io.nautilus.data.MarketEventSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,7 @@ public final class Backtest {
     /** The account every backtest order is booked to. */
     public static final AccountId ACCOUNT = AccountId.of(ACCOUNT_NAME);
 
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
     private static final long DAY_NANOS = 86_400_000_000_000L;
     private static final int PROGRESS_MASK = 4095;
     private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
@@ -374,8 +377,11 @@ public final class Backtest {
         private final ProgressListener progress;
         private final BooleanSupplier cancelled;
         private final MarketDataStage.Factory stages;
-        private final long[] lastPrice;
+        /** Twice each instrument's last price (bar close, trade price or quote mid: a mid may end in half a unit). */
+        private final long[] lastPrice2;
+        private final int[] priceScale;
         private final InstrumentId[] ids;
+        private long netPnl;
         private SimScheduler scheduler;
         private BacktestContext context;
         private Recorder recorder;
@@ -392,11 +398,13 @@ public final class Backtest {
             this.cancelled = cancelled == null ? () -> false : cancelled;
             this.stages = stages;
             int n = p.source.instruments().size();
-            this.lastPrice = new long[n];
-            Arrays.fill(lastPrice, FixedPoint.NULL);
+            this.lastPrice2 = new long[n];
+            Arrays.fill(lastPrice2, FixedPoint.NULL);
+            this.priceScale = new int[n];
             this.ids = new InstrumentId[n];
             for (int i = 0; i < n; i++) {
                 ids[i] = p.source.instruments().get(i).id();
+                priceScale[i] = p.source.instruments().get(i).priceScale();
             }
         }
 
@@ -446,21 +454,21 @@ public final class Backtest {
                     }
                     switch (ev.kind) {
                         case MarketEvent.QUOTE -> {
-                            lastPrice[i] = ev.bidPrice == FixedPoint.NULL ? (ev.askPrice == FixedPoint.NULL
-                                    ? lastPrice[i] : ev.askPrice) : ev.askPrice == FixedPoint.NULL ? ev.bidPrice
-                                    : (ev.bidPrice + ev.askPrice) / 2;
+                            lastPrice2[i] = ev.bidPrice == FixedPoint.NULL ? (ev.askPrice == FixedPoint.NULL
+                                    ? lastPrice2[i] : 2 * ev.askPrice) : ev.askPrice == FixedPoint.NULL
+                                    ? 2 * ev.bidPrice : ev.bidPrice + ev.askPrice;
                             if (s >= 0) {
                                 stage.quote(s, ev.bidPrice, ev.bidSize, ev.askPrice, ev.askSize, t);
                             }
                         }
                         case MarketEvent.TRADE -> {
-                            lastPrice[i] = ev.price;
+                            lastPrice2[i] = 2 * ev.price;
                             if (s >= 0) {
                                 stage.trade(s, ev.price, ev.size, ev.aggressor, t);
                             }
                         }
                         case MarketEvent.BAR -> {
-                            lastPrice[i] = ev.close;
+                            lastPrice2[i] = 2 * ev.close;
                             if (s >= 0) {
                                 stage.bar(s, ev.barStart, t, ev.open, ev.high, ev.low, ev.close, ev.volume);
                             }
@@ -489,7 +497,7 @@ public final class Backtest {
                 double seconds = (ended - started) / 1e9;
                 double rate = seconds > 0 ? events / seconds : 0;
                 progress.progress(events, estimate, recorder.fills(), rate);
-                Map<String, Object> stats = recorder.stats(events, p.core.netPnl(ACCOUNT), p.core.fees(ACCOUNT),
+                Map<String, Object> stats = recorder.stats(events, netPnl, p.core.fees(ACCOUNT),
                         request.seed(), p.factory.name(), p.parameters);
                 stats.put("seconds", seconds);
                 stats.put("eventsPerSecond", rate);
@@ -533,12 +541,17 @@ public final class Backtest {
             if (day == Long.MIN_VALUE) {
                 return;
             }
-            for (int i = 0; i < lastPrice.length; i++) {
-                if (lastPrice[i] != FixedPoint.NULL) {
-                    p.core.setMark(ids[i], lastPrice[i]);
+            Map<InstrumentId, BigDecimal> marks = new HashMap<>();
+            for (int i = 0; i < lastPrice2.length; i++) {
+                if (lastPrice2[i] != FixedPoint.NULL) {
+                    marks.put(ids[i], BigDecimal.valueOf(lastPrice2[i], priceScale[i]).divide(TWO));
+                    p.core.setMark(ids[i], Math.floorDiv(lastPrice2[i], 2));
                 }
             }
-            recorder.onDayEnd(LocalDate.ofEpochDay(day), p.core.netPnl(ACCOUNT));
+            // exact: a position marked at a mid of half a price unit is valued at it, then rounded once
+            netPnl = p.core.netPnlExact(ACCOUNT, marks).setScale(p.core.moneyScale(), RoundingMode.HALF_EVEN)
+                    .unscaledValue().longValueExact();
+            recorder.onDayEnd(LocalDate.ofEpochDay(day), netPnl);
             day = Long.MIN_VALUE;
         }
 

@@ -56,6 +56,25 @@ class BacktestTest {
     }
 
     @Test
+    void equityValuesAPositionAtTheExactQuoteMidEvenWhenItEndsInHalfAPriceUnit() throws Exception {
+        Files.writeString(dir.resolve("odd.csv"), """
+                timestamp,instrument,bidPrice,bidSize,askPrice,askSize
+                2024-01-02T09:30:00Z,SIM-ACME,100.00,50,100.02,40
+                2024-01-02T09:30:01Z,SIM-ACME,100.01,50,100.03,40
+                2024-01-02T09:30:02Z,SIM-ACME,100.10,50,100.13,40
+                """);
+
+        run("--data", "odd.csv", "--strategy", "flipper", "--param", "sellAt=99", "--out", "out");
+
+        // bought 10 at 100.03 (fee 1.01), marked at the mid 100.115: 100000 + 1001.15 - 1000.30 - 1.01
+        assertThat(Files.readAllLines(dir.resolve("out/fills.csv")).get(1))
+                .isEqualTo("2024-01-02T09:30:01Z,1,SIM-ACME,BUY,100.03,10,1.01,TAKER");
+        assertThat(Files.readAllLines(dir.resolve("out/equity.csv"))).containsExactly("date,equity",
+                "2024-01-02,99999.84");
+        assertThat(Files.readString(dir.resolve("out/stats.json"))).contains("\"netPnl\": -0.16");
+    }
+
+    @Test
     void writesTheFourFilesWithTheirHeadersAndFillsAtTheNextQuote() throws Exception {
         BacktestResult result = run("--data", "quotes.csv", "--strategy", "flipper", "--out", "out");
 

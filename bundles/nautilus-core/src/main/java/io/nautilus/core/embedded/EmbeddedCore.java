@@ -23,6 +23,7 @@ import io.nautilus.core.risk.RiskLimits;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -348,7 +349,7 @@ public final class EmbeddedCore {
     /**
      * @param account    the account
      * @param instrument the instrument
-     * @return realised P&amp;L net of fees, price scale; 0 if never traded
+     * @return realised P&amp;L (fees not deducted), price scale; 0 if never traded
      */
     public long realizedPnl(AccountId account, InstrumentId instrument) {
         int[] ids = ids(account, instrument);
@@ -387,6 +388,40 @@ public final class EmbeddedCore {
     public long netPnl(AccountId account) {
         int id = engine.registry().view().accountId(account.value());
         return id < 0 ? 0 : engine.positions().netPnl(id);
+    }
+
+    /**
+     * An account's net P&amp;L valued exactly at given marks (e.g. a quote mid between two ticks): for each position,
+     * realised + quantity * mark - cost basis - fees, summed without rounding.
+     *
+     * @param account the account
+     * @param marks   mark prices by instrument (in the currency, any scale); an instrument not in it is valued at
+     *                the core's mark
+     * @return the net P&amp;L in the currency, exact
+     */
+    public BigDecimal netPnlExact(AccountId account, Map<InstrumentId, BigDecimal> marks) {
+        Registry.View view = engine.registry().view();
+        int id = view.accountId(account.value());
+        BigDecimal net = BigDecimal.ZERO;
+        if (id < 0) {
+            return net;
+        }
+        for (io.nautilus.core.position.PositionView p : engine.positions().positions(id)) {
+            int exact = p.priceScale() + p.quantityScale();
+            net = net.add(BigDecimal.valueOf(p.realisedExact(), exact))
+                    .subtract(BigDecimal.valueOf(p.fees(), p.priceScale()));
+            if (p.quantity() == 0) {
+                continue;
+            }
+            BigDecimal mark = marks.get(InstrumentId.of(view.instrument(p.instrument()).symbol()));
+            if (mark == null) {
+                net = net.add(BigDecimal.valueOf(p.unrealisedExact(), exact));
+            } else {
+                net = net.add(BigDecimal.valueOf(p.quantity(), p.quantityScale()).multiply(mark))
+                        .subtract(BigDecimal.valueOf(p.costBasis(), exact));
+            }
+        }
+        return net;
     }
 
     /**
