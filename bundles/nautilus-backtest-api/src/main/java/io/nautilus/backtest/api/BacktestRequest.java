@@ -110,7 +110,8 @@ public record BacktestRequest(List<String> data, String strategy, Map<String, St
         }
         if (fromNanos != null && toNanos != null && toNanos <= fromNanos) {
             throw new IllegalArgumentException("empty date range: --to " + Instant.ofEpochSecond(0, toNanos)
-                    + " is not after --from " + Instant.ofEpochSecond(0, fromNanos));
+                    + " is not after --from " + Instant.ofEpochSecond(0, fromNanos)
+                    + " (a date alone is its 00:00Z for --from and the end of that day for --to)");
         }
         if (capital.signum() <= 0) {
             throw new IllegalArgumentException("--capital " + capital.toPlainString() + " must be greater than zero");
