@@ -9,7 +9,7 @@
 # Usage: benchmarks/backtest/ta4j.sh [--bars 2000000] [--fast 10] [--slow 30] [--runs 5]
 #                                    [--systems ta4j-double,ta4j-decimal,nautilus-store,nautilus-csv]
 #                                    [--dir /tmp/nautilus-ta4j-bench]
-# JVM options: TA4J_JAVA_OPTS (default -Xms6g -Xmx6g -XX:+UseParallelGC: ta4j keeps every bar and indicator value
+# JVM options: TA4J_JAVA_OPTS (default -Xms6g -Xmx6g -XX:+UseParallelGC: ta4j keeps every bar
 # and every cached indicator value on the heap).
 #
 set -euo pipefail

@@ -26,6 +26,7 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ import java.util.function.Function;
  *       four output files included).</li>
  * </ul>
  * One warm-up pass of every system, then {@code --runs} passes, the order of the systems rotated by one each pass.
- * Prints one JSON line per system (median bars/s, the passes, trades = fills; Nautilus lines with the ratio to each
+ * Prints one JSON line per system (median bars/s, the passes, trades = fills, the collectors' time per pass; Nautilus lines with the ratio to each
  * ta4j mode) and a last line with every system's trade count and whether Nautilus's equal ta4j's with
  * {@code DecimalNum} (the exact semantics, {@code Ta4jReferenceTest}; {@code DoubleNum}'s running sums round, so exactly
  * equal averages can compare unequal and its count differ).
@@ -97,8 +98,11 @@ public final class Ta4jComparison {
         }
     }
 
-    /** One timed pass: bars per second of the timed part, trades, and the series build's rate (ta4j). */
-    record Pass(double barsPerSecond, long trades, double buildBarsPerSecond) {
+    /**
+     * One timed pass: bars per second of the timed part, trades, the series build's rate (ta4j), and the time the
+     * JVM's collectors report for the timed part (ms).
+     */
+    record Pass(double barsPerSecond, long trades, double buildBarsPerSecond, long gcMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -149,8 +153,8 @@ public final class Ta4jComparison {
                 if (p >= 0) {
                     passes.get(system).add(pass);
                 }
-                System.err.printf("pass %d %-15s %,12.0f bars/s  %d trades%n", p, system, pass.barsPerSecond(),
-                        pass.trades());
+                System.err.printf("pass %d %-15s %,12.0f bars/s  %d trades  gc %d ms%n", p, system,
+                        pass.barsPerSecond(), pass.trades(), pass.gcMillis());
             }
         }
 
@@ -165,7 +169,9 @@ public final class Ta4jComparison {
                     .append(Math.round(medians.get(s))).append(",\"passes\":")
                     .append(Arrays.toString(list.stream().mapToLong(x -> Math.round(x.barsPerSecond())).toArray())
                             .replace(" ", ""))
-                    .append(",\"trades\":").append(list.get(list.size() - 1).trades());
+                    .append(",\"trades\":").append(list.get(list.size() - 1).trades())
+                    .append(",\"gcMillis\":").append(Arrays.toString(list.stream().mapToLong(Pass::gcMillis).toArray())
+                            .replace(" ", ""));
             if (s.startsWith("ta4j")) {
                 sb.append(",\"seriesBuildBarsPerSecond\":")
                         .append(Math.round(median(list.stream().mapToDouble(Pass::buildBarsPerSecond).toArray())));
@@ -216,6 +222,7 @@ public final class Ta4jComparison {
                     price.apply(bars.low()[i]), price.apply(bars.close()[i]), volume);
         }
         long t1 = System.nanoTime();
+        long gc = gcMillis();
         ClosePriceIndicator close = new ClosePriceIndicator(series);
         SMAIndicator fastSma = new SMAIndicator(close, fast);
         SMAIndicator slowSma = new SMAIndicator(close, slow);
@@ -224,20 +231,22 @@ public final class Ta4jComparison {
         TradingRecord record = new BarSeriesManager(series, new TradeOnNextOpenModel()).run(strategy,
                 Trade.TradeType.BUY, numOf.apply(QUANTITY));
         long t2 = System.nanoTime();
-        return new Pass(bars.size() / ((t2 - t1) / 1e9), record.getTrades().size(), bars.size() / ((t1 - t0) / 1e9));
+        return new Pass(bars.size() / ((t2 - t1) / 1e9), record.getTrades().size(), bars.size() / ((t1 - t0) / 1e9),
+                gcMillis() - gc);
     }
 
     static Pass nautilus(Path data, int n, int fast, int slow, Environment env, Path dir) throws Exception {
         BacktestRequest request = BacktestRequest.parse(List.of("--data", data.toString(), "--strategy", "smacross",
                 "--param", "instrument=SIM-ACME", "--param", "fast=" + fast, "--param", "slow=" + slow, "--param",
                 "quantity=" + QUANTITY, "--out", dir.resolve("out").toString()));
+        long gc = gcMillis();
         long t0 = System.nanoTime();
         BacktestResult result = Backtest.run(request, env, ProgressListener.NONE, () -> false);
         long t1 = System.nanoTime();
         if (result.events() != n) {
             throw new IllegalStateException("the backtest saw " + result.events() + " events, not " + n + " bars");
         }
-        return new Pass(n / ((t1 - t0) / 1e9), result.fills(), 0);
+        return new Pass(n / ((t1 - t0) / 1e9), result.fills(), 0, gcMillis() - gc);
     }
 
     static StrategyCatalog catalog() {
@@ -300,6 +309,14 @@ public final class Ta4jComparison {
             }
         }
         Files.move(tmp, csv);
+    }
+
+    static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     static double median(double[] values) {
