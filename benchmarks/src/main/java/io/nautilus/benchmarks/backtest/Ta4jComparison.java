@@ -1,12 +1,12 @@
 package io.nautilus.benchmarks.backtest;
 
+import io.nautilus.api.strategy.StrategyFactory;
 import io.nautilus.backtest.api.BacktestRequest;
 import io.nautilus.backtest.engine.Backtest;
 import io.nautilus.backtest.engine.BacktestResult;
 import io.nautilus.backtest.engine.Environment;
 import io.nautilus.backtest.engine.ProgressListener;
 import io.nautilus.backtest.engine.StrategyCatalog;
-import io.nautilus.api.strategy.StrategyFactory;
 import io.nautilus.data.MarketDataImport;
 import io.nautilus.strategy.smacross.SmaCrossFactory;
 import org.ta4j.core.BarSeries;
