@@ -61,10 +61,10 @@ import java.util.function.Function;
  *       four output files included).</li>
  * </ul>
  * One warm-up pass of every system, then {@code --runs} passes, the order of the systems rotated by one each pass.
- * Prints one JSON line per system (median bars/s, the passes, trades = fills, the collectors' time per pass; Nautilus lines with the ratio to each
- * ta4j mode) and a last line with every system's trade count and whether Nautilus's equal ta4j's with
- * {@code DecimalNum} (the exact semantics, {@code Ta4jReferenceTest}; {@code DoubleNum}'s running sums round, so exactly
- * equal averages can compare unequal and its count differ).
+ * Prints one JSON line per system (median bars/s, the passes, trades = fills, the collectors' time per pass;
+ * Nautilus lines with the ratio to each ta4j mode) and a last line with every system's trade count and whether
+ * Nautilus's equal ta4j's with {@code DecimalNum} (the exact semantics, {@code Ta4jReferenceTest}; {@code DoubleNum}'s
+ * running sums round, so exactly equal averages can compare unequal and its count differ).
  *
  * <pre>
  * java -Xmx6g -cp benchmarks/target/nautilus-benchmarks.jar io.nautilus.benchmarks.backtest.Ta4jComparison
