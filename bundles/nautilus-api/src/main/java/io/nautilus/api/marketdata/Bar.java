@@ -33,25 +33,31 @@ public record Bar(InstrumentId instrument, long startNanos, long endNanos, long 
      */
     public Bar {
         Objects.requireNonNull(instrument, "instrument");
-        String bar = "bar " + instrument + " [" + startNanos + ", " + endNanos + ")";
         if (startNanos < 0 || endNanos <= startNanos) {
-            throw new IllegalArgumentException(bar + ": needs 0 <= start < end");
+            throw new IllegalArgumentException(name(instrument, startNanos, endNanos) + ": needs 0 <= start < end");
         }
         if (open == FixedPoint.NULL || high == FixedPoint.NULL || low == FixedPoint.NULL || close == FixedPoint.NULL) {
-            throw new IllegalArgumentException(bar + ": open, high, low and close are all required");
+            throw new IllegalArgumentException(name(instrument, startNanos, endNanos)
+                    + ": open, high, low and close are all required");
         }
         if (low > Math.min(open, close) || high < Math.max(open, close)) {
-            throw new IllegalArgumentException(bar + ": needs low <= open, close <= high; got open " + open
+            throw new IllegalArgumentException(name(instrument, startNanos, endNanos)
+                    + ": needs low <= open, close <= high; got open " + open
                     + ", high " + high + ", low " + low + ", close " + close);
         }
         if (volume < 0 || tradeCount < 0) {
-            throw new IllegalArgumentException(bar + ": volume " + volume + " and trade count " + tradeCount
-                    + " must not be negative");
+            throw new IllegalArgumentException(name(instrument, startNanos, endNanos) + ": volume " + volume
+                    + " and trade count " + tradeCount + " must not be negative");
         }
         if ((volume == 0) != (tradeCount == 0)) {
-            throw new IllegalArgumentException(bar + ": volume " + volume + " and trade count " + tradeCount
-                    + " must both be 0 or both be positive");
+            throw new IllegalArgumentException(name(instrument, startNanos, endNanos) + ": volume " + volume
+                    + " and trade count " + tradeCount + " must both be 0 or both be positive");
         }
+    }
+
+    /** The bar's name in error messages (built only when a check fails: bars are made per tick interval). */
+    private static String name(InstrumentId instrument, long startNanos, long endNanos) {
+        return "bar " + instrument + " [" + startNanos + ", " + endNanos + ")";
     }
 
     /**
