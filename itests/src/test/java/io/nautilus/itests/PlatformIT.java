@@ -352,7 +352,21 @@ public class PlatformIT {
      */
     private void badParametersKeepTheDemoMarketMakerRunning() throws Exception {
         Path file = Path.of(System.getProperty("karaf.etc"), "io.nautilus.strategy.marketmaker-demo.cfg");
-        String original = Files.readString(file, StandardCharsets.UTF_8);
+        // the change before was written back to the file by Config Admin's file installer, on its own thread:
+        // read the file once that write is done (not empty, and the same twice in a row)
+        String[] settled = {""};
+        await(() -> {
+            try {
+                String first = Files.readString(file, StandardCharsets.UTF_8);
+                Thread.sleep(200);
+                String second = Files.readString(file, StandardCharsets.UTF_8);
+                settled[0] = second;
+                return !first.isEmpty() && first.equals(second) && second.contains("requoteTicks");
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        }, 30_000, "the file written back settles: " + file);
+        String original = settled[0];
         int version = strategies.instance("mm-demo").orElseThrow().version();
         String[][] refusals = {
             {"halfSpreadTicks=-1", "halfSpreadTicks -1 must be at least 1"},
