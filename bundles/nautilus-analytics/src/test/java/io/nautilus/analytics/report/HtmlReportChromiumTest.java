@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * Renders a report in Debian's headless Chromium: every chart drew into its canvas and the screenshot shows them.
+ * Renders the report of an analysed series in Debian's headless Chromium: every chart drew into its canvas and the
+ * screenshot shows them.
  * Skipped when there is no Chromium, except in CI (the {@code CI} variable set), where {@code .ci/run} installs it.
  */
 class HtmlReportChromiumTest {
@@ -47,7 +48,7 @@ class HtmlReportChromiumTest {
         }
         Path work = Files.createDirectories(dir.resolve("chromium"));
         chromium = new Chromium(exe, work);
-        result = SampleResults.random("SIM-ACME", 240);
+        result = SampleResults.analysed(240);
         page = dir.resolve("report.html");
         HtmlReport.write(result, "smacross <fast=5, slow=20>", page);
         dom = chromium.dumpDom(page, BUDGET_MS);

@@ -1,8 +1,10 @@
 package io.nautilus.analytics.report;
 
 import io.nautilus.analytics.api.Drawdown;
+import io.nautilus.analytics.api.PerformanceInput;
 import io.nautilus.analytics.api.PerformanceResult;
 import io.nautilus.analytics.api.TradeRecord;
+import io.nautilus.analytics.performance.Performance;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,5 +84,38 @@ final class SampleResults {
         }
         return new PerformanceResult(metrics, undefined, dates, returns, equity, benchmark, underwater, drawdowns,
                 monthly, yearly, window, sharpe, volatility, list);
+    }
+
+    /**
+     * Two and a half years of business days of a seeded random equity against a seeded random benchmark, with
+     * {@code trades} trades, analysed by {@link Performance#analyse}.
+     *
+     * @param trades how many trades
+     */
+    static PerformanceResult analysed(int trades) {
+        Random rnd = new Random(11);
+        int n = 640;
+        List<LocalDate> dates = new ArrayList<>();
+        double[] equity = new double[n];
+        double[] benchmark = new double[n];
+        LocalDate day = LocalDate.of(2021, 1, 4);
+        double e = 100_000;
+        for (int k = 0; k < n; k++) {
+            while (day.getDayOfWeek().getValue() > 5) {
+                day = day.plusDays(1);
+            }
+            dates.add(day);
+            e *= 1 + rnd.nextGaussian() * 0.01 + 0.0004;
+            equity[k] = e;
+            benchmark[k] = rnd.nextGaussian() * 0.008 + 0.0003;
+            day = day.plusDays(1);
+        }
+        List<TradeRecord> list = new ArrayList<>();
+        for (int k = 0; k < trades; k++) {
+            list.add(new TradeRecord(dates.get(k % n).atTime(14, 30).toInstant(java.time.ZoneOffset.UTC),
+                    "SIM-ACME", k % 2 == 0 ? "BUY" : "SELL", 100 + (k % 17) * 0.25, 10, 0.11));
+        }
+        return Performance.analyse(PerformanceInput.ofEquity(dates, equity, 100_000)
+                .withBenchmark(dates, benchmark).withTrades(list));
     }
 }
