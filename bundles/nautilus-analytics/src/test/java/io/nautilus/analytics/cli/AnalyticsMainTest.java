@@ -47,6 +47,17 @@ class AnalyticsMainTest {
     }
 
     @Test
+    void reportIsWrittenBesideTheJson() throws IOException {
+        write("r.csv", "date,return\n2024-01-01,0.01\n2024-01-02,-0.02\n2024-01-03,0.03\n");
+        assertThat(run("--returns", "r.csv", "--report", "out.html")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"sharpe\":");
+        assertThat(Files.readString(dir.resolve("out.html"))).contains("<html").contains("r.csv");
+        out.reset();
+        assertThat(run("--returns", "r.csv", "--report", "nowhere/out.html")).isEqualTo(2);
+        assertOneErrorLine("no such folder");
+    }
+
+    @Test
     void badUsageExitsTwoWithOneLine() throws IOException {
         assertThat(run()).isEqualTo(2);
         assertOneErrorLine("exactly one of --equity");
