@@ -45,6 +45,16 @@ public final class Performance {
     /** How many of the deepest drawdowns the result lists. */
     public static final int WORST_DRAWDOWNS = 5;
 
+    /** Every metric key of {@link PerformanceResult#metrics()}, in its order (docs/analytics.md describes each). */
+    public static final List<String> METRIC_KEYS = List.of("periods", "startDate", "endDate", "totalReturn", "cagr",
+            "volatility", "sharpe", "sortino", "calmar", "maxDrawdown", "maxDrawdownStart", "maxDrawdownTrough",
+            "maxDrawdownRecovery", "maxDrawdownPeriods", "var95", "cvar95", "var99", "cvar99", "var999", "cvar999",
+            "var95Parametric", "cvar95Parametric", "var99Parametric", "cvar99Parametric", "var999Parametric",
+            "cvar999Parametric", "var95MonteCarlo", "cvar95MonteCarlo", "var99MonteCarlo", "cvar99MonteCarlo",
+            "var999MonteCarlo", "cvar999MonteCarlo", "skew", "kurtosis", "bestDay", "worstDay", "winRate",
+            "profitFactor", "expectancy", "averageWin", "averageLoss", "exposure", "turnover", "alpha", "beta", "r2",
+            "informationRatio", "trackingError");
+
     private static final double[] CUTOFFS = {0.05, 0.01, 0.001};
     private static final String[] LEVEL_NAMES = {"95", "99", "999"};
     private static final String NO_BENCHMARK = "no benchmark series";

@@ -57,6 +57,7 @@ class PerformanceTest {
                 "averageWin", "averageLoss", "exposure", "turnover", "alpha", "beta", "r2", "informationRatio",
                 "trackingError", "periods", "startDate", "endDate");
         assertThat(result.undefined()).containsKeys("alpha", "beta", "turnover");
+        assertThat(List.copyOf(result.metrics().keySet())).isEqualTo(Performance.METRIC_KEYS);
         assertThat(result.undefined().get("beta")).isEqualTo("no benchmark series");
     }
 
