@@ -97,6 +97,16 @@ class PerformanceTest {
     }
 
     @Test
+    void zeroPathsLeavesTheMonteCarloFiguresOut() {
+        PerformanceResult result = Performance.analyse(sample(100, 2), 0);
+        assertThat(result.metrics().get("var95MonteCarlo")).isNull();
+        assertThat(result.undefined().get("var95MonteCarlo")).contains("0 paths");
+        assertThat(result.metrics().get("var95Parametric")).isNotNull();
+        assertThatThrownBy(() -> Performance.analyse(sample(100, 2), 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1000");
+    }
+
+    @Test
     void drawdownsCarryTheirDatesAndDuration() {
         // up 10 %, down to -20 % of the peak over two days, back above the peak on day 5, then a smaller dip to the end
         double[] r = {0.10, -0.10, -0.1111111111111111, 0.20, 0.05, -0.05};
