@@ -45,6 +45,16 @@ public final class Performance {
     /** How many of the deepest drawdowns the result lists. */
     public static final int WORST_DRAWDOWNS = 5;
 
+    /** Every metric key of {@link PerformanceResult#metrics()}, in its order (docs/analytics.md describes each). */
+    public static final List<String> METRIC_KEYS = List.of("periods", "startDate", "endDate", "totalReturn", "cagr",
+            "volatility", "sharpe", "sortino", "calmar", "maxDrawdown", "maxDrawdownStart", "maxDrawdownTrough",
+            "maxDrawdownRecovery", "maxDrawdownPeriods", "var95", "cvar95", "var99", "cvar99", "var999", "cvar999",
+            "var95Parametric", "cvar95Parametric", "var99Parametric", "cvar99Parametric", "var999Parametric",
+            "cvar999Parametric", "var95MonteCarlo", "cvar95MonteCarlo", "var99MonteCarlo", "cvar99MonteCarlo",
+            "var999MonteCarlo", "cvar999MonteCarlo", "skew", "kurtosis", "bestDay", "worstDay", "winRate",
+            "profitFactor", "expectancy", "averageWin", "averageLoss", "exposure", "turnover", "alpha", "beta", "r2",
+            "informationRatio", "trackingError");
+
     private static final double[] CUTOFFS = {0.05, 0.01, 0.001};
     private static final String[] LEVEL_NAMES = {"95", "99", "999"};
     private static final String NO_BENCHMARK = "no benchmark series";
@@ -66,7 +76,8 @@ public final class Performance {
      * Computes every metric, with a given number of Monte Carlo paths.
      *
      * @param in    the series and conventions
-     * @param paths single-period returns drawn for the Monte Carlo VaR, at least 1000
+     * @param paths single-period returns drawn for the Monte Carlo VaR, at least 1000; 0 leaves the Monte Carlo
+     *              figures out ({@code null}, with the reason)
      * @return the metrics (in the documented order), curves, drawdowns and calendar returns
      */
     public static PerformanceResult analyse(PerformanceInput in, int paths) {
@@ -77,13 +88,13 @@ public final class Performance {
      * Computes every metric, with a given number of Monte Carlo paths and rolling window.
      *
      * @param in            the series and conventions
-     * @param paths         single-period returns drawn for the Monte Carlo VaR, at least 1000
+     * @param paths         single-period returns drawn for the Monte Carlo VaR, at least 1000, or 0 for none
      * @param rollingWindow periods of the rolling Sharpe ratio and volatility, at least 2
      * @return the metrics (in the documented order), curves, drawdowns and calendar returns
      */
     public static PerformanceResult analyse(PerformanceInput in, int paths, int rollingWindow) {
-        if (paths < 1000) {
-            throw new IllegalArgumentException("Monte Carlo paths must be at least 1000, got " + paths);
+        if (paths != 0 && paths < 1000) {
+            throw new IllegalArgumentException("Monte Carlo paths must be 0 (none) or at least 1000, got " + paths);
         }
         if (rollingWindow < 2) {
             throw new IllegalArgumentException("the rolling window must be at least 2 periods, got " + rollingWindow);
@@ -245,10 +256,11 @@ public final class Performance {
         }
 
         private void monteCarloVar(double mean, double sd, boolean enough) {
-            if (!enough) {
+            if (!enough || paths == 0) {
+                String reason = enough ? "Monte Carlo VaR not requested (0 paths)" : "needs at least 2 periods";
                 for (String level : LEVEL_NAMES) {
-                    putNull("var" + level + "MonteCarlo", "needs at least 2 periods");
-                    putNull("cvar" + level + "MonteCarlo", "needs at least 2 periods");
+                    putNull("var" + level + "MonteCarlo", reason);
+                    putNull("cvar" + level + "MonteCarlo", reason);
                 }
                 return;
             }
