@@ -110,27 +110,13 @@ public final class Backtest {
                               BooleanSupplier cancelled, MarketDataStage.Factory stages) throws BacktestException {
         Prepared p = prepare(request, env);
         try {
-            BacktestResult result = new Run(p, request, env, progress, cancelled, stages).run();
-            writeReport(p, request, result);
-            return result;
+            return new Run(p, request, env, progress, cancelled, stages).run();
         } finally {
             try {
                 p.source.close();
             } catch (IOException ignored) {
                 // the run's outcome stands
             }
-        }
-    }
-
-    /** {@code report.html}, from the run's files once they are closed. */
-    private static void writeReport(Prepared p, BacktestRequest request, BacktestResult result)
-            throws BacktestException {
-        try {
-            BacktestReport.write(p.out, ((BigDecimal) result.stats().get("capital")).doubleValue(),
-                    p.factory.name(), p.parameters, request.seed());
-        } catch (IOException | UncheckedIOException e) {
-            throw new BacktestException("--out " + p.out + ": cannot write " + BacktestReport.FILE + " ("
-                    + (e instanceof UncheckedIOException u ? u.getCause() : e) + ")", e);
         }
     }
 
@@ -516,6 +502,7 @@ public final class Backtest {
                 stats.put("seconds", seconds);
                 stats.put("eventsPerSecond", rate);
                 recorder.writeStats(stats);
+                BacktestReport.write(p.out, recorder.analysed(), p.factory.name(), p.parameters, request.seed());
                 return new BacktestResult(events, recorder.fills(), seconds, rate, p.out, stats);
             } catch (StrategyFailure f) {
                 Throwable cause = f.getCause();

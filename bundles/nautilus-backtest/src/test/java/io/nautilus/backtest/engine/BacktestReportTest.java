@@ -1,10 +1,16 @@
 package io.nautilus.backtest.engine;
 
+import io.nautilus.analytics.api.PerformanceInput;
+import io.nautilus.analytics.api.TradeRecord;
+import io.nautilus.analytics.performance.Performance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,14 +21,15 @@ class BacktestReportTest {
     Path out;
 
     @Test
-    void reportShowsTheEquityAndTheFillsOfTheRunFiles() throws Exception {
-        Files.writeString(out.resolve("equity.csv"), "date,equity\n2024-01-02,100010.5\n2024-01-03,99990\n"
-                + "2024-01-04,100120.25\n");
-        Files.writeString(out.resolve("fills.csv"), Recorder.FILLS_HEADER + "\n"
-                + "2024-01-02T01:02:00.000123Z,1,SIM-ACME,BUY,100.03,10,0.11,TAKER\n"
-                + "2024-01-03T09:00:00Z,2,SIM-ACME,SELL,101.5,10,0.12,MAKER\n");
+    void reportIsTitledWithTheStrategyItsParametersAndTheSeed() throws Exception {
+        List<LocalDate> days = List.of(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3), LocalDate.of(2024, 1, 4));
+        List<TradeRecord> trades = List.of(
+                new TradeRecord(Instant.parse("2024-01-02T01:02:00.000123Z"), "SIM-ACME", "BUY", 100.03, 10, 0.11),
+                new TradeRecord(Instant.parse("2024-01-03T09:00:00Z"), "SIM-ACME", "SELL", 101.5, 10, 0.12));
+        var analysis = Performance.analyse(PerformanceInput.ofEquity(days, new double[] {100010.5, 99990, 100120.25},
+                100_000).withTrades(trades));
 
-        boolean written = BacktestReport.write(out, 100_000, "smacross",
+        boolean written = BacktestReport.write(out, analysis, "smacross",
                 Map.of("quantity", "10", "instrument", "SIM-ACME", "account", "backtest", "id", "smacross"), 3);
 
         assertThat(written).isTrue();
@@ -34,21 +41,10 @@ class BacktestReportTest {
     }
 
     @Test
-    void equityThatWasNotPositiveEveryDayLeavesNoReport() throws Exception {
+    void runWithNoAnalysisLeavesNoReport() throws Exception {
         Files.writeString(out.resolve("report.html"), "an older run's report");
-        Files.writeString(out.resolve("equity.csv"), "date,equity\n2024-01-02,10\n2024-01-03,-5\n");
-        Files.writeString(out.resolve("fills.csv"), Recorder.FILLS_HEADER + "\n");
 
-        assertThat(BacktestReport.write(out, 100, "smacross", Map.of(), 1)).isFalse();
-        assertThat(out.resolve("report.html")).doesNotExist();
-    }
-
-    @Test
-    void runWithNoDayLeavesNoReport() throws Exception {
-        Files.writeString(out.resolve("equity.csv"), "date,equity\n");
-        Files.writeString(out.resolve("fills.csv"), Recorder.FILLS_HEADER + "\n");
-
-        assertThat(BacktestReport.write(out, 100, "smacross", Map.of(), 1)).isFalse();
+        assertThat(BacktestReport.write(out, null, "smacross", Map.of(), 1)).isFalse();
         assertThat(out.resolve("report.html")).doesNotExist();
     }
 }
