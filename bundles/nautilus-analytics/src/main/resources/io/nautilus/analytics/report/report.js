@@ -48,6 +48,14 @@
   }
 
   var dateSeries = { label: 'Date', value: '{YYYY}-{MM}-{DD}' };
+  var day = 86400;
+  var month = day * 30;
+  var year = day * 365;
+  // periods are days: no tick finer than a day
+  function dateAxis() {
+    return { incrs: [day, 2 * day, 3 * day, 7 * day, 14 * day, month, 2 * month, 3 * month, 4 * month, 6 * month,
+      year, 2 * year, 5 * year, 10 * year] };
+  }
 
   var equitySeries = [dateSeries, { label: 'Strategy', stroke: '#2563eb', width: 2, value: function (u, v) { return num(v); } }];
   var equityColumns = [xs, data.equity];
@@ -58,14 +66,15 @@
   plot('equity', 320, {
     tzDate: utc,
     series: equitySeries,
-    axes: [{}, { size: 70, values: function (u, vals) { return vals.map(num); } }]
+    axes: [dateAxis(), { size: 70, values: function (u, vals) { return vals.map(num); } }]
   }, equityColumns, 'No equity data.');
 
   plot('underwater', 200, {
     tzDate: utc,
+    scales: { y: { range: function (u, min, max) { return [Math.min(min * 1.1, -0.01), 0]; } } },
     series: [dateSeries, { label: 'Drawdown', stroke: '#dc2626', fill: 'rgba(220, 38, 38, 0.25)', width: 1.5,
       value: function (u, v) { return pct(v, 2); } }],
-    axes: [{}, { size: 70, values: function (u, vals) { return vals.map(function (v) { return pct(v); }); } }]
+    axes: [dateAxis(), { size: 70, values: function (u, vals) { return vals.map(function (v) { return pct(v); }); } }]
   }, [xs, data.underwater], 'No drawdown data.');
 
   var h = data.histogram;
@@ -74,7 +83,7 @@
     series: [{ label: 'Return', value: function (u, v) { return pct(v, 2); } },
       { label: 'Periods', stroke: '#4f46e5', fill: 'rgba(79, 70, 229, 0.55)', width: 1,
         paths: uPlot.paths.bars({ size: [0.92, Infinity], align: 0 }), points: { show: false } }],
-    axes: [{ values: function (u, vals) { return vals.map(function (v) { return pct(v); }); } }, { size: 50 }]
+    axes: [{ values: function (u, vals) { return vals.map(function (v) { return pct(v, 2); }); } }, { size: 50 }]
   }, [h.centers, h.counts], 'No returns.');
 
   plot('rolling', 260, {
@@ -83,7 +92,7 @@
     series: [dateSeries,
       { label: 'Sharpe', scale: 'sharpe', stroke: '#0891b2', width: 1.5, value: function (u, v) { return v == null ? '–' : v.toFixed(2); } },
       { label: 'Volatility', scale: 'vol', stroke: '#d97706', width: 1.5, value: function (u, v) { return pct(v); } }],
-    axes: [{}, { scale: 'sharpe', size: 50, label: 'Sharpe' },
+    axes: [dateAxis(), { scale: 'sharpe', size: 50, label: 'Sharpe' },
       { scale: 'vol', side: 1, size: 60, label: 'Volatility', grid: { show: false },
         values: function (u, vals) { return vals.map(function (v) { return pct(v, 0); }); } }]
   }, [xs, data.rollingSharpe, data.rollingVolatility],

@@ -75,7 +75,8 @@ final class Chromium {
 
     private void run(Path stdout, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1", "--no-first-run",
+                "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1",
+                "--no-first-run",
                 "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-extensions", "--disable-default-apps",
                 "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + work.resolve("profile")));

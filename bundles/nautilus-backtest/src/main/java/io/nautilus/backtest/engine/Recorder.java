@@ -83,6 +83,7 @@ final class Recorder implements Closeable, OrderLog {
     private long fillCount;
     private long orderCount;
     private long roundTrips;
+    private PerformanceResult analysed;
 
     /**
      * Creates the three CSV files with their headers (replacing older ones).
@@ -286,6 +287,11 @@ final class Recorder implements Closeable, OrderLog {
         return fillCount;
     }
 
+    /** The analysis behind the last {@link #stats}, {@code null} before it or when no day had data. */
+    PerformanceResult analysed() {
+        return analysed;
+    }
+
     /**
      * The performance statistics of the daily equity curve (the capital is the starting equity) and the fills.
      *
@@ -320,6 +326,7 @@ final class Recorder implements Closeable, OrderLog {
                               Map<String, String> parameters) {
         Map<String, Object> s = new LinkedHashMap<>();
         PerformanceResult performance = performance(seed);
+        analysed = performance;
         if (performance == null) {
             Map<String, String> undefined = new LinkedHashMap<>();
             for (String key : Performance.METRIC_KEYS) {
