@@ -232,6 +232,16 @@ class EmpyricalReferenceTest {
         assertThat(six.cvar(0.1)).isCloseTo(1, within(1e-12));
     }
 
+    @Test
+    void skewAndExcessKurtosisAreTheBiasCorrectedOnes() {
+        // not in empyrical: SciPy's scipy/stats/tests/test_stats.py (TestMoments), on its 'testmathworks' sample
+        // [1.165, 0.6268, 0.0751, 0.3516, -0.6965]: skew(bias=0) -0.437111105023940, kurtosis(fisher=0, bias=0)
+        // 3.663542721189047, i.e. an excess kurtosis of 0.663542721189047 (both scale-free, so read as returns)
+        PerformanceInput in = daily(new double[] {1.165, 0.6268, 0.0751, 0.3516, -0.6965}, START);
+        assertThat(metric(in, "skew")).isCloseTo(-0.437111105023940, within(1e-10));
+        assertThat(metric(in, "kurtosis")).isCloseTo(3.663542721189047 - 3, within(1e-10));
+    }
+
     private static double metric(PerformanceInput in, String key) {
         Object value = Performance.analyse(in).metrics().get(key);
         assertThat(value).as(key).isInstanceOf(Double.class);
