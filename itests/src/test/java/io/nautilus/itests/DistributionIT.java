@@ -54,7 +54,8 @@ class DistributionIT {
     @Test
     @Order(1)
     void shipsNoCredentialAndTheScripts() throws IOException {
-        for (String script : List.of("nautilus", "nautilus-start", "nautilus-stop", "nautilus-passwd", "client")) {
+        for (String script : List.of("nautilus", "nautilus-start", "nautilus-stop", "nautilus-passwd", "client",
+                "nautilus-analytics")) {
             assertThat(home.resolve("bin").resolve(script)).isExecutable();
         }
         String users = Files.readString(home.resolve("etc/users.properties"));
@@ -197,6 +198,26 @@ class DistributionIT {
         Result bad = dist.run(Map.of(), Duration.ofSeconds(60), "bin/nautilus-replay", "--commands", "missing.csv");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.output()).contains("missing.csv");
+    }
+
+    @Test
+    @Order(5)
+    void theAnalyticsToolPrintsTheStatisticsOfASeriesAsOneJsonObject() throws Exception {
+        Files.writeString(home.resolve("analytics-it.csv"), String.join("\n", "date,equity", "2024-01-01,100",
+                "2024-01-02,101", "2024-01-03,99", "2024-01-04,102", "2024-01-05,103", "2024-01-08,100", ""));
+        Result r = dist.run(Map.of(), Duration.ofSeconds(60), "sh", "-c",
+                "bin/nautilus-analytics --equity analytics-it.csv --report analytics-it.html 2>&1");
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output().strip()).startsWith("{\"periods\":5,").endsWith("}")
+                .contains("\"maxDrawdown\":-0.0291262135", "\"sharpe\":", "\"var95\":", "\"winRate\":0.6,")
+                .doesNotContain("NaN");
+        assertThat(Files.readString(home.resolve("analytics-it.html"))).contains("<html");
+        Result bad = dist.run(Map.of(), Duration.ofSeconds(60), "bin/nautilus-analytics", "--returns",
+                "analytics-it.csv");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.output().strip()).startsWith("nautilus-analytics: ")
+                .endsWith("analytics-it.csv:1: expected the header 'date,return', got 'date,equity'")
+                .doesNotContain("\n");
     }
 
     @Test

@@ -502,6 +502,7 @@ public final class Backtest {
                 stats.put("seconds", seconds);
                 stats.put("eventsPerSecond", rate);
                 recorder.writeStats(stats);
+                BacktestReport.write(p.out, recorder.analysed(), p.factory.name(), p.parameters, request.seed());
                 return new BacktestResult(events, recorder.fills(), seconds, rate, p.out, stats);
             } catch (StrategyFailure f) {
                 Throwable cause = f.getCause();

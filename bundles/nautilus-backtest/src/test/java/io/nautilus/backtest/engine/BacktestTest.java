@@ -1,5 +1,6 @@
 package io.nautilus.backtest.engine;
 
+import io.nautilus.analytics.performance.Performance;
 import io.nautilus.backtest.api.BacktestRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,19 @@ class BacktestTest {
         assertThat(stats).contains("\"trades\": 2", "\"events\": 6", "\"roundTrips\": 1", "\"netPnl\": -1.32",
                 "\"totalReturn\": -0.0000132,",
                 "\"fees\": 2.02", "\"strategy\": \"flipper\"", "\"startDate\": \"2024-01-02\"");
+        assertThat(stats).containsPattern("\"maxDrawdown\": -1\\.3[0-9]*E-5,")
+                .contains("\"maxDrawdownStart\": \"2024-01-02\"", "\"maxDrawdownRecovery\": null",
+                        "\"undefined\": {\"maxDrawdownRecovery\":\"not recovered by 2024-01-03\"", "\"var95\": ",
+                        "\"periods\": 2,", "\"alpha\": null")
+                .containsPattern("\"turnover\": [0-9.]+,");
+        List<String> keys = stats.lines().filter(l -> l.startsWith("  \""))
+                .map(l -> l.substring(3, l.indexOf('"', 3))).toList();
+        assertThat(keys.subList(0, Performance.METRIC_KEYS.size()))
+                .isEqualTo(Performance.METRIC_KEYS);
+        assertThat(keys.subList(Performance.METRIC_KEYS.size(), keys.size()))
+                .containsExactly("undefined", "trades", "fills", "orders", "roundTrips", "capital", "netPnl", "fees",
+                        "finalEquity", "days", "seed", "strategy", "parameters", "events", "seconds",
+                        "eventsPerSecond");
         assertThat(stats.lines().toList().get(stats.lines().toList().size() - 3)).startsWith("  \"seconds\": ");
         assertThat(result.jsonLine()).startsWith("{\"events\":6,\"fills\":2,\"seconds\":")
                 .endsWith(",\"out\":\"" + out + "\"}");

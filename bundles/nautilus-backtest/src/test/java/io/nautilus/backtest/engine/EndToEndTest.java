@@ -120,10 +120,13 @@ class EndToEndTest {
 
         assertThat(first.events()).isGreaterThan(40_000);
         assertThat(first.fills()).isPositive();
-        for (String f : List.of("fills.csv", "orders.csv", "equity.csv")) {
+        for (String f : List.of("fills.csv", "orders.csv", "equity.csv", "report.html")) {
             assertThat(Files.readAllBytes(dir.resolve("b").resolve(f))).as(f)
                     .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
         }
+        assertThat(Files.readString(dir.resolve("a/report.html")))
+                .contains("<title>smacross · barSpec=time:1m, instrument=SIM-ACME, quantity=10 · seed 1</title>")
+                .contains("data-chart=\"equity\"").contains("<h2>Trades (" + first.fills() + ")</h2>");
         assertThat(BacktestTest.withoutTiming(dir.resolve("b/stats.json")))
                 .isEqualTo(BacktestTest.withoutTiming(dir.resolve("a/stats.json")))
                 .contains("  \"strategy\": \"smacross\",");
@@ -139,9 +142,9 @@ class EndToEndTest {
         run("--data", "quotes.csv", "--data", "bars.csv", "--latency-us", "2500000", "--jitter-us", "3000000",
                 "--seed", "7", "--out", "b");
 
-        for (String f : List.of("fills.csv", "orders.csv", "equity.csv")) {
-            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f))).isEqualTo(Files.readAllBytes(dir.resolve("a")
-                    .resolve(f)));
+        for (String f : List.of("fills.csv", "orders.csv", "equity.csv", "report.html")) {
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
         }
         assertThat(BacktestTest.withoutTiming(dir.resolve("b/stats.json")))
                 .isEqualTo(BacktestTest.withoutTiming(dir.resolve("a/stats.json")));
