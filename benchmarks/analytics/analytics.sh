@@ -10,6 +10,9 @@
 set -euo pipefail
 # shellcheck source=../core/lib.sh
 . "$(dirname "$0")/../core/lib.sh"
+# the shaded jar embeds nautilus-analytics: rebuild it when the installed analytics jar is newer
+analytics_jar="$m2/io/nautilus/nautilus-analytics/$version/nautilus-analytics-$version.jar"
+if [ -f "$bench_jar" ] && [ "$analytics_jar" -nt "$bench_jar" ]; then rm -f "$bench_jar"; fi
 build_if_needed
 # shellcheck disable=SC2086
 exec java ${ANALYTICS_JAVA_OPTS:--Xms256m -Xmx256m} -cp "$bench_jar" \

@@ -202,7 +202,7 @@ public final class Performance {
 
             double[] rollingSharpe = new double[n];
             double[] rollingVolatility = new double[n];
-            rolling(rollingSharpe, rollingVolatility);
+            rolling(rollingSharpe, rollingVolatility, excessMean);
 
             return new PerformanceResult(Collections.unmodifiableMap(metrics), Collections.unmodifiableMap(undefined),
                     dates, r.clone(), equity, benchmarkEquity, underwater, List.copyOf(drawdowns),
@@ -341,17 +341,33 @@ public final class Performance {
             putIf("trackingError", enough, trackingSd * Math.sqrt(ppy), tooShort);
         }
 
-        private void rolling(double[] sharpe, double[] volatility) {
-            DescriptiveStatistics last = new DescriptiveStatistics(window);
+        /**
+         * Sharpe ratio and volatility over the last {@code window} periods, in one pass: running sums of the excess
+         * returns centred on their overall mean (so the sums stay small and the variance keeps its precision).
+         */
+        private void rolling(double[] sharpe, double[] volatility, double centre) {
+            double sum = 0;
+            double squares = 0;
+            double annual = Math.sqrt(ppy);
             for (int i = 0; i < n; i++) {
-                last.addValue(excess[i]);
+                double x = excess[i] - centre;
+                sum += x;
+                squares += x * x;
+                if (i >= window) {
+                    double old = excess[i - window] - centre;
+                    sum -= old;
+                    squares -= old * old;
+                }
                 if (i + 1 < window) {
                     sharpe[i] = Double.NaN;
                     volatility[i] = Double.NaN;
                 } else {
-                    double s = last.getStandardDeviation();
-                    volatility[i] = s * Math.sqrt(ppy);
-                    sharpe[i] = s > 0 ? last.getMean() / s * Math.sqrt(ppy) : Double.NaN;
+                    double mean = sum / window;
+                    double spread = squares - sum * mean;
+                    double variance = spread > 1e-12 * squares ? spread / (window - 1) : 0;
+                    double sd = Math.sqrt(variance);
+                    volatility[i] = sd * annual;
+                    sharpe[i] = sd > 0 ? (mean + centre) / sd * annual : Double.NaN;
                 }
             }
         }

@@ -97,6 +97,27 @@ class PerformanceTest {
     }
 
     @Test
+    void rollingFiguresMatchTheWindowStatistics() {
+        PerformanceInput in = sample(300, 9);
+        PerformanceResult result = Performance.analyse(in);
+        double[] r = in.returns();
+        int w = Performance.ROLLING_WINDOW;
+        for (int end : new int[] {w - 1, 150, 299}) {
+            org.hipparchus.stat.descriptive.DescriptiveStatistics window =
+                    new org.hipparchus.stat.descriptive.DescriptiveStatistics(java.util.Arrays.copyOfRange(r,
+                            end - w + 1, end + 1));
+            assertThat(result.rollingVolatility()[end])
+                    .isCloseTo(window.getStandardDeviation() * Math.sqrt(252), within(1e-12));
+            assertThat(result.rollingSharpe()[end])
+                    .isCloseTo(window.getMean() / window.getStandardDeviation() * Math.sqrt(252), within(1e-9));
+        }
+        assertThat(result.rollingSharpe()[w - 2]).isNaN();
+        double[] flat = new double[100];
+        java.util.Arrays.fill(flat, 0.001);
+        assertThat(Performance.analyse(PerformanceInput.ofReturns(dates(100), flat)).rollingSharpe()[99]).isNaN();
+    }
+
+    @Test
     void zeroPathsLeavesTheMonteCarloFiguresOut() {
         PerformanceResult result = Performance.analyse(sample(100, 2), 0);
         assertThat(result.metrics().get("var95MonteCarlo")).isNull();
