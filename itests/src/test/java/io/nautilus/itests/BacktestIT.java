@@ -112,10 +112,13 @@ public class BacktestIT {
         assertTrue("stats: " + done.stats(), done.stats().containsKey("totalReturn"));
         Path folder = Path.of(System.getProperty("karaf.base")).resolve("data/nautilus/backtests").resolve(run.id());
         assertEquals(folder.toString(), done.outDir());
-        for (String file : List.of("fills.csv", "equity.csv", "orders.csv", "stats.json", "request.json",
-                "status.properties")) {
+        for (String file : List.of("fills.csv", "equity.csv", "orders.csv", "stats.json", "report.html",
+                "request.json", "status.properties")) {
             assertTrue(file + " in " + folder, Files.isRegularFile(folder.resolve(file)));
         }
+        String report = Files.readString(folder.resolve("report.html"));
+        assertTrue("report.html inlines the chart library embedded in nautilus-analytics",
+                report.contains("var uPlot=function()") && report.contains("data-chart=\"equity\""));
         assertTrue(Files.readString(folder.resolve("request.json")).contains("\"strategy\": \"smacross\""));
 
         await(() -> history.backtestRuns(HistoryQuery.all()).stream().anyMatch(r -> r.runId().equals(run.id())

@@ -164,7 +164,8 @@ public final class HtmlReport {
     private static void chart(StringBuilder sb, String name, String heading, String cssClass) {
         sb.append("<section class=\"card\">\n<h2>");
         Html.text(sb, heading).append("</h2>\n<div class=\"").append(cssClass).append("\" id=\"chart-")
-                .append(name).append("\" data-chart=\"").append(name).append("\"></div>\n</section>\n");
+                .append(name).append("\" data-chart=\"").append(name).append("\" role=\"img\" aria-label=\"");
+        Html.text(sb, heading).append("\"></div>\n</section>\n");
     }
 
     private static void heatMap(StringBuilder sb, SortedMap<YearMonth, Double> monthly,
