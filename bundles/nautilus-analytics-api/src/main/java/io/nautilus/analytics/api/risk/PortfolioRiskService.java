@@ -1,5 +1,6 @@
 package io.nautilus.analytics.api.risk;
 
+import io.nautilus.analytics.api.PerformanceResult;
 import java.time.Instant;
 import java.util.List;
 
@@ -70,4 +71,19 @@ public interface PortfolioRiskService {
      * @throws IllegalStateException if the history store is not running or cannot be read; the message says why
      */
     List<EquityPoint> dailyEquity(String account, Instant from, Instant to);
+
+    /**
+     * Performance statistics of an account over a period, from its {@link #dailyEquity daily equity} (252 periods a
+     * year, risk-free rate 0). Without {@code from} the series starts from the account's capital (the first
+     * day's return is equity / capital - 1); with it, the first day's equity is the start.
+     *
+     * @param account the account id
+     * @param from    the first instant (inclusive), or {@code null} for the start of the store
+     * @param to      the end (exclusive), or {@code null} for now
+     * @return the statistics, with {@code undefined} reasons for those the series cannot give
+     * @throws IllegalArgumentException if the store has too few days of the account to give one return; the message
+     *                                  says how many it has
+     * @throws IllegalStateException    if the history store is not running or cannot be read
+     */
+    PerformanceResult accountPerformance(String account, Instant from, Instant to);
 }
