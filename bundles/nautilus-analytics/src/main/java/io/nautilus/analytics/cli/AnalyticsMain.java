@@ -4,8 +4,10 @@ import io.nautilus.analytics.api.PerformanceInput;
 import io.nautilus.analytics.api.PerformanceResult;
 import io.nautilus.analytics.performance.Performance;
 import io.nautilus.analytics.performance.SeriesFiles;
+import io.nautilus.analytics.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,7 +15,8 @@ import java.util.List;
 
 /**
  * {@code bin/nautilus-analytics}: reads an equity or returns series (and optionally a benchmark), prints its
- * performance statistics as one JSON object ({@link PerformanceResult#toJson()}). Exit status 0 done, 2 bad usage
+ * performance statistics as one JSON object ({@link PerformanceResult#toJson()}) and, with {@code --report}, writes
+ * the HTML report ({@link HtmlReport}). Exit status 0 done, 2 bad usage
  * or input (one line on stderr), 1 an unexpected failure.
  */
 public final class AnalyticsMain {
@@ -27,7 +30,7 @@ public final class AnalyticsMain {
               --benchmark FILE         the benchmark, either format; aligned on the dates both series have
               --periods-per-year N     periods in a year, to annualise (default 252)
               --risk-free R            annual risk-free rate, decimal (default 0)
-              --report FILE.html       also write the HTML report there
+              --report FILE.html       also write the self-contained HTML report there
               --help                   this text
 
             Prints one JSON object of metrics (undefined ones null, their reasons under "undefined").
@@ -80,9 +83,14 @@ public final class AnalyticsMain {
             input = input.withPeriodsPerYear(options.periodsPerYear).withRiskFreeRate(options.riskFree);
             PerformanceResult result = Performance.analyse(input);
             if (options.report != null) {
-                err.println("nautilus-analytics: --report is not available in this build (the HTML report is not"
-                        + " part of it yet)");
-                return 2;
+                Path report = cwd.resolve(options.report);
+                Path folder = report.toAbsolutePath().getParent();
+                if (folder != null && !Files.isDirectory(folder)) {
+                    err.println("nautilus-analytics: --report " + options.report + ": no such folder " + folder);
+                    return 2;
+                }
+                String source = options.equity != null ? options.equity : options.returns;
+                HtmlReport.write(result, Path.of(source).getFileName().toString(), report);
             }
             out.println(result.toJson());
             return 0;

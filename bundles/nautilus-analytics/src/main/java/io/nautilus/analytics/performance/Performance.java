@@ -15,14 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.hipparchus.distribution.continuous.NormalDistribution;
-import org.hipparchus.random.RandomGenerator;
-import org.hipparchus.random.Well19937c;
 import org.hipparchus.stat.descriptive.DescriptiveStatistics;
 import org.hipparchus.stat.descriptive.moment.Kurtosis;
 import org.hipparchus.stat.descriptive.moment.Skewness;
-import org.hipparchus.stat.descriptive.rank.Percentile;
-import org.hipparchus.stat.descriptive.rank.Percentile.EstimationType;
 import org.hipparchus.stat.regression.SimpleRegression;
 
 /**
@@ -32,9 +27,9 @@ import org.hipparchus.stat.regression.SimpleRegression;
  * periods per year (252 by default); standard deviations are sample ones (n - 1); the risk-free rate is annual and
  * applied per period as {@code (1 + rf)^(1/periodsPerYear) - 1}; Sortino's downside deviation is the root mean square
  * of the below-risk-free excess returns over all periods (n, as empyrical); historical percentiles interpolate
- * linearly ({@link EstimationType#R_7}, numpy's default); VaR and CVaR are returns (a loss is negative: var95 = -0.02
+ * linearly (Hipparchus' R_7, numpy's default); VaR and CVaR are returns (a loss is negative: var95 = -0.02
  * means a 5 % chance of losing 2 % or more in a period); parametric VaR assumes a normal law of the sample mean and
- * standard deviation; Monte Carlo VaR draws {@link #MONTE_CARLO_PATHS} single-period returns from that normal law
+ * standard deviation; Monte Carlo VaR (see {@link ValueAtRisk}) draws {@link #MONTE_CARLO_PATHS} single-period returns from that normal law
  * with the input's seed; kurtosis is the excess kurtosis (0 for a normal law), skew and kurtosis bias-corrected
  * (as pandas). A metric that is undefined for the input is {@code null}, with its reason in
  * {@link PerformanceResult#undefined()}.
@@ -50,7 +45,7 @@ public final class Performance {
     /** How many of the deepest drawdowns the result lists. */
     public static final int WORST_DRAWDOWNS = 5;
 
-    private static final double[] LEVELS = {0.95, 0.99, 0.999};
+    private static final double[] CUTOFFS = {0.05, 0.01, 0.001};
     private static final String[] LEVEL_NAMES = {"95", "99", "999"};
     private static final String NO_BENCHMARK = "no benchmark series";
 
@@ -75,16 +70,32 @@ public final class Performance {
      * @return the metrics (in the documented order), curves, drawdowns and calendar returns
      */
     public static PerformanceResult analyse(PerformanceInput in, int paths) {
+        return analyse(in, paths, ROLLING_WINDOW);
+    }
+
+    /**
+     * Computes every metric, with a given number of Monte Carlo paths and rolling window.
+     *
+     * @param in            the series and conventions
+     * @param paths         single-period returns drawn for the Monte Carlo VaR, at least 1000
+     * @param rollingWindow periods of the rolling Sharpe ratio and volatility, at least 2
+     * @return the metrics (in the documented order), curves, drawdowns and calendar returns
+     */
+    public static PerformanceResult analyse(PerformanceInput in, int paths, int rollingWindow) {
         if (paths < 1000) {
             throw new IllegalArgumentException("Monte Carlo paths must be at least 1000, got " + paths);
         }
-        return new Performance.Run(in, paths).result();
+        if (rollingWindow < 2) {
+            throw new IllegalArgumentException("the rolling window must be at least 2 periods, got " + rollingWindow);
+        }
+        return new Performance.Run(in, paths, rollingWindow).result();
     }
 
     /** One analysis: the input, the metrics being filled in and their reasons. */
     private static final class Run {
         private final PerformanceInput in;
         private final int paths;
+        private final int window;
         private final double[] r;
         private final int n;
         private final int ppy;
@@ -93,9 +104,10 @@ public final class Performance {
         private final Map<String, Object> metrics = new LinkedHashMap<>();
         private final Map<String, String> undefined = new LinkedHashMap<>();
 
-        Run(PerformanceInput in, int paths) {
+        Run(PerformanceInput in, int paths, int window) {
             this.in = in;
             this.paths = paths;
+            this.window = window;
             this.r = in.returns();
             this.n = r.length;
             this.ppy = in.periodsPerYear();
@@ -184,7 +196,7 @@ public final class Performance {
             return new PerformanceResult(Collections.unmodifiableMap(metrics), Collections.unmodifiableMap(undefined),
                     dates, r.clone(), equity, benchmarkEquity, underwater, List.copyOf(drawdowns),
                     Collections.unmodifiableSortedMap(monthly(dates)), Collections.unmodifiableSortedMap(yearly(dates)),
-                    ROLLING_WINDOW, rollingSharpe, rollingVolatility, in.trades());
+                    window, rollingSharpe, rollingVolatility, in.trades());
         }
 
         private void put(String key, Object value) {
@@ -215,25 +227,20 @@ public final class Performance {
         }
 
         private void historicalVar() {
-            double[] sorted = r.clone();
-            Arrays.sort(sorted);
-            Percentile percentile = new Percentile().withEstimationType(EstimationType.R_7);
-            percentile.setData(sorted);
-            for (int k = 0; k < LEVELS.length; k++) {
-                double var = percentile.evaluate(100 * (1 - LEVELS[k]));
-                put("var" + LEVEL_NAMES[k], var);
-                put("cvar" + LEVEL_NAMES[k], tailMean(sorted, var));
+            ValueAtRisk historical = ValueAtRisk.historical(r);
+            for (int k = 0; k < CUTOFFS.length; k++) {
+                put("var" + LEVEL_NAMES[k], historical.var(CUTOFFS[k]));
+                put("cvar" + LEVEL_NAMES[k], historical.cvar(CUTOFFS[k]));
             }
         }
 
         private void parametricVar(double mean, double sd, boolean enough) {
-            NormalDistribution standard = new NormalDistribution(0, 1);
-            for (int k = 0; k < LEVELS.length; k++) {
-                double alpha = 1 - LEVELS[k];
-                double z = standard.inverseCumulativeProbability(alpha);
+            for (int k = 0; k < CUTOFFS.length; k++) {
                 String name = LEVEL_NAMES[k] + "Parametric";
-                putIf("var" + name, enough, mean + sd * z, "needs at least 2 periods");
-                putIf("cvar" + name, enough, mean - sd * standard.density(z) / alpha, "needs at least 2 periods");
+                putIf("var" + name, enough, ValueAtRisk.parametricVar(mean, sd, CUTOFFS[k]),
+                        "needs at least 2 periods");
+                putIf("cvar" + name, enough, ValueAtRisk.parametricCvar(mean, sd, CUTOFFS[k]),
+                        "needs at least 2 periods");
             }
         }
 
@@ -245,33 +252,11 @@ public final class Performance {
                 }
                 return;
             }
-            RandomGenerator random = new Well19937c(in.seed());
-            double[] draws = new double[paths];
-            for (int i = 0; i < paths; i++) {
-                draws[i] = mean + sd * random.nextGaussian();
+            ValueAtRisk simulated = ValueAtRisk.monteCarlo(mean, sd, paths, in.seed());
+            for (int k = 0; k < CUTOFFS.length; k++) {
+                put("var" + LEVEL_NAMES[k] + "MonteCarlo", simulated.var(CUTOFFS[k]));
+                put("cvar" + LEVEL_NAMES[k] + "MonteCarlo", simulated.cvar(CUTOFFS[k]));
             }
-            Arrays.sort(draws);
-            Percentile percentile = new Percentile().withEstimationType(EstimationType.R_7);
-            percentile.setData(draws);
-            for (int k = 0; k < LEVELS.length; k++) {
-                double var = percentile.evaluate(100 * (1 - LEVELS[k]));
-                put("var" + LEVEL_NAMES[k] + "MonteCarlo", var);
-                put("cvar" + LEVEL_NAMES[k] + "MonteCarlo", tailMean(draws, var));
-            }
-        }
-
-        /** The mean of the sorted values at or below the cutoff (the cutoff itself when none is). */
-        private static double tailMean(double[] sorted, double cutoff) {
-            double sum = 0;
-            int count = 0;
-            for (double x : sorted) {
-                if (x > cutoff) {
-                    break;
-                }
-                sum += x;
-                count++;
-            }
-            return count == 0 ? cutoff : sum / count;
         }
 
         private void winsAndLosses() {
@@ -345,17 +330,16 @@ public final class Performance {
         }
 
         private void rolling(double[] sharpe, double[] volatility) {
-            int w = ROLLING_WINDOW;
-            DescriptiveStatistics window = new DescriptiveStatistics(w);
+            DescriptiveStatistics last = new DescriptiveStatistics(window);
             for (int i = 0; i < n; i++) {
-                window.addValue(excess[i]);
-                if (i + 1 < w) {
+                last.addValue(excess[i]);
+                if (i + 1 < window) {
                     sharpe[i] = Double.NaN;
                     volatility[i] = Double.NaN;
                 } else {
-                    double s = window.getStandardDeviation();
+                    double s = last.getStandardDeviation();
                     volatility[i] = s * Math.sqrt(ppy);
-                    sharpe[i] = s > 0 ? window.getMean() / s * Math.sqrt(ppy) : Double.NaN;
+                    sharpe[i] = s > 0 ? last.getMean() / s * Math.sqrt(ppy) : Double.NaN;
                 }
             }
         }
