@@ -18,8 +18,8 @@ import java.util.function.Function;
  * confidence level (see {@link PortfolioVar} for the conventions).
  *
  * <p>A group's returns are those of its instruments on the days they all have one, the most recent
- * {@code lookback}; a group with fewer than {@code minObservations} of them, or an instrument without history, gets
- * an estimate that is unavailable with the reason.
+ * {@code lookback}; a group with fewer than {@code minObservations} of them, or an instrument with fewer than two
+ * daily closes, gets an estimate that is unavailable with the reason.
  */
 public final class VarCalculator {
 
@@ -91,7 +91,8 @@ public final class VarCalculator {
         }
         List<VarEstimate> out = new ArrayList<>();
         if (!missing.isEmpty()) {
-            return unavailable(account, currency, instruments, 0, "no daily history of " + String.join(", ", missing));
+            return unavailable(account, currency, instruments, 0, "not enough history: fewer than 2 daily closes of "
+                    + String.join(", ", missing));
         }
         ReturnMatrix matrix = ReturnMatrix.of(series, lookback);
         if (matrix.observations() < minObservations) {

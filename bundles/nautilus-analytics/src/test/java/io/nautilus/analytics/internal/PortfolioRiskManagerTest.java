@@ -168,7 +168,7 @@ class PortfolioRiskManagerTest {
     void withoutTheHistoryStoreThereIsNoHistory() {
         manager.history = null;
         assertThat(manager.riskReport().var()).allSatisfy(e -> assertThat(e.unavailable())
-                .isEqualTo("no daily history of SIM-BTC, SIM-ETH"));
+                .isEqualTo("not enough history: fewer than 2 daily closes of SIM-BTC, SIM-ETH"));
         assertThat(manager.riskReport().source()).isEqualTo("history store not running");
     }
 

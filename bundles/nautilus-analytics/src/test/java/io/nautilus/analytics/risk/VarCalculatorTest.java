@@ -97,7 +97,8 @@ class VarCalculatorTest {
         Map<String, NavigableMap<LocalDate, Double>> history = Map.of("X", closes(TEN), "Y", new TreeMap<>());
         List<VarEstimate> estimates = new VarCalculator(250, 5)
                 .estimate(List.of(holding("A", "X", "1", "100"), holding("A", "Y", "1", "100")), history::get);
-        assertThat(estimates).allSatisfy(e -> assertThat(e.unavailable()).isEqualTo("no daily history of Y"));
+        assertThat(estimates).allSatisfy(e -> assertThat(e.unavailable())
+                .isEqualTo("not enough history: fewer than 2 daily closes of Y"));
     }
 
     @Test

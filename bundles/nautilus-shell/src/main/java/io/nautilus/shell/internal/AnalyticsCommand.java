@@ -5,6 +5,7 @@ import io.nautilus.analytics.api.risk.PortfolioRiskService;
 import io.nautilus.api.AccountId;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -26,6 +27,10 @@ public final class AnalyticsCommand extends RiskServiceCommand {
     @Completion(AccountCompleter.class)
     String account;
 
+    @Argument(index = 1, name = "options", multiValued = true, description = "--from T and --to T may also follow"
+            + " the account (Karaf itself reads options only before it)")
+    List<String> trailing;
+
     @Option(name = "--from", description = "from this time (inclusive): a UTC ISO-8601 instant or a date (its"
             + " midnight UTC); without it the series starts from the account's capital")
     String from;
@@ -36,6 +41,9 @@ public final class AnalyticsCommand extends RiskServiceCommand {
 
     @Override
     void run(PortfolioRiskService service, PrintStream out) {
+        if (trailing != null) {
+            takeTrailingOptions(trailing);
+        }
         String id = account.strip();
         try {
             AccountId.of(id);
@@ -52,5 +60,38 @@ public final class AnalyticsCommand extends RiskServiceCommand {
         out.println("Account " + id + ": " + result.dates().size() + " daily returns, "
                 + result.dates().get(0) + " to " + result.dates().get(result.dates().size() - 1));
         RiskReportTables.metrics(result.metrics(), result.undefined()).print(out);
+    }
+
+    /**
+     * Takes {@code --from T} / {@code --to T} (or {@code --from=T}) typed after the account.
+     *
+     * @throws IllegalArgumentException naming the word that is not one of them, lacks its value or repeats one
+     */
+    private void takeTrailingOptions(List<String> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            int equals = token.indexOf('=');
+            String option = equals < 0 ? token : token.substring(0, equals);
+            if (!option.equals("--from") && !option.equals("--to")) {
+                throw new IllegalArgumentException("'" + token + "' is not an option of nautilus:analytics (--from,"
+                        + " --to)");
+            }
+            String value;
+            if (equals >= 0) {
+                value = token.substring(equals + 1);
+            } else if (i + 1 < tokens.size()) {
+                value = tokens.get(++i);
+            } else {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            if ((option.equals("--from") ? from : to) != null) {
+                throw new IllegalArgumentException(option + " is given twice");
+            }
+            if (option.equals("--from")) {
+                from = value;
+            } else {
+                to = value;
+            }
+        }
     }
 }

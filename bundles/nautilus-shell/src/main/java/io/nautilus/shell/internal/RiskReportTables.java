@@ -20,20 +20,27 @@ final class RiskReportTables {
     }
 
     /**
-     * @param title     the first column's heading, e.g. {@code Account}
+     * @param title     the first column's heading: {@code Account}, {@code Instrument} or {@code Currency}
      * @param exposures the rows
-     * @return the table: key, currency, gross, net, positions
+     * @return the table: key, currency (not repeated when the key is the currency), gross, net, positions
      */
     static ShellTable exposures(String title, List<Exposure> exposures) {
+        boolean byCurrency = title.equals("Currency");
         ShellTable table = new ShellTable();
         table.column(title);
-        table.column("Currency");
+        if (!byCurrency) {
+            table.column("Currency");
+        }
         table.column("Gross").alignRight();
         table.column("Net").alignRight();
         table.column("Positions").alignRight();
         table.emptyTableText("no open positions");
         for (Exposure e : exposures) {
-            table.addRow().addContent(e.key(), e.currency(), plain(e.gross()), plain(e.net()), e.positions());
+            if (byCurrency) {
+                table.addRow().addContent(e.key(), plain(e.gross()), plain(e.net()), e.positions());
+            } else {
+                table.addRow().addContent(e.key(), e.currency(), plain(e.gross()), plain(e.net()), e.positions());
+            }
         }
         return table;
     }

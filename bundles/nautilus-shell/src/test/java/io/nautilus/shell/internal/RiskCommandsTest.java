@@ -128,6 +128,7 @@ class RiskCommandsTest extends CoreCommandTest {
     @Test
     void riskReportPrintsExposuresAndVar() throws Exception {
         riskWired(new RiskReportCommand()).run(out);
+        assertThat(output()).doesNotContain("Currency | Currency");
         assertThat(output()).contains("Exposure by account", "Exposure by currency", "Exposure by instrument",
                 "80000.00", "40000.00", "SIM-BTC", "(left out, no mark yet: ACC-2 SIM-ETH)",
                 "Value at risk, 1 day (last 250 daily returns at most; history store (1m bars cut to UTC daily"
@@ -173,6 +174,30 @@ class RiskCommandsTest extends CoreCommandTest {
         assertThat(risk.asked).containsExactly("ACC-1 2026-11-01T00:00:00Z null");
         assertThat(output()).contains("Account ACC-1: 2 daily returns, 2026-11-02 to 2026-11-03", "totalReturn",
                 "0.0123457", "sharpe", "all returns are equal: volatility is 0", "maxDrawdown", "-0.1");
+    }
+
+    @Test
+    void analyticsTakesOptionsAfterTheAccount() throws Exception {
+        AnalyticsCommand command = riskWired(new AnalyticsCommand());
+        command.account = "ACC-1";
+        command.trailing = List.of("--from", "2026-11-01", "--to=2026-12-01T12:00:00Z");
+        command.run(out);
+        assertThat(risk.asked).containsExactly("ACC-1 2026-11-01T00:00:00Z 2026-12-01T12:00:00Z");
+        AnalyticsCommand twice = riskWired(new AnalyticsCommand());
+        twice.account = "ACC-1";
+        twice.from = "2026-11-01";
+        twice.trailing = List.of("--from", "2026-11-02");
+        assertThatThrownBy(twice::execute).hasMessage("nautilus: --from is given twice");
+        AnalyticsCommand unknown = riskWired(new AnalyticsCommand());
+        unknown.account = "ACC-1";
+        unknown.trailing = List.of("--limit", "5");
+        assertThatThrownBy(unknown::execute).hasMessage("nautilus: '--limit' is not an option of nautilus:analytics"
+                + " (--from, --to)");
+        AnalyticsCommand missing = riskWired(new AnalyticsCommand());
+        missing.account = "ACC-1";
+        missing.trailing = List.of("--to");
+        assertThatThrownBy(missing::execute).hasMessage("nautilus: --to needs a value");
+        assertThat(risk.asked).hasSize(1);
     }
 
     @Test
