@@ -57,7 +57,8 @@ public final class AnalyticsCommand extends RiskServiceCommand {
             throw new IllegalArgumentException("--from " + fromTime + " is not before --to " + toTime);
         }
         PerformanceResult result = service.accountPerformance(id, fromTime, toTime);
-        out.println("Account " + id + ": " + result.dates().size() + " daily returns, "
+        int days = result.dates().size();
+        out.println("Account " + id + ": " + days + (days == 1 ? " daily return, " : " daily returns, ")
                 + result.dates().get(0) + " to " + result.dates().get(result.dates().size() - 1));
         RiskReportTables.metrics(result.metrics(), result.undefined()).print(out);
     }
