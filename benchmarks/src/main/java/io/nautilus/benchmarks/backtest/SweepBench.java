@@ -10,6 +10,7 @@ import io.nautilus.backtest.sweep.SweepProgress;
 import io.nautilus.backtest.sweep.SweepResult;
 import io.nautilus.strategy.smacross.SmaCrossFactory;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,9 @@ import java.util.Map;
 /**
  * Parameter sweep speed-up (issue 12): the same sweep of smacross ({@code fast=3..6:1} x {@code slow=20,40}, 8 runs)
  * over a generated SIM-ACME quote store ({@link BacktestBench#generate}) with {@link LocalSweepExecutor} of 1 and of
- * 2 workers, alternating, after a warm-up sweep; prints one JSON line with the median wall-clock seconds of each and
- * the speed-up (seconds with 1 worker / seconds with 2).
+ * 2 workers, alternating, after a warm-up sweep; prints one JSON line with the median wall-clock seconds of each,
+ * the speed-up (seconds with 1 worker / seconds with 2) and, per pass, the cores the process got (its CPU seconds
+ * over the wall-clock seconds: below 2 with 2 workers means other processes took the rest of the machine).
  */
 public final class SweepBench {
 
@@ -70,12 +72,15 @@ public final class SweepBench {
 
         sweep(env, store, dir, workers[workers.length - 1]);
         double[][] seconds = new double[workers.length][passes];
+        double[][] cores = new double[workers.length][passes];
         int runs = 0;
         for (int p = 0; p < passes; p++) {
             for (int k = 0; k < workers.length; k++) {
                 int w = p % 2 == 0 ? k : workers.length - 1 - k;
+                long cpu = processCpuNanos();
                 SweepResult result = sweep(env, store, dir, workers[w]);
                 seconds[w][p] = result.seconds();
+                cores[w][p] = (processCpuNanos() - cpu) / 1e9 / result.seconds();
                 runs = result.rows().size();
             }
         }
@@ -89,7 +94,9 @@ public final class SweepBench {
             medians[k] = sorted[passes / 2];
             json.append(",\"seconds").append(workers[k]).append("\":").append(round(medians[k]))
                     .append(",\"passes").append(workers[k]).append("\":").append(Arrays.toString(
-                            Arrays.stream(seconds[k]).map(SweepBench::round).toArray()).replace(" ", ""));
+                            Arrays.stream(seconds[k]).map(SweepBench::round).toArray()).replace(" ", ""))
+                    .append(",\"coresUsed").append(workers[k]).append("\":").append(Arrays.toString(
+                            Arrays.stream(cores[k]).map(SweepBench::round).toArray()).replace(" ", ""));
         }
         if (workers.length > 1) {
             json.append(",\"speedup\":").append(round(medians[0] / medians[workers.length - 1]));
@@ -111,6 +118,14 @@ public final class SweepBench {
             }
             return result;
         }
+    }
+
+    /** @return the CPU time of this process (every thread, GC and JIT included), nanoseconds, or 0 if unknown */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     static double round(double v) {
