@@ -1,11 +1,17 @@
 package io.nautilus.backtest.cli;
 
 import io.nautilus.backtest.api.BacktestRequest;
+import io.nautilus.backtest.api.SweepRequest;
 import io.nautilus.backtest.engine.Backtest;
 import io.nautilus.backtest.engine.BacktestException;
 import io.nautilus.backtest.engine.BacktestResult;
 import io.nautilus.backtest.engine.Environment;
 import io.nautilus.backtest.engine.ProgressListener;
+import io.nautilus.backtest.sweep.LocalSweepExecutor;
+import io.nautilus.backtest.sweep.Sweep;
+import io.nautilus.backtest.sweep.SweepOutcome;
+import io.nautilus.backtest.sweep.SweepProgress;
+import io.nautilus.backtest.sweep.SweepResult;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,8 +23,10 @@ import java.util.Locale;
 
 /**
  * {@code bin/nautilus-backtest}: runs one backtest outside Karaf and prints one JSON line
- * {@code {"events":N,"fills":F,"seconds":S,"eventsPerSecond":R,"out":"DIR"}}. Exit status 0 on success, 2 on bad
- * usage or bad input found before running, 1 on a failed run; errors are one line on stderr.
+ * {@code {"events":N,"fills":F,"seconds":S,"eventsPerSecond":R,"out":"DIR"}}; with {@code --sweep}, a parameter
+ * sweep ({@link Sweep}) printing {@code {"runs":N,"failed":F,"seconds":S,"best":{...},"objective":O,"value":V,
+ * "out":"DIR"}}. Exit status 0 on success, 2 on bad usage or bad input found before running, 1 on a failed run (for
+ * a sweep: every run failed); errors are one line on stderr.
  *
  * <p>System properties: {@code nautilus.home} (the distribution's folder: its {@code etc/} instruments and its
  * strategy jars; default the working folder), {@code nautilus.tty=1} to draw a progress bar on stderr.
@@ -56,7 +64,19 @@ public final class BacktestMain {
                                        equity.csv, stats.json
               --help                   this text
 
-            Prints one JSON line {"events":N,"fills":F,"seconds":S,"eventsPerSecond":R,"out":"DIR"}.
+            Parameter sweep (with any --sweep: one backtest per combination, in parallel, into DIR/runs/<index>/,
+            ranked into DIR/sweep.csv, the three best reports copied as DIR/best-<k>.html):
+              --sweep key=from..to:step  numbers from..to inclusive (decimal steps exact); repeatable
+              --sweep key=v1,v2,...      listed values; repeated --sweep: every combination
+              --random N               N combinations drawn without replacement, seeded by --seed
+              --objective F|-F         stats.json figure ranking the runs, '-' minimises (default sharpe;
+                                       e.g. cagr, calmar, -maxDrawdown)
+              --constraint 'F OP V'    OP one of > >= < <= ==, e.g. 'maxDrawdown>-0.2'; runs failing it are
+                                       ranked after the others (repeatable)
+              --workers N              runs at the same time (default: the available processors)
+
+            Prints one JSON line {"events":N,"fills":F,"seconds":S,"eventsPerSecond":R,"out":"DIR"}, for a sweep
+            {"runs":N,"failed":F,"seconds":S,"best":{...},"objective":"sharpe","value":V,"out":"DIR"}.
             Exit status: 0 done, 2 bad usage or input, 1 the run failed. See docs/backtesting.md.
             """;
 
@@ -92,9 +112,15 @@ public final class BacktestMain {
             out.print(USAGE);
             return 0;
         }
+        SweepRequest sweep = null;
         BacktestRequest request;
         try {
-            request = BacktestRequest.parse(args);
+            if (SweepRequest.isSweep(args)) {
+                sweep = SweepRequest.parse(args);
+                request = sweep.backtest();
+            } else {
+                request = BacktestRequest.parse(args);
+            }
         } catch (IllegalArgumentException e) {
             err.println("nautilus-backtest: " + e.getMessage() + " (--help for usage)");
             return 2;
@@ -107,6 +133,9 @@ public final class BacktestMain {
                 return 2;
             }
             jars.add(path);
+        }
+        if (sweep != null) {
+            return sweep(sweep, jars, out, err, home, cwd, tty);
         }
         ProgressBar bar = tty ? new ProgressBar(err) : null;
         try {
@@ -135,9 +164,80 @@ public final class BacktestMain {
         }
     }
 
+    private static int sweep(SweepRequest sweep, List<Path> jars, PrintStream out, PrintStream err, Path home,
+                             Path cwd, boolean tty) {
+        SweepBar bar = tty ? new SweepBar(err) : null;
+        try {
+            JarStrategyCatalog catalog = new JarStrategyCatalog(jars, BacktestMain.class.getClassLoader());
+            Environment env = Environment.standard(catalog, home.resolve("etc/io.nautilus.core.instruments.cfg"),
+                    cwd);
+            Path dir = Sweep.check(sweep, env);
+            SweepResult result;
+            try (LocalSweepExecutor executor = new LocalSweepExecutor(sweep.workers(), env, dir)) {
+                result = Sweep.run(sweep, env, executor, bar == null ? SweepProgress.NONE : bar, () -> false);
+            }
+            if (bar != null) {
+                bar.done();
+            }
+            out.println(result.jsonLine());
+            return result.failed() == result.total() ? 1 : 0;
+        } catch (IllegalArgumentException e) {
+            if (bar != null) {
+                bar.done();
+            }
+            err.println("nautilus-backtest: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            if (bar != null) {
+                bar.done();
+            }
+            err.println("nautilus-backtest: failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
     private static void endBar(ProgressBar bar) {
         if (bar != null) {
             bar.done();
+        }
+    }
+
+    /** A one-line progress bar of a sweep redrawn in place: runs done/total, runs/s, time left, best so far. */
+    static final class SweepBar implements SweepProgress {
+        private static final int WIDTH = 30;
+        private final PrintStream err;
+        private boolean drawn;
+
+        SweepBar(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(int done, int total, double rate, SweepOutcome best, Double value) {
+            double f = total == 0 ? 1 : Math.min(1, (double) done / total);
+            int filled = (int) Math.round(f * WIDTH);
+            StringBuilder sb = new StringBuilder("\r[").append("#".repeat(filled)).append(" ".repeat(WIDTH - filled))
+                    .append("] ").append(done).append('/').append(total)
+                    .append(String.format(Locale.ROOT, "  %.2f runs/s", rate));
+            if (rate > 0) {
+                sb.append(String.format(Locale.ROOT, "  ETA %ds", Math.round((total - done) / rate)));
+            }
+            if (best != null) {
+                sb.append("  best ").append(best.parameters());
+                if (value != null) {
+                    sb.append(String.format(Locale.ROOT, " = %.4f", value));
+                }
+            }
+            err.print(sb.append(' '));
+            err.flush();
+            drawn = true;
+        }
+
+        void done() {
+            if (drawn) {
+                err.println();
+                drawn = false;
+            }
         }
     }
 
