@@ -7,6 +7,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
+import io.nautilus.backtest.sweep.SweepWorker;
 import io.nautilus.cluster.api.ClusterStatus;
 import io.nautilus.cluster.api.MemberStatus;
 
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One platform node as a Hazelcast member: TCP join to the members named in its settings (no multicast, no
  * auto-detection), Hazelcast's phone-home off, logging through SLF4J, no REST endpoint or Management Center. The
- * node serves sweep tasks other members send it with its own {@link SweepTaskRunner}, at most
+ * node serves sweep tasks other members send it with its own {@link SweepWorker}, at most
  * {@link ClusterSettings#processors()} at once.
  *
  * <p>A member named in the settings that cannot be reached at start is logged (one line naming its address); the
@@ -47,7 +48,7 @@ public final class ClusterNode implements AutoCloseable {
     static final String STATUS_EXECUTOR = "nautilus-status";
     static final String ATTR_NAME = "nautilus.member";
     static final String ATTR_PROCESSORS = "nautilus.processors";
-    static final String RUNNER_KEY = "nautilus.sweep.runner";
+    static final String WORKER_KEY = "nautilus.sweep.worker";
     static final String COUNTERS_KEY = "nautilus.sweep.counters";
     static final String NAME_KEY = "nautilus.member";
 
@@ -67,15 +68,15 @@ public final class ClusterNode implements AutoCloseable {
      * Starts this node's member and waits until it has joined the named members or found them unreachable.
      *
      * @param settings    how to join
-     * @param runner      how this node runs the tasks it is sent
+     * @param worker      how this node runs the tasks it is sent
      * @param classLoader the loader of the task classes (inside OSGi: the cluster bundle's, which sees the
      *                    backtest bundle's sweep package); Hazelcast's own classes are found through Hazelcast's
      *                    loader after it
      * @return the running node
      * @throws IllegalStateException if Hazelcast cannot start (e.g. no free port from {@code port} on)
      */
-    public static ClusterNode start(ClusterSettings settings, SweepTaskRunner runner, ClassLoader classLoader) {
-        Config config = config(settings, runner, classLoader);
+    public static ClusterNode start(ClusterSettings settings, SweepWorker worker, ClassLoader classLoader) {
+        Config config = config(settings, worker, classLoader);
         HazelcastInstance instance;
         try {
             instance = Hazelcast.newHazelcastInstance(config);
@@ -96,7 +97,7 @@ public final class ClusterNode implements AutoCloseable {
         return new ClusterNode(settings, instance, missing);
     }
 
-    static Config config(ClusterSettings settings, SweepTaskRunner runner, ClassLoader classLoader) {
+    static Config config(ClusterSettings settings, SweepWorker worker, ClassLoader classLoader) {
         Config config = new Config();
         config.setClusterName(settings.clusterName());
         config.setInstanceName("nautilus-" + settings.memberName());
@@ -110,7 +111,6 @@ public final class ClusterNode implements AutoCloseable {
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(settings.port()).setPortAutoIncrement(settings.portCount() > 1)
                 .setPortCount(settings.portCount());
-        network.getRestApiConfig().setEnabled(false);
         network.getMemcacheProtocolConfig().setEnabled(false);
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
@@ -121,7 +121,7 @@ public final class ClusterNode implements AutoCloseable {
         config.getExecutorConfig(EXECUTOR).setPoolSize(settings.processors()).setStatisticsEnabled(false);
         config.getExecutorConfig(STATUS_EXECUTOR).setPoolSize(1).setStatisticsEnabled(false);
         ConcurrentHashMap<String, Object> context = new ConcurrentHashMap<>();
-        context.put(RUNNER_KEY, runner);
+        context.put(WORKER_KEY, worker);
         context.put(COUNTERS_KEY, new NodeCounters());
         context.put(NAME_KEY, settings.memberName());
         config.setUserContext(context);

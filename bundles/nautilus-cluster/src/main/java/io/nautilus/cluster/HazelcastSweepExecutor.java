@@ -8,6 +8,7 @@ import com.hazelcast.spi.exception.RetryableException;
 import io.nautilus.backtest.sweep.SweepExecutor;
 import io.nautilus.backtest.sweep.SweepOutcome;
 import io.nautilus.backtest.sweep.SweepTask;
+import io.nautilus.backtest.sweep.SweepWorker;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a sweep's tasks over the members of a Hazelcast cluster: each member gets at most as many tasks at once as
- * it has processors ({@link ClusterNode#processors}), runs them with its own {@link SweepTaskRunner} (its own data
+ * it has processors ({@link ClusterNode#processors}), runs them with its own {@link SweepWorker} (its own data
  * and strategy bundles: only the parameters and the outcomes travel), and the outcomes are handed to the sink on
  * the calling thread, in completion order.
  *
@@ -49,7 +50,7 @@ public final class HazelcastSweepExecutor implements SweepExecutor {
     private final AtomicLong resent = new AtomicLong();
 
     /**
-     * @param instance a member started by {@link ClusterNode#start} (it carries this node's task runner); it is not
+     * @param instance a member started by {@link ClusterNode#start} (it carries this node's {@link SweepWorker}); it is not
      *                 shut down by {@link #close()}
      */
     public HazelcastSweepExecutor(HazelcastInstance instance) {
@@ -152,8 +153,8 @@ public final class HazelcastSweepExecutor implements SweepExecutor {
             load.merge(member, 1, Integer::sum);
             Future<SweepOutcome> future = executor.submitToMember(new RemoteSweepCall(sweepId, task), member);
             futures.put(index, future);
-            ((CompletionStage<SweepOutcome>) future).whenComplete((outcome, failure) ->
-                    answers.add(new Answer(member, index, outcome, failure)));
+            ((CompletionStage<?>) future).whenComplete((outcome, failure) ->
+                    answers.add(new Answer(member, index, (SweepOutcome) outcome, failure)));
         }
 
         private void handle(Answer answer) {

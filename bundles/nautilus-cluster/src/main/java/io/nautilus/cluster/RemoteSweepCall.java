@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import io.nautilus.backtest.sweep.SweepOutcome;
 import io.nautilus.backtest.sweep.SweepTask;
+import io.nautilus.backtest.sweep.SweepWorker;
 
 import java.io.Serializable;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /**
  * One sweep task as it travels to a member: the sweep's id and the task (its parameters and base arguments). The
- * member runs it with the {@link SweepTaskRunner} it registered and sends back the outcome, marked with its name.
+ * member runs it with the {@link SweepWorker} it registered and sends back the outcome, marked with its name.
  */
 final class RemoteSweepCall implements Callable<SweepOutcome>, Serializable, HazelcastInstanceAware {
 
@@ -35,15 +36,14 @@ final class RemoteSweepCall implements Callable<SweepOutcome>, Serializable, Haz
     public SweepOutcome call() {
         Map<String, Object> context = instance.getUserContext();
         String node = String.valueOf(context.get(ClusterNode.NAME_KEY));
-        if (!(context.get(ClusterNode.RUNNER_KEY) instanceof SweepTaskRunner runner)) {
+        if (!(context.get(ClusterNode.WORKER_KEY) instanceof SweepWorker worker)) {
             return new SweepOutcome(task.index(), task.parameters(), Map.of(),
-                    "member " + node + " has no sweep runner (not a Nautilus node?)", node);
+                    "member " + node + " has no backtest service to run sweeps", node);
         }
         NodeCounters counters = (NodeCounters) context.get(ClusterNode.COUNTERS_KEY);
         counters.started();
         try {
-            SweepOutcome outcome = runner.run(sweepId, task);
-            return new SweepOutcome(outcome.index(), outcome.parameters(), outcome.stats(), outcome.error(), node);
+            return worker.run(task, sweepId).withNode(node);
         } catch (RuntimeException e) {
             return new SweepOutcome(task.index(), task.parameters(), Map.of(), "run failed on " + node + ": " + e, node);
         } finally {

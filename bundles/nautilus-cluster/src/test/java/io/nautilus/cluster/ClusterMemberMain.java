@@ -1,5 +1,7 @@
 package io.nautilus.cluster;
 
+import io.nautilus.backtest.sweep.SweepWorker;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +30,14 @@ public final class ClusterMemberMain {
                 "-".equals(args[3]) ? java.util.List.of() : ClusterSettings.parseMembers(args[3]),
                 Integer.parseInt(args[4]));
         long extraMillis = args.length > 6 ? Long.parseLong(args[6]) : 0;
-        SweepTaskRunner runner = SampleSweep.runner(work);
-        SweepTaskRunner slowed = extraMillis == 0 ? runner : (sweepId, task) -> {
+        SweepWorker runner = SampleSweep.runner(work);
+        SweepWorker slowed = extraMillis == 0 ? runner : (task, sweep) -> {
             try {
                 Thread.sleep(extraMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return runner.run(sweepId, task);
+            return runner.run(task, sweep);
         };
         try (ClusterNode node = ClusterNode.start(settings, slowed, ClusterMemberMain.class.getClassLoader())) {
             System.out.println("READY " + node.instance().getCluster().getMembers().size());

@@ -4,6 +4,7 @@ import io.nautilus.api.strategy.StrategyFactory;
 import io.nautilus.backtest.engine.Environment;
 import io.nautilus.backtest.engine.StrategyCatalog;
 import io.nautilus.backtest.sweep.SweepTask;
+import io.nautilus.backtest.sweep.SweepWorker;
 import io.nautilus.strategy.smacross.SmaCrossFactory;
 
 import java.nio.file.Path;
@@ -43,9 +44,9 @@ final class SampleSweep {
     }
 
     /** A runner writing each sweep's outputs under {@code folder/<sweepId>}. */
-    static SweepTaskRunner runner(Path folder) {
+    static SweepWorker runner(Path folder) {
         Environment env = environment(folder);
-        return (sweepId, task) -> task.run(env, folder.resolve(sweepId));
+        return (task, sweep) -> task.run(env, folder.resolve(sweep));
     }
 
     /** {@code fasts.length × slows.length} tasks, indexed from 0. */

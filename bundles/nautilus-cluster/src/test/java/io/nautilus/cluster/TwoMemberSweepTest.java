@@ -156,7 +156,7 @@ class TwoMemberSweepTest {
     }
 
     private LocalSweepExecutor localExecutor() {
-        return new LocalSweepExecutor(SampleSweep.environment(dir), dir.resolve("single"), 2);
+        return new LocalSweepExecutor(2, SampleSweep.environment(dir), dir.resolve("single"));
     }
 
     /** Member "b" in a second JVM, then member "a" here; both see two members. */
