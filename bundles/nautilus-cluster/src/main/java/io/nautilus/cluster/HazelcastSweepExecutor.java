@@ -86,7 +86,7 @@ public final class HazelcastSweepExecutor implements SweepExecutor {
     }
 
     private final class Run {
-        final String sweepId = UUID.randomUUID().toString();
+        final String sweepId = "sweep-" + UUID.randomUUID();
         final Deque<SweepTask> pending;
         final Map<Integer, SweepTask> byIndex = new HashMap<>();
         final Map<Integer, Member> runningOn = new HashMap<>();
@@ -110,6 +110,8 @@ public final class HazelcastSweepExecutor implements SweepExecutor {
         }
 
         void run() throws InterruptedException {
+            LOG.info("sweep {}: {} runs over {} member(s)", sweepId, byIndex.size(),
+                    instance.getCluster().getMembers().size());
             try {
                 while (reported.size() < byIndex.size()) {
                     if (cancelled.getAsBoolean()) {
