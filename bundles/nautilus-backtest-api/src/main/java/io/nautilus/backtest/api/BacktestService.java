@@ -20,6 +20,23 @@ public interface BacktestService {
      */
     BacktestInfo start(BacktestRequest request);
 
+    /**
+     * Checks and queues a parameter sweep ({@code nautilus:sweep}): one run of this service whose folder gets
+     * {@code sweep.csv}, {@code runs/<index>/} and {@code best-<k>.html}; its progress counts the ended backtests
+     * (in {@link BacktestInfo#events()}), its figures are the sweep's ({@code runs}, {@code failed},
+     * {@code objective}, {@code value}, {@code best}, {@code executor}).
+     *
+     * @param args the options of {@code bin/nautilus-backtest} with the sweep's ({@link SweepRequest#parse});
+     *             {@code --out} is ignored
+     * @return the accepted run, listed by {@link #list()} like a backtest
+     * @throws IllegalArgumentException naming what is wrong (as {@link SweepRequest#parse}, an unknown strategy or
+     *                                  swept parameter, missing data); nothing is queued
+     * @throws UnsupportedOperationException if this service runs no sweeps (the default)
+     */
+    default BacktestInfo startSweep(List<String> args) {
+        throw new UnsupportedOperationException("this backtest service runs no parameter sweeps");
+    }
+
     /** @return every run known, newest first */
     List<BacktestInfo> list();
 

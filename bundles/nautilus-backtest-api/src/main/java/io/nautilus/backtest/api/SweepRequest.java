@@ -49,8 +49,12 @@ public record SweepRequest(BacktestRequest backtest, List<String> baseArgs, List
      */
     public static final List<String> FIGURES = List.of("totalReturn", "cagr", "volatility", "sharpe", "sortino",
             "calmar", "maxDrawdown", "var95", "cvar95", "var99", "cvar99", "var999", "cvar999", "skew", "kurtosis",
-            "winRate", "bestDay", "worstDay", "profitFactor", "expectancy", "avgWin", "avgLoss", "exposure",
-            "turnover", "trades", "fills", "orders", "roundTrips", "netPnl", "fees", "finalEquity", "days");
+            "winRate", "maxDrawdownPeriods", "var95Parametric", "cvar95Parametric", "var99Parametric",
+            "cvar99Parametric", "var999Parametric", "cvar999Parametric", "var95MonteCarlo", "cvar95MonteCarlo",
+            "var99MonteCarlo", "cvar99MonteCarlo", "var999MonteCarlo", "cvar999MonteCarlo", "bestDay", "worstDay",
+            "profitFactor", "expectancy", "averageWin", "averageLoss", "exposure", "turnover", "alpha", "beta", "r2",
+            "informationRatio", "trackingError", "periods", "trades", "fills", "orders", "roundTrips", "netPnl",
+            "fees", "finalEquity", "days", "events");
 
     private static final Set<String> OPTIONS = Set.of("--sweep", "--random", "--objective", "--constraint",
             "--workers");

@@ -1,5 +1,9 @@
 package io.nautilus.backtest.engine;
 
+import io.nautilus.analytics.api.PerformanceInput;
+import io.nautilus.analytics.api.PerformanceResult;
+import io.nautilus.analytics.api.TradeRecord;
+import io.nautilus.analytics.performance.Performance;
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.instrument.Instrument;
@@ -19,6 +23,7 @@ import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,13 +76,13 @@ final class Recorder implements Closeable, OrderLog {
     private final Map<Long, OrderRow> byOrderId = new HashMap<>();
     private final Map<InstrumentId, long[]> positions = new HashMap<>();
     private final List<Long> equities = new ArrayList<>();
+    private final List<LocalDate> days = new ArrayList<>();
+    private final List<TradeRecord> trades = new ArrayList<>();
     private final StringBuilder line = new StringBuilder(256);
     private final IsoTime iso = new IsoTime();
     private long fillCount;
     private long orderCount;
     private long roundTrips;
-    private LocalDate firstDay;
-    private LocalDate lastDay;
 
     /**
      * Creates the three CSV files with their headers (replacing older ones).
@@ -202,6 +207,10 @@ final class Recorder implements Closeable, OrderLog {
                 .append(r.liquidity().name()).append('\n');
         write(fills, line);
         fillCount++;
+        trades.add(new TradeRecord(Instant.ofEpochSecond(0, r.transactTimeNanos()), r.instrument().value(),
+                r.side().name(), FixedPoint.toBigDecimal(r.lastPrice(), i.priceScale()).doubleValue(),
+                FixedPoint.toBigDecimal(r.lastQuantity(), i.quantityScale()).doubleValue(),
+                FixedPoint.toBigDecimal(r.fee(), i.priceScale()).doubleValue()));
         long[] p = positions.computeIfAbsent(r.instrument(), k -> new long[1]);
         long before = p[0];
         p[0] += r.signedLastQuantity();
@@ -255,10 +264,7 @@ final class Recorder implements Closeable, OrderLog {
     void onDayEnd(LocalDate day, long netPnl) {
         long value = capital + netPnl;
         equities.add(value);
-        if (firstDay == null) {
-            firstDay = day;
-        }
-        lastDay = day;
+        days.add(day);
         line.setLength(0);
         line.append(day).append(',').append(FixedPoint.format(value, moneyScale)).append('\n');
         write(equity, line);
@@ -281,7 +287,27 @@ final class Recorder implements Closeable, OrderLog {
     }
 
     /**
-     * The figures of {@code stats.json} that do not depend on the wall clock, in the file's order.
+     * The performance statistics of the daily equity curve (the capital is the starting equity) and the fills.
+     *
+     * @param seed seed of the Monte Carlo VaR
+     * @return the analysis, or {@code null} when no day had data
+     */
+    PerformanceResult performance(long seed) {
+        if (equities.isEmpty()) {
+            return null;
+        }
+        double[] curve = new double[equities.size()];
+        for (int k = 0; k < curve.length; k++) {
+            curve[k] = FixedPoint.toBigDecimal(equities.get(k), moneyScale).doubleValue();
+        }
+        double cap = FixedPoint.toBigDecimal(capital, moneyScale).doubleValue();
+        return Performance.analyse(PerformanceInput.ofEquity(days, curve, cap).withTrades(trades).withSeed(seed));
+    }
+
+    /**
+     * The figures of {@code stats.json} that do not depend on the wall clock, in the file's order: the metrics of
+     * {@link Performance#analyse} (issue 12 keys, e.g. {@code maxDrawdown} negative) and their {@code undefined}
+     * reasons, then the run's own figures, {@code events} last.
      *
      * @param events      events processed
      * @param netPnl      final net P&amp;L, money scale
@@ -292,16 +318,22 @@ final class Recorder implements Closeable, OrderLog {
      */
     Map<String, Object> stats(long events, long netPnl, long fees, long seed, String strategy,
                               Map<String, String> parameters) {
-        double cap = FixedPoint.toBigDecimal(capital, moneyScale).doubleValue();
-        double[] curve = new double[equities.size()];
-        for (int k = 0; k < curve.length; k++) {
-            curve[k] = FixedPoint.toBigDecimal(equities.get(k), moneyScale).doubleValue();
-        }
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("totalReturn", curve.length == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(equities.get(curve.length - 1)
-                - capital).divide(BigDecimal.valueOf(capital), MathContext.DECIMAL64).stripTrailingZeros());
-        s.put("sharpe", Performance.sharpe(cap, curve));
-        s.put("maxDrawdown", Performance.maxDrawdown(cap, curve));
+        PerformanceResult performance = performance(seed);
+        if (performance == null) {
+            Map<String, String> undefined = new LinkedHashMap<>();
+            for (String key : Performance.METRIC_KEYS) {
+                s.put(key, null);
+                undefined.put(key, "no day of data");
+            }
+            s.put("undefined", undefined);
+        } else {
+            s.putAll(performance.metrics());
+            s.put("undefined", performance.undefined());
+        }
+        int n = equities.size();
+        s.put("totalReturn", n == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(equities.get(n - 1) - capital)
+                .divide(BigDecimal.valueOf(capital), MathContext.DECIMAL64).stripTrailingZeros());
         s.put("trades", fillCount);
         s.put("fills", fillCount);
         s.put("orders", orderCount);
@@ -310,9 +342,7 @@ final class Recorder implements Closeable, OrderLog {
         s.put("netPnl", FixedPoint.toBigDecimal(netPnl, moneyScale));
         s.put("fees", FixedPoint.toBigDecimal(fees, moneyScale));
         s.put("finalEquity", FixedPoint.toBigDecimal(capital + netPnl, moneyScale));
-        s.put("days", (long) curve.length);
-        s.put("startDate", firstDay == null ? "" : firstDay.toString());
-        s.put("endDate", lastDay == null ? "" : lastDay.toString());
+        s.put("days", (long) n);
         s.put("seed", seed);
         s.put("strategy", strategy);
         s.put("parameters", new LinkedHashMap<>(parameters));

@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -113,10 +114,25 @@ final class BacktestRuns {
      * @throws IllegalStateException    if the service is stopping or the run's folder cannot be made
      */
     BacktestInfo start(BacktestRequest request) {
+        return start(request, checked -> runner);
+    }
+
+    /**
+     * Checks a request and queues it to be run by its own runner (a sweep's).
+     *
+     * @param request the request
+     * @param prepare given the checked request (paths absolute), checks the rest and gives the runner; an
+     *                {@link IllegalArgumentException} from it queues nothing
+     * @return the queued run
+     * @throws IllegalArgumentException naming what is wrong; nothing is queued
+     * @throws IllegalStateException    if the service is stopping or the run's folder cannot be made
+     */
+    BacktestInfo start(BacktestRequest request, Function<BacktestRequest, Runner> prepare) {
         if (stopped) {
             throw new IllegalStateException("backtests are stopping");
         }
         BacktestRequest checked = check(request);
+        Runner engine = prepare.apply(checked);
         Instant now = clock.instant();
         String id;
         try {
@@ -135,7 +151,7 @@ final class BacktestRuns {
         }
         runs.put(id, run);
         LOG.info("backtest {} QUEUED: {}", id, String.join(" ", RequestOptions.args(run.request())));
-        threads.execute(() -> execute(run));
+        threads.execute(() -> execute(run, engine));
         return run.info();
     }
 
@@ -210,7 +226,7 @@ final class BacktestRuns {
         return false;
     }
 
-    private void execute(Run run) {
+    private void execute(Run run, Runner engine) {
         if (!run.begin(clock.instant())) {
             return;
         }
@@ -222,7 +238,7 @@ final class BacktestRuns {
         BacktestState end;
         String error = null;
         try {
-            outcome = runner.run(run.request(), run, run::cancelled);
+            outcome = engine.run(run.request(), run, run::cancelled);
             end = run.cancelled() ? BacktestState.CANCELED : BacktestState.COMPLETED;
         } catch (Throwable e) {
             if (run.cancelled()) {

@@ -95,6 +95,12 @@ class BacktestTest {
         assertThat(stats).contains("\"trades\": 2", "\"events\": 6", "\"roundTrips\": 1", "\"netPnl\": -1.32",
                 "\"totalReturn\": -0.0000132,",
                 "\"fees\": 2.02", "\"strategy\": \"flipper\"", "\"startDate\": \"2024-01-02\"");
+        assertThat(stats).containsPattern("\"maxDrawdown\": -1\\.3[0-9]*E-5,")
+                .contains("\"maxDrawdownStart\": \"2024-01-02\"", "\"maxDrawdownRecovery\": null",
+                        "\"undefined\": {\"maxDrawdownRecovery\":\"not recovered by 2024-01-03\"", "\"var95\": ",
+                        "\"periods\": 2,", "\"alpha\": null")
+                .containsPattern("\"turnover\": [0-9.]+,");
+        assertThat(stats.indexOf("\"sharpe\"")).isLessThan(stats.indexOf("\"trades\""));
         assertThat(stats.lines().toList().get(stats.lines().toList().size() - 3)).startsWith("  \"seconds\": ");
         assertThat(result.jsonLine()).startsWith("{\"events\":6,\"fills\":2,\"seconds\":")
                 .endsWith(",\"out\":\"" + out + "\"}");
