@@ -186,6 +186,29 @@ public class BacktestIT {
     }
 
     @Test
+    public void theShellRunsAParameterSweepAsOneRunWithItsSweepCsv() throws Exception {
+        await(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
+
+        String output = execute("nautilus:sweep --data " + SAMPLES + " --strategy smacross --param"
+                + " instrument=SIM-ACME --param quantity=10 --sweep fast=3..4:1 --sweep slow=10,20 --workers 2"
+                + " --objective -maxDrawdown --wait");
+
+        assertTrue(output, output.contains("QUEUED: smacross") && output.contains("COMPLETED")
+                && output.contains("sweep.csv (best 4 of 4 runs)") && output.contains("local, 2 workers"));
+        BacktestInfo sweep = backtests.list().stream().filter(i -> i.stats().containsKey("executor")).findFirst()
+                .orElseThrow();
+        assertEquals(4L, sweep.stats().get("runs"));
+        assertEquals(0L, sweep.stats().get("failed"));
+        Path folder = Path.of(sweep.outDir());
+        List<String> csv = Files.readAllLines(folder.resolve("sweep.csv"));
+        assertEquals(csv.toString(), 5, csv.size());
+        assertTrue(csv.get(0), csv.get(0).startsWith("fast,slow,totalReturn,cagr,volatility,sharpe,"));
+        assertTrue(Files.isRegularFile(folder.resolve("runs/3/stats.json")));
+        String refused = executeFailing("nautilus:sweep --data " + SAMPLES + " --strategy smacross --sweep speed=1,2");
+        assertTrue(refused, refused.contains("--sweep speed: strategy smacross does not take it"));
+    }
+
+    @Test
     public void anUnknownStrategyAndAMissingDataPathAreRefusedWithOneLine() throws Exception {
         await(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
         int before = backtests.list().size();

@@ -42,9 +42,83 @@ public final class SweepCommand implements Action {
     @Reference(optional = true)
     BacktestService backtests;
 
-    @Argument(index = 0, name = "options", required = true, multiValued = true,
-            description = "the options of bin/nautilus-backtest with the sweep's (--sweep, --random, --objective,"
-                    + " --constraint, --workers)")
+    @Option(name = "--data", description = "data path (repeatable)", multiValued = true)
+    List<String> data;
+
+    @Option(name = "--strategy", description = "strategy factory name")
+    String strategy;
+
+    @Option(name = "--param", description = "strategy parameter key=value (repeatable)", multiValued = true)
+    List<String> param;
+
+    @Option(name = "--strategy-jar", description = "refused in the platform", multiValued = true)
+    List<String> strategyJar;
+
+    @Option(name = "--instruments", description = "instruments file")
+    String instruments;
+
+    @Option(name = "--risk", description = "risk limits file")
+    String risk;
+
+    @Option(name = "--from", description = "start time")
+    String from;
+
+    @Option(name = "--to", description = "end time")
+    String to;
+
+    @Option(name = "--capital", description = "starting cash")
+    String capital;
+
+    @Option(name = "--seed", description = "random seed (also of --random)")
+    String seed;
+
+    @Option(name = "--latency-us", description = "order latency, microseconds")
+    String latencyUs;
+
+    @Option(name = "--jitter-us", description = "latency jitter bound, microseconds")
+    String jitterUs;
+
+    @Option(name = "--cancel-latency-us", description = "cancel latency, microseconds")
+    String cancelLatencyUs;
+
+    @Option(name = "--fill-model", description = "touch, queue or prob")
+    String fillModel;
+
+    @Option(name = "--fill-prob", description = "prob model's chance")
+    String fillProb;
+
+    @Option(name = "--slippage-ticks", description = "slippage of taking fills, ticks")
+    String slippageTicks;
+
+    @Option(name = "--fee-per-unit", description = "fee per unit")
+    String feePerUnit;
+
+    @Option(name = "--min-fee", description = "minimum fee per order")
+    String minFee;
+
+    @Option(name = "--bars", description = "bar spec built from ticks")
+    String bars;
+
+    @Option(name = "--out", description = "ignored")
+    String out;
+
+    @Option(name = "--sweep", description = "key=from..to:step or key=v1,v2,... (repeatable)", multiValued = true)
+    List<String> sweep;
+
+    @Option(name = "--random", description = "N combinations drawn, seeded by --seed")
+    String random;
+
+    @Option(name = "--objective", description = "figure ranking the runs, '-' minimises (default sharpe)")
+    String objective;
+
+    @Option(name = "--constraint", description = "'FIGURE OP VALUE' (repeatable)", multiValued = true)
+    List<String> constraint;
+
+    @Option(name = "--workers", description = "backtests at the same time")
+    String workers;
+
+    @Argument(index = 0, name = "more", multiValued = true, description = "more options of bin/nautilus-backtest, after"
+            + " the first word that is not an option")
     List<String> args;
 
     @Option(name = "--wait", description = "print the progress until the sweep ends, then its best runs (Ctrl-C"
@@ -53,6 +127,90 @@ public final class SweepCommand implements Action {
 
     /** Milliseconds between two progress lines of {@code --wait}. */
     long pollMillis = 1_000;
+
+    /** @return the options given, as {@code bin/nautilus-backtest} takes them, then the remaining words */
+    List<String> words() {
+        List<String> words = new ArrayList<>();
+        if (data != null) {
+            data.forEach(v -> words.addAll(List.of("--data", v)));
+        }
+        if (strategy != null) {
+            words.addAll(List.of("--strategy", strategy));
+        }
+        if (param != null) {
+            param.forEach(v -> words.addAll(List.of("--param", v)));
+        }
+        if (strategyJar != null) {
+            strategyJar.forEach(v -> words.addAll(List.of("--strategy-jar", v)));
+        }
+        if (instruments != null) {
+            words.addAll(List.of("--instruments", instruments));
+        }
+        if (risk != null) {
+            words.addAll(List.of("--risk", risk));
+        }
+        if (from != null) {
+            words.addAll(List.of("--from", from));
+        }
+        if (to != null) {
+            words.addAll(List.of("--to", to));
+        }
+        if (capital != null) {
+            words.addAll(List.of("--capital", capital));
+        }
+        if (seed != null) {
+            words.addAll(List.of("--seed", seed));
+        }
+        if (latencyUs != null) {
+            words.addAll(List.of("--latency-us", latencyUs));
+        }
+        if (jitterUs != null) {
+            words.addAll(List.of("--jitter-us", jitterUs));
+        }
+        if (cancelLatencyUs != null) {
+            words.addAll(List.of("--cancel-latency-us", cancelLatencyUs));
+        }
+        if (fillModel != null) {
+            words.addAll(List.of("--fill-model", fillModel));
+        }
+        if (fillProb != null) {
+            words.addAll(List.of("--fill-prob", fillProb));
+        }
+        if (slippageTicks != null) {
+            words.addAll(List.of("--slippage-ticks", slippageTicks));
+        }
+        if (feePerUnit != null) {
+            words.addAll(List.of("--fee-per-unit", feePerUnit));
+        }
+        if (minFee != null) {
+            words.addAll(List.of("--min-fee", minFee));
+        }
+        if (bars != null) {
+            words.addAll(List.of("--bars", bars));
+        }
+        if (out != null) {
+            words.addAll(List.of("--out", out));
+        }
+        if (sweep != null) {
+            sweep.forEach(v -> words.addAll(List.of("--sweep", v)));
+        }
+        if (random != null) {
+            words.addAll(List.of("--random", random));
+        }
+        if (objective != null) {
+            words.addAll(List.of("--objective", objective));
+        }
+        if (constraint != null) {
+            constraint.forEach(v -> words.addAll(List.of("--constraint", v)));
+        }
+        if (workers != null) {
+            words.addAll(List.of("--workers", workers));
+        }
+        if (args != null) {
+            words.addAll(args);
+        }
+        return words;
+    }
 
     @Override
     public Object execute() throws Exception {
@@ -75,7 +233,7 @@ public final class SweepCommand implements Action {
      * @throws CommandException when the command fails; its message is the one line the admin sees
      */
     void run(BacktestService service, PrintStream out) throws CommandException {
-        List<String> words = args == null ? new ArrayList<>() : new ArrayList<>(args);
+        List<String> words = words();
         boolean wait = waitForEnd | words.remove("--wait");
         BacktestInfo run = service.startSweep(words);
         out.println("sweep " + run.id() + " " + run.state() + ": " + run.request().strategy() + " on "

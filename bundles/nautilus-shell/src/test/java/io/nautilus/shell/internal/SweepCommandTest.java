@@ -153,6 +153,29 @@ class SweepCommandTest {
     }
 
     @Test
+    void optionsParsedByTheShellAreGivenToTheServiceInOrder() throws Exception {
+        SweepCommand command = command();
+        command.args = null;
+        command.data = List.of("d1", "d2");
+        command.strategy = "smacross";
+        command.param = List.of("quantity=10");
+        command.sweep = List.of("fast=3..4:1", "slow=10,20");
+        command.constraint = List.of("maxDrawdown>-0.2");
+        command.seed = "5";
+        command.random = "3";
+
+        command.run(service, out);
+
+        SweepRequest asked = started.get(0);
+        assertThat(asked.backtest().data()).containsExactly("d1", "d2");
+        assertThat(asked.backtest().parameters()).containsEntry("quantity", "10");
+        assertThat(asked.backtest().seed()).isEqualTo(5);
+        assertThat(asked.size()).isEqualTo(4);
+        assertThat(asked.combinations()).hasSize(3);
+        assertThat(asked.constraints()).extracting(Object::toString).containsExactly("maxDrawdown>-0.2");
+    }
+
+    @Test
     void csvCellsKeepQuotedCommas() {
         assertThat(SweepCommand.cells("1,\"a, \"\"b\"\"\",", 4)).containsExactly("1", "a, \"b\"", "", "");
     }
