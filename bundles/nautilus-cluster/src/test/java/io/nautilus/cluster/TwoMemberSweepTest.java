@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +67,7 @@ class TwoMemberSweepTest {
         Map<Integer, SweepOutcome> single = local(tasks);
         startPair();
 
-        List<SweepOutcome> outcomes = new ArrayList<>();
+        List<SweepOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         new HazelcastSweepExecutor(node.instance()).execute(tasks, outcomes::add, () -> false);
 
         assertThat(outcomes).extracting(SweepOutcome::index).containsExactlyInAnyOrderElementsOf(single.keySet());
@@ -127,7 +128,7 @@ class TwoMemberSweepTest {
         assertThat(node.unreachableAtStart()).containsExactly("127.0.0.1:" + closed);
         assertThat(log.toString(StandardCharsets.UTF_8))
                 .contains("member 127.0.0.1:" + closed + " named in members is not reachable");
-        List<SweepOutcome> outcomes = new ArrayList<>();
+        List<SweepOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         new HazelcastSweepExecutor(node.instance()).execute(tasks, outcomes::add, () -> false);
         assertThat(outcomes).extracting(SweepOutcome::node).containsOnly("a");
         assertThat(outcomes).allSatisfy(o -> assertThat(results(o)).isEqualTo(results(single.get(o.index()))));
@@ -141,7 +142,8 @@ class TwoMemberSweepTest {
     }
 
     private Map<Integer, SweepOutcome> local(List<SweepTask> tasks) throws Exception {
-        Map<Integer, SweepOutcome> byIndex = new TreeMap<>();
+        // the executor calls the sink from its worker threads
+        Map<Integer, SweepOutcome> byIndex = new ConcurrentSkipListMap<>();
         try (LocalSweepExecutor local = localExecutor()) {
             local.execute(tasks, o -> byIndex.put(o.index(), o), () -> false);
         }
