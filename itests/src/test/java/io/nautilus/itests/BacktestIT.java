@@ -184,7 +184,7 @@ public class BacktestIT {
         String output = execute("nautilus:backtest run --data " + SAMPLES + " --strategy smacross --param"
                 + " instrument=SIM-BTC --param quantity=0.01 --wait");
 
-        assertTrue(output, output.contains("QUEUED: smacross") && output.contains("COMPLETED")
+        assertTrue(output, output.matches("(?s).*(QUEUED|RUNNING|COMPLETED): smacross on .*") && output.contains("COMPLETED")
                 && output.contains("stats.json"));
     }
 
@@ -196,7 +196,7 @@ public class BacktestIT {
                 + " instrument=SIM-ACME --param quantity=10 --sweep fast=3..4:1 --sweep slow=10,20 --workers 2"
                 + " --objective -maxDrawdown --wait");
 
-        assertTrue(output, output.contains("QUEUED: smacross") && output.contains("COMPLETED")
+        assertTrue(output, output.matches("(?s).*(QUEUED|RUNNING|COMPLETED): smacross on .*") && output.contains("COMPLETED")
                 && output.contains("sweep.csv (best 4 of 4 runs)") && output.contains("local, 2 workers"));
         BacktestInfo sweep = backtests.list().stream().filter(i -> i.stats().containsKey("executor")).findFirst()
                 .orElseThrow();
