@@ -7,6 +7,7 @@ import io.nautilus.api.OrderType;
 import io.nautilus.api.Side;
 import io.nautilus.api.StrategyId;
 import io.nautilus.api.TimeInForce;
+import io.nautilus.api.alert.Severity;
 import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.instrument.Instrument;
 
@@ -191,5 +192,21 @@ public interface StrategyContext {
      */
     default String parameter(String name, String defaultValue) {
         return parameters().getOrDefault(name, defaultValue);
+    }
+
+    /**
+     * Raises an alert about this strategy to the platform's notification engine, e.g. "spread too wide for an
+     * hour". The engine prefixes the key with {@code strategy:<id>:} and labels the alert with the strategy and
+     * its account, so operators can route, silence and acknowledge it like any other. Returns at once; repeats
+     * with the same key while the alert is firing are deduplicated.
+     *
+     * <p>Contexts that cannot deliver alerts (a unit test's recording context, say) ignore them: the default
+     * does nothing. The live strategy engine and the backtest engine implement it.
+     *
+     * @param severity how urgent it is
+     * @param key      what it is about, stable across repeats, e.g. {@code spread-wide}; not blank
+     * @param text     the message; not blank
+     */
+    default void alert(Severity severity, String key, String text) {
     }
 }

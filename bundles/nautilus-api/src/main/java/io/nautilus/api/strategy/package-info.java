@@ -4,7 +4,7 @@
  * orders, positions, timers, clock and parameters.
  */
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.3.0")
+@Version("0.4.0")
 package io.nautilus.api.strategy;
 
 import org.osgi.annotation.bundle.Export;

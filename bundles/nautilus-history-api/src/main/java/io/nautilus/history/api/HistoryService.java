@@ -93,6 +93,24 @@ public interface HistoryService {
     boolean recordAlert(Alert alert);
 
     /**
+     * Records what the notification engine did with an incident (a delivery attempt, an acknowledgement, ...).
+     * Never blocks: the record is handed to the store's writer.
+     *
+     * @param record the record; its id is ignored (the store assigns one)
+     * @return false if the hand-off was full or the store is disabled (the record was not kept)
+     */
+    boolean recordNotification(NotificationRecord record);
+
+    /**
+     * Notification records that match a filter (the account and instrument criteria do not apply), newest first.
+     *
+     * @param query which time range, and at most how many
+     * @return the matching records ordered by time then id, newest first
+     * @throws HistoryUnavailableException if the database cannot be read
+     */
+    List<NotificationRecord> notifications(HistoryQuery query);
+
+    /**
      * Records a backtest run, or updates it when a run with its id exists (its status and results as it ends).
      * Written synchronously.
      *
