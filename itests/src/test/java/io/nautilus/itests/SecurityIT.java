@@ -271,6 +271,14 @@ class SecurityIT {
         assertThat(rolesFor(acl, "history", "[fills, --csv, fills.csv]")).containsExactly("admin");
         assertThat(rolesFor(acl, "history", "[orders, --limit, 5, --csv=orders.csv, --force]"))
                 .containsExactly("admin");
+        assertThat(rolesFor(acl, "alerts", "[list]")).containsExactlyInAnyOrder("viewer", "trader", "admin");
+        assertThat(rolesFor(acl, "alerts", "[show, A1]")).containsExactlyInAnyOrder("viewer", "trader", "admin");
+        assertThat(rolesFor(acl, "alerts", "[ack, A1, on, it]")).containsExactlyInAnyOrder("trader", "admin");
+        assertThat(rolesFor(acl, "alerts", "[ack, A1]")).containsExactlyInAnyOrder("trader", "admin");
+        assertThat(rolesFor(acl, "alerts", "[resolve, A1]")).containsExactly("admin");
+        assertThat(rolesFor(acl, "alerts", "[silence, venue=CME, 2h]")).containsExactly("admin");
+        assertThat(rolesFor(acl, "alerts", "[test, email]")).containsExactly("admin");
+        assertThat(rolesFor(acl, "alerts", "[expire, S1]")).containsExactly("admin");
     }
 
     @Test

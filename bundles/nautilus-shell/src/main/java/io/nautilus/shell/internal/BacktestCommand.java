@@ -98,7 +98,7 @@ public final class BacktestCommand implements Action {
      */
     void run(BacktestService service, PrintStream out) throws CommandException {
         List<String> words = args == null ? new ArrayList<>() : new ArrayList<>(args);
-        String name = action.strip().toLowerCase(Locale.ROOT);
+        String name = action.strip(); // exactly as typed: the shell ACL matches the lower-case words
         switch (name) {
             case "run" -> {
                 boolean wait = waitForEnd | words.remove("--wait");

@@ -68,7 +68,7 @@ public final class DataCommand extends CoreCommand {
 
     @Override
     void run(PrintStream out) throws CommandException {
-        switch (what.strip().toLowerCase(Locale.ROOT)) {
+        switch (what.strip()) { // exactly as typed: the shell ACL matches the lower-case word
             case "import" -> importData(out);
             case "list" -> {
                 if (paths != null && !paths.isEmpty() || skipBad || replace) {
