@@ -1,5 +1,6 @@
 package io.nautilus.venues;
 
+import io.nautilus.api.alert.RecordingAlertService;
 import io.nautilus.api.AccountId;
 import io.nautilus.api.ConnectionState;
 import io.nautilus.api.InstrumentId;

@@ -1,5 +1,6 @@
 package io.nautilus.backtest.internal;
 
+import io.nautilus.api.alert.RecordingAlertService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.nautilus.marketdata.internal;
 
+import io.nautilus.api.alert.RecordingAlertService;
 import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.alert.Severity;
 import io.nautilus.marketdata.api.FeedStats;

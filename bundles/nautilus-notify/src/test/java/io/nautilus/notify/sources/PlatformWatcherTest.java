@@ -1,5 +1,6 @@
 package io.nautilus.notify.sources;
 
+import io.nautilus.api.alert.RecordingAlertService;
 import io.nautilus.api.alert.Alert;
 import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.alert.Severity;

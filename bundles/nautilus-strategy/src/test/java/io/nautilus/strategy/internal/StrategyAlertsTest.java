@@ -1,5 +1,6 @@
 package io.nautilus.strategy.internal;
 
+import io.nautilus.api.alert.RecordingAlertService;
 import io.nautilus.api.AccountId;
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.StrategyId;

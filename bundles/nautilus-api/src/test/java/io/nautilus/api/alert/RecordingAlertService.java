@@ -1,13 +1,17 @@
-package io.nautilus.notify.sources;
-
-import io.nautilus.api.alert.Alert;
-import io.nautilus.api.alert.AlertService;
+package io.nautilus.api.alert;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** An {@link AlertService} that keeps what it was told, for tests; thread-safe. */
-final class RecordingAlertService implements AlertService {
+/**
+ * An {@link AlertService} that keeps what it was told, for the engines' tests of the alerts they raise (shipped in
+ * the {@code nautilus-api} test jar); thread-safe.
+ */
+public final class RecordingAlertService implements AlertService {
+
+    /** Creates an empty recorder. */
+    public RecordingAlertService() {
+    }
 
     private final List<Alert> raised = new ArrayList<>();
     private final List<String> resolved = new ArrayList<>();
@@ -22,15 +26,15 @@ final class RecordingAlertService implements AlertService {
         resolved.add(key + " | " + reason);
     }
 
-    synchronized List<Alert> raised() {
+    public synchronized List<Alert> raised() {
         return List.copyOf(raised);
     }
 
-    synchronized List<Alert> raised(String keyPrefix) {
+    public synchronized List<Alert> raised(String keyPrefix) {
         return raised.stream().filter(a -> a.key().startsWith(keyPrefix)).toList();
     }
 
-    synchronized List<String> resolved() {
+    public synchronized List<String> resolved() {
         return List.copyOf(resolved);
     }
 }
