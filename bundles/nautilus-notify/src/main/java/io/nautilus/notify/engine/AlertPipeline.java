@@ -216,9 +216,9 @@ public final class AlertPipeline {
             return;
         }
         overflowSeen = totalRefused;
-        raise(new Alert(OVERFLOW_KEY, Severity.WARNING, AlertService.PLATFORM, totalRefused + " alert raises were"
-                + " refused by the notification engine's full hand-off since it started (counted in nautilus:alerts"
-                + " status; each was still recorded)", clock.getAsLong()));
+        raise(new Alert(OVERFLOW_KEY, Severity.WARNING, AlertService.PLATFORM, totalRefused + " alert raises or"
+                + " resolves were refused by the notification engine's full hand-off since it started (counted in"
+                + " nautilus:alerts status; each raise was still recorded)", clock.getAsLong()));
     }
 
     /**

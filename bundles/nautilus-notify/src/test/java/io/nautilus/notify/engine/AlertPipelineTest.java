@@ -372,7 +372,7 @@ class AlertPipelineTest {
                 "FIRING email k4", "FIRING email notify-overflow");
         assertThat(recorder.alerts).hasValue(7);
         assertThat(status().overflowed()).isEqualTo(2);
-        assertThat(view(AlertPipeline.OVERFLOW_KEY).alert().text()).startsWith("2 alert raises were refused");
+        assertThat(view(AlertPipeline.OVERFLOW_KEY).alert().text()).startsWith("2 alert raises or resolves were refused");
     }
 
     @Test
@@ -405,5 +405,56 @@ class AlertPipelineTest {
                 .isThrownBy(() -> pipeline.silence(List.of(LabelMatcher.parse("venue=CME")), Duration.ZERO, "a", ""))
                 .withMessage("a silence lasts a positive time, not PT0S");
         assertThat(pipeline.silences()).isEmpty();
+    }
+
+    @Test
+    void newRulesKeepOpenIncidentsAndTheirGroups() {
+        configure("route.1.receivers = email", "route.1.group_wait = 0", "route.1.group_interval = 1m");
+        engine.raise(critical("a"));
+        assertThat(now()).containsExactly("FIRING email a");
+
+        pipeline.configure(NotifyConfig.parse(Map.of("receiver.hook.channel", "webhook",
+                "receiver.hook.url", "http://127.0.0.1:9/hook", "route.1.receivers", "hook",
+                "route.1.group_by", "key", "route.1.group_wait", "0")));
+        engine.raise(critical("b"));
+        assertThat(now()).containsExactly("FIRING hook b");
+        engine.resolve("a", "cleared");
+
+        assertThat(after(Duration.ofMinutes(1))).as("email is gone from the rules: nobody left to tell").isEmpty();
+        assertThat(view("a").state()).isEqualTo(AlertState.RESOLVED);
+        assertThat(view("b").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSummaryNamesTheLatestHundredIncidentsAndCountsThemAll() {
+        configure("receiver.email.rate = 1/1h", "route.1.receivers = email", "route.1.group_by = key",
+                "route.1.group_wait = 0");
+        for (int i = 0; i <= 150; i++) {
+            engine.raise(critical("k" + i));
+        }
+        assertThat(now()).containsExactly("FIRING email k0");
+
+        clock.advance(Duration.ofHours(1));
+        engine.drain();
+        List<Outgoing> summary = out.take();
+        assertThat(summary).singleElement().satisfies(o -> {
+            assertThat(o.rolledUp()).isEqualTo(150);
+            assertThat(o.alerts()).hasSize(RateLimits.SUMMARY_ALERTS);
+            assertThat(o.alerts().get(0).key()).isEqualTo("k51");
+        });
+    }
+
+    @Test
+    void anOverflowWhoseReceiverWasRemovedIsRecordedNotDroppedSilently() {
+        configure("receiver.email.rate = 1/1h", "route.1.receivers = email", "route.1.group_by = key",
+                "route.1.group_wait = 0");
+        engine.raise(critical("a"));
+        engine.raise(critical("b"));
+        assertThat(now()).containsExactly("FIRING email a");
+
+        pipeline.configure(NotifyConfig.parse(Map.of("receiver.ui.channel", "ui", "route.1.receivers", "ui")));
+        assertThat(after(Duration.ofHours(1))).isEmpty();
+        assertThat(recorder.events("ROLLED_UP")).containsExactly("|email|1 notifications held back by the rate limit"
+                + " were not sent: the receiver is no longer configured|");
     }
 }
