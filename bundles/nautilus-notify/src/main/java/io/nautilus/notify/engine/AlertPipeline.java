@@ -161,9 +161,17 @@ public final class AlertPipeline {
         recorder.alert(alert);
         Incident inc = openByKey.get(alert.key());
         if (inc != null) {
+            boolean moved = inc.alert.severity() != alert.severity() || !inc.alert.labels().equals(alert.labels());
+            if (moved) {
+                unindexInhibitionSource(inc, now);
+            }
             inc.alert = alert;
             inc.count++;
             deduplicated++;
+            if (moved) {
+                indexInhibitionSource(inc);
+                reroute(inc, now);
+            }
             updateSuppression(inc, now, true);
             return;
         }
@@ -175,20 +183,58 @@ public final class AlertPipeline {
         if (inc.suppressed()) {
             record("SUPPRESSED", inc, "", inc.suppressedBy, "");
         }
+        for (RouteConfig route : matchingRoutes(alert)) {
+            join(inc, route, now);
+        }
+        if (inc.route.isEmpty()) {
+            unmatched++;
+        }
+    }
+
+    private List<RouteConfig> matchingRoutes(Alert alert) {
+        List<RouteConfig> matched = new ArrayList<>(1);
         for (RouteEntry route : routes) {
             if (route.matcher.matches(alert)) {
-                if (inc.route.isEmpty()) {
-                    inc.route = route.config.name();
-                }
-                join(inc, route.config, now);
+                matched.add(route.config);
                 if (!route.config.continueMatching()) {
                     break;
                 }
             }
         }
-        if (inc.route.isEmpty()) {
-            unmatched++;
+        return matched;
+    }
+
+    /**
+     * A repeat changed the alert's severity or labels: it leaves the groups it no longer belongs to (silently: their
+     * escalation and repeats stop) and joins the groups of the routes that take it now, as a new alert there.
+     */
+    private void reroute(Incident inc, long now) {
+        List<RouteConfig> matched = matchingRoutes(inc.alert);
+        Set<String> wanted = new LinkedHashSet<>();
+        for (RouteConfig route : matched) {
+            wanted.add(groupKey(inc.alert, route));
         }
+        Set<String> kept = new LinkedHashSet<>();
+        for (Member m : List.copyOf(inc.members)) {
+            if (wanted.contains(m.group.key)) {
+                kept.add(m.group.key);
+            } else {
+                m.group.members.remove(inc.id);
+                inc.members.remove(m);
+                m.due = Long.MAX_VALUE;
+                if (m.group.members.isEmpty()) {
+                    groups.remove(m.group.key);
+                    m.group.due = Long.MAX_VALUE;
+                }
+            }
+        }
+        inc.route = "";
+        for (RouteConfig route : matched) {
+            if (!kept.contains(groupKey(inc.alert, route))) {
+                join(inc, route, now);
+            }
+        }
+        inc.route = matched.isEmpty() ? "" : matched.get(0).name();
     }
 
     /**
@@ -441,13 +487,20 @@ public final class AlertPipeline {
         return out;
     }
 
-    private void join(Incident inc, RouteConfig route, long now) {
+    private static String groupKey(Alert alert, RouteConfig route) {
         StringBuilder key = new StringBuilder(route.name()).append("/{");
         for (int i = 0; i < route.groupBy().size(); i++) {
             String label = route.groupBy().get(i);
-            key.append(i == 0 ? "" : ",").append(label).append('=').append(AlertMatcher.value(inc.alert, label));
+            key.append(i == 0 ? "" : ",").append(label).append('=').append(AlertMatcher.value(alert, label));
         }
-        String groupKey = key.append('}').toString();
+        return key.append('}').toString();
+    }
+
+    private void join(Incident inc, RouteConfig route, long now) {
+        if (inc.route.isEmpty()) {
+            inc.route = route.name();
+        }
+        String groupKey = groupKey(inc.alert, route);
         Group group = groups.get(groupKey);
         if (group == null) {
             group = new Group(groupKey, route);

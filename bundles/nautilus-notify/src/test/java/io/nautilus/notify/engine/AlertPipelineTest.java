@@ -457,4 +457,22 @@ class AlertPipelineTest {
         assertThat(recorder.events("ROLLED_UP")).containsExactly("|email|1 notifications held back by the rate limit"
                 + " were not sent: the receiver is no longer configured|");
     }
+
+    @Test
+    void aRepeatThatRaisesTheSeverityMovesTheIncidentToTheRouteThatTakesItNow() {
+        configure("route.1.match = severity=CRITICAL", "route.1.receivers = hook", "route.1.group_by = key",
+                "route.1.group_wait = 0", "route.1.escalate.1.after = 5m", "route.1.escalate.1.receivers = sms",
+                "route.2.receivers = email", "route.2.group_by = source", "route.2.group_wait = 0",
+                "route.2.repeat_interval = 1h");
+        engine.raise(alert("risk-limit:A1", Severity.WARNING, "core", "exposure at 90% of the limit"));
+        assertThat(now()).containsExactly("FIRING email risk-limit:A1");
+
+        engine.raise(alert("risk-limit:A1", Severity.CRITICAL, "core", "limit breached"));
+        assertThat(now()).containsExactly("FIRING hook risk-limit:A1");
+        assertThat(view("risk-limit:A1").route()).isEqualTo("route.1");
+        assertThat(view("risk-limit:A1").count()).isEqualTo(2);
+
+        assertThat(after(Duration.ofMinutes(5))).containsExactly("ESCALATION sms risk-limit:A1");
+        assertThat(after(Duration.ofHours(1))).as("no repeat from the route it left").isEmpty();
+    }
 }
