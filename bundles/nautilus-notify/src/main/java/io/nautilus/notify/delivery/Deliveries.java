@@ -114,9 +114,7 @@ public final class Deliveries implements Dispatcher, AutoCloseable {
      *         naming the template and the line; empty when all compiled
      */
     public List<String> templates(Path folder) {
-        List<String> errors = templates.folder(folder);
-        errors.forEach(e -> LOG.warn("{}", e));
-        return errors;
+        return templates.folder(folder);
     }
 
     /**
