@@ -91,6 +91,8 @@ public final class AlertPipeline {
     private long rolledUp;
     private long unmatched;
     private long overflowSeen;
+    /** Receivers not yet told of the latest hand-off overflow: their next message also carries its incident. */
+    private final Set<String> owedOverflow = new java.util.HashSet<>();
 
     /**
      * Creates the pipeline with no rules (every alert recorded, nobody told) until {@link #configure} is called.
@@ -262,6 +264,7 @@ public final class AlertPipeline {
             return;
         }
         overflowSeen = totalRefused;
+        owedOverflow.addAll(config.receivers().keySet());
         raise(new Alert(OVERFLOW_KEY, Severity.WARNING, AlertService.PLATFORM, totalRefused + " alert raises or"
                 + " resolves were refused by the notification engine's full hand-off since it started (counted in"
                 + " nautilus:alerts status; each raise was still recorded)", clock.getAsLong()));
@@ -653,7 +656,8 @@ public final class AlertPipeline {
         List<AlertView> views = views(about);
         for (ReceiverConfig rc : targets) {
             if (limits.pending(rc.name()) == null && limits.tryTake(rc)) {
-                dispatcher.dispatch(new Outgoing(nextNotificationId(), rc.name(), kind, groupKey, views, 0, now));
+                dispatcher.dispatch(new Outgoing(nextNotificationId(), rc.name(), kind, groupKey,
+                        withOverflow(rc.name(), views), 0, now));
                 notifications++;
             } else {
                 RateLimits.Lane lane = limits.lane(rc.name());
@@ -686,10 +690,33 @@ public final class AlertPipeline {
                     + " sent: the receiver is no longer configured", "");
             return;
         }
-        dispatcher.dispatch(new Outgoing(nextNotificationId(), rc.name(), Notification.Kind.SUMMARY, "", views,
-                count, now));
+        dispatcher.dispatch(new Outgoing(nextNotificationId(), rc.name(), Notification.Kind.SUMMARY, "",
+                withOverflow(rc.name(), views), count, now));
         notifications++;
         record("ROLLED_UP", null, rc.name(), count + " notifications rolled into one summary", "");
+    }
+
+    /**
+     * The next message to each receiver after the hand-off refused raises also carries the {@value #OVERFLOW_KEY}
+     * incident, whatever route that incident took.
+     */
+    private List<AlertView> withOverflow(String receiver, List<AlertView> views) {
+        if (owedOverflow.isEmpty() || !owedOverflow.remove(receiver)) {
+            return views;
+        }
+        Incident overflow = openByKey.get(OVERFLOW_KEY);
+        if (overflow == null) {
+            return views;
+        }
+        for (AlertView v : views) {
+            if (v.id() == overflow.id) {
+                return views;
+            }
+        }
+        List<AlertView> more = new ArrayList<>(views.size() + 1);
+        more.addAll(views);
+        more.add(overflow.view());
+        return more;
     }
 
     private static List<AlertView> views(List<Incident> about) {

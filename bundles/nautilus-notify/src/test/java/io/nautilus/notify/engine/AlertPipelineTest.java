@@ -368,7 +368,7 @@ class AlertPipelineTest {
         assertThat(engine.raised()).isEqualTo(6);
         assertThat(engine.overflowed()).isEqualTo(2);
         assertThat(recorder.alerts).hasValue(2);
-        assertThat(now()).containsExactly("FIRING email k1", "FIRING email k2", "FIRING email k3",
+        assertThat(now()).containsExactly("FIRING email k1,notify-overflow", "FIRING email k2", "FIRING email k3",
                 "FIRING email k4", "FIRING email notify-overflow");
         assertThat(recorder.alerts).hasValue(7);
         assertThat(status().overflowed()).isEqualTo(2);
@@ -474,5 +474,19 @@ class AlertPipelineTest {
 
         assertThat(after(Duration.ofMinutes(5))).containsExactly("ESCALATION sms risk-limit:A1");
         assertThat(after(Duration.ofHours(1))).as("no repeat from the route it left").isEmpty();
+    }
+
+    @Test
+    void theNextMessageToEveryReceiverTellsOfTheOverflowWhateverRouteItTakes() {
+        configure(2, "route.1.match = key=notify-overflow", "route.1.receivers = ui", "route.1.group_wait = 0",
+                "route.2.receivers = email, hook", "route.2.group_by = key", "route.2.group_wait = 0");
+        engine.raise(critical("a"));
+        engine.raise(critical("b"));
+        engine.raise(critical("c"));
+        assertThat(now()).containsExactly("FIRING email a,notify-overflow", "FIRING hook a,notify-overflow",
+                "FIRING email b", "FIRING hook b", "FIRING ui notify-overflow");
+
+        engine.raise(critical("d"));
+        assertThat(now()).as("told once").containsExactly("FIRING email d", "FIRING hook d");
     }
 }
