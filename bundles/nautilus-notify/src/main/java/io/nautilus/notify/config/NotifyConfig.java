@@ -8,8 +8,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,7 +64,7 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
         channelRates = Collections.unmodifiableMap(new TreeMap<>(channelRates));
         routes = List.copyOf(routes);
         inhibitions = List.copyOf(inhibitions);
-        java.util.Objects.requireNonNull(templates, "templates");
+        Objects.requireNonNull(templates, "templates");
     }
 
     /**
@@ -326,7 +328,7 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
         }
         List<EscalationLevel> levels = new ArrayList<>();
         int expected = 1;
-        for (Integer level : new java.util.TreeSet<>(concat(after.keySet(), levelReceivers.keySet()))) {
+        for (Integer level : new TreeSet<>(concat(after.keySet(), levelReceivers.keySet()))) {
             String levelPrefix = prefix + "escalate." + level + ".";
             if (level != expected) {
                 throw bad(levelPrefix + "after", after.getOrDefault(level, ""), "escalation levels are numbered 1, 2,"
@@ -398,7 +400,7 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
     }
 
     private static Set<Integer> concat(Set<Integer> a, Set<Integer> b) {
-        java.util.TreeSet<Integer> all = new java.util.TreeSet<>(a);
+        TreeSet<Integer> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
     }

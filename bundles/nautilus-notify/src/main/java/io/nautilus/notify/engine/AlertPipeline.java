@@ -20,10 +20,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,7 +94,7 @@ public final class AlertPipeline {
     private long unmatched;
     private long overflowSeen;
     /** Receivers not yet told of the latest hand-off overflow: their next message also carries its incident. */
-    private final Set<String> owedOverflow = new java.util.HashSet<>();
+    private final Set<String> owedOverflow = new HashSet<>();
 
     /**
      * Creates the pipeline with no rules (every alert recorded, nobody told) until {@link #configure} is called.
@@ -397,7 +399,7 @@ public final class AlertPipeline {
      */
     public SilenceView expireSilence(String id, String user) {
         long now = clock.getAsLong();
-        String normal = id.strip().toUpperCase(java.util.Locale.ROOT);
+        String normal = id.strip().toUpperCase(Locale.ROOT);
         Silence s = silences.get(normal.startsWith("S") ? normal : "S" + normal);
         if (s == null || !s.active(now)) {
             throw new IllegalArgumentException("no active silence '" + id + "' (nautilus:alerts silences lists them)");
