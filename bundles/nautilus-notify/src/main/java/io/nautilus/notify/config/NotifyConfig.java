@@ -40,6 +40,9 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
     /** The repeat interval of a route that does not say, as in Alertmanager. */
     public static final Duration DEFAULT_REPEAT_INTERVAL = Duration.ofHours(4);
 
+    /** The longest duration the configuration takes. */
+    public static final Duration LONGEST = Duration.ofDays(3650);
+
     private static final Set<String> SECRET_SETTINGS = Set.of("password", "secret", "token");
     private static final Set<String> RETRY_SETTINGS = Set.of("retries", "backoff", "give_up_after", "timeout");
     private static final Set<String> ROUTE_SETTINGS = Set.of("match", "receivers", "group_by", "group_wait",
@@ -147,20 +150,27 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
         Matcher m = DURATION_PART.matcher(t);
         Duration total = Duration.ZERO;
         int at = 0;
-        while (at < t.length() && m.find(at) && m.start() == at) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            });
-            at = m.end();
+        try {
+            while (at < t.length() && m.find(at) && m.start() == at) {
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    case "d" -> Duration.ofDays(n);
+                    default -> Duration.ofDays(Math.multiplyExact(7, n));
+                });
+                at = m.end();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is longer than " + LONGEST.toDays() + "d");
         }
         if (t.isEmpty() || at != t.length()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration (write e.g. 0, 500ms, 10s, 5m, 1h)");
+        }
+        if (total.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is longer than " + LONGEST.toDays() + "d");
         }
         return total;
     }
