@@ -362,6 +362,10 @@ public final class AlertPipeline {
         if (duration.isZero() || duration.isNegative()) {
             throw new IllegalArgumentException("a silence lasts a positive time, not " + duration);
         }
+        if (duration.compareTo(NotifyConfig.LONGEST) > 0) {
+            throw new IllegalArgumentException("a silence lasts at most " + NotifyConfig.LONGEST.toDays() + "d, not "
+                    + duration.toDays() + "d");
+        }
         long now = clock.getAsLong();
         Silence s = new Silence("S" + ++nextSilenceId, matchers, now, now + duration.toNanos(), user, comment);
         silences.put(s.id, s);

@@ -404,6 +404,10 @@ class AlertPipelineTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> pipeline.silence(List.of(LabelMatcher.parse("venue=CME")), Duration.ZERO, "a", ""))
                 .withMessage("a silence lasts a positive time, not PT0S");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> pipeline.silence(List.of(LabelMatcher.parse("venue=CME")), Duration.ofDays(100_000),
+                        "a", ""))
+                .withMessage("a silence lasts at most 3650d, not 100000d");
         assertThat(pipeline.silences()).isEmpty();
     }
 
