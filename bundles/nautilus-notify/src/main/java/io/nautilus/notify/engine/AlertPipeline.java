@@ -484,7 +484,7 @@ public final class AlertPipeline {
             }
         }
         if (unmatched > 0) {
-            out.add(unmatched + " incidents matched no route (recorded, nobody told)");
+            out.add(unmatched + " incidents matched no route since start (recorded, nobody told)");
         }
         for (ReceiverConfig rc : config.receivers().values()) {
             RateLimits.Lane lane = limits.pending(rc.name());

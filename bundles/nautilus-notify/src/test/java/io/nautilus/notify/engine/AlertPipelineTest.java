@@ -229,7 +229,7 @@ class AlertPipelineTest {
 
         assertThat(now()).isEmpty();
         assertThat(view("info").route()).isEmpty();
-        assertThat(status().warnings()).contains("1 incidents matched no route (recorded, nobody told)");
+        assertThat(status().warnings()).contains("1 incidents matched no route since start (recorded, nobody told)");
     }
 
     @Test
