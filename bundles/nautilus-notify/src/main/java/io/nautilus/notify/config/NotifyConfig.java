@@ -24,14 +24,17 @@ import java.util.regex.Pattern;
  * @param channelRates rate limits per channel (all its receivers together); a channel not listed is unlimited
  * @param routes       the routes, in increasing number
  * @param inhibitions  the inhibition rules, in increasing number
+ * @param autoResolves the auto-resolve rules, in increasing number
  * @param templates    the folder whose {@code <channel>.subject.ftl} and {@code <channel>.body.ftl} override the
  *                     shipped templates; may be empty
  */
 public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, RateLimit> channelRates,
-                           List<RouteConfig> routes, List<InhibitRule> inhibitions, String templates) {
+                           List<RouteConfig> routes, List<InhibitRule> inhibitions,
+                           List<AutoResolveRule> autoResolves, String templates) {
 
     /** No receiver, no route: every alert is recorded and nobody is told. */
-    public static final NotifyConfig EMPTY = new NotifyConfig(Map.of(), Map.of(), List.of(), List.of(), "");
+    public static final NotifyConfig EMPTY = new NotifyConfig(Map.of(), Map.of(), List.of(), List.of(), List.of(),
+            "");
 
     /** The group wait of a route that does not say, as in Alertmanager. */
     public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
@@ -53,6 +56,7 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
     private static final Pattern ROUTE_KEY = Pattern.compile("route\\.([^.]+)\\.(.+)");
     private static final Pattern ESCALATE_KEY = Pattern.compile("escalate\\.([^.]+)\\.(after|receivers)");
     private static final Pattern INHIBIT_KEY = Pattern.compile("inhibit\\.([^.]+)\\.(.+)");
+    private static final Pattern AUTO_RESOLVE_KEY = Pattern.compile("auto_resolve\\.([^.]+)\\.(.+)");
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
     private static final Pattern MATCHER_SEPARATOR =
             Pattern.compile(",\\s*(?=[A-Za-z_][A-Za-z0-9_]*\\s*(=|!=|=~|!~))");
@@ -67,6 +71,7 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
         channelRates = Collections.unmodifiableMap(new TreeMap<>(channelRates));
         routes = List.copyOf(routes);
         inhibitions = List.copyOf(inhibitions);
+        autoResolves = List.copyOf(autoResolves);
         Objects.requireNonNull(templates, "templates");
     }
 
@@ -91,6 +96,7 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
         Map<String, RateLimit> channelRates = new TreeMap<>();
         Map<Integer, Map<String, String>> routeSettings = new TreeMap<>();
         Map<Integer, Map<String, String>> inhibitSettings = new TreeMap<>();
+        Map<Integer, Map<String, String>> autoResolveSettings = new TreeMap<>();
         String templates = "";
         for (Map.Entry<String, String> e : props.entrySet()) {
             String key = e.getKey();
@@ -114,8 +120,12 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
             } else if ((m = INHIBIT_KEY.matcher(key)).matches()) {
                 inhibitSettings.computeIfAbsent(number(key, m.group(1), "inhibition rule"), n -> new TreeMap<>())
                         .put(m.group(2), value);
+            } else if ((m = AUTO_RESOLVE_KEY.matcher(key)).matches()) {
+                autoResolveSettings.computeIfAbsent(number(key, m.group(1), "auto-resolve rule"),
+                        n -> new TreeMap<>()).put(m.group(2), value);
             } else {
-                throw bad(key, value, "unknown key (receiver.*, channel.*, route.*, inhibit.*, retries, backoff,"
+                throw bad(key, value, "unknown key (receiver.*, channel.*, route.*, inhibit.*, auto_resolve.*, retries,"
+                        + " backoff,"
                         + " give_up_after, timeout, templates are known)");
             }
         }
@@ -131,7 +141,11 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
         for (Map.Entry<Integer, Map<String, String>> e : inhibitSettings.entrySet()) {
             inhibitions.add(inhibition(e.getKey(), e.getValue()));
         }
-        return new NotifyConfig(receivers, channelRates, routes, inhibitions, templates);
+        List<AutoResolveRule> autoResolves = new ArrayList<>();
+        for (Map.Entry<Integer, Map<String, String>> e : autoResolveSettings.entrySet()) {
+            autoResolves.add(autoResolve(e.getKey(), e.getValue()));
+        }
+        return new NotifyConfig(receivers, channelRates, routes, inhibitions, autoResolves, templates);
     }
 
     /**
@@ -375,6 +389,25 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
         List<LabelMatcher> source = ruleMatchers(prefix + "source", s.get("source"));
         List<LabelMatcher> target = ruleMatchers(prefix + "target", s.get("target"));
         return new InhibitRule(number, source, target, list(s.getOrDefault("equal", "")));
+    }
+
+    private static AutoResolveRule autoResolve(int number, Map<String, String> s) {
+        String prefix = "auto_resolve." + number + ".";
+        for (String k : s.keySet()) {
+            if (!Set.of("match", "after").contains(k)) {
+                throw bad(prefix + k, s.get(k), "unknown auto-resolve setting (match, after)");
+            }
+        }
+        List<LabelMatcher> match = ruleMatchers(prefix + "match", s.get("match"));
+        String after = s.get("after");
+        if (after == null || after.isBlank()) {
+            throw bad(prefix + "after", after == null ? "" : after, "missing: how long without a repeat, e.g. 30m");
+        }
+        Duration delay = duration(prefix + "after", after);
+        if (delay.isZero()) {
+            throw bad(prefix + "after", after, "must be longer than 0");
+        }
+        return new AutoResolveRule(number, match, delay);
     }
 
     private static List<LabelMatcher> ruleMatchers(String key, String value) {

@@ -10,6 +10,7 @@ import io.nautilus.notify.api.LabelMatcher;
 import io.nautilus.notify.api.Notification;
 import io.nautilus.notify.api.NotifyStatus;
 import io.nautilus.notify.api.SilenceView;
+import io.nautilus.notify.config.AutoResolveRule;
 import io.nautilus.notify.config.EscalationLevel;
 import io.nautilus.notify.config.InhibitRule;
 import io.nautilus.notify.config.NotifyConfig;
@@ -62,6 +63,9 @@ public final class AlertPipeline {
                                 Map<List<String>, Map<Long, Incident>> firing) {
     }
 
+    private record AutoResolveEntry(AutoResolveRule rule, AlertMatcher matcher) {
+    }
+
     private record Timer(long at, long order, Timed target) {
     }
 
@@ -73,6 +77,7 @@ public final class AlertPipeline {
     private NotifyConfig config = NotifyConfig.EMPTY;
     private List<RouteEntry> routes = List.of();
     private List<InhibitEntry> inhibitions = List.of();
+    private List<AutoResolveEntry> autoResolves = List.of();
 
     private final Map<String, Incident> openByKey = new HashMap<>();
     private final TreeMap<Long, Incident> incidents = new TreeMap<>();
@@ -131,6 +136,11 @@ public final class AlertPipeline {
                     new HashMap<>()));
         }
         inhibitions = List.copyOf(i);
+        List<AutoResolveEntry> a = new ArrayList<>();
+        for (AutoResolveRule rule : config.autoResolves()) {
+            a.add(new AutoResolveEntry(rule, new AlertMatcher(rule.match())));
+        }
+        autoResolves = List.copyOf(a);
         for (Incident inc : openByKey.values()) {
             indexInhibitionSource(inc);
         }
@@ -177,6 +187,7 @@ public final class AlertPipeline {
                 reroute(inc, now);
             }
             updateSuppression(inc, now, true);
+            scheduleAutoResolve(inc, now);
             return;
         }
         inc = new Incident(++nextIncidentId, alert);
@@ -192,6 +203,27 @@ public final class AlertPipeline {
         }
         if (inc.route.isEmpty()) {
             unmatched++;
+        }
+        scheduleAutoResolve(inc, now);
+    }
+
+    /**
+     * (Re)starts the incident's auto-resolve countdown when a rule applies to its alert (the first matching rule's
+     * delay, from this raise); stops it when none applies any more.
+     */
+    private void scheduleAutoResolve(Incident inc, long now) {
+        for (AutoResolveEntry entry : autoResolves) {
+            if (entry.matcher.matches(inc.alert)) {
+                if (inc.expiry == null) {
+                    inc.expiry = new Expiry(inc);
+                }
+                inc.expiry.afterNanos = entry.rule.after().toNanos();
+                schedule(inc.expiry, now + inc.expiry.afterNanos);
+                return;
+            }
+        }
+        if (inc.expiry != null) {
+            inc.expiry.due = Long.MAX_VALUE;
         }
     }
 
@@ -436,6 +468,11 @@ public final class AlertPipeline {
                 escalate(m, now);
             } else if (target instanceof RateLimits.Lane lane) {
                 releaseSummary(lane, now);
+            } else if (target instanceof Expiry e) {
+                if (e.incident.open()) {
+                    resolve(e.incident, "not raised again for " + Duration.ofNanos(e.afterNanos)
+                            .toString().substring(2).toLowerCase(Locale.ROOT), "", "", now);
+                }
             } else if (target instanceof Silence s) {
                 record("SILENCE_EXPIRED", null, "", s.id + " " + s.matchers + " ended", "");
                 lift(s);

@@ -27,6 +27,8 @@ final class Incident {
     long resolvedNanos;
     String comment = "";
     final List<Member> members = new ArrayList<>(1);
+    /** Set when an auto-resolve rule applies to it. */
+    Expiry expiry;
 
     Incident(long id, Alert alert) {
         this.id = id;

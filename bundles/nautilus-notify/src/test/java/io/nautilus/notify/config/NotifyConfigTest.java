@@ -154,6 +154,15 @@ class NotifyConfigTest {
                 .isThrownBy(() -> NotifyConfig.parse(lines("inhibit.1.source = key=~venue-down:.*")))
                 .withMessage("inhibit.1.target: missing: at least one matcher");
         assertThatIllegalArgumentException()
+                .isThrownBy(() -> NotifyConfig.parse(lines("auto_resolve.1.match = key=~risk-reject:.*")))
+                .withMessage("auto_resolve.1.after: missing: how long without a repeat, e.g. 30m");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> NotifyConfig.parse(lines("auto_resolve.1.after = 30m")))
+                .withMessage("auto_resolve.1.match: missing: at least one matcher");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> NotifyConfig.parse(lines("auto_resolve.1.match = key=x", "auto_resolve.1.after = 0")))
+                .withMessageStartingWith("auto_resolve.1.after = 0: must be longer than 0");
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> NotifyConfig.parse(lines("receiver.ui.channel = ui", "route.1.receivers = ui",
                         "route.1.continue = yes")))
                 .withMessage("route.1.continue = yes: write true or false");

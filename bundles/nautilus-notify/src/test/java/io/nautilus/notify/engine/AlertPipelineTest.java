@@ -122,6 +122,28 @@ class AlertPipelineTest {
     }
 
     @Test
+    void anEventAlertNotRaisedAgainIsResolvedByItsAutoResolveRuleAndAConditionIsNot() {
+        configure("route.1.receivers = email", "route.1.group_by = key", "route.1.group_wait = 0",
+                "route.1.group_interval = 1m",
+                "auto_resolve.1.match = key=~risk-reject:.*", "auto_resolve.1.after = 30m");
+        engine.raise(critical("risk-reject:A1:maxLong"));
+        engine.raise(critical("venue-down:CME"));
+        assertThat(now()).containsExactlyInAnyOrder("FIRING email risk-reject:A1:maxLong", "FIRING email venue-down:CME");
+
+        clock.advance(Duration.ofMinutes(20));
+        engine.raise(critical("risk-reject:A1:maxLong"));
+        assertThat(now()).isEmpty();
+        assertThat(after(Duration.ofMinutes(20))).isEmpty();
+        assertThat(view("risk-reject:A1:maxLong").state()).isEqualTo(AlertState.FIRING);
+
+        assertThat(after(Duration.ofMinutes(11))).containsExactly("RESOLVED email risk-reject:A1:maxLong");
+        assertThat(view("A1").resolvedBy()).isEqualTo("not raised again for 30m");
+        assertThat(view("venue-down:CME").state()).isEqualTo(AlertState.FIRING);
+        assertThat(after(Duration.ofHours(5))).containsExactly("REPEAT email venue-down:CME");
+        assertThat(view("venue-down:CME").state()).isEqualTo(AlertState.FIRING);
+    }
+
+    @Test
     void anIncidentResolvedDuringGroupWaitTellsNobody() {
         configure("route.1.receivers = email", "route.1.group_wait = 30s");
         engine.raise(critical("blip"));
