@@ -1,0 +1,2 @@
+<#-- One short text: an SMS segment is 160 characters. -->
+<#if kind == "TEST">Nautilus test message to ${receiver}.<#elseif kind == "SUMMARY">Nautilus: ${rolledUp} notifications held back; <#if alert??>${alert.displayId} ${alert.key}</#if><#else>Nautilus ${kind} ${severity}: <#if alert??>${alert.displayId} ${alert.key}: ${alert.text?truncate(80)}<#if alerts?size gt 1> (+${alerts?size - 1})</#if></#if></#if>

@@ -1,0 +1,1 @@
+<#if kind == "TEST">Test message<#elseif kind == "SUMMARY">${rolledUp} notifications held back<#else>${kind?capitalize}: <#if alert??>${alert.key}<#if alerts?size gt 1> and ${alerts?size - 1} more</#if></#if></#if>
