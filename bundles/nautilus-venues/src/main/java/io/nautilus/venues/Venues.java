@@ -3,6 +3,8 @@ package io.nautilus.venues;
 import io.nautilus.api.ConnectionState;
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.VenueId;
+import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.Severity;
 import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.order.CancelOrder;
 import io.nautilus.api.order.ExecType;
@@ -73,7 +75,19 @@ public final class Venues implements VenueOrderRouter {
     private final VenueExecutionService execution;
     private final TradingCoreService core;
     private final Settings settings;
+    private final VenueAlerts alerts;
     private final Map<VenueId, Session> sessions = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the venue layer without alerts (only its {@code ALERT} log lines).
+     *
+     * @param execution where venue reports go
+     * @param core      order and instrument queries
+     * @param settings  the settings
+     */
+    public Venues(VenueExecutionService execution, TradingCoreService core, Settings settings) {
+        this(execution, core, settings, new VenueAlerts());
+    }
 
     /**
      * Creates the venue layer.
@@ -81,11 +95,13 @@ public final class Venues implements VenueOrderRouter {
      * @param execution where venue reports go
      * @param core      order and instrument queries
      * @param settings  the settings
+     * @param alerts    where its alerts go (docs/alerts.md)
      */
-    public Venues(VenueExecutionService execution, TradingCoreService core, Settings settings) {
+    public Venues(VenueExecutionService execution, TradingCoreService core, Settings settings, VenueAlerts alerts) {
         this.execution = Objects.requireNonNull(execution, "execution");
         this.core = Objects.requireNonNull(core, "core");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
     }
 
     /** One venue's gateway and what the layer knows of it. */
@@ -112,6 +128,8 @@ public final class Venues implements VenueOrderRouter {
         final AtomicLong failures = new AtomicLong();
         volatile String reconciliation = "never";
         volatile boolean failedClosed;
+        /** The session was usable and went down since: its next logon is a reconnect (state listener's thread). */
+        boolean wentDown;
 
         Session(VenueGateway gateway) {
             this.gateway = gateway;
@@ -154,13 +172,28 @@ public final class Venues implements VenueOrderRouter {
         }
         gateway.setListener(report -> session.thread.execute(() -> onReport(session, report)));
         gateway.setStateListener((venue, from, to, reason) -> {
+            String id = session.venue.value();
             if (from != null && from.isUsable() && !to.isUsable()) {
                 LOG.error("ALERT venue {}: {} -> {} ({}); its orders are refused until it logs on again", venue, from,
                         to, reason);
+                session.wentDown = true;
+                alerts.raise("venue-down:" + id, Severity.CRITICAL, id, "venue " + id + " is " + to + " (was " + from
+                        + ": " + reason + "); its orders are refused until it logs on again");
             } else if (to == ConnectionState.DEGRADED) {
                 LOG.warn("ALERT venue {}: {} -> {} ({})", venue, from, to, reason);
+                alerts.raise("venue-degraded:" + id, Severity.WARNING, id, "venue " + id + " is DEGRADED (" + reason
+                        + ")");
             } else {
                 LOG.info("venue {}: {} -> {} ({})", venue, from, to, reason);
+            }
+            if (to == ConnectionState.LOGGED_ON) {
+                alerts.resolve("venue-down:" + id, "venue " + id + " logged on");
+                alerts.resolve("venue-degraded:" + id, "venue " + id + " logged on");
+                if (from != ConnectionState.LOGGED_ON && session.wentDown) {
+                    session.wentDown = false;
+                    alerts.raise("venue-reconnected:" + id, Severity.INFO, id, "venue " + id
+                            + " logged on again (" + reason + "); reconciliation follows");
+                }
             }
             if (!to.isUsable()) {
                 // the answers awaited will not come on this connection: the next logon reconciles again
@@ -271,6 +304,16 @@ public final class Venues implements VenueOrderRouter {
             case REPLACE -> VenueReport.Kind.REPLACE_REJECTED;
         };
         LOG.warn("{} of order {} refused: {}", command.kind(), command.orderId(), why);
+        if (alerts.active()) {
+            String id = command.venue().value();
+            Session session = sessions.get(command.venue());
+            alerts.raise("venue-reject:" + id + (session != null && session.failedClosed ? ":failed-closed"
+                            : ":unavailable"), Severity.WARNING, id, command.kind() + " of order "
+                            + command.orderId() + " of account " + command.account().value() + " in "
+                            + command.instrument().value() + " refused: " + why,
+                    Alert.ACCOUNT, command.account().value(),
+                    Alert.INSTRUMENT, command.instrument().value());
+        }
         execution.venueReport(new VenueReport(command.orderId(), kind, 0, 0, false, "venue unavailable: " + why));
     }
 
@@ -312,6 +355,13 @@ public final class Venues implements VenueOrderRouter {
                         + (report.text() == null || report.text().isBlank() ? "" : ": " + report.text());
                 if (cancel == null && report.origClientOrderId() == 0) {
                     toCore = new VenueReport(orderId, VenueReport.Kind.REJECTED, 0, 0, false, text);
+                    if (alerts.active()) {
+                        String id = session.venue.value();
+                        alerts.raise("venue-reject:" + id + ":rejected", Severity.WARNING, id, "venue " + id
+                                        + " rejected order " + orderId + " of account " + account(report) + " in "
+                                        + instrument(report) + ": " + text,
+                                Alert.ACCOUNT, account(report), Alert.INSTRUMENT, instrument(report));
+                    }
                 } else {
                     toCore = new VenueReport(orderId, Boolean.FALSE.equals(cancel)
                             ? VenueReport.Kind.REPLACE_REJECTED : VenueReport.Kind.CANCEL_REJECTED, 0, 0, false,
@@ -409,6 +459,10 @@ public final class Venues implements VenueOrderRouter {
                     || report.kind() == VenueReport.Kind.REPLACE_REJECTED;
             if (!expected) {
                 LOG.warn("venue {}: the core refused {}: {}", session.venue, report, result.describe());
+                String id = session.venue.value();
+                alerts.raise("venue-reject:" + id + ":report-refused", Severity.WARNING, id, "the core refused a "
+                        + report.kind() + " report of order " + report.orderId() + " from venue " + id + ": "
+                        + result.describe() + " (" + session.refused.get() + " refused since start)");
                 if ("matching.venue-overfill".equals(result.rejectDetail())) {
                     failClosed(session, "the venue reported more fills than order " + report.orderId() + " has open");
                 }
@@ -530,10 +584,16 @@ public final class Venues implements VenueOrderRouter {
         String outcome = "ok: " + working.size() + " order(s) checked, " + fills + " missed fill(s) applied, "
                 + finished + " order(s) finished";
         session.reconciliation = outcome;
+        String id = session.venue.value();
+        boolean resumed = session.failedClosed;
         if (session.failedClosed) {
             session.failedClosed = false;
             LOG.warn("venue {}: reconciled again, trading on it resumes", session.venue);
             outcome = outcome + "; trading resumed";
+        }
+        alerts.resolve("venue-failed-closed:" + id, "venue " + id + " reconciled: " + outcome);
+        if (resumed || fills > 0 || finished > 0) {
+            alerts.raise("venue-reconciled:" + id, Severity.INFO, id, "venue " + id + ": reconciliation " + outcome);
         }
         LOG.info("venue {}: reconciliation {}", session.venue, outcome);
         return "venue " + session.venue + ": reconciliation " + outcome;
@@ -665,14 +725,25 @@ public final class Venues implements VenueOrderRouter {
         if (settings.failClosed()) {
             session.failedClosed = true;
         }
-        LOG.error("ALERT venue {}: cannot trust the venue's state ({}); {}", session.venue, why,
-                settings.failClosed() ? "trading on it is stopped: new orders and replaces for it are refused, cancels"
-                        + " still go out, until nautilus:venue-reconcile " + session.venue + " succeeds"
-                        : "failing closed is off");
+        String consequence = settings.failClosed() ? "trading on it is stopped: new orders and replaces for it are"
+                + " refused, cancels still go out, until nautilus:venue-reconcile " + session.venue + " succeeds"
+                : "failing closed is off";
+        LOG.error("ALERT venue {}: cannot trust the venue's state ({}); {}", session.venue, why, consequence);
+        String id = session.venue.value();
+        alerts.raise("venue-failed-closed:" + id, settings.failClosed() ? Severity.CRITICAL : Severity.WARNING, id,
+                "venue " + id + ": cannot trust the venue's state (" + why + "); " + consequence);
         return "venue " + session.venue + ": reconciliation FAILED: " + why
                 + (settings.failClosed() ? "; trading on the venue stopped" : "");
     }
 
+
+    private static String account(ExecutionReport report) {
+        return report.account() == null ? null : report.account().value();
+    }
+
+    private static String instrument(ExecutionReport report) {
+        return report.instrument() == null ? null : report.instrument().value();
+    }
 
     private List<OrderView> workingAt(VenueId venue) {
         return execution.workingAt(venue);

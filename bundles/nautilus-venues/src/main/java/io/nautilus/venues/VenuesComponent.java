@@ -1,5 +1,6 @@
 package io.nautilus.venues;
 
+import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.venue.VenueAdminService;
 import io.nautilus.api.venue.VenueGateway;
 import io.nautilus.api.venue.VenueStatus;
@@ -35,6 +36,7 @@ public final class VenuesComponent implements VenueOrderRouter, VenueAdminServic
     private TradingCoreService core;
 
     private final List<VenueGateway> early = new ArrayList<>();
+    private final VenueAlerts alerts = new VenueAlerts();
     private Venues venues;
 
     /** Creates the component (DS). */
@@ -44,7 +46,7 @@ public final class VenuesComponent implements VenueOrderRouter, VenueAdminServic
     @Activate
     synchronized void activate(VenuesConfig config) {
         venues = new Venues(execution, core, new Venues.Settings(config.reconcile_timeout_ms(),
-                config.fail_closed()));
+                config.fail_closed()), alerts);
         early.forEach(venues::addGateway);
         early.clear();
     }
@@ -70,6 +72,16 @@ public final class VenuesComponent implements VenueOrderRouter, VenueAdminServic
         if (venues != null) {
             venues.removeGateway(gateway);
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAlertService(AlertService service) {
+        alerts.bind(service);
+    }
+
+    void unbindAlertService(AlertService service) {
+        alerts.unbind(service);
     }
 
     private Venues layer() {

@@ -3,6 +3,7 @@ package io.nautilus.core.internal;
 import io.nautilus.api.AccountId;
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.VenueId;
+import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.order.ExecutionReport;
@@ -75,6 +76,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +128,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     private int finishedOrdersKept = DEFAULT_ORDERS_KEPT;
     /** The order memory of the running pipeline; written on its publish thread only (see {@link OrderMemory}). */
     private volatile OrderMemory memory;
+    private final CoreAlerts alerts = new CoreAlerts();
+    private final java.util.function.Supplier<Registry.View> viewOf = this::currentView;
+    /** Clock ticks between two checks of raised limit breaches (whether they cleared). */
+    private static final long BREACH_CHECK_MILLIS = 10_000;
 
     /** Creates the component (DS). */
     public TradingCoreManager() {
@@ -147,6 +153,21 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     void removeResultListener(CommandResultListener listener) {
         resultListeners.remove(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAlertService(AlertService service) {
+        alerts.bind(service);
+    }
+
+    void unbindAlertService(AlertService service) {
+        alerts.unbind(service);
+    }
+
+    /** @return the core's alerts, for tests in this package */
+    CoreAlerts alerts() {
+        return alerts;
     }
 
     /**
@@ -269,11 +290,17 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                     return t;
                 });
         java.time.ZonedDateTime[] nextEnd = {nextDayEnd(java.time.ZonedDateTime.now(zone), dayEnd)};
+        long breachEvery = Math.max(1, BREACH_CHECK_MILLIS / tickMillis);
+        long[] ticks = {0};
         executor.scheduleAtFixedRate(() -> {
             try {
                 CorePipeline<TradingEngine> p = pipeline;
                 if (p == null || !p.isRunning()) {
                     return;
+                }
+                alerts.pipeline(p.journalFailure(), p.processorFailures(), p.snapshotFailures(), p.lastSnapshotSeq());
+                if (++ticks[0] % breachEvery == 0 && alerts.breached()) {
+                    checkBreaches("checked again");
                 }
                 java.time.ZonedDateTime now = java.time.ZonedDateTime.now(zone);
                 boolean endOfDay = !now.isBefore(nextEnd[0]);
@@ -314,7 +341,14 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                 .publishedParts(List.of(rb))
                 .holds(holds::lowest);
         p.replayTo((c, endOfBatch) -> remember(m, c, rb.reports(c, e.registry().view(), c.timestamp)));
-        var recovered = p.start();
+        alerts.moneyScale(moneyScale);
+        io.nautilus.core.journal.Recovery.Result recovered;
+        try {
+            recovered = p.start();
+        } catch (IOException | RuntimeException ex) {
+            alerts.recoveryFailed(String.valueOf(ex.getMessage()));
+            throw ex;
+        }
         engine = e;
         pipeline = p;
         long max = query(TradingEngine::maxOrderId);
@@ -325,6 +359,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                 + (recovered.tailRepaired() ? ", a torn or corrupt journal tail was cut off" : "")
                 + (recovered.processorFailures() > 0 ? ", " + recovered.processorFailures() + " failed" : "") + ")");
         recoveryReport = List.copyOf(report);
+        alerts.recovered(report.get(0), recovered.tailRepaired(), recovered.processorFailures());
+        alerts.states(query(x -> x.risk().tradingStates()), e.registry().view());
+        checkBreaches("after recovery");
         LOG.info("trading core started: {}; journal {}, wait strategy {}, fsync {}", report.get(0),
                 config.journalDir(), config.waitStrategy(), config.fsync());
     }
@@ -346,6 +383,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     // ------------------------------------------------------------------ results (publish thread)
 
     private void onResult(Command c, boolean endOfBatch) {
+        alerts.onCommand(c, viewOf);
         if (!routers.isEmpty()) {
             routeToVenues(c);
         }
@@ -530,6 +568,36 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             throw new IllegalStateException("trading core query failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("the trading core did not answer within " + QUERY_TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    private Registry.View currentView() {
+        TradingEngine e = engine;
+        return e == null ? new Registry().view() : e.registry().view();
+    }
+
+    /**
+     * Asks the risk engine which limits are already breached and raises or resolves their alerts, off the pipeline's
+     * threads (the answer is handled on the common pool).
+     *
+     * @param cause what made the check run, for the alert's text
+     */
+    private void checkBreaches(String cause) {
+        CorePipeline<TradingEngine> p = pipeline;
+        TradingEngine e = engine;
+        if (p == null || e == null || !p.isRunning()) {
+            return;
+        }
+        try {
+            p.query(x -> x.risk().breaches()).whenCompleteAsync((breaches, error) -> {
+                if (error == null) {
+                    alerts.breaches(breaches, e.registry().view(), cause);
+                } else {
+                    LOG.debug("risk limit breach check failed", error);
+                }
+            });
+        } catch (RuntimeException ex) {
+            LOG.debug("risk limit breach check not run: {}", ex.getMessage());
         }
     }
 
@@ -1148,6 +1216,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                             FixedPoint.format(a.getValue().capital(), moneyScale));
                 }
             }
+            checkBreaches("accounts changed");
         }
     }
 
@@ -1179,6 +1248,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                 } else {
                     LOG.info("risk limits in force: {} limits", parsed.entries().size());
                 }
+                checkBreaches("risk limits changed");
             } else {
                 throw new IllegalArgumentException("risk limits rejected: " + r.describe());
             }

@@ -109,6 +109,8 @@ public final class CorePipeline<P extends CommandProcessor> {
     private ScheduledFuture<?> scheduledSnapshots;
     private volatile Recovery.Result recovery;
     private volatile long lastSnapshotSeq;
+    /** Snapshot writes that failed since start (snapshot thread writes). */
+    private volatile long snapshotFailures;
 
     /**
      * A pipeline with the default clock: epoch millis × 1,000,000, made strictly increasing (never repeats, never
@@ -661,6 +663,7 @@ public final class CorePipeline<P extends CommandProcessor> {
                 future.complete(image.seq());
             } catch (Throwable e) {
                 LOG.error("snapshot at seq {} failed", image.seq(), e);
+                snapshotFailures++;
                 future.completeExceptionally(e);
             }
         }
@@ -725,6 +728,28 @@ public final class CorePipeline<P extends CommandProcessor> {
     public long durableSeq() {
         JournalStage journal = journalStage;
         return journal == null ? 0 : journal.writer().durableSeq();
+    }
+
+    /** @return why the journal stopped (the pipeline then refuses commands), or null (cheap; any thread) */
+    public Throwable journalFailure() {
+        JournalStage journal = journalStage;
+        return journal == null ? null : journal.failure();
+    }
+
+    /** @return commands whose processing threw since start (cheap; any thread) */
+    public long processorFailures() {
+        BusinessStage business = businessStage;
+        return business == null ? 0 : business.failureCount();
+    }
+
+    /** @return snapshot writes that failed since start (cheap; any thread) */
+    public long snapshotFailures() {
+        return snapshotFailures;
+    }
+
+    /** @return seq of the last snapshot written or recovered from (cheap; any thread) */
+    public long lastSnapshotSeq() {
+        return lastSnapshotSeq;
     }
 
     /** @return the journal stage, for tests in this package */

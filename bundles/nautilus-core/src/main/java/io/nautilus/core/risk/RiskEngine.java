@@ -840,6 +840,59 @@ public final class RiskEngine implements Snapshotable {
         return (risk == null ? 0 : risk.dayStartPnl) - positions.netPnl(account);
     }
 
+    /**
+     * The limits the accounts are already beyond, e.g. after a limit was lowered below what is there: a position over
+     * its maxLong or maxShort, gross exposure of the positions at mark over maxGrossExposure, the day's loss over
+     * maxDailyLoss, leverage (open positions and working orders over equity) over maxLeverage. For alerts and the
+     * shell: it allocates, so it is a query, never called per command.
+     *
+     * @return the breaches, by account then instrument (account-wide limits last)
+     */
+    public List<LimitBreach> breaches() {
+        List<LimitBreach> list = new ArrayList<>();
+        ResolvedRiskLimits l = limits;
+        int moneyScale = positions.moneyScale();
+        for (int account : positions.accounts()) {
+            for (io.nautilus.core.position.PositionView p : positions.positions(account)) {
+                long qty = p.quantity();
+                int scale = p.quantityScale();
+                if (qty > 0) {
+                    long max = l.effective(Limit.MAX_LONG, account, p.instrument(), scale);
+                    if (qty > max) {
+                        list.add(new LimitBreach(account, p.instrument(), Limit.MAX_LONG, max, qty, scale));
+                    }
+                } else if (qty < 0) {
+                    long max = l.effective(Limit.MAX_SHORT, account, p.instrument(), scale);
+                    long shortQty = qty == Long.MIN_VALUE ? Long.MAX_VALUE : -qty;
+                    if (shortQty > max) {
+                        list.add(new LimitBreach(account, p.instrument(), Limit.MAX_SHORT, max, shortQty, scale));
+                    }
+                }
+            }
+            long maxGross = l.effective(Limit.MAX_GROSS_EXPOSURE, account, Command.ANY, moneyScale);
+            long gross = positions.grossExposure(account);
+            if (gross > maxGross) {
+                list.add(new LimitBreach(account, Command.ANY, Limit.MAX_GROSS_EXPOSURE, maxGross, gross, moneyScale));
+            }
+            long maxLoss = l.effective(Limit.MAX_DAILY_LOSS, account, Command.ANY, moneyScale);
+            long loss = dailyLoss(account);
+            if (loss > maxLoss) {
+                list.add(new LimitBreach(account, Command.ANY, Limit.MAX_DAILY_LOSS, maxLoss, loss, moneyScale));
+            }
+            long maxLeverage = l.effective(Limit.MAX_LEVERAGE, account, Command.ANY, Limit.RATIO_SCALE);
+            if (maxLeverage != Long.MAX_VALUE) {
+                long equity = equity(account);
+                long exposure = grossExposure(account);
+                long leverage = equity <= 0 ? (exposure > 0 ? Long.MAX_VALUE : 0) : ratio(exposure, equity);
+                if (leverage > maxLeverage) {
+                    list.add(new LimitBreach(account, Command.ANY, Limit.MAX_LEVERAGE, maxLeverage, leverage,
+                            Limit.RATIO_SCALE));
+                }
+            }
+        }
+        return list;
+    }
+
     // ------------------------------------------------------------------ snapshot
 
     /**
