@@ -19,6 +19,7 @@ import io.nautilus.history.api.BarRecord;
 import io.nautilus.history.api.FillEvent;
 import io.nautilus.history.api.HistoryQuery;
 import io.nautilus.history.api.HistoryService;
+import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.history.api.HistoryUnavailableException;
 import io.nautilus.history.api.InstrumentRecord;
@@ -307,6 +308,17 @@ public final class HistoryManager implements HistoryService, CommandResultListen
     public boolean recordAlert(Alert alert) {
         Store s = store;
         return s != null && s.service.recordAlert(alert);
+    }
+
+    @Override
+    public boolean recordNotification(NotificationRecord record) {
+        Store s = store;
+        return s != null && s.service.recordNotification(record);
+    }
+
+    @Override
+    public List<NotificationRecord> notifications(HistoryQuery query) {
+        return service().notifications(query);
     }
 
     @Override

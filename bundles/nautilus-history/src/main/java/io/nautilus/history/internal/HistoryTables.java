@@ -9,6 +9,7 @@ import io.nautilus.api.marketdata.Bar;
 import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.core.api.AccountView;
 import io.nautilus.core.api.PositionView;
+import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.history.api.OrderEvent;
 import io.nautilus.history.internal.db.RowSink.Column;
 import io.nautilus.history.internal.db.RowSink.Table;
@@ -51,12 +52,22 @@ final class HistoryTables {
             "unrealised_pnl:L", "fees:L", "bought_qty:L", "sold_qty:L", "price_scale:I", "qty_scale:I");
 
     static final Table ALERTS = table("alerts", "alert_key:S", "severity:S", "source:S", "alert_text:S",
-            "alert_time_nanos:L", "alert_time:T");
+            "alert_time_nanos:L", "alert_time:T", "labels:S");
+
+    static final Table NOTIFICATIONS = table("notification_log", "event:S", "alert_id:L", "alert_key:S",
+            "receiver:S", "channel:S", "attempt:N", "outcome:S", "detail:S", "user_name:S", "event_time_nanos:L",
+            "event_time:T");
 
     static final int REPORT_TEXT_MAX = 1000;
     static final int ALERT_KEY_MAX = 200;
     static final int ALERT_SOURCE_MAX = 100;
     static final int ALERT_TEXT_MAX = 4000;
+    static final int EVENT_MAX = 24;
+    static final int RECEIVER_MAX = 100;
+    static final int CHANNEL_MAX = 32;
+    static final int OUTCOME_MAX = 24;
+    static final int DETAIL_MAX = 2000;
+    static final int USER_MAX = 100;
 
     private HistoryTables() {
     }
@@ -68,6 +79,7 @@ final class HistoryTables {
             int type = switch (c.charAt(colon + 1)) {
                 case 'L' -> Types.BIGINT;
                 case 'I' -> Types.SMALLINT;
+                case 'N' -> Types.INTEGER;
                 case 'S' -> Types.VARCHAR;
                 case 'T' -> Types.TIMESTAMP_WITH_TIMEZONE;
                 default -> throw new IllegalArgumentException(c);
@@ -118,7 +130,14 @@ final class HistoryTables {
     static Object[] alert(Alert a) {
         return new Object[] {truncate(a.key(), ALERT_KEY_MAX), a.severity().name(),
             truncate(a.source(), ALERT_SOURCE_MAX), truncate(a.text(), ALERT_TEXT_MAX), a.timestampNanos(),
-            utc(a.timestampNanos())};
+            utc(a.timestampNanos()), StringMapJson.write(a.labels())};
+    }
+
+    static Object[] notification(NotificationRecord n) {
+        return new Object[] {truncate(n.event(), EVENT_MAX), n.alertId(), truncate(n.alertKey(), ALERT_KEY_MAX),
+            truncate(n.receiver(), RECEIVER_MAX), truncate(n.channel(), CHANNEL_MAX), n.attempt(),
+            truncate(n.outcome(), OUTCOME_MAX), truncate(n.detail(), DETAIL_MAX), truncate(n.user(), USER_MAX),
+            n.timestampNanos(), utc(n.timestampNanos())};
     }
 
     private static Long price(long value) {

@@ -12,6 +12,7 @@ import io.nautilus.core.api.JournalGapException;
 import io.nautilus.core.api.JournalHistory;
 import io.nautilus.core.api.PositionView;
 import io.nautilus.history.api.HistoryStatus;
+import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.history.internal.db.Databases;
 import io.nautilus.history.internal.db.RowSink;
 import io.nautilus.history.internal.db.SchemaException;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes what the core published off the trading path and writes it to the history database: one {@code orders} row
  * per execution report, one {@code fills} row per fill, one {@code instruments} / {@code accounts} row per
- * definition, plus completed bars, position snapshots and alerts handed to it by the store.
+ * definition, plus completed bars, position snapshots, alerts and notification records handed to it by the store.
  *
  * <p><b>Hand-off.</b> Producers (the core's publish thread, the market-data engine, the position sampler, alert
  * senders) only offer to one bounded queue and never block. When it is full the item is dropped and counted; a
@@ -239,6 +240,17 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
      */
     public boolean offerAlert(Alert alert) {
         return offer(new AlertItem(Objects.requireNonNull(alert, "alert"), System.nanoTime()));
+    }
+
+    /**
+     * Hands a notification record (what the notification engine did with an incident) to the writer without
+     * blocking.
+     *
+     * @param record the record; its id is ignored (the database assigns one)
+     * @return false if the hand-off was full or the store is not writing (the record is not kept)
+     */
+    public boolean offerNotification(NotificationRecord record) {
+        return offer(new NotificationItem(Objects.requireNonNull(record, "record"), System.nanoTime()));
     }
 
     /**
@@ -724,6 +736,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         Map<List<Object>, Object[]> bars = new LinkedHashMap<>();
         List<Object[]> positions = new ArrayList<>();
         List<Object[]> alerts = new ArrayList<>();
+        List<Object[]> notifications = new ArrayList<>();
         long lastSeq = writtenSeq;
         long lastExecId = writtenExecId;
         Set<String> keysAtLast = new HashSet<>(writtenKeys);
@@ -769,6 +782,8 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
                 }
             } else if (item instanceof AlertItem a) {
                 alerts.add(HistoryTables.alert(a.alert()));
+            } else if (item instanceof NotificationItem n) {
+                notifications.add(HistoryTables.notification(n.record()));
             }
         }
         if (atLeastTo > lastSeq) {
@@ -777,7 +792,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         }
         long behind = firstDroppedNow();
         int rows = orders.size() + fills.size() + instruments.size() + accounts.size() + bars.size()
-                + positions.size() + alerts.size();
+                + positions.size() + alerts.size() + notifications.size();
         if (rows == 0 && lastSeq == writtenSeq && behind == persistedBehind) {
             return;
         }
@@ -800,6 +815,7 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
         }
         sink.write(c, HistoryTables.POSITIONS, positions);
         sink.write(c, HistoryTables.ALERTS, alerts);
+        sink.write(c, HistoryTables.NOTIFICATIONS, notifications);
         updateProgress(c, lastSeq, lastExecId, behind);
         c.commit();
         rowsWritten += rows;
@@ -1037,6 +1053,9 @@ public final class HistoryWriter implements CommandResultListener, AutoCloseable
     }
 
     private record AlertItem(Alert alert, long handedAt) implements Item {
+    }
+
+    private record NotificationItem(NotificationRecord record, long handedAt) implements Item {
     }
 
     private record PositionsItem(long timeNanos, long coreSeq, List<PositionView> positions, long handedAt)

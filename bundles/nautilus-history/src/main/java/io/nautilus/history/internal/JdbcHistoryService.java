@@ -27,6 +27,7 @@ import io.nautilus.history.api.HistoryService;
 import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.history.api.HistoryUnavailableException;
 import io.nautilus.history.api.InstrumentRecord;
+import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.history.api.OrderEvent;
 import io.nautilus.history.api.PositionSnapshot;
 
@@ -46,9 +47,9 @@ import javax.sql.DataSource;
 
 /**
  * {@link HistoryService} over the history database with plain JDBC: one connection per query, filters as bound
- * parameters, times compared as exact nanoseconds since the epoch. Alerts and the status go through the
- * {@link HistoryWriter}; a store the writer disabled (schema refused) or has not opened yet answers queries with a
- * {@link HistoryUnavailableException} saying why.
+ * parameters, times compared as exact nanoseconds since the epoch. Alerts, notification records and the status go
+ * through the {@link HistoryWriter}; a store the writer disabled (schema refused) or has not opened yet answers
+ * queries with a {@link HistoryUnavailableException} saying why.
  */
 public final class JdbcHistoryService implements HistoryService {
 
@@ -62,7 +63,10 @@ public final class JdbcHistoryService implements HistoryService {
             + " avg_price, mark_price, realised_pnl, unrealised_pnl, fees, price_scale, qty_scale";
     private static final String BAR_COLUMNS = "instrument, start_nanos, end_nanos, open_price, high_price, low_price,"
             + " close_price, volume, trade_count, price_scale, qty_scale, bar_interval";
-    private static final String ALERT_COLUMNS = "id, alert_key, severity, source, alert_text, alert_time_nanos";
+    private static final String ALERT_COLUMNS = "id, alert_key, severity, source, alert_text, alert_time_nanos,"
+            + " labels";
+    private static final String NOTIFICATION_COLUMNS = "id, event_time_nanos, event, alert_id, alert_key, receiver,"
+            + " channel, attempt, outcome, detail, user_name";
     private static final String RUN_COLUMNS = "run_id, strategy, parameters, data_from_nanos, data_to_nanos,"
             + " started_at_nanos, finished_at_nanos, status, results";
     private static final String UPDATE_RUN = "UPDATE backtest_runs SET strategy = ?, parameters = ?,"
@@ -132,7 +136,18 @@ public final class JdbcHistoryService implements HistoryService {
         List<AlertRecord> out = new ArrayList<>();
         query("alerts", ALERT_COLUMNS, "alert_time_nanos", false, false, query, "alert_time_nanos DESC, id DESC",
                 rs -> out.add(new AlertRecord(rs.getLong(1), new Alert(rs.getString(2),
-                        Severity.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getLong(6)))));
+                        Severity.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getLong(6),
+                        StringMapJson.read(rs.getString(7))))));
+        return out;
+    }
+
+    @Override
+    public List<NotificationRecord> notifications(HistoryQuery query) {
+        List<NotificationRecord> out = new ArrayList<>();
+        query("notification_log", NOTIFICATION_COLUMNS, "event_time_nanos", false, false, query,
+                "event_time_nanos DESC, id DESC", rs -> out.add(new NotificationRecord(rs.getLong(1), rs.getLong(2),
+                        rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11))));
         return out;
     }
 
@@ -172,6 +187,11 @@ public final class JdbcHistoryService implements HistoryService {
     @Override
     public boolean recordAlert(Alert alert) {
         return writer.offerAlert(alert);
+    }
+
+    @Override
+    public boolean recordNotification(NotificationRecord record) {
+        return writer.offerNotification(record);
     }
 
     /**

@@ -110,8 +110,12 @@ class HistoryManagerTest {
                 + " etc/io.nautilus.history.cfg)");
         assertThat(manager.recordAlert(new io.nautilus.api.alert.Alert("k", io.nautilus.api.alert.Severity.INFO,
                 "test", "text", T0))).isFalse();
+        assertThat(manager.recordNotification(new io.nautilus.history.api.NotificationRecord(0, T0, "ACKNOWLEDGED",
+                1, "k", "", "", 0, "", "", "karaf"))).isFalse();
         assertThatThrownBy(() -> manager.orders(HistoryQuery.all())).isInstanceOf(HistoryUnavailableException.class)
                 .hasMessageContaining("DISABLED: switched off");
+        assertThatThrownBy(() -> manager.notifications(HistoryQuery.all()))
+                .isInstanceOf(HistoryUnavailableException.class).hasMessageContaining("DISABLED: switched off");
         assertThat(dir.resolve("history.mv.db")).doesNotExist();
     }
 

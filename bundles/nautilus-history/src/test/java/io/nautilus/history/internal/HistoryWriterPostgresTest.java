@@ -18,7 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.nautilus.api.Side;
 import io.nautilus.api.order.Liquidity;
 import io.nautilus.api.order.RejectReason;
+import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.Severity;
 import io.nautilus.core.api.CommandResult;
+import io.nautilus.history.api.HistoryQuery;
+import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.history.internal.db.Databases;
 import io.nautilus.history.internal.db.PgCopySink;
@@ -35,6 +39,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -93,6 +98,34 @@ class HistoryWriterPostgresTest {
     private static CommandResult buyFill(long seq) {
         return result(seq, fill(seq, 1, seq, ACC1, BTC, Side.BUY, 10_000 + seq, 1_000, 1_000, 0, 10_000 + seq,
                 Liquidity.TAKER, T0 + seq));
+    }
+
+    @Test
+    void alertLabelsAndNotificationRecordsGoThroughCopyAndReadBack() {
+        HistoryWriter w = writer(db.dataSource());
+        w.start();
+        JdbcHistoryService history = new JdbcHistoryService(db.dataSource(), w);
+        Alert alert = new Alert("venue-down:CME", Severity.CRITICAL, "venues", "CME logged out", T0,
+                Map.of(Alert.VENUE, "CME", Alert.ACCOUNT, "tab\there \\ \"q\" \u00fc"));
+        NotificationRecord delivered = new NotificationRecord(0, T0 + 5, "DELIVERY", 3, "venue-down:CME", "ops",
+                "webhook", 2, "DELIVERED", "HTTP 200\nok", "");
+        NotificationRecord ack = new NotificationRecord(0, T0 + 9, "ACKNOWLEDGED", 3, "venue-down:CME", "", "", 0,
+                "", "on it", "karaf");
+        assertThat(w.offerAlert(alert)).isTrue();
+        assertThat(w.offerNotification(delivered)).isTrue();
+        assertThat(w.offerNotification(ack)).isTrue();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> history.notifications(HistoryQuery.all()).size() == 2
+                && history.alerts(HistoryQuery.all()).size() == 1);
+        assertThat(history.alerts(HistoryQuery.all()).get(0).alert()).isEqualTo(alert);
+        List<NotificationRecord> records = history.notifications(HistoryQuery.all());
+        assertThat(records.get(0)).isEqualTo(new NotificationRecord(records.get(0).id(), T0 + 9, "ACKNOWLEDGED", 3,
+                "venue-down:CME", "", "", 0, "", "on it", "karaf"));
+        assertThat(records.get(1)).isEqualTo(new NotificationRecord(records.get(1).id(), T0 + 5, "DELIVERY", 3,
+                "venue-down:CME", "ops", "webhook", 2, "DELIVERED", "HTTP 200\nok", ""));
+        assertThat(records.get(0).id()).isGreaterThan(records.get(1).id());
+        assertThat(history.notifications(HistoryQuery.all().withRange(null, Instant.ofEpochSecond(0, T0 + 9))))
+                .containsExactly(records.get(1));
     }
 
     @Test

@@ -441,6 +441,10 @@ class HistoryWriterTest {
         assertThat(w.status().queued()).as("a disabled store takes nothing").isZero();
         assertThat(w.offerAlert(new io.nautilus.api.alert.Alert("k", io.nautilus.api.alert.Severity.INFO, "test",
                 "text", T0))).isFalse();
+        assertThat(w.offerNotification(new io.nautilus.history.api.NotificationRecord(0, T0, "DELIVERY", 1, "k",
+                "ops", "email", 1, "DELIVERED", "", ""))).isFalse();
+        assertThatThrownBy(() -> new JdbcHistoryService(ds, w).notifications(HistoryQuery.all()))
+                .isInstanceOf(HistoryUnavailableException.class).hasMessageContaining("the history store is DISABLED");
         assertThatThrownBy(() -> new JdbcHistoryService(ds, w).fills(HistoryQuery.all()))
                 .isInstanceOf(HistoryUnavailableException.class)
                 .hasMessageContaining("the history store is DISABLED")

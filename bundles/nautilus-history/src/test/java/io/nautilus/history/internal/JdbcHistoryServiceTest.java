@@ -40,6 +40,7 @@ import io.nautilus.history.api.InstrumentRecord;
 import io.nautilus.history.api.PositionSnapshot;
 import io.nautilus.history.api.HistoryQuery;
 import io.nautilus.history.api.HistoryUnavailableException;
+import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.history.api.OrderEvent;
 import io.nautilus.history.internal.db.JdbcBatchSink;
 import io.nautilus.history.internal.db.SchemaMigrator;
@@ -246,7 +247,8 @@ class JdbcHistoryServiceTest {
 
     @Test
     void alertsComeNewestFirstWithTheirIdsAndFilterByTime() {
-        Alert venue = new Alert("venue-down:CME", Severity.CRITICAL, "venues", "CME logged out", T0);
+        Alert venue = new Alert("venue-down:CME", Severity.CRITICAL, "venues", "CME logged out", T0,
+                Map.of(Alert.VENUE, "CME", "note", "quote\" back\\slash line\nbreak \u00fc"));
         Alert risk = new Alert("risk:ACC1", Severity.WARNING, "risk", "ACC1 near its limit", T0 + SECOND);
         assertThat(history.recordAlert(venue)).isTrue();
         assertThat(history.recordAlert(risk)).isTrue();
@@ -254,11 +256,63 @@ class JdbcHistoryServiceTest {
 
         List<AlertRecord> alerts = history.alerts(HistoryQuery.all());
         assertThat(alerts).extracting(AlertRecord::alert).containsExactly(risk, venue);
+        assertThat(alerts.get(1).alert().labels()).as("labels read back")
+                .containsExactly(Map.entry("note", "quote\" back\\slash line\nbreak \u00fc"),
+                        Map.entry(Alert.VENUE, "CME"));
+        assertThat(alerts.get(0).alert().labels()).isEmpty();
         assertThat(alerts.get(0).id()).isGreaterThan(alerts.get(1).id());
         assertThat(history.alerts(HistoryQuery.all().withRange(instant(T0), instant(T0 + 1))))
                 .extracting(AlertRecord::alert).containsExactly(venue);
         assertThat(history.alerts(HistoryQuery.all().withAccount(AccountId.of("NOBODY")))).as("no account filter")
                 .hasSize(2);
+    }
+
+    @Test
+    void notificationRecordsComeNewestFirstWithTheStoresIdsAndFilterByTime() {
+        NotificationRecord attempt = new NotificationRecord(0, T0, "DELIVERY", 7, "venue-down:CME", "ops-email",
+                "email", 1, "RETRYABLE_FAILURE", "connection refused", "");
+        NotificationRecord delivered = new NotificationRecord(0, T0 + SECOND, "DELIVERY", 7, "venue-down:CME",
+                "ops-email", "email", 2, "DELIVERED", "<msg-1@nautilus>", "");
+        NotificationRecord ack = new NotificationRecord(0, T0 + 2 * SECOND, "ACKNOWLEDGED", 7, "venue-down:CME", "",
+                "", 0, "", "looking", "karaf");
+        NotificationRecord sameTime = new NotificationRecord(0, T0 + 2 * SECOND, "SILENCED", 0, "", "", "", 0, "",
+                "venue=\"CME\" for 2h", "karaf");
+        for (NotificationRecord r : List.of(attempt, delivered, ack, sameTime)) {
+            assertThat(history.recordNotification(r)).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.notifications(HistoryQuery.all()).size() == 4);
+
+        List<NotificationRecord> records = history.notifications(HistoryQuery.all());
+        assertThat(records).extracting(NotificationRecord::event)
+                .as("newest first, the later id first at the same time")
+                .containsExactly("SILENCED", "ACKNOWLEDGED", "DELIVERY", "DELIVERY");
+        assertThat(records).extracting(NotificationRecord::id).isSortedAccordingTo((a, b) -> Long.compare(b, a))
+                .doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).isPositive());
+        assertThat(records.get(2)).isEqualTo(new NotificationRecord(records.get(2).id(), T0 + SECOND, "DELIVERY", 7,
+                "venue-down:CME", "ops-email", "email", 2, "DELIVERED", "<msg-1@nautilus>", ""));
+        assertThat(records.get(1).user()).isEqualTo("karaf");
+        assertThat(history.notifications(HistoryQuery.all().withRange(instant(T0), instant(T0 + SECOND))))
+                .extracting(NotificationRecord::outcome).containsExactly("RETRYABLE_FAILURE");
+        assertThat(history.notifications(HistoryQuery.all().withLimit(1))).extracting(NotificationRecord::event)
+                .containsExactly("SILENCED");
+        assertThat(history.notifications(HistoryQuery.all().withAccount(AccountId.of("NOBODY"))))
+                .as("no account filter").hasSize(4);
+    }
+
+    @Test
+    void longNotificationTextIsCutToItsColumn() {
+        NotificationRecord big = new NotificationRecord(0, T0, "DEAD_LETTER", 1, "k".repeat(300), "r".repeat(150),
+                "c".repeat(40), 3, "PERMANENT_FAILURE", "d".repeat(5_000), "u".repeat(150));
+        assertThat(history.recordNotification(big)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.notifications(HistoryQuery.all()).size() == 1);
+
+        NotificationRecord read = history.notifications(HistoryQuery.all()).get(0);
+        assertThat(read.alertKey()).hasSize(200);
+        assertThat(read.receiver()).hasSize(100);
+        assertThat(read.channel()).hasSize(32);
+        assertThat(read.detail()).hasSize(2_000);
+        assertThat(read.user()).hasSize(100);
+        assertThat(read.attempt()).isEqualTo(3);
     }
 
     @Test

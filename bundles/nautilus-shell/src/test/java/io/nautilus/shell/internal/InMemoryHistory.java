@@ -13,6 +13,7 @@ import io.nautilus.history.api.HistoryService;
 import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.history.api.HistoryUnavailableException;
 import io.nautilus.history.api.InstrumentRecord;
+import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.history.api.OrderEvent;
 import io.nautilus.history.api.PositionSnapshot;
 import java.time.Instant;
@@ -35,6 +36,7 @@ final class InMemoryHistory implements HistoryService {
     final List<InstrumentRecord> instruments = new ArrayList<>();
     final List<AccountRecord> accounts = new ArrayList<>();
     final List<BacktestRun> runs = new ArrayList<>();
+    final List<NotificationRecord> notifications = new ArrayList<>();
     final List<HistoryQuery> asked = new ArrayList<>();
     HistoryStatus status;
     String failure;
@@ -120,6 +122,21 @@ final class InMemoryHistory implements HistoryService {
     public boolean recordAlert(Alert alert) {
         alerts.add(new AlertRecord(alerts.size() + 1, alert));
         return true;
+    }
+
+    @Override
+    public boolean recordNotification(NotificationRecord record) {
+        notifications.add(new NotificationRecord(notifications.size() + 1, record.timestampNanos(), record.event(),
+                record.alertId(), record.alertKey(), record.receiver(), record.channel(), record.attempt(),
+                record.outcome(), record.detail(), record.user()));
+        return true;
+    }
+
+    @Override
+    public List<NotificationRecord> notifications(HistoryQuery query) {
+        answer(query);
+        return select(notifications, query.withAccount(null).withInstrument(null), n -> null, n -> null,
+                n -> nanos(n.timestampNanos()));
     }
 
     @Override

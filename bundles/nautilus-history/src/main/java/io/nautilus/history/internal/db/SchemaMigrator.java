@@ -44,7 +44,7 @@ public final class SchemaMigrator {
     /** The migrations of the history store, oldest first. */
     public static final List<String> CURRENT = List.of("db/migration/V1__orders_fills_progress.sql",
             "db/migration/V2__positions_bars_definitions_alerts_backtests.sql", "db/migration/V3__fill_fee.sql",
-            "db/migration/V4__indexes_for_the_queries.sql");
+            "db/migration/V4__indexes_for_the_queries.sql", "db/migration/V5__alert_labels_notification_log.sql");
 
     private static final String TABLE = "schema_version";
 

@@ -28,8 +28,8 @@ class SchemaMigratorTest {
         DataSource ds = HistoryDatabase.embedded(dir);
         SchemaMigrator migrator = SchemaMigrator.current();
 
-        assertThat(migrator.latestVersion()).isEqualTo(4);
-        assertThat(migrator.migrate(ds)).containsExactly(1, 2, 3, 4);
+        assertThat(migrator.latestVersion()).isEqualTo(5);
+        assertThat(migrator.migrate(ds)).containsExactly(1, 2, 3, 4, 5);
         assertThat(migrator.migrate(ds)).isEmpty();
 
         DataSource reopened = HistoryDatabase.embedded(dir);
@@ -54,6 +54,10 @@ class SchemaMigratorTest {
                 assertThat(rs.getInt(1)).isEqualTo(4);
                 assertThat(rs.getString(2)).isEqualTo("indexes for the queries");
                 assertThat(rs.getString(3)).isEqualTo(migration(4).checksum());
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(5);
+                assertThat(rs.getString(2)).isEqualTo("alert labels notification log");
+                assertThat(rs.getString(3)).isEqualTo(migration(5).checksum());
                 assertThat(rs.next()).isFalse();
             }
             try (ResultSet rs = s.executeQuery(
@@ -66,7 +70,7 @@ class SchemaMigratorTest {
                 assertThat(rs.next()).isFalse();
             }
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM orders, fills, position_snapshots, bars,"
-                    + " instruments, accounts, alerts, backtest_runs, journal_gaps")) {
+                    + " instruments, accounts, alerts, backtest_runs, journal_gaps, notification_log")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isZero();
             }
@@ -112,12 +116,35 @@ class SchemaMigratorTest {
                     + " 'BUY', 100, 2, 'TAKER', 0, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00')");
         }
 
-        assertThat(SchemaMigrator.current().migrate(ds)).containsExactly(3, 4);
+        assertThat(SchemaMigrator.current().migrate(ds)).containsExactly(3, 4, 5);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(fee) FROM fills")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).isEqualTo(1);
             assertThat(rs.getLong(2)).as("the fill written before V3 has no fee").isZero();
+        }
+    }
+
+    @Test
+    void alertsRecordedBeforeVersion5GetEmptyLabelsAndTheNotificationLogIsAdded() throws SQLException {
+        DataSource ds = HistoryDatabase.embedded(dir);
+        SchemaMigrator.load(getClass().getClassLoader(), SchemaMigrator.CURRENT.subList(0, 4)).migrate(ds);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO alerts (alert_key, severity, source, alert_text, alert_time_nanos,"
+                    + " alert_time) VALUES ('k', 'INFO', 'core', 'old', 0,"
+                    + " TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00')");
+        }
+
+        assertThat(SchemaMigrator.current().migrate(ds)).containsExactly(5);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT labels FROM alerts")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("{}");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM notification_log")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isZero();
+            }
         }
     }
 
