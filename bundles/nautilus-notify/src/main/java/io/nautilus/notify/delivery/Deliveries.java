@@ -245,7 +245,7 @@ public final class Deliveries implements Dispatcher, AutoCloseable {
         Map<String, Object> model = NotificationModel.of(outgoing, channel, user);
         String subject = templates.render(channel, Templates.Part.SUBJECT, model).strip()
                 .replaceAll("\\s*\\R\\s*", " ");
-        String body = templates.render(channel, Templates.Part.BODY, model);
+        String body = templates.render(channel, Templates.Part.BODY, model).stripTrailing();
         return new Notification(outgoing.id(), outgoing.receiver(), channel, outgoing.kind(), subject, body,
                 outgoing.alerts(), outgoing.rolledUp(), outgoing.releasedNanos());
     }
