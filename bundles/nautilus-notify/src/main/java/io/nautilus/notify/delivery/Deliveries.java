@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -53,6 +54,7 @@ public final class Deliveries implements Dispatcher, AutoCloseable {
     private final Map<String, ReceiverWorker> workers = new TreeMap<>();
     private final ArrayDeque<DeliveryView> recent = new ArrayDeque<>();
     private final ArrayDeque<DeliveryView> deadLetters = new ArrayDeque<>();
+    private final AtomicLong deadLetterCount = new AtomicLong();
     private volatile boolean closed;
 
     /**
@@ -114,9 +116,7 @@ public final class Deliveries implements Dispatcher, AutoCloseable {
      *         naming the template and the line; empty when all compiled
      */
     public List<String> templates(Path folder) {
-        List<String> errors = templates.folder(folder);
-        errors.forEach(e -> LOG.warn("{}", e));
-        return errors;
+        return templates.folder(folder);
     }
 
     /**
@@ -210,6 +210,11 @@ public final class Deliveries implements Dispatcher, AutoCloseable {
         return newest(deadLetters, KEPT);
     }
 
+    /** @return how many messages were given up since start (the dead-letter list keeps the last {@value #KEPT}) */
+    public long deadLetterCount() {
+        return deadLetterCount.get();
+    }
+
     /**
      * What an operator should know: enabled receivers whose channel has no route now, and templates that do not
      * compile.
@@ -277,6 +282,9 @@ public final class Deliveries implements Dispatcher, AutoCloseable {
                 attempt, result.outcome(), result.detail(), now, now - outgoing.releasedNanos(), deadLetter);
         if (worker != null) {
             worker.count(view);
+        }
+        if (deadLetter) {
+            deadLetterCount.incrementAndGet();
         }
         synchronized (recent) {
             keep(recent, view);

@@ -166,13 +166,18 @@ public final class Templates {
             try {
                 return process(template, model);
             } catch (TemplateException | IOException e) {
-                String error = describe(template.getName(), e);
-                LOG.warn("{}; rendered with the shipped {} instead", error, fallback.getName());
+                String error = describe(template.getName(), e) + "; rendered with the shipped " + fallback.getName()
+                        + " instead";
+                boolean known;
                 synchronized (this) {
                     OverrideFile override = overrides.get(template.getName());
+                    known = override != null && override.error.equals(error);
                     if (override != null) {
-                        override.error = error + " (rendering; the shipped template is used for this message)";
+                        override.error = error;
                     }
+                }
+                if (!known) {
+                    LOG.warn("{}", error);
                 }
             }
         }
@@ -268,6 +273,9 @@ public final class Templates {
         } else {
             where = "";
             what = e.toString();
+        }
+        if (what != null && what.contains("----")) {
+            what = what.substring(0, what.indexOf("----"));
         }
         String line = what == null ? e.getClass().getSimpleName() : what.strip().replaceAll("\\s*\\R\\s*", " ");
         if (line.length() > 300) {

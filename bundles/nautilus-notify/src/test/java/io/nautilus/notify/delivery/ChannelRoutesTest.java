@@ -158,6 +158,22 @@ class ChannelRoutesTest {
     }
 
     @Test
+    void refusedSmtpCredentialsAreAPermanentFailureAndThePasswordIsNotShown() throws Exception {
+        load("notify-email.yaml");
+        String wrong = "wrong-pw-9999";
+        deliveries.configure(List.of(receiver("ops-email", "email", smtpUrl("ops@example.com"),
+                Map.of("username", "nautilus"), Map.of("password", wrong), FAST_RETRY)));
+
+        deliveries.dispatch(firing(43, "ops-email", incident(8, "k", Severity.CRITICAL, "x")));
+
+        await().atMost(WAIT).until(() -> !deliveries.deadLetters().isEmpty());
+        DeliveryView dead = deliveries.deadLetters().get(0);
+        assertThat(dead.outcome()).isEqualTo(DeliveryResult.Outcome.PERMANENT_FAILURE);
+        assertThat(dead.detail()).contains("AuthenticationFailedException").doesNotContain(wrong);
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void webhookDownForAWhileThenBackGetsEachMessageOnceInOrderSigned() throws Exception {
         load("notify-webhook.yaml");
         HttpReceiver hook = http(WEBHOOK_SECRET, null, null);
