@@ -95,6 +95,22 @@ public final class BacktestContext implements StrategyContext {
         return scheduler.now();
     }
 
+    /**
+     * Records the alert in the run's output ({@code alerts.csv}, at simulated time), keyed {@code strategy:<id>:<key>}
+     * as the live engine keys it; a backtest tells nobody.
+     *
+     * @throws IllegalArgumentException if the key or the text is blank
+     */
+    @Override
+    public void alert(io.nautilus.api.alert.Severity severity, String key, String text) {
+        Objects.requireNonNull(severity, "severity");
+        if (key == null || key.isBlank() || text == null || text.isBlank()) {
+            throw new IllegalArgumentException("alert of strategy " + strategyId + ": key '" + key
+                    + "' and text must not be blank");
+        }
+        orderLog.alert(severity, "strategy:" + strategyId.value() + ":" + key, text, scheduler.now());
+    }
+
     @Override
     public long submit(InstrumentId instrument, Side side, OrderType type, TimeInForce timeInForce, long price,
                        long stopPrice, long quantity, int flags, long expireTimeNanos) {

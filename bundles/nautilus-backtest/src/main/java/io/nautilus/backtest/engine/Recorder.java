@@ -5,6 +5,7 @@ import io.nautilus.analytics.api.PerformanceResult;
 import io.nautilus.analytics.api.TradeRecord;
 import io.nautilus.analytics.performance.Performance;
 import io.nautilus.api.InstrumentId;
+import io.nautilus.api.alert.Severity;
 import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.order.CancelReason;
@@ -41,6 +42,8 @@ final class Recorder implements Closeable, OrderLog {
 
     static final String FILLS_HEADER = "timestamp,orderId,instrument,side,price,qty,fee,liquidity";
     static final String EQUITY_HEADER = "date,equity";
+    static final String ALERTS_HEADER = "timestamp,severity,key,text";
+    static final String ALERTS_FILE = "alerts.csv";
     static final String ORDERS_HEADER = "orderId,clientOrderId,instrument,side,type,timeInForce,price,quantity,"
             + "filledQty,avgPrice,status,reason,submitted,finished";
 
@@ -72,6 +75,9 @@ final class Recorder implements Closeable, OrderLog {
     private final Writer fills;
     private final Writer orders;
     private final Writer equity;
+    /** {@code alerts.csv}, opened at the strategy's first alert. */
+    private Writer alerts;
+    private long alertCount;
     private final Map<Long, OrderRow> byClientId = new LinkedHashMap<>();
     private final Map<Long, OrderRow> byOrderId = new HashMap<>();
     private final Map<InstrumentId, long[]> positions = new HashMap<>();
@@ -373,6 +379,34 @@ final class Recorder implements Closeable, OrderLog {
         Files.writeString(out.resolve("stats.json"), sb, StandardCharsets.UTF_8);
     }
 
+    @Override
+    public void alert(Severity severity, String key, String text, long timeNanos) {
+        if (alerts == null) {
+            try {
+                alerts = open(ALERTS_FILE, ALERTS_HEADER);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        alertCount++;
+        StringBuilder row = new StringBuilder(64 + text.length());
+        iso.append(row, timeNanos);
+        row.append(',').append(severity).append(',').append(csv(key)).append(',').append(csv(text)).append('\n');
+        write(alerts, row);
+    }
+
+    /** @return alerts the strategy raised so far */
+    long alerts() {
+        return alertCount;
+    }
+
+    private static String csv(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
     private static void write(Writer w, CharSequence text) {
         try {
             w.append(text);
@@ -384,7 +418,10 @@ final class Recorder implements Closeable, OrderLog {
     @Override
     public void close() throws IOException {
         IOException failure = null;
-        for (Writer w : new Writer[] {fills, orders, equity}) {
+        for (Writer w : new Writer[] {fills, orders, equity, alerts}) {
+            if (w == null) {
+                continue;
+            }
             try {
                 w.close();
             } catch (IOException e) {

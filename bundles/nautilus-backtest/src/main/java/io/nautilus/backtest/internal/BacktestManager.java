@@ -1,5 +1,6 @@
 package io.nautilus.backtest.internal;
 
+import io.nautilus.api.alert.AlertService;
 import io.nautilus.backtest.api.BacktestInfo;
 import io.nautilus.backtest.api.BacktestRequest;
 import io.nautilus.backtest.api.BacktestService;
@@ -59,6 +60,10 @@ public final class BacktestManager implements BacktestService, SweepWorker {
     private volatile HistoryService history;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AlertService alerts;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(" + SweepExecutor.PROPERTY + "=cluster)")
     private volatile SweepExecutor cluster;
 
@@ -84,7 +89,7 @@ public final class BacktestManager implements BacktestService, SweepWorker {
                 base);
         try {
             runs = new BacktestRuns(settings, strategies, new EngineRunner(environment), () -> history,
-                    Clock.systemUTC());
+                    () -> alerts, Clock.systemUTC());
         } catch (RuntimeException e) {
             strategies.close();
             throw e;

@@ -1,5 +1,8 @@
 package io.nautilus.backtest.internal;
 
+import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.AlertService;
+import io.nautilus.api.alert.Severity;
 import io.nautilus.api.strategy.StrategyFactory;
 import io.nautilus.backtest.api.BacktestInfo;
 import io.nautilus.backtest.api.BacktestRequest;
@@ -46,6 +49,7 @@ final class BacktestRuns {
     private final StrategyCatalog strategies;
     private final Runner runner;
     private final Supplier<HistoryService> history;
+    private final Supplier<AlertService> alerts;
     private final Clock clock;
     private final RunFolder folder;
     private final ExecutorService threads;
@@ -85,6 +89,22 @@ final class BacktestRuns {
      */
     BacktestRuns(Settings settings, StrategyCatalog strategies, Runner runner, Supplier<HistoryService> history,
                  Clock clock) {
+        this(settings, strategies, runner, history, () -> null, clock);
+    }
+
+    /**
+     * Starts the threads and reads the runs of earlier sessions from the folder.
+     *
+     * @param settings   where and how
+     * @param strategies the strategies runs may use
+     * @param runner     the engine
+     * @param history    the history store, or null while it is absent
+     * @param alerts     where a finished or failed run is told (docs/alerts.md), or null while it is absent
+     * @param clock      the wall clock of submission, start and end times
+     */
+    BacktestRuns(Settings settings, StrategyCatalog strategies, Runner runner, Supplier<HistoryService> history,
+                 Supplier<AlertService> alerts, Clock clock) {
+        this.alerts = alerts;
         this.settings = settings;
         this.strategies = strategies;
         this.runner = runner;
@@ -259,6 +279,43 @@ final class BacktestRuns {
         record(ended);
         LOG.info("backtest {} {}: {} events, {} fills{}", run.id(), end, ended.events(), ended.fills(),
                 error == null ? "" : ", " + error);
+        alert(ended);
+    }
+
+    /**
+     * Tells the notification engine how a run ended: {@code backtest-finished:<id>} (INFO) for a completed run, which
+     * also resolves {@code backtest-failed:<strategy>}; {@code backtest-failed:<strategy>} (WARNING) for a failed one.
+     * A canceled run is the operator's own doing: nothing is raised.
+     */
+    private void alert(BacktestInfo info) {
+        AlertService service = alerts == null ? null : alerts.get();
+        if (service == null || info.state() == BacktestState.CANCELED) {
+            return;
+        }
+        String strategy = info.request().strategy();
+        try {
+            Instant now = clock.instant();
+            long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            if (info.state() == BacktestState.COMPLETED) {
+                service.resolve("backtest-failed:" + strategy, "backtest " + info.id() + " of " + strategy
+                        + " completed");
+                service.raise(new Alert("backtest-finished:" + info.id(), Severity.INFO, AlertService.BACKTEST,
+                        "backtest " + info.id() + " of " + strategy + " COMPLETED: " + info.events() + " events, "
+                                + info.fills() + " fills" + figure(info, "totalReturn") + figure(info, "netPnl")
+                                + "; results in " + info.outDir(), nanos, Map.of(Alert.STRATEGY, strategy)));
+            } else if (info.state() == BacktestState.FAILED) {
+                service.raise(new Alert("backtest-failed:" + strategy, Severity.WARNING, AlertService.BACKTEST,
+                        "backtest " + info.id() + " of " + strategy + " FAILED: " + info.error(), nanos,
+                        Map.of(Alert.STRATEGY, strategy)));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("backtest {}: the alert service failed ({}); the run is unaffected", info.id(), e.toString());
+        }
+    }
+
+    private static String figure(BacktestInfo info, String name) {
+        Object value = info.stats().get(name);
+        return value == null ? "" : ", " + name + " " + value;
     }
 
     private BacktestRequest check(BacktestRequest request) {

@@ -44,6 +44,7 @@ class BacktestRunsTest {
     private final List<BacktestRun> recorded = Collections.synchronizedList(new ArrayList<>());
     private final List<BacktestRuns> opened = new ArrayList<>();
     private volatile boolean historyDown;
+    private final RecordingAlertService alerts = new RecordingAlertService();
 
     @BeforeEach
     void sampleData() throws Exception {
@@ -86,6 +87,41 @@ class BacktestRunsTest {
         assertThat(recorded.get(1).results()).containsEntry("events", "100").containsEntry("fills", "2")
                 .containsEntry("totalReturn", "0.01");
         assertThat(recorded.get(1).parameters()).containsEntry("fast", "3");
+    }
+
+    @Test
+    void aCompletedRunIsAnInfoAlertAndAFailedOneAWarningPerStrategyResolvedByTheNextCompletedRun()
+            throws Exception {
+        boolean[] fail = {true};
+        BacktestRuns runs = runs(1, (request, progress, cancelled) -> {
+            if (fail[0]) {
+                throw new IllegalStateException("strategy demo failed", new ArithmeticException("/ by zero"));
+            }
+            return new Runner.Outcome(100, 2, 1e6, Map.of("totalReturn", 0.01));
+        });
+
+        String failed = awaitEnd(runs, runs.start(request("samples/quotes.csv")).id()).id();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !alerts.raised("backtest-failed:").isEmpty());
+        fail[0] = false;
+        String completed = awaitEnd(runs, runs.start(request("samples/quotes.csv")).id()).id();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !alerts.raised("backtest-finished:").isEmpty());
+
+        assertThat(alerts.raised("backtest-failed:")).singleElement().satisfies(a -> {
+            assertThat(a.key()).isEqualTo("backtest-failed:demo");
+            assertThat(a.severity()).isEqualTo(io.nautilus.api.alert.Severity.WARNING);
+            assertThat(a.source()).isEqualTo(io.nautilus.api.alert.AlertService.BACKTEST);
+            assertThat(a.labels()).containsEntry(io.nautilus.api.alert.Alert.STRATEGY, "demo");
+            assertThat(a.text()).contains(failed, "FAILED", "/ by zero");
+        });
+        assertThat(alerts.raised("backtest-finished:")).singleElement().satisfies(a -> {
+            assertThat(a.key()).isEqualTo("backtest-finished:" + completed);
+            assertThat(a.severity()).isEqualTo(io.nautilus.api.alert.Severity.INFO);
+            assertThat(a.text()).contains("COMPLETED: 100 events, 2 fills, totalReturn 0.01");
+        });
+        assertThat(alerts.resolved()).containsExactly("backtest-failed:demo | backtest " + completed
+                + " of demo completed");
     }
 
     @Test
@@ -291,7 +327,7 @@ class BacktestRunsTest {
     private BacktestRuns runs(int threads, Runner runner, int keep) {
         BacktestRuns runs = new BacktestRuns(new BacktestRuns.Settings(threads,
                 base.resolve("data/nautilus/backtests"), keep, base.resolve("data/nautilus/marketdata"), base),
-                new DemoStrategies(), runner, this::history, Clock.fixed(NOW, ZoneOffset.UTC));
+                new DemoStrategies(), runner, this::history, () -> alerts, Clock.fixed(NOW, ZoneOffset.UTC));
         opened.add(runs);
         return runs;
     }

@@ -3,6 +3,7 @@ package io.nautilus.marketdata.internal;
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.ConnectionState;
 import io.nautilus.api.Side;
+import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.marketdata.MarketDataFeed;
 import io.nautilus.api.marketdata.Quote;
 import io.nautilus.api.marketdata.Trade;
@@ -23,6 +24,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.util.EnumMap;
@@ -48,6 +50,28 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
     private volatile MarketDataEngine engine;
     private volatile MarketDataConfig settings;
     private java.util.concurrent.ScheduledExecutorService instrumentWatch;
+    private volatile AlertService alertService;
+    private volatile FeedAlerts feedAlerts;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAlertService(AlertService service) {
+        alertService = service;
+        FeedAlerts current = feedAlerts;
+        if (current != null) {
+            current.bind(service);
+        }
+    }
+
+    void unbindAlertService(AlertService service) {
+        if (alertService == service) {
+            alertService = null;
+        }
+        FeedAlerts current = feedAlerts;
+        if (current != null) {
+            current.unbind(service);
+        }
+    }
 
     /** Creates the component (DS). */
     public MarketDataManager() {
@@ -56,6 +80,18 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
     @Activate
     void activate(MarketDataManagerConfig config) {
         settings = toConfig(config);
+        if (config.alert_stale_s() < 0 || config.alert_rejects() < 0 || config.alert_rejects_window_s() < 1) {
+            throw new IllegalArgumentException("io.nautilus.marketdata: alert.stale.s " + config.alert_stale_s()
+                    + " and alert.rejects " + config.alert_rejects() + " must not be negative, alert.rejects.window.s "
+                    + config.alert_rejects_window_s() + " must be at least 1");
+        }
+        FeedAlerts watch = new FeedAlerts(TimeUnit.SECONDS.toNanos(config.alert_stale_s()), config.alert_rejects(),
+                TimeUnit.SECONDS.toNanos(config.alert_rejects_window_s()));
+        AlertService bound = alertService;
+        if (bound != null) {
+            watch.bind(bound);
+        }
+        feedAlerts = watch;
         MarketDataEngine started = new MarketDataEngine(core.instruments(), settings);
         engine = started;
         for (MarketDataFeed feed : feeds) {
@@ -68,6 +104,21 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
         });
         instrumentWatch.scheduleWithFixedDelay(this::followInstruments, 1, 1, TimeUnit.SECONDS);
         instrumentWatch.scheduleWithFixedDelay(this::markCore, 1, 1, TimeUnit.SECONDS);
+        instrumentWatch.scheduleWithFixedDelay(this::watchFeeds, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Once a second, judges the feeds' counters for stale feeds and reject bursts (alerts). */
+    void watchFeeds() {
+        try {
+            MarketDataEngine current = engine;
+            FeedAlerts watch = feedAlerts;
+            if (current != null && watch != null) {
+                watch.check(current.feedStats(), System.nanoTime());
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MarketDataManager.class).debug("feed watch failed: {}",
+                    e.getMessage());
+        }
     }
 
     private final Map<InstrumentId, Long> marked = new ConcurrentHashMap<>();

@@ -33,4 +33,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Book depth", description = "Book levels per side that conflate per level.")
     int book_depth() default 10;
+
+    @AttributeDefinition(name = "Stale alert (s)", description = "A feed that delivered ticks and passed none on for "
+            + "this long raises the alert feed-stale:<feed>; 0 = never.")
+    long alert_stale_s() default 60;
+
+    @AttributeDefinition(name = "Reject burst", description = "Ticks of one feed rejected within the reject window "
+            + "that raise the alert feed-rejects:<feed>; 0 = never.")
+    long alert_rejects() default 100;
+
+    @AttributeDefinition(name = "Reject window (s)", description = "The window of the reject burst, at least 1.")
+    long alert_rejects_window_s() default 10;
 }

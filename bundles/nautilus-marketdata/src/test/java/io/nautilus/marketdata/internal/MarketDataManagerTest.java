@@ -54,6 +54,21 @@ class MarketDataManagerTest {
             public int book_depth() {
                 return 5;
             }
+
+            @Override
+            public long alert_stale_s() {
+                return 60;
+            }
+
+            @Override
+            public long alert_rejects() {
+                return 100;
+            }
+
+            @Override
+            public long alert_rejects_window_s() {
+                return 10;
+            }
         };
     }
 

@@ -115,6 +115,22 @@ public final class InstanceContext implements StrategyContext {
         return config.account();
     }
 
+    /**
+     * Hands the alert to the engine's {@link StrategyAlertHook}, which keys it {@code strategy:<id>:<key>} and labels
+     * it with this instance's strategy and account; returns at once.
+     *
+     * @throws IllegalArgumentException if the key or the text is blank
+     */
+    @Override
+    public void alert(io.nautilus.api.alert.Severity severity, String key, String text) {
+        java.util.Objects.requireNonNull(severity, "severity");
+        if (key == null || key.isBlank() || text == null || text.isBlank()) {
+            throw new IllegalArgumentException("alert of strategy " + config.id() + ": key '" + key
+                    + "' and text must not be blank");
+        }
+        instance.alertHook().strategyAlert(config.id(), config.account(), severity, key, text);
+    }
+
     @Override
     public long nowNanos() {
         return clock.getAsLong();

@@ -157,6 +157,16 @@ public final class StrategyInstance {
     void start() {
         state = InstanceState.RUNNING;
         thread.start();
+        try {
+            alerts.strategyStarted(config.id(), config.account());
+        } catch (Throwable t) {
+            rethrowIfFatal(t);
+        }
+    }
+
+    /** @return where this instance's alerts go (its context's {@code alert} included) */
+    StrategyAlertHook alertHook() {
+        return alerts;
     }
 
     /**
@@ -537,7 +547,7 @@ public final class StrategyInstance {
         }
         end(InstanceState.FAILED);
         try {
-            alerts.strategyFailed(config.id(), reason, cause);
+            alerts.strategyFailed(config.id(), config.account(), reason, cause);
         } catch (Throwable t) {
             rethrowIfFatal(t);
         }
@@ -552,6 +562,13 @@ public final class StrategyInstance {
                 context.cancelAll(null);
             } catch (RuntimeException e) {
                 commandFailures.incrementAndGet();
+            }
+        }
+        if (finalState == InstanceState.STOPPED) {
+            try {
+                alerts.strategyStopped(config.id(), config.account(), config.orderPolicy());
+            } catch (Throwable t) {
+                rethrowIfFatal(t);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.nautilus.strategy.internal;
 
 import io.nautilus.api.AccountId;
+import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.StrategyId;
 import io.nautilus.api.instrument.FixedPoint;
@@ -87,6 +88,18 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
     @Reference
     private TradingCoreService core;
 
+    private final StrategyAlerts alerts = new StrategyAlerts();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAlertService(AlertService service) {
+        alerts.bind(service);
+    }
+
+    void unbindAlertService(AlertService service) {
+        alerts.unbind(service);
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConfigurationAdmin configurationAdmin;
@@ -106,8 +119,7 @@ public final class StrategyEngineManager implements ExecutionReportListener, Str
             venue = Executors.newSingleThreadScheduledExecutor(daemon("nautilus-strategy-venue-latency"));
             port = new LatencyTradingPort(port, venue, TimeUnit.MICROSECONDS.toNanos(config.venue_latency_us()));
         }
-        engine = new StrategyEngine(port, (strategy, reason, cause) ->
-                LOG.error("ALERT strategy {} failed and was stopped: {}", strategy, reason, cause));
+        engine = new StrategyEngine(port, alerts);
         timer = Executors.newSingleThreadScheduledExecutor(daemon("nautilus-strategy-bindings"));
         bindings = new StrategyBindings(engine, timer, TimeUnit.MILLISECONDS.toNanos(config.detach_grace_ms()),
                 AccountId.of(config.default_account()), LOG::info);
