@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * definition, plus completed bars, position snapshots, alerts and notification records handed to it by the store.
  *
  * <p><b>Hand-off.</b> Producers (the core's publish thread, the market-data engine, the position sampler, alert
- * senders) only offer to one bounded queue and never block. When it is full the item is dropped and counted; a
+ * and notification record senders) only offer to one bounded queue and never block. When it is full the item is dropped and counted; a
  * dropped command result marks the store behind from its seq ({@code store_progress.behind_from_seq}).
  *
  * <p><b>Writing.</b> The writer's own thread first migrates the schema (a schema it refuses disables the store),

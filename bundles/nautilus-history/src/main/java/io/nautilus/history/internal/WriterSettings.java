@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * How the {@link HistoryWriter} hands off and writes.
  *
- * @param queueCapacity items (results, definitions, bars, snapshots, alerts) the hand-off holds before it drops,
- *                      1 or more
+ * @param queueCapacity items (results, definitions, bars, snapshots, alerts, notification records) the hand-off
+ *                      holds before it drops, 1 or more
  * @param batchSize     items written per transaction at most, 1 or more
  * @param retryMin      the first wait after a database error, greater than zero
  * @param retryMax      the longest wait between retries, at least {@code retryMin}

@@ -14,6 +14,7 @@ import io.nautilus.core.api.CommandResult;
 import io.nautilus.history.api.HistoryQuery;
 import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.history.api.HistoryUnavailableException;
+import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.marketdata.api.BarSpec;
 
 import java.lang.reflect.Proxy;
@@ -61,6 +62,26 @@ class HistoryManagerTest {
         assertThat(manager.status().state()).isEqualTo("STOPPED");
         assertThatThrownBy(() -> manager.fills(HistoryQuery.all())).isInstanceOf(HistoryUnavailableException.class)
                 .hasMessage("the history store is STOPPED");
+    }
+
+    @Test
+    void notificationRecordsAndLabelledAlertsGoThroughTheRunningStore() {
+        manager.activate(config(Map.of("folder", dir.toString())), null);
+        io.nautilus.api.alert.Alert alert = new io.nautilus.api.alert.Alert("venue-down:CME",
+                io.nautilus.api.alert.Severity.CRITICAL, "venues", "CME logged out", T0, Map.of("venue", "CME"));
+        NotificationRecord ack = new NotificationRecord(0, T0 + 1, "ACKNOWLEDGED", 1, "venue-down:CME", "", "", 0, "",
+                "on it", "alice");
+
+        assertThat(manager.recordAlert(alert)).isTrue();
+        assertThat(manager.recordNotification(ack)).isTrue();
+
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptionsInstanceOf(HistoryUnavailableException.class)
+                .until(() -> manager.notifications(HistoryQuery.all()).size() == 1);
+        NotificationRecord stored = manager.notifications(HistoryQuery.all()).get(0);
+        assertThat(stored.id()).isPositive();
+        assertThat(stored).isEqualTo(new NotificationRecord(stored.id(), T0 + 1, "ACKNOWLEDGED", 1, "venue-down:CME",
+                "", "", 0, "", "on it", "alice"));
+        assertThat(manager.alerts(HistoryQuery.all())).extracting(r -> r.alert()).containsExactly(alert);
     }
 
     @Test

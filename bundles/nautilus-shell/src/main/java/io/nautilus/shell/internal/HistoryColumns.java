@@ -10,6 +10,7 @@ import io.nautilus.history.api.BacktestRun;
 import io.nautilus.history.api.BarRecord;
 import io.nautilus.history.api.FillEvent;
 import io.nautilus.history.api.InstrumentRecord;
+import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.history.api.OrderEvent;
 import io.nautilus.history.api.PositionSnapshot;
 import java.time.Instant;
@@ -171,6 +172,10 @@ final class HistoryColumns<T> {
         return new Decimal(f.fee(), f.priceScale());
     }
 
+    private static String blank(String text) {
+        return text.isEmpty() ? null : text;
+    }
+
     private static Object nonZero(long id) {
         return id == 0 ? null : id;
     }
@@ -276,7 +281,22 @@ final class HistoryColumns<T> {
             .table("severity", "Severity", a -> a.alert().severity())
             .table("source", "Source", a -> a.alert().source())
             .table("key", "Key", a -> a.alert().key())
-            .table("text", "Text", a -> a.alert().text());
+            .table("text", "Text", a -> a.alert().text())
+            .table("labels", "Labels", a -> pairs(a.alert().labels()));
+
+    /** What the notification engine did with incidents: delivery attempts, acknowledgements, silences, ... */
+    static final HistoryColumns<NotificationRecord> NOTIFICATIONS = new HistoryColumns<NotificationRecord>()
+            .table("time", "Time (UTC)", n -> nanos(n.timestampNanos()))
+            .number("id", "Id", NotificationRecord::id)
+            .table("event", "Event", NotificationRecord::event)
+            .table("alert", "Alert", n -> n.alertId() == 0 ? null : "A" + n.alertId())
+            .table("alert_key", "Key", n -> blank(n.alertKey()))
+            .table("receiver", "Receiver", n -> blank(n.receiver()))
+            .table("channel", "Channel", n -> blank(n.channel()))
+            .number("attempt", "Attempt", n -> n.attempt() == 0 ? null : n.attempt())
+            .table("outcome", "Outcome", n -> blank(n.outcome()))
+            .table("user", "User", n -> blank(n.user()))
+            .table("detail", "Detail", n -> blank(n.detail()));
 
     /** The instrument definitions, every version. */
     static final HistoryColumns<InstrumentRecord> INSTRUMENTS = new HistoryColumns<InstrumentRecord>()

@@ -32,8 +32,8 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /**
- * {@code nautilus:history orders|fills|positions|bars|alerts|instruments|accounts|backtests [--account A]
- * [--instrument I] [--from T] [--to T] [--limit N] [--csv FILE [--force]]} and {@code nautilus:history status}:
+ * {@code nautilus:history orders|fills|positions|bars|alerts|notifications|instruments|accounts|backtests
+ * [--account A] [--instrument I] [--from T] [--to T] [--limit N] [--csv FILE [--force]]} and {@code nautilus:history status}:
  * what the history store kept, as a table or exported to a CSV file, and how the store is doing.
  *
  * <p>The options may come before {@code <what>} (as Karaf parses them) or after it ({@code nautilus:history fills
@@ -45,7 +45,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
  */
 @Command(scope = "nautilus", name = "history",
         description = "Queries the history store: orders (every state change), fills, positions (snapshots), bars,"
-                + " alerts, instruments and accounts (every definition), backtests (runs), newest first (instruments"
+                + " alerts, notifications (what the notification engine did: deliveries, acks, silences, ...),"
+                + " instruments and accounts (every definition), backtests (runs), newest first (instruments"
                 + " and accounts oldest first), as a table or with --csv FILE as a CSV file on the platform's"
                 + " machine; status shows the store's state, lag, rows written and last error. Times are UTC"
                 + " ISO-8601; prices and quantities exact decimals at the scale the store kept.")
@@ -56,8 +57,8 @@ public final class HistoryCommand extends CoreCommand {
     static final String NOT_RUNNING = "nautilus: the history store is not running";
 
     /** The sub-commands, as {@code what} takes them. */
-    static final List<String> WHAT = List.of("orders", "fills", "positions", "bars", "alerts", "instruments",
-            "accounts", "backtests", "status");
+    static final List<String> WHAT = List.of("orders", "fills", "positions", "bars", "alerts", "notifications",
+            "instruments", "accounts", "backtests", "status");
 
     /** The options that take a value, as they may follow {@code <what>}. */
     private static final List<String> VALUED_OPTIONS = List.of("--account", "--instrument", "--from", "--to",
@@ -67,9 +68,9 @@ public final class HistoryCommand extends CoreCommand {
     HistoryService history;
 
     @Argument(index = 0, name = "what", required = true, description = "orders, fills, positions, bars, alerts,"
-            + " instruments, accounts, backtests or status")
+            + " notifications, instruments, accounts, backtests or status")
     @Completion(value = StringsCompleter.class, values = {"orders", "fills", "positions", "bars", "alerts",
-        "instruments", "accounts", "backtests", "status"})
+        "notifications", "instruments", "accounts", "backtests", "status"})
     String what;
 
     @Argument(index = 1, name = "options", multiValued = true, description = "the options may also follow <what>,"
@@ -134,7 +135,7 @@ public final class HistoryCommand extends CoreCommand {
         }
         switch (name) {
             case "bars", "instruments" -> refuse(name, account, "--account");
-            case "alerts", "backtests" -> {
+            case "alerts", "notifications", "backtests" -> {
                 refuse(name, account, "--account");
                 refuse(name, instrument, "--instrument");
             }
@@ -153,6 +154,8 @@ public final class HistoryCommand extends CoreCommand {
                         "position snapshots", target, out);
                 case "bars" -> show(HistoryColumns.BARS, store.bars(query), query, "bars", target, out);
                 case "alerts" -> show(HistoryColumns.ALERTS, store.alerts(query), query, "alerts", target, out);
+                case "notifications" -> show(HistoryColumns.NOTIFICATIONS, store.notifications(query), query,
+                        "notification records", target, out);
                 case "backtests" -> show(HistoryColumns.BACKTESTS, store.backtestRuns(query), query,
                         "backtest runs", target, out);
                 case "instruments" -> show(HistoryColumns.INSTRUMENTS, definitions(store.instruments(), query,

@@ -30,6 +30,7 @@ import io.nautilus.history.api.FillEvent;
 import io.nautilus.history.api.HistoryQuery;
 import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.history.api.InstrumentRecord;
+import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.history.api.OrderEvent;
 import io.nautilus.history.api.PositionSnapshot;
 import java.io.IOException;
@@ -130,9 +131,9 @@ class HistoryCommandTest extends CoreCommandTest {
 
     @Test
     void everyQueryingSubCommandPassesItsFiltersExactly() throws Exception {
-        for (String what : List.of("orders", "positions", "bars", "alerts", "backtests")) {
+        for (String what : List.of("orders", "positions", "bars", "alerts", "notifications", "backtests")) {
             HistoryCommand command = history(what);
-            if (!what.equals("alerts") && !what.equals("backtests")) {
+            if (!what.equals("alerts") && !what.equals("notifications") && !what.equals("backtests")) {
                 command.instrument = "BTC-USD.COINBASE";
             }
             if (what.equals("orders") || what.equals("positions")) {
@@ -149,6 +150,7 @@ class HistoryCommandTest extends CoreCommandTest {
                 new HistoryQuery(ACC_2, BTC.id(), from, to, 1_000_000),
                 new HistoryQuery(ACC_2, BTC.id(), from, to, 1_000_000),
                 new HistoryQuery(null, BTC.id(), from, to, 1_000_000),
+                new HistoryQuery(null, null, from, to, 1_000_000),
                 new HistoryQuery(null, null, from, to, 1_000_000),
                 new HistoryQuery(null, null, from, to, 1_000_000));
     }
@@ -313,7 +315,11 @@ class HistoryCommandTest extends CoreCommandTest {
         store.bars.add(new BarRecord(new Bar(BTC.id(), T_NANOS, T_NANOS + 60_000_000_000L, 3_000_000, 3_000_500,
                 2_999_000, 3_000_250, 15_000, 3), 2, 4, "time:1m"));
         store.alerts.add(new AlertRecord(5, new Alert("venue-down:XNAS", Severity.CRITICAL, "venues",
-                "XNAS is down", T_NANOS)));
+                "XNAS is down", T_NANOS, Map.of(Alert.VENUE, "XNAS"))));
+        store.recordNotification(new NotificationRecord(0, T_NANOS + 1_000_000_000L, "DELIVERY", 5,
+                "venue-down:XNAS", "ops-email", "email", 2, "DELIVERED", "<m1@nautilus>", ""));
+        store.recordNotification(new NotificationRecord(0, T_NANOS + 2_000_000_000L, "ACKNOWLEDGED", 5,
+                "venue-down:XNAS", "", "", 0, "", "on it", "alice"));
         store.instruments.add(new InstrumentRecord(3, T, BTC));
         store.accounts.add(new AccountRecord(4, T, ACC_1, "cancel-resting", 100_000_000, 2));
         store.runs.add(new BacktestRun("bt-20261206-0001", "marketmaker", Map.of("orderSize", "1"), T,
@@ -323,7 +329,14 @@ class HistoryCommandTest extends CoreCommandTest {
         assertThat(output()).contains("2026-12-06T09:30:00Z", "2026-12-06T09:31:00Z", "30000.00", "30005.00",
                 "29990.00", "30002.50", "1.5000", "3", "Bar", "time:1m");
         history("alerts").run(out);
-        assertThat(output()).contains("CRITICAL", "venues", "venue-down:XNAS", "XNAS is down");
+        assertThat(output()).contains("CRITICAL", "venues", "venue-down:XNAS", "XNAS is down", "venue=XNAS");
+        int before = output().length();
+        history("notifications").run(out);
+        String records = output().substring(before);
+        assertThat(records).contains("Event", "Alert", "Receiver", "Attempt", "Outcome", "User", "Detail")
+                .contains("2026-12-06T09:30:01Z", "DELIVERY", "A5", "ops-email", "email", "DELIVERED", "<m1@nautilus>")
+                .contains("2026-12-06T09:30:02Z", "ACKNOWLEDGED", "alice", "on it");
+        assertThat(records.indexOf("ACKNOWLEDGED")).as("newest first").isLessThan(records.indexOf("DELIVERY"));
         history("instruments").run(out);
         assertThat(output()).contains("BTC-USD.COINBASE", "BTC-USD", "COINBASE", "0.01", "0.0001", "USD");
         history("accounts").run(out);
@@ -424,7 +437,10 @@ class HistoryCommandTest extends CoreCommandTest {
                 + "instrument,qty,avg_price,mark_price,realised_pnl,unrealised_pnl,fees,net_pnl,price_scale,qty_scale");
         assertThat(String.join(",", HistoryColumns.BARS.headers())).isEqualTo("start_time,end_time,instrument,"
                 + "open,high,low,close,volume,trades,price_scale,qty_scale,bar");
-        assertThat(String.join(",", HistoryColumns.ALERTS.headers())).isEqualTo("time,id,severity,source,key,text");
+        assertThat(String.join(",", HistoryColumns.ALERTS.headers()))
+                .isEqualTo("time,id,severity,source,key,text,labels");
+        assertThat(String.join(",", HistoryColumns.NOTIFICATIONS.headers())).isEqualTo("time,id,event,alert,"
+                + "alert_key,receiver,channel,attempt,outcome,user,detail");
         assertThat(String.join(",", HistoryColumns.INSTRUMENTS.headers())).isEqualTo("defined_at,core_seq,"
                 + "instrument,symbol,venue,tick_size,lot_size,min_qty,price_scale,qty_scale,currency");
         assertThat(String.join(",", HistoryColumns.ACCOUNTS.headers())).isEqualTo("defined_at,core_seq,account,"
@@ -438,7 +454,7 @@ class HistoryCommandTest extends CoreCommandTest {
         String guide = Files.readString(Path.of("../../docs/operator-guide.md"), StandardCharsets.UTF_8);
         Map<String, HistoryColumns<?>> exports = Map.of("orders", HistoryColumns.ORDERS, "fills", HistoryColumns.FILLS,
                 "positions", HistoryColumns.POSITIONS, "bars", HistoryColumns.BARS, "alerts", HistoryColumns.ALERTS,
-                "instruments", HistoryColumns.INSTRUMENTS, "accounts", HistoryColumns.ACCOUNTS, "backtests",
+                "notifications", HistoryColumns.NOTIFICATIONS, "instruments", HistoryColumns.INSTRUMENTS, "accounts", HistoryColumns.ACCOUNTS, "backtests",
                 HistoryColumns.BACKTESTS);
         exports.forEach((what, columns) -> assertThat(guide).as(what)
                 .contains("| `" + what + "` | `" + String.join(",", columns.headers()) + "` |"));
@@ -457,8 +473,8 @@ class HistoryCommandTest extends CoreCommandTest {
         runs.csv = "runs.csv";
         runs.run(out);
 
-        assertThat(csv(folder.resolve("alerts.csv"))).isEqualTo("time,id,severity,source,key,text\r\n"
-                + "2026-12-06T09:30:00Z,5,WARNING,risk,risk:ACC-1,\"leverage 9.5, limit 10\"\r\n");
+        assertThat(csv(folder.resolve("alerts.csv"))).isEqualTo("time,id,severity,source,key,text,labels\r\n"
+                + "2026-12-06T09:30:00Z,5,WARNING,risk,risk:ACC-1,\"leverage 9.5, limit 10\",\r\n");
         assertThat(csv(folder.resolve("runs.csv"))).isEqualTo("started_at,run_id,strategy,status,finished_at,"
                 + "data_from,data_to,parameters,results\r\n"
                 + "2026-12-06T09:30:00Z,bt-1,marketmaker,RUNNING,,,,\"a=x,y;b=2\",\r\n");
@@ -591,7 +607,7 @@ class HistoryCommandTest extends CoreCommandTest {
         status.csv = "status.csv";
         assertThatThrownBy(() -> status.run(out)).hasMessage("--csv does not apply to nautilus:history status");
         assertThatThrownBy(() -> history("trades").run(out)).hasMessage("unknown history 'trades'; use one of"
-                + " orders, fills, positions, bars, alerts, instruments, accounts, backtests, status");
+                + " orders, fills, positions, bars, alerts, notifications, instruments, accounts, backtests, status");
         assertThat(store.asked).isEmpty();
     }
 
