@@ -63,7 +63,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * them through Config Admin. A risk limit lowered from the shell below a position the account holds and a venue
  * disconnected from the shell each end up as an e-mail and a signed webhook post, are listed by
  * {@code nautilus:alerts list}, and {@code nautilus:alerts ack} stops the escalation of the acknowledged one while
- * the other escalates. A rule file with an error is refused and the rules in force keep working.
+ * the other escalates. {@code nautilus:alerts test} reaches the webhook; a rule file with an error is refused and the
+ * rules in force keep working.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -258,6 +259,11 @@ public class NotifyIT {
     }
 
     private void badRuleFile() throws Exception {
+        String tested = shell("nautilus:alerts test webhook");
+        assertTrue(tested, tested.contains("DELIVERED"));
+        await(() -> peers.posts("/webhook").stream().anyMatch(NotifyPeers.Post::signed), 10_000,
+                "the test message posted and signed: " + peers.allPosts());
+
         Path file = Path.of(System.getProperty("karaf.etc"), PID + ".cfg");
         String good = Files.readString(file);
         try {
