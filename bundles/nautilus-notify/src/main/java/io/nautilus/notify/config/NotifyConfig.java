@@ -8,8 +8,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,9 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
     /** The repeat interval of a route that does not say, as in Alertmanager. */
     public static final Duration DEFAULT_REPEAT_INTERVAL = Duration.ofHours(4);
 
+    /** The longest duration the configuration takes. */
+    public static final Duration LONGEST = Duration.ofDays(3650);
+
     private static final Set<String> SECRET_SETTINGS = Set.of("password", "secret", "token");
     private static final Set<String> RETRY_SETTINGS = Set.of("retries", "backoff", "give_up_after", "timeout");
     private static final Set<String> ROUTE_SETTINGS = Set.of("match", "receivers", "group_by", "group_wait",
@@ -62,7 +67,7 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
         channelRates = Collections.unmodifiableMap(new TreeMap<>(channelRates));
         routes = List.copyOf(routes);
         inhibitions = List.copyOf(inhibitions);
-        java.util.Objects.requireNonNull(templates, "templates");
+        Objects.requireNonNull(templates, "templates");
     }
 
     /**
@@ -145,20 +150,27 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
         Matcher m = DURATION_PART.matcher(t);
         Duration total = Duration.ZERO;
         int at = 0;
-        while (at < t.length() && m.find(at) && m.start() == at) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            });
-            at = m.end();
+        try {
+            while (at < t.length() && m.find(at) && m.start() == at) {
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    case "d" -> Duration.ofDays(n);
+                    default -> Duration.ofDays(Math.multiplyExact(7, n));
+                });
+                at = m.end();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is longer than " + LONGEST.toDays() + "d");
         }
         if (t.isEmpty() || at != t.length()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration (write e.g. 0, 500ms, 10s, 5m, 1h)");
+        }
+        if (total.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is longer than " + LONGEST.toDays() + "d");
         }
         return total;
     }
@@ -326,7 +338,7 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
         }
         List<EscalationLevel> levels = new ArrayList<>();
         int expected = 1;
-        for (Integer level : new java.util.TreeSet<>(concat(after.keySet(), levelReceivers.keySet()))) {
+        for (Integer level : new TreeSet<>(concat(after.keySet(), levelReceivers.keySet()))) {
             String levelPrefix = prefix + "escalate." + level + ".";
             if (level != expected) {
                 throw bad(levelPrefix + "after", after.getOrDefault(level, ""), "escalation levels are numbered 1, 2,"
@@ -398,7 +410,7 @@ public record NotifyConfig(Map<String, ReceiverConfig> receivers, Map<String, Ra
     }
 
     private static Set<Integer> concat(Set<Integer> a, Set<Integer> b) {
-        java.util.TreeSet<Integer> all = new java.util.TreeSet<>(a);
+        TreeSet<Integer> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
     }

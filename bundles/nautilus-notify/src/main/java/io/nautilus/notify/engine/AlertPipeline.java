@@ -20,10 +20,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,6 +93,8 @@ public final class AlertPipeline {
     private long rolledUp;
     private long unmatched;
     private long overflowSeen;
+    /** Receivers not yet told of the latest hand-off overflow: their next message also carries its incident. */
+    private final Set<String> owedOverflow = new HashSet<>();
 
     /**
      * Creates the pipeline with no rules (every alert recorded, nobody told) until {@link #configure} is called.
@@ -161,9 +165,17 @@ public final class AlertPipeline {
         recorder.alert(alert);
         Incident inc = openByKey.get(alert.key());
         if (inc != null) {
+            boolean moved = inc.alert.severity() != alert.severity() || !inc.alert.labels().equals(alert.labels());
+            if (moved) {
+                unindexInhibitionSource(inc, now);
+            }
             inc.alert = alert;
             inc.count++;
             deduplicated++;
+            if (moved) {
+                indexInhibitionSource(inc);
+                reroute(inc, now);
+            }
             updateSuppression(inc, now, true);
             return;
         }
@@ -175,20 +187,58 @@ public final class AlertPipeline {
         if (inc.suppressed()) {
             record("SUPPRESSED", inc, "", inc.suppressedBy, "");
         }
+        for (RouteConfig route : matchingRoutes(alert)) {
+            join(inc, route, now);
+        }
+        if (inc.route.isEmpty()) {
+            unmatched++;
+        }
+    }
+
+    private List<RouteConfig> matchingRoutes(Alert alert) {
+        List<RouteConfig> matched = new ArrayList<>(1);
         for (RouteEntry route : routes) {
             if (route.matcher.matches(alert)) {
-                if (inc.route.isEmpty()) {
-                    inc.route = route.config.name();
-                }
-                join(inc, route.config, now);
+                matched.add(route.config);
                 if (!route.config.continueMatching()) {
                     break;
                 }
             }
         }
-        if (inc.route.isEmpty()) {
-            unmatched++;
+        return matched;
+    }
+
+    /**
+     * A repeat changed the alert's severity or labels: it leaves the groups it no longer belongs to (silently: their
+     * escalation and repeats stop) and joins the groups of the routes that take it now, as a new alert there.
+     */
+    private void reroute(Incident inc, long now) {
+        List<RouteConfig> matched = matchingRoutes(inc.alert);
+        Set<String> wanted = new LinkedHashSet<>();
+        for (RouteConfig route : matched) {
+            wanted.add(groupKey(inc.alert, route));
         }
+        Set<String> kept = new LinkedHashSet<>();
+        for (Member m : List.copyOf(inc.members)) {
+            if (wanted.contains(m.group.key)) {
+                kept.add(m.group.key);
+            } else {
+                m.group.members.remove(inc.id);
+                inc.members.remove(m);
+                m.due = Long.MAX_VALUE;
+                if (m.group.members.isEmpty()) {
+                    groups.remove(m.group.key);
+                    m.group.due = Long.MAX_VALUE;
+                }
+            }
+        }
+        inc.route = "";
+        for (RouteConfig route : matched) {
+            if (!kept.contains(groupKey(inc.alert, route))) {
+                join(inc, route, now);
+            }
+        }
+        inc.route = matched.isEmpty() ? "" : matched.get(0).name();
     }
 
     /**
@@ -216,6 +266,7 @@ public final class AlertPipeline {
             return;
         }
         overflowSeen = totalRefused;
+        owedOverflow.addAll(config.receivers().keySet());
         raise(new Alert(OVERFLOW_KEY, Severity.WARNING, AlertService.PLATFORM, totalRefused + " alert raises or"
                 + " resolves were refused by the notification engine's full hand-off since it started (counted in"
                 + " nautilus:alerts status; each raise was still recorded)", clock.getAsLong()));
@@ -311,6 +362,10 @@ public final class AlertPipeline {
         if (duration.isZero() || duration.isNegative()) {
             throw new IllegalArgumentException("a silence lasts a positive time, not " + duration);
         }
+        if (duration.compareTo(NotifyConfig.LONGEST) > 0) {
+            throw new IllegalArgumentException("a silence lasts at most " + NotifyConfig.LONGEST.toDays() + "d, not "
+                    + duration.toDays() + "d");
+        }
         long now = clock.getAsLong();
         Silence s = new Silence("S" + ++nextSilenceId, matchers, now, now + duration.toNanos(), user, comment);
         silences.put(s.id, s);
@@ -348,7 +403,7 @@ public final class AlertPipeline {
      */
     public SilenceView expireSilence(String id, String user) {
         long now = clock.getAsLong();
-        String normal = id.strip().toUpperCase(java.util.Locale.ROOT);
+        String normal = id.strip().toUpperCase(Locale.ROOT);
         Silence s = silences.get(normal.startsWith("S") ? normal : "S" + normal);
         if (s == null || !s.active(now)) {
             throw new IllegalArgumentException("no active silence '" + id + "' (nautilus:alerts silences lists them)");
@@ -429,7 +484,7 @@ public final class AlertPipeline {
             }
         }
         if (unmatched > 0) {
-            out.add(unmatched + " incidents matched no route (recorded, nobody told)");
+            out.add(unmatched + " incidents matched no route since start (recorded, nobody told)");
         }
         for (ReceiverConfig rc : config.receivers().values()) {
             RateLimits.Lane lane = limits.pending(rc.name());
@@ -441,13 +496,20 @@ public final class AlertPipeline {
         return out;
     }
 
-    private void join(Incident inc, RouteConfig route, long now) {
+    private static String groupKey(Alert alert, RouteConfig route) {
         StringBuilder key = new StringBuilder(route.name()).append("/{");
         for (int i = 0; i < route.groupBy().size(); i++) {
             String label = route.groupBy().get(i);
-            key.append(i == 0 ? "" : ",").append(label).append('=').append(AlertMatcher.value(inc.alert, label));
+            key.append(i == 0 ? "" : ",").append(label).append('=').append(AlertMatcher.value(alert, label));
         }
-        String groupKey = key.append('}').toString();
+        return key.append('}').toString();
+    }
+
+    private void join(Incident inc, RouteConfig route, long now) {
+        if (inc.route.isEmpty()) {
+            inc.route = route.name();
+        }
+        String groupKey = groupKey(inc.alert, route);
         Group group = groups.get(groupKey);
         if (group == null) {
             group = new Group(groupKey, route);
@@ -600,7 +662,8 @@ public final class AlertPipeline {
         List<AlertView> views = views(about);
         for (ReceiverConfig rc : targets) {
             if (limits.pending(rc.name()) == null && limits.tryTake(rc)) {
-                dispatcher.dispatch(new Outgoing(nextNotificationId(), rc.name(), kind, groupKey, views, 0, now));
+                dispatcher.dispatch(new Outgoing(nextNotificationId(), rc.name(), kind, groupKey,
+                        withOverflow(rc.name(), views), 0, now));
                 notifications++;
             } else {
                 RateLimits.Lane lane = limits.lane(rc.name());
@@ -633,10 +696,33 @@ public final class AlertPipeline {
                     + " sent: the receiver is no longer configured", "");
             return;
         }
-        dispatcher.dispatch(new Outgoing(nextNotificationId(), rc.name(), Notification.Kind.SUMMARY, "", views,
-                count, now));
+        dispatcher.dispatch(new Outgoing(nextNotificationId(), rc.name(), Notification.Kind.SUMMARY, "",
+                withOverflow(rc.name(), views), count, now));
         notifications++;
         record("ROLLED_UP", null, rc.name(), count + " notifications rolled into one summary", "");
+    }
+
+    /**
+     * The next message to each receiver after the hand-off refused raises also carries the {@value #OVERFLOW_KEY}
+     * incident, whatever route that incident took.
+     */
+    private List<AlertView> withOverflow(String receiver, List<AlertView> views) {
+        if (owedOverflow.isEmpty() || !owedOverflow.remove(receiver)) {
+            return views;
+        }
+        Incident overflow = openByKey.get(OVERFLOW_KEY);
+        if (overflow == null) {
+            return views;
+        }
+        for (AlertView v : views) {
+            if (v.id() == overflow.id) {
+                return views;
+            }
+        }
+        List<AlertView> more = new ArrayList<>(views.size() + 1);
+        more.addAll(views);
+        more.add(overflow.view());
+        return more;
     }
 
     private static List<AlertView> views(List<Incident> about) {

@@ -2,6 +2,8 @@ package io.nautilus.notify.engine;
 
 import io.nautilus.api.alert.Alert;
 import io.nautilus.api.alert.AlertService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -29,6 +31,7 @@ public final class NotifyEngine implements AlertService, AutoCloseable {
     /** How many raises a round takes from the hand-off before it runs the timers. */
     static final int BATCH = 4096;
     private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyEngine.class);
 
     private record Resolution(String key, String reason) {
     }
@@ -200,7 +203,7 @@ public final class NotifyEngine implements AlertService, AutoCloseable {
             try {
                 next = runOnce();
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(NotifyEngine.class).error("notification engine round failed", e);
+                LOG.error("notification engine round failed", e);
                 next = clock.getAsLong() + MAX_PARK_NANOS;
             }
             if (!handOff.isEmpty() || !calls.isEmpty()) {

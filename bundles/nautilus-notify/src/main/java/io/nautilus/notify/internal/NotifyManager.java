@@ -196,6 +196,10 @@ public final class NotifyManager implements AlertService, NotificationService {
         return m.appendTail(out).toString();
     }
 
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
     @Override
     public void raise(Alert alert) {
         NotifyEngine e = engine;
@@ -224,17 +228,17 @@ public final class NotifyManager implements AlertService, NotificationService {
 
     @Override
     public AlertView acknowledge(String idOrKey, String user, String comment) {
-        return engine.call(p -> p.acknowledge(idOrKey, user, comment == null ? "" : comment), CALL_TIMEOUT);
+        return engine.call(p -> p.acknowledge(idOrKey, text(user), text(comment)), CALL_TIMEOUT);
     }
 
     @Override
     public AlertView resolve(String idOrKey, String user, String comment) {
-        return engine.call(p -> p.resolve(idOrKey, user, comment == null ? "" : comment), CALL_TIMEOUT);
+        return engine.call(p -> p.resolve(idOrKey, text(user), text(comment)), CALL_TIMEOUT);
     }
 
     @Override
     public SilenceView silence(List<LabelMatcher> matchers, Duration duration, String user, String comment) {
-        return engine.call(p -> p.silence(matchers, duration, user, comment == null ? "" : comment), CALL_TIMEOUT);
+        return engine.call(p -> p.silence(matchers, duration, text(user), text(comment)), CALL_TIMEOUT);
     }
 
     @Override
@@ -244,7 +248,7 @@ public final class NotifyManager implements AlertService, NotificationService {
 
     @Override
     public SilenceView expireSilence(String id, String user) {
-        return engine.call(p -> p.expireSilence(id, user), CALL_TIMEOUT);
+        return engine.call(p -> p.expireSilence(id, text(user)), CALL_TIMEOUT);
     }
 
     @Override

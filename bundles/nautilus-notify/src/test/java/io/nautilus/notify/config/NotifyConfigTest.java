@@ -105,6 +105,12 @@ class NotifyConfigTest {
         assertThat(NotifyConfig.duration("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(NotifyConfig.rateLimit("10/m")).isEqualTo(new RateLimit(10, Duration.ofMinutes(1)));
         assertThat(NotifyConfig.rateLimit("none").unlimited()).isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> NotifyConfig.duration("99999999999999999999d"))
+                .withMessage("'99999999999999999999d' is longer than 3650d");
+        assertThatIllegalArgumentException().isThrownBy(() -> NotifyConfig.duration("3651d"))
+                .withMessage("'3651d' is longer than 3650d");
+        assertThatIllegalArgumentException().isThrownBy(() -> NotifyConfig.rateLimit("99999999999/1m"))
+                .withMessageStartingWith("'99999999999/1m' is not a rate");
     }
 
     @Test

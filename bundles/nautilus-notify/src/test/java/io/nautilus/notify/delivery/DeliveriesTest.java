@@ -54,7 +54,7 @@ class DeliveriesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> failures("ops") >= 3);
         transport.behaviour.put("ops", n -> DeliveryResult.delivered("ok"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> transport.delivered("ops").size() == 5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.receivers().get(0).delivered() == 5);
         assertThat(transport.delivered("ops")).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(attempts).filteredOn(a -> a.outcome() == DeliveryResult.Outcome.RETRYABLE_FAILURE)
                 .allSatisfy(a -> assertThat(a.notificationId()).isEqualTo(1L));
@@ -99,6 +99,37 @@ class DeliveriesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !deliveries.deadLetters().isEmpty());
         assertThat(attempts).extracting(DeliveryView::attempt).containsExactly(1, 2, 3);
         assertThat(attempts).extracting(DeliveryView::deadLetter).containsExactly(false, false, true);
+    }
+
+    @Test
+    void retriesStopWhenTheRetryTimeRunsOut() {
+        RetryConfig short_ = new RetryConfig(1_000, Duration.ofMillis(20), Duration.ofMillis(40),
+                Duration.ofMillis(300), Duration.ofSeconds(5));
+        deliveries.configure(List.of(receiver("ops", "webhook", "http://x", Map.of(), Map.of(), short_)));
+        transport.behaviour.put("ops", n -> DeliveryResult.retryable("HTTP 502"));
+        deliveries.dispatch(firing(8, "ops", incident(8, "a", Severity.CRITICAL, "x")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !deliveries.deadLetters().isEmpty());
+        DeliveryView last = deliveries.deadLetters().get(0);
+        assertThat(last.attempt()).isGreaterThan(1).isLessThan(1_000);
+        assertThat(last.detail()).isEqualTo("HTTP 502");
+        assertThat(attempts).hasSize(last.attempt());
+    }
+
+    @Test
+    void aReceiverFixedWhileRetryingDeliversWithItsNewSettings() {
+        deliveries.configure(List.of(receiver("ops", "webhook", "http://wrong", Map.of(), Map.of(), FAST_RETRY)));
+        transport.byUrl = true;
+        transport.behaviour.put("http://wrong", n -> DeliveryResult.retryable("UnknownHostException: wrong"));
+        transport.behaviour.put("http://right", n -> DeliveryResult.delivered("ok"));
+        deliveries.dispatch(firing(1, "ops", incident(1, "a", Severity.CRITICAL, "x")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> failures("ops") >= 2);
+
+        deliveries.configure(List.of(receiver("ops", "webhook", "http://right", Map.of(), Map.of(), FAST_RETRY)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.receivers().get(0).delivered() == 1);
+        assertThat(transport.delivered("ops")).containsExactly(1L);
+        assertThat(deliveries.receivers().get(0).address()).isEqualTo("http://right");
     }
 
     @Test
@@ -214,6 +245,7 @@ class DeliveriesTest {
     private static final class ScriptedTransport implements ChannelTransport {
         final Map<String, Function<Notification, DeliveryResult>> behaviour = new ConcurrentHashMap<>();
         final List<Notification> sent = new CopyOnWriteArrayList<>();
+        volatile boolean byUrl;
         private final List<Notification> deliveredLog = new CopyOnWriteArrayList<>();
         private final CountDownLatch gate = new CountDownLatch(1);
 
@@ -221,7 +253,8 @@ class DeliveriesTest {
         public DeliveryResult send(Notification notification, ReceiverConfig receiver, int attempt,
                                    Duration timeout) {
             sent.add(notification);
-            DeliveryResult result = behaviour.getOrDefault(receiver.name(), n -> DeliveryResult.retryable("no script"))
+            DeliveryResult result = behaviour.getOrDefault(byUrl ? receiver.url() : receiver.name(),
+                            n -> DeliveryResult.retryable("no script"))
                     .apply(notification);
             if (result.isDelivered()) {
                 deliveredLog.add(notification);

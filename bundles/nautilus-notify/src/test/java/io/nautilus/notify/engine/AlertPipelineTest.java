@@ -229,7 +229,7 @@ class AlertPipelineTest {
 
         assertThat(now()).isEmpty();
         assertThat(view("info").route()).isEmpty();
-        assertThat(status().warnings()).contains("1 incidents matched no route (recorded, nobody told)");
+        assertThat(status().warnings()).contains("1 incidents matched no route since start (recorded, nobody told)");
     }
 
     @Test
@@ -368,7 +368,7 @@ class AlertPipelineTest {
         assertThat(engine.raised()).isEqualTo(6);
         assertThat(engine.overflowed()).isEqualTo(2);
         assertThat(recorder.alerts).hasValue(2);
-        assertThat(now()).containsExactly("FIRING email k1", "FIRING email k2", "FIRING email k3",
+        assertThat(now()).containsExactly("FIRING email k1,notify-overflow", "FIRING email k2", "FIRING email k3",
                 "FIRING email k4", "FIRING email notify-overflow");
         assertThat(recorder.alerts).hasValue(7);
         assertThat(status().overflowed()).isEqualTo(2);
@@ -404,6 +404,10 @@ class AlertPipelineTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> pipeline.silence(List.of(LabelMatcher.parse("venue=CME")), Duration.ZERO, "a", ""))
                 .withMessage("a silence lasts a positive time, not PT0S");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> pipeline.silence(List.of(LabelMatcher.parse("venue=CME")), Duration.ofDays(100_000),
+                        "a", ""))
+                .withMessage("a silence lasts at most 3650d, not 100000d");
         assertThat(pipeline.silences()).isEmpty();
     }
 
@@ -456,5 +460,37 @@ class AlertPipelineTest {
         assertThat(after(Duration.ofHours(1))).isEmpty();
         assertThat(recorder.events("ROLLED_UP")).containsExactly("|email|1 notifications held back by the rate limit"
                 + " were not sent: the receiver is no longer configured|");
+    }
+
+    @Test
+    void aRepeatThatRaisesTheSeverityMovesTheIncidentToTheRouteThatTakesItNow() {
+        configure("route.1.match = severity=CRITICAL", "route.1.receivers = hook", "route.1.group_by = key",
+                "route.1.group_wait = 0", "route.1.escalate.1.after = 5m", "route.1.escalate.1.receivers = sms",
+                "route.2.receivers = email", "route.2.group_by = source", "route.2.group_wait = 0",
+                "route.2.repeat_interval = 1h");
+        engine.raise(alert("risk-limit:A1", Severity.WARNING, "core", "exposure at 90% of the limit"));
+        assertThat(now()).containsExactly("FIRING email risk-limit:A1");
+
+        engine.raise(alert("risk-limit:A1", Severity.CRITICAL, "core", "limit breached"));
+        assertThat(now()).containsExactly("FIRING hook risk-limit:A1");
+        assertThat(view("risk-limit:A1").route()).isEqualTo("route.1");
+        assertThat(view("risk-limit:A1").count()).isEqualTo(2);
+
+        assertThat(after(Duration.ofMinutes(5))).containsExactly("ESCALATION sms risk-limit:A1");
+        assertThat(after(Duration.ofHours(1))).as("no repeat from the route it left").isEmpty();
+    }
+
+    @Test
+    void theNextMessageToEveryReceiverTellsOfTheOverflowWhateverRouteItTakes() {
+        configure(2, "route.1.match = key=notify-overflow", "route.1.receivers = ui", "route.1.group_wait = 0",
+                "route.2.receivers = email, hook", "route.2.group_by = key", "route.2.group_wait = 0");
+        engine.raise(critical("a"));
+        engine.raise(critical("b"));
+        engine.raise(critical("c"));
+        assertThat(now()).containsExactly("FIRING email a,notify-overflow", "FIRING hook a,notify-overflow",
+                "FIRING email b", "FIRING hook b", "FIRING ui notify-overflow");
+
+        engine.raise(critical("d"));
+        assertThat(now()).as("told once").containsExactly("FIRING email d", "FIRING hook d");
     }
 }
