@@ -77,7 +77,6 @@ final class Recorder implements Closeable, OrderLog {
     private final Writer equity;
     /** {@code alerts.csv}, opened at the strategy's first alert. */
     private Writer alerts;
-    private long alertCount;
     private final Map<Long, OrderRow> byClientId = new LinkedHashMap<>();
     private final Map<Long, OrderRow> byOrderId = new HashMap<>();
     private final Map<InstrumentId, long[]> positions = new HashMap<>();
@@ -388,16 +387,10 @@ final class Recorder implements Closeable, OrderLog {
                 throw new UncheckedIOException(e);
             }
         }
-        alertCount++;
         StringBuilder row = new StringBuilder(64 + text.length());
         iso.append(row, timeNanos);
         row.append(',').append(severity).append(',').append(csv(key)).append(',').append(csv(text)).append('\n');
         write(alerts, row);
-    }
-
-    /** @return alerts the strategy raised so far */
-    long alerts() {
-        return alertCount;
     }
 
     private static String csv(String value) {

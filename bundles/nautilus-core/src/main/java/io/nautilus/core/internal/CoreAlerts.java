@@ -26,8 +26,9 @@ import java.util.Set;
  * The trading core's alerts (docs/alerts.md), raised through the {@link AlertService} when one is bound and always
  * logged as an {@code ALERT} line (risk rejects excepted: they are results the caller already has).
  *
- * <p>{@link #onCommand} runs on the publish thread for every command and costs two field reads and two compares
- * unless the command was rejected for a risk reason or changed a trading state; only then does it allocate. The
+ * <p>{@link #onCommand} runs on the publish thread for every command and costs a few field reads and compares
+ * unless the command was rejected for a risk reason (with a service bound) or changed a trading state; only then
+ * does it allocate. The
  * other methods run on the clock or configuration threads. Raising never blocks and never throws into the caller.
  */
 final class CoreAlerts {
@@ -84,8 +85,8 @@ final class CoreAlerts {
     void onCommand(Command c, java.util.function.Supplier<Registry.View> view) {
         if (c.rejected()) {
             RejectReason reason = c.rejectReason;
-            if (reason == RejectReason.RISK_LIMIT || reason == RejectReason.THROTTLED
-                    || reason == RejectReason.TRADING_HALTED || reason == RejectReason.KILL_SWITCH) {
+            if (service != null && (reason == RejectReason.RISK_LIMIT || reason == RejectReason.THROTTLED
+                    || reason == RejectReason.TRADING_HALTED || reason == RejectReason.KILL_SWITCH)) {
                 riskReject(c, view.get());
             }
             return;
@@ -96,9 +97,6 @@ final class CoreAlerts {
     }
 
     private void riskReject(Command c, Registry.View view) {
-        if (service == null) {
-            return;
-        }
         int account = c.account;
         int instrument = c.instrument;
         Events e = c.events;
