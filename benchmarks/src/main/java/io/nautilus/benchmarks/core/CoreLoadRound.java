@@ -50,10 +50,11 @@ public final class CoreLoadRound {
      * Runs one round on a fresh pipeline and journal.
      *
      * @param measuredPhaseStarts called on this thread when the measured phase starts (e.g. to start another load)
+     * @param measuredPhaseEnds   called on this thread when the last measured result came, the pipeline still up
      * @return measured commands per second, from the first measured publish until the last measured result
      * @throws Exception if the pipeline fails or a result does not come within 120 s
      */
-    public long run(Runnable measuredPhaseStarts) throws Exception {
+    public long run(Runnable measuredPhaseStarts, Runnable measuredPhaseEnds) throws Exception {
         Path parent = options.journalParent() != null ? options.journalParent()
                 : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(parent);
@@ -93,6 +94,7 @@ public final class CoreLoadRound {
             seq = publish(pipeline, filler, first, first + n, seq);
             await(results, seq);
             long nanos = System.nanoTime() - start;
+            measuredPhaseEnds.run();
             return Math.round(n / (nanos / 1e9));
         } finally {
             pipeline.stop();

@@ -5,6 +5,7 @@ import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.alert.Severity;
 import io.nautilus.benchmarks.core.CoreLoadRound;
 import io.nautilus.benchmarks.core.LoadOptions;
+import io.nautilus.benchmarks.core.ThreadCpu;
 import io.nautilus.notify.api.NotifyStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * as a real storm does) — a quarter CRITICAL (route 1: group per key, {@code group_wait 0}), the rest WARNING
  * (route 2: grouped by source, venue and account) over 10 venues and 10 accounts — at {@code --storm-rate} per
  * second (paced in 1 ms slices; 0 = as fast as one thread can) during the core's measured phase, and stops when it
- * ends. Reported per "on" round: raises offered per second, raises the engine's hand-off refused (overflowed: the
+ * ends (before the first round, 2 s of the same storm, not measured, warm the engine up). Reported per "on" round: raises offered per second, raises the engine's hand-off refused (overflowed: the
  * storm was more than it absorbs), how long the engine took to work off its backlog after the storm stopped, and
  * what it did with the raises (deduplicated, notifications sent, rolled up into summaries by the rate limits); and
  * the core's commands/s with and without the storm, medians over the rounds, their ratio.
@@ -131,21 +132,34 @@ public final class NotifyStorm {
         long overflowedAll = 0;
         long drainMaxMillis = 0;
         try (NotifyRig rig = new NotifyRig(routes, rules())) {
+            // the engine, its channels and their templates compiled and warm before the first measured round
+            Storm warm = new Storm(rig.manager, -1);
+            warm.start();
+            Thread.sleep(2_000);
+            warm.stop();
+            rig.manager.status();
+            Thread.sleep(1_000);
             for (int r = 0; r < rounds * 2; r++) {
                 boolean storm = r % 2 == 1;
+                Cpu cpu = new Cpu();
                 if (!storm) {
-                    long perSecond = core.run(() -> { });
+                    long perSecond = core.run(cpu::start, cpu::end);
                     off.add(perSecond);
-                    System.out.printf(Locale.ROOT, "  storm off: core %,d commands/s%n", perSecond);
+                    System.out.printf(Locale.ROOT, "  storm off: core %,d commands/s; CPU of one core: %s%n",
+                            perSecond, cpu.used());
                 } else {
                     Storm s = new Storm(rig.manager, r);
                     NotifyStatus before = rig.manager.status();
                     long perSecond;
                     try {
-                        perSecond = core.run(s::start);
+                        perSecond = core.run(() -> {
+                            s.start();
+                            cpu.start();
+                        }, cpu::end);
                     } finally {
                         s.stop();
                     }
+                    String used = cpu.used();
                     long stopped = System.nanoTime();
                     NotifyStatus after = rig.manager.status();
                     long drainMillis = (System.nanoTime() - stopped) / 1_000_000;
@@ -162,6 +176,7 @@ public final class NotifyStorm {
                             after.deduplicated() - before.deduplicated(),
                             after.notifications() - before.notifications(), after.rolledUp() - before.rolledUp(),
                             after.open());
+                    System.out.printf(Locale.ROOT, "             CPU of one core: %s%n", used);
                 }
                 System.gc();
                 Thread.sleep(1_000);
@@ -200,6 +215,26 @@ public final class NotifyStorm {
             }
         }
         return rules;
+    }
+
+    /** The threads' CPU during a round's measured phase. */
+    private static final class Cpu {
+        private ThreadCpu threads;
+        private long start;
+        private String used = "";
+
+        void start() {
+            threads = new ThreadCpu();
+            start = System.nanoTime();
+        }
+
+        void end() {
+            used = threads.since(System.nanoTime() - start);
+        }
+
+        String used() {
+            return used;
+        }
     }
 
     /** One round's storm thread. */
