@@ -126,7 +126,7 @@ public class NotifyIT {
      * venues' alerts and escalates to an on-call webhook; returns once the engine uses them.
      */
     private void pointReceiversAtPeers() throws Exception {
-        configure(rules(), Map.of());
+        configure(rules());
         await(() -> notifications.receivers().stream().anyMatch(r -> r.name().equals("webhook") && r.enabled()
                         && r.address().contains(Integer.toString(peers.httpPort))), 30_000,
                 "the receivers from Config Admin: " + notifications.receivers());
@@ -157,11 +157,8 @@ public class NotifyIT {
         return rules;
     }
 
-    /**
-     * Replaces the engine's configuration: the shipped file's keys other than routes, then {@code rules}, then
-     * {@code extra}.
-     */
-    private void configure(Map<String, String> rules, Map<String, String> extra) throws Exception {
+    /** Replaces the engine's configuration: the shipped file's keys other than routes, then {@code rules}. */
+    private void configure(Map<String, String> rules) throws Exception {
         org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
         Dictionary<String, Object> properties = configuration.getProperties();
         Hashtable<String, Object> next = new Hashtable<>();
@@ -174,7 +171,6 @@ public class NotifyIT {
             }
         }
         next.putAll(rules);
-        next.putAll(extra);
         configuration.update(next);
     }
 
