@@ -68,7 +68,7 @@ public class HistoryIT {
         HistoryStatus status = history.status();
         Path folder = Path.of(System.getProperty("karaf.base")).resolve("data/nautilus/history");
         assertEquals("H2 " + folder, status.database());
-        assertEquals(4, status.schemaVersion());
+        assertEquals(5, status.schemaVersion());
         assertTrue("the database file in " + folder, Files.exists(folder.resolve("history.mv.db")));
         assertEquals(null, status.lastError());
     }
