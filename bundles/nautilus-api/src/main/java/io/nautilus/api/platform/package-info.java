@@ -3,7 +3,7 @@
  * (integrator route files, engine status).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.nautilus.api.platform;
 
 import org.osgi.annotation.bundle.Export;
