@@ -48,6 +48,15 @@ public final class StreamClient {
         hub.request(this, text);
     }
 
+    /**
+     * A binary message from the client: refused with an error reply (requests are JSON text).
+     *
+     * @param bytes its length
+     */
+    public void onBinary(int bytes) {
+        hub.error(this, "binary message of " + bytes + " bytes refused: requests are JSON text");
+    }
+
     /** The socket can take more again. */
     public void onWritable() {
         schedule();

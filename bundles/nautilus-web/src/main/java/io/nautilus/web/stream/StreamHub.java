@@ -148,6 +148,15 @@ public final class StreamHub {
         return clients.size();
     }
 
+    /** @return frames and replies waiting in all clients' queues */
+    public long pending() {
+        long n = 0;
+        for (StreamClient client : clients) {
+            n += client.pending();
+        }
+        return n;
+    }
+
     /** @return clients closed with {@link #CLOSE_TOO_SLOW} so far */
     public long tooSlowClosed() {
         return tooSlow.get();
@@ -316,7 +325,7 @@ public final class StreamHub {
         }
     }
 
-    private void error(StreamClient client, String detail) {
+    void error(StreamClient client, String detail) {
         client.reply(null, json.createObjectNode().put("op", "error").put("detail", detail).toString(), false);
     }
 
