@@ -199,6 +199,9 @@ public final class StreamHub {
     }
 
     void request(StreamClient client, String text) {
+        if (client.closed()) {
+            return;
+        }
         if (text.length() > MAX_REQUEST_CHARS) {
             error(client, "request of " + text.length() + " characters is longer than " + MAX_REQUEST_CHARS);
             return;

@@ -275,4 +275,22 @@ class StreamHubTest {
         assertThat(hub.subscribers("executions")).isZero();
         assertThat(hub.clients()).isZero();
     }
+
+    @Test
+    void requestsArrivingAfterTheHubClosedAConnectionAreIgnored() {
+        StreamHub hub = hub(64, 1);
+        FakeSocket socket = new FakeSocket();
+        StreamClient client = connect(hub, socket, "{\"op\":\"subscribe\",\"topic\":\"alerts\"}");
+        socket.writable = false;
+        hub.publish("alerts", null, Map.of("id", 1));
+        hub.publish("alerts", null, Map.of("id", 2));
+        socket.runTasks();
+        assertThat(socket.closeCode).isEqualTo(4008);
+
+        client.onText("{\"op\":\"subscribe\",\"topic\":\"pnl\"}");
+        client.onClosed();
+        socket.runTasks();
+        assertThat(hub.subscribers("pnl")).isZero();
+        assertThat(hub.subscribers("alerts")).isZero();
+    }
 }
