@@ -3,6 +3,7 @@ package io.nautilus.benchmarks.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nautilus.benchmarks.core.CoreLoadRound;
 import io.nautilus.benchmarks.core.LoadOptions;
+import io.nautilus.benchmarks.core.ThreadCpu;
 import io.nautilus.web.stream.StreamEndpoint;
 import io.nautilus.web.stream.StreamHub;
 import io.nautilus.web.stream.StreamSettings;
@@ -174,18 +175,22 @@ public final class StreamLoad {
             for (int r = 0; r < rounds * 2; r++) {
                 boolean streams = r % 2 == 1;
                 if (!streams) {
-                    long perSecond = core.run(() -> { }, () -> { });
+                    Cpu cpu = new Cpu();
+                    long perSecond = core.run(cpu::start, cpu::end);
                     off.add(perSecond);
-                    System.out.printf(Locale.ROOT, "  streams off: core %,d commands/s%n", perSecond);
+                    System.out.printf(Locale.ROOT, "  streams off: core %,d commands/s; CPU of one core: %s%n",
+                            perSecond, cpu.used);
                 } else {
                     Feed feed = new Feed(hub);
+                    Cpu cpu = new Cpu();
                     long receivedBefore = received.get();
                     long perSecond;
                     try {
                         perSecond = core.run(() -> {
                             recording = true;
                             feed.start();
-                        }, () -> { });
+                            cpu.start();
+                        }, cpu::end);
                     } finally {
                         feed.stop();
                     }
@@ -202,6 +207,8 @@ public final class StreamLoad {
                                     + " %d%n", perSecond, feed.published, feed.nanos / 1e9,
                             Math.round(feed.published / (feed.nanos / 1e9)), got, h.getValueAtPercentile(50),
                             h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
+                    System.out.printf(Locale.ROOT, "               CPU of one core (server and client event loops"
+                            + " together): %s%n", cpu.used);
                 }
                 System.gc();
                 Thread.sleep(1_000);
@@ -252,6 +259,22 @@ public final class StreamLoad {
             n += hub.subscribers("quotes:SIM-" + i);
         }
         return n;
+    }
+
+    /** The threads' CPU during a round's measured phase. */
+    private static final class Cpu {
+        private ThreadCpu threads;
+        private long start;
+        private String used = "";
+
+        void start() {
+            threads = new ThreadCpu();
+            start = System.nanoTime();
+        }
+
+        void end() {
+            used = threads.since(System.nanoTime() - start);
+        }
     }
 
     /** Publishes {@code rate} quotes a second, round-robin over the instruments, in 1 ms slices. */
