@@ -366,11 +366,18 @@ public final class WebServer implements AutoCloseable {
 
     private void checkStateChange(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
+        SessionStore.Session session = ctx.get(SESSION_KEY);
         if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+            if (session != null && isWebSocket(ctx) && !sameOrigin(ctx)) {
+                AUDIT.warn("WebSocket {} of {} from {} refused: Origin {} is not this server", ctx.request().path(),
+                        session.user().name(), remote(ctx), ctx.request().getHeader("Origin"));
+                context.problem(ctx, 403, "Cross-origin WebSocket", "a WebSocket with the session cookie must come"
+                        + " from a page of this server");
+                return;
+            }
             ctx.next();
             return;
         }
-        SessionStore.Session session = ctx.get(SESSION_KEY);
         if (session != null && !Secrets.matches(session.csrfToken(), ctx.request().getHeader(CSRF_HEADER))) {
             AUDIT.warn("{} {} of {} from {} refused: missing or wrong {}", method, ctx.request().path(),
                     session.user().name(), remote(ctx), CSRF_HEADER);
@@ -390,6 +397,29 @@ public final class WebServer implements AutoCloseable {
         ctx.addEndHandler(done -> AUDIT.info("{} ({}) from {}: {} {} -> {}", user.name(), roleName(user.role()),
                 address, method, path, ctx.response().getStatusCode()));
         ctx.next();
+    }
+
+    private static boolean isWebSocket(RoutingContext ctx) {
+        String upgrade = ctx.request().getHeader("Upgrade");
+        return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+    }
+
+    /** A browser's WebSocket carries the page's Origin: it must name this server (scheme, host and port). */
+    private static boolean sameOrigin(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String host = ctx.request().getHeader("Host");
+        try {
+            java.net.URI uri = java.net.URI.create(origin);
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && (authority.equalsIgnoreCase(host)
+                    || (uri.getPort() < 0 && host.equalsIgnoreCase(uri.getHost() + ":"
+                    + ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80))));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void logout(RoutingContext ctx) {
