@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.nautilus.api.platform.MetricsScrape;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -34,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -57,6 +59,8 @@ public final class WebServer implements AutoCloseable {
     private static final String SESSION_KEY = "nautilus.session";
     private static final String TOKEN_EXPIRY_KEY = "nautilus.tokenExpires";
     private static final int MAX_NAME_LENGTH = 256;
+    /** Logins checked at once (each may wait in the realm's throttling); more are answered 503 at once. */
+    static final int MAX_PENDING_LOGINS = 64;
     private static final byte[] INTERNAL_ERROR = ("{\"type\":\"urn:nautilus:problem:internal-error\","
             + "\"title\":\"Internal error\",\"status\":500,\"detail\":\"the answer could not be written\"}")
             .getBytes(StandardCharsets.UTF_8);
@@ -84,6 +88,8 @@ public final class WebServer implements AutoCloseable {
     private final Context context = new Context();
     private final AtomicReference<Router> router = new AtomicReference<>();
     private final Vertx vertx;
+    private final WorkerExecutor logins;
+    private final AtomicInteger pendingLogins = new AtomicInteger();
     private volatile List<WebModule> modules = List.of();
     private HttpServer server;
     private long sweeper;
@@ -108,6 +114,7 @@ public final class WebServer implements AutoCloseable {
                 .setWorkerPoolSize(8)
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false))));
+        this.logins = vertx.createSharedWorkerExecutor("nautilus-web-login", 2);
         router.set(buildRouter(List.of()));
     }
 
@@ -284,9 +291,15 @@ public final class WebServer implements AutoCloseable {
                     + " are refused for " + seconds + " more seconds after too many failures");
             return;
         }
-        vertx.<Optional<WebContext.User>>executeBlocking(
+        if (pendingLogins.incrementAndGet() > MAX_PENDING_LOGINS) {
+            pendingLogins.decrementAndGet();
+            context.problem(ctx, 503, "Too many logins", MAX_PENDING_LOGINS + " logins are being checked; try again");
+            return;
+        }
+        logins.<Optional<WebContext.User>>executeBlocking(
                 () -> authenticator.authenticate(username, login.password().toCharArray()), false)
                 .onComplete(done -> {
+                    pendingLogins.decrementAndGet();
                     if (done.failed()) {
                         if (done.cause() instanceof Authenticator.NoRoleException noRole) {
                             AUDIT.warn("login of {} from {} refused: {}", username, address, noRole.getMessage());
