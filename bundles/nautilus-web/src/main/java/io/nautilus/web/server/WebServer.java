@@ -220,7 +220,9 @@ public final class WebServer implements AutoCloseable {
             }
         }
         r.get().handler(files::serve);
-        r.route().handler(ctx -> context.problem(ctx, 404, "Not found", "no resource at " + ctx.request().path()));
+        r.errorHandler(404, ctx -> context.problem(ctx, 404, "Not found", "no resource at " + ctx.request().path()));
+        r.errorHandler(405, ctx -> context.problem(ctx, 405, "Method not allowed", ctx.request().method() + " is not"
+                + " allowed on " + ctx.request().path()));
         return r;
     }
 

@@ -279,4 +279,18 @@ class WebServerTest {
         assertThat(client.newWebSocketBuilder().buildAsync(java.net.URI.create(url), listener))
                 .failsWithin(10, java.util.concurrent.TimeUnit.SECONDS);
     }
+
+    @Test
+    void unknownPathsAre404AndWrongMethods405AsProblems() throws Exception {
+        Http.Session session = http.login("admin", "admin-pw");
+
+        HttpResponse<String> unknown = http.get("/api/v1/nothing", session.read());
+        HttpResponse<String> wrongMethod = http.send("PUT", "/api/v1/echo", "{}", session.write());
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("no resource at /api/v1/nothing");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(changes).hasValue(0);
+    }
 }
