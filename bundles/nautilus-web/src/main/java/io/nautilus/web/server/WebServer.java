@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.nautilus.api.platform.MetricsScrape;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -34,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -57,6 +59,8 @@ public final class WebServer implements AutoCloseable {
     private static final String SESSION_KEY = "nautilus.session";
     private static final String TOKEN_EXPIRY_KEY = "nautilus.tokenExpires";
     private static final int MAX_NAME_LENGTH = 256;
+    /** Logins checked at once (each may wait in the realm's throttling); more are answered 503 at once. */
+    static final int MAX_PENDING_LOGINS = 64;
     private static final byte[] INTERNAL_ERROR = ("{\"type\":\"urn:nautilus:problem:internal-error\","
             + "\"title\":\"Internal error\",\"status\":500,\"detail\":\"the answer could not be written\"}")
             .getBytes(StandardCharsets.UTF_8);
@@ -84,6 +88,8 @@ public final class WebServer implements AutoCloseable {
     private final Context context = new Context();
     private final AtomicReference<Router> router = new AtomicReference<>();
     private final Vertx vertx;
+    private final WorkerExecutor logins;
+    private final AtomicInteger pendingLogins = new AtomicInteger();
     private volatile List<WebModule> modules = List.of();
     private HttpServer server;
     private long sweeper;
@@ -108,6 +114,7 @@ public final class WebServer implements AutoCloseable {
                 .setWorkerPoolSize(8)
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false))));
+        this.logins = vertx.createSharedWorkerExecutor("nautilus-web-login", 2);
         router.set(buildRouter(List.of()));
     }
 
@@ -213,7 +220,9 @@ public final class WebServer implements AutoCloseable {
             }
         }
         r.get().handler(files::serve);
-        r.route().handler(ctx -> context.problem(ctx, 404, "Not found", "no resource at " + ctx.request().path()));
+        r.errorHandler(404, ctx -> context.problem(ctx, 404, "Not found", "no resource at " + ctx.request().path()));
+        r.errorHandler(405, ctx -> context.problem(ctx, 405, "Method not allowed", ctx.request().method() + " is not"
+                + " allowed on " + ctx.request().path()));
         return r;
     }
 
@@ -284,9 +293,15 @@ public final class WebServer implements AutoCloseable {
                     + " are refused for " + seconds + " more seconds after too many failures");
             return;
         }
-        vertx.<Optional<WebContext.User>>executeBlocking(
+        if (pendingLogins.incrementAndGet() > MAX_PENDING_LOGINS) {
+            pendingLogins.decrementAndGet();
+            context.problem(ctx, 503, "Too many logins", MAX_PENDING_LOGINS + " logins are being checked; try again");
+            return;
+        }
+        logins.<Optional<WebContext.User>>executeBlocking(
                 () -> authenticator.authenticate(username, login.password().toCharArray()), false)
                 .onComplete(done -> {
+                    pendingLogins.decrementAndGet();
                     if (done.failed()) {
                         if (done.cause() instanceof Authenticator.NoRoleException noRole) {
                             AUDIT.warn("login of {} from {} refused: {}", username, address, noRole.getMessage());
@@ -366,11 +381,18 @@ public final class WebServer implements AutoCloseable {
 
     private void checkStateChange(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
+        SessionStore.Session session = ctx.get(SESSION_KEY);
         if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+            if (session != null && isWebSocket(ctx) && !sameOrigin(ctx)) {
+                AUDIT.warn("WebSocket {} of {} from {} refused: Origin {} is not this server", ctx.request().path(),
+                        session.user().name(), remote(ctx), ctx.request().getHeader("Origin"));
+                context.problem(ctx, 403, "Cross-origin WebSocket", "a WebSocket with the session cookie must come"
+                        + " from a page of this server");
+                return;
+            }
             ctx.next();
             return;
         }
-        SessionStore.Session session = ctx.get(SESSION_KEY);
         if (session != null && !Secrets.matches(session.csrfToken(), ctx.request().getHeader(CSRF_HEADER))) {
             AUDIT.warn("{} {} of {} from {} refused: missing or wrong {}", method, ctx.request().path(),
                     session.user().name(), remote(ctx), CSRF_HEADER);
@@ -390,6 +412,29 @@ public final class WebServer implements AutoCloseable {
         ctx.addEndHandler(done -> AUDIT.info("{} ({}) from {}: {} {} -> {}", user.name(), roleName(user.role()),
                 address, method, path, ctx.response().getStatusCode()));
         ctx.next();
+    }
+
+    private static boolean isWebSocket(RoutingContext ctx) {
+        String upgrade = ctx.request().getHeader("Upgrade");
+        return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+    }
+
+    /** A browser's WebSocket carries the page's Origin: it must name this server (scheme, host and port). */
+    private static boolean sameOrigin(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String host = ctx.request().getHeader("Host");
+        try {
+            java.net.URI uri = java.net.URI.create(origin);
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && (authority.equalsIgnoreCase(host)
+                    || (uri.getPort() < 0 && host.equalsIgnoreCase(uri.getHost() + ":"
+                    + ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80))));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void logout(RoutingContext ctx) {
