@@ -99,4 +99,20 @@ class StreamServerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
         assertThat(received.get(0)).isEqualTo("{\"op\":\"subscribed\",\"topic\":\"pnl\",\"seq\":0}");
     }
+
+    @Test
+    void sessionUpgradeFromAnotherSiteIsRefusedWith403() throws Exception {
+        Http.Session session = server.http().login("viewer", "viewer-pw");
+
+        assertThatThrownBy(() -> open(Map.of("Cookie", session.cookie(), "Origin", "http://evil.example"),
+                new CopyOnWriteArrayList<>()))
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                        .isEqualTo(403));
+        List<String> received = new CopyOnWriteArrayList<>();
+        open(Map.of("Cookie", session.cookie(), "Origin", "http://127.0.0.1:" + server.port()), received)
+                .sendText("{\"op\":\"subscribe\",\"topic\":\"executions\"}", true).get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        assertThat(module.hub().clients()).isEqualTo(1);
+    }
 }
