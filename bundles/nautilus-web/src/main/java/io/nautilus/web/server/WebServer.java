@@ -11,6 +11,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -90,6 +91,7 @@ public final class WebServer implements AutoCloseable {
     private final Vertx vertx;
     private final WorkerExecutor logins;
     private final AtomicInteger pendingLogins = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile List<WebModule> modules = List.of();
     private HttpServer server;
     private long sweeper;
@@ -127,7 +129,7 @@ public final class WebServer implements AutoCloseable {
      */
     public int start(Duration timeout) {
         HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
-                .setCompressionSupported(true)
+                .setCompressionSupported(true).setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(300).setIdleTimeoutUnit(TimeUnit.SECONDS);
         if (settings.tls()) {
             String path = settings.keystore().toString();
@@ -137,6 +139,7 @@ public final class WebServer implements AutoCloseable {
         }
         try {
             server = listenInVertxLoader(() -> vertx.createHttpServer(options)
+                    .connectionHandler(this::connected)
                     .requestHandler(request -> router.get().handle(request))
                     .listen().toCompletionStage().toCompletableFuture()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS));
@@ -149,6 +152,20 @@ public final class WebServer implements AutoCloseable {
         LOG.info("Web server listening on {}://{}:{}", settings.tls() ? "https" : "http", settings.host(),
                 server.actualPort());
         return server.actualPort();
+    }
+
+    private void connected(HttpConnection connection) {
+        connection.closeHandler(closed -> connections.decrementAndGet());
+        if (connections.incrementAndGet() > settings.maxConnections()) {
+            LOG.warn("connection from {} closed: connections.max = {} connections are open",
+                    connection.remoteAddress(), settings.maxConnections());
+            connection.close();
+        }
+    }
+
+    /** @return the open connections */
+    public int connections() {
+        return connections.get();
     }
 
     /** @return the port the server listens on, or -1 before {@link #start} */

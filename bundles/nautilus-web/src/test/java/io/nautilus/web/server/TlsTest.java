@@ -97,7 +97,7 @@ class TlsTest {
     }
 
     private static WebSettings settings(Path store, String password) {
-        return new WebSettings("127.0.0.1", 0, store, password, Duration.ofMinutes(30), 10, 4096, 5,
+        return new WebSettings("127.0.0.1", 0, store, password, Duration.ofMinutes(30), 10, 100, 4096, 5,
                 Duration.ofMinutes(5), Duration.ofMinutes(5), REALM, Duration.ofDays(1));
     }
 

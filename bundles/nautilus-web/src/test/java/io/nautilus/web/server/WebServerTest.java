@@ -39,7 +39,7 @@ class WebServerTest {
 
     @BeforeEach
     void start() {
-        WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofMinutes(30), 100, 4096, 3,
+        WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofMinutes(30), 100, 50, 4096, 3,
                 Duration.ofMinutes(5), Duration.ofMinutes(5), REALM, Duration.ofDays(30));
         server = new WebServer(settings, new JaasAuthenticator(REALM), new WebServer.Services() {
             @Override

@@ -22,7 +22,7 @@ class WebSettingsTest {
     void aRelativeKeyStoreIsUnderTheBaseAndTurnsTlsOn() {
         WebSettings plain = settings("127.0.0.1", 8080, 1024);
         WebSettings tls = new WebSettings("127.0.0.1", 8443, Path.of("/opt/nautilus").resolve("etc/web.p12"), "pw",
-                Duration.ofMinutes(30), 10, 1024, 5, Duration.ofMinutes(5), Duration.ofMinutes(5), "karaf",
+                Duration.ofMinutes(30), 10, 100, 1024, 5, Duration.ofMinutes(5), Duration.ofMinutes(5), "karaf",
                 Duration.ofDays(1));
 
         assertThat(plain.tls()).isFalse();
@@ -31,7 +31,7 @@ class WebSettingsTest {
     }
 
     private static WebSettings settings(String host, int port, int bodyLimit) {
-        return new WebSettings(host, port, null, null, Duration.ofMinutes(30), 10, bodyLimit, 5,
+        return new WebSettings(host, port, null, null, Duration.ofMinutes(30), 10, 100, bodyLimit, 5,
                 Duration.ofMinutes(5), Duration.ofMinutes(5), "karaf", Duration.ofDays(1));
     }
 }
