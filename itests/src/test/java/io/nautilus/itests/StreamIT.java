@@ -1,0 +1,168 @@
+package io.nautilus.itests;
+
+import io.nautilus.core.api.TradingCoreService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+
+import javax.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+/**
+ * The WebSocket streams in the running platform: the admin logs in, opens {@code /api/v1/stream} with the session
+ * cookie, subscribes to execution reports, submits and cancels an order through the REST API and sees both reports
+ * arrive as frames; a second connection resuming with {@code from = 0} gets the same frames again from the replay.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class StreamIT {
+
+    private static final String ADMIN_PASSWORD = "itest-Secret-42";
+    private static final int PORT = 18481;
+    private static final String BASE = "http://127.0.0.1:" + PORT;
+    private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
+    private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":([0-9]+)");
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private TradingCoreService core;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Configuration
+    public Option[] config() {
+        Option[] base = ContainerOptions.distribution("18109");
+        Option[] options = Arrays.copyOf(base, base.length + 1);
+        options[base.length] = editConfigurationFilePut("etc/io.nautilus.web.cfg", "port", Integer.toString(PORT));
+        return options;
+    }
+
+    @Test
+    public void executionReportsOfARestOrderArriveOnTheStreamAndReplayWithFrom() throws Exception {
+        awaitServer();
+        HttpResponse<String> login = send("POST", "/api/v1/login",
+                "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null, null);
+        assertEquals(login.body(), 200, login.statusCode());
+        String setCookie = login.headers().firstValue("set-cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        Matcher csrf = CSRF.matcher(login.body());
+        assertTrue(login.body(), csrf.find());
+
+        List<String> frames = new CopyOnWriteArrayList<>();
+        WebSocket ws = open(cookie, frames);
+        ws.sendText("{\"op\":\"subscribe\",\"topic\":\"executions\"}", true).get(10, TimeUnit.SECONDS);
+        ws.sendText("{\"op\":\"subscribe\",\"topic\":\"quotes:SIM-ACME\"}", true).get(10, TimeUnit.SECONDS);
+        await(frames, f -> f.startsWith("{\"op\":\"subscribed\",\"topic\":\"quotes:SIM-ACME\""), "subscribed");
+
+        HttpResponse<String> submitted = send("POST", "/api/v1/orders", "{\"account\":\"desk-1\",\"instrument\":"
+                + "\"SIM-ACME\",\"side\":\"BUY\",\"price\":\"90.00\",\"quantity\":\"1\"}", cookie, csrf.group(1));
+        assertEquals(submitted.body(), 201, submitted.statusCode());
+        Matcher id = ORDER_ID.matcher(submitted.body());
+        assertTrue(submitted.body(), id.find());
+        String orderId = "\"orderId\":" + id.group(1) + ",";
+        String accepted = await(frames, f -> f.startsWith("{\"topic\":\"executions\"") && f.contains(orderId)
+                && f.contains("\"execType\":\"NEW\""), "the NEW report of the order");
+        assertTrue(accepted, accepted.contains("\"instrument\":\"SIM-ACME\"") && accepted.contains("\"side\":\"BUY\""));
+
+        HttpResponse<String> canceled = send("DELETE", "/api/v1/orders/" + id.group(1), null, cookie, csrf.group(1));
+        assertEquals(canceled.body(), 200, canceled.statusCode());
+        await(frames, f -> f.startsWith("{\"topic\":\"executions\"") && f.contains(orderId)
+                && f.contains("\"execType\":\"CANCELED\""), "the CANCELED report of the order");
+
+        List<String> resumed = new CopyOnWriteArrayList<>();
+        WebSocket again = open(cookie, resumed);
+        again.sendText("{\"op\":\"subscribe\",\"topic\":\"executions\",\"from\":0}", true).get(10, TimeUnit.SECONDS);
+        await(resumed, f -> f.startsWith("{\"topic\":\"executions\"") && f.contains(orderId)
+                && f.contains("\"execType\":\"CANCELED\""), "the replayed CANCELED report");
+        assertTrue(core.order(Long.parseLong(id.group(1))).isEmpty());
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        again.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+    }
+
+    private WebSocket open(String cookie, List<String> frames) throws Exception {
+        return http.newWebSocketBuilder().header("Cookie", cookie).header("Origin", BASE)
+                .buildAsync(URI.create("ws://127.0.0.1:" + PORT + "/api/v1/stream"), new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            frames.add(text.toString());
+                            text.setLength(0);
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+                }).get(20, TimeUnit.SECONDS);
+    }
+
+    private static String await(List<String> frames, Predicate<String> wanted, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String f : frames) {
+                if (wanted.test(f)) {
+                    return f;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no frame with " + what + " within 30 s; got " + frames);
+    }
+
+    private void awaitServer() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            try {
+                send("GET", "/api/v1/me", null, null, null);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the web server did not listen on " + BASE + " within 120 s", e);
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String cookie, String csrf)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
