@@ -3,12 +3,15 @@ package io.nautilus.web.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.nautilus.web.server.Http;
+import io.nautilus.web.server.TestServer;
 import io.nautilus.web.server.WebModule;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -20,22 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every route the modules mount is in openapi.yaml, and every route of the document is mounted. */
 class OpenApiRoutesTest {
 
-    /** The resources of this package that h/rest owns. */
+    /** The REST API's resources (every WebModule of this package). */
     static List<WebModule> modules() {
-        return List.of(new StrategyResource(), new VenueResource(), new MarketDataResource(), new AlertResource(),
+        return List.of(new CoreResources(), new StrategyResource(), new VenueResource(), new MarketDataResource(), new AlertResource(),
                 new HistoryResource(), new BacktestResource(), new ApiDocsResource());
     }
 
+    /** The routes the server mounts itself (WebServer: login, session, tokens, /metrics). */
+    static final Set<String> SERVER = Set.of("POST /api/v1/login", "POST /api/v1/logout", "GET /api/v1/me",
+            "POST /api/v1/tokens", "GET /metrics");
+
     /**
-     * The routes the document describes that the server itself and the other parts mount (login and session,
-     * status/instruments/accounts/orders/positions/pnl/books, the stream, /metrics).
+     * Documented routes of parts not merged here yet: the orders resource (h/server) and the WebSocket stream
+     * (h/stream). Each is removed from this set when its part is merged; the test then checks it is mounted.
      */
-    static final Set<String> ELSEWHERE = Set.of(
-            "POST /api/v1/login", "POST /api/v1/logout", "GET /api/v1/me", "POST /api/v1/tokens",
-            "GET /api/v1/status", "GET /api/v1/instruments", "GET /api/v1/instruments/{id}", "GET /api/v1/accounts",
-            "GET /api/v1/orders", "POST /api/v1/orders", "GET /api/v1/orders/{id}", "DELETE /api/v1/orders/{id}",
-            "PATCH /api/v1/orders/{id}", "GET /api/v1/positions", "GET /api/v1/pnl", "GET /api/v1/books/{instrument}",
-            "GET /api/v1/stream", "GET /metrics");
+    static final Set<String> NOT_YET_MERGED = Set.of("GET /api/v1/orders", "POST /api/v1/orders",
+            "GET /api/v1/orders/{id}", "DELETE /api/v1/orders/{id}", "PATCH /api/v1/orders/{id}", "GET /api/v1/stream");
 
     static Set<String> documented() throws Exception {
         JsonNode document;
@@ -70,6 +73,38 @@ class OpenApiRoutesTest {
         return out;
     }
 
+    /**
+     * A documented path with example values for its parameters.
+     *
+     * @param path e.g. {@code /api/v1/history/{kind}}
+     * @return e.g. {@code /api/v1/history/fills}
+     */
+    static String example(String path) {
+        return path.replace("{kind}", "fills").replace("{instrument}", "SIM-ACME").replace("{file}", "index.html")
+                .replace("{id}", "x1");
+    }
+
+    @Test
+    void everyDocumentedRouteIsAnsweredByTheRealServer() throws Exception {
+        try (TestServer server = new TestServer(modules().toArray(WebModule[]::new))) {
+            Http.Session admin = server.http().login("admin", "admin-pw");
+            for (String route : documented()) {
+                if (NOT_YET_MERGED.contains(route) || route.equals("POST /api/v1/logout")) {
+                    continue;
+                }
+                String method = route.substring(0, route.indexOf(' '));
+                String path = example(route.substring(route.indexOf(' ') + 1));
+                HttpResponse<String> response = server.http().send(method, path, method.equals("GET") ? null : "{}",
+                        method.equals("GET") ? admin.read() : admin.write());
+
+                assertThat(response.statusCode()).as(route + " " + response.body()).isNotIn(401, 403, 405);
+                assertThat(response.body()).as(route).doesNotContain("no resource at");
+            }
+            HttpResponse<String> logout = server.http().send("POST", "/api/v1/logout", null, admin.write());
+            assertThat(logout.statusCode()).isLessThan(300);
+        }
+    }
+
     @Test
     void everyMountedRouteIsDocumentedAndEveryDocumentedRouteIsMounted() throws Exception {
         Set<String> documented = documented();
@@ -80,7 +115,9 @@ class OpenApiRoutesTest {
             assertThat(documented).containsAll(mounted);
             Set<String> notMountedHere = new TreeSet<>(documented);
             notMountedHere.removeAll(mounted);
-            assertThat(notMountedHere).containsExactlyInAnyOrderElementsOf(ELSEWHERE);
+            Set<String> elsewhere = new TreeSet<>(SERVER);
+            elsewhere.addAll(NOT_YET_MERGED);
+            assertThat(notMountedHere).containsExactlyInAnyOrderElementsOf(elsewhere);
         }
     }
 
