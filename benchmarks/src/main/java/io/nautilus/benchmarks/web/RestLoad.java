@@ -18,6 +18,7 @@ import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebServer;
 import io.nautilus.web.server.WebSettings;
 import io.nautilus.web.server.WebModule;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -47,7 +48,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * REST API latency at a fixed request rate: the web server (io.nautilus.web's {@link WebServer}, Vert.x) with the
  * REST resources over a real trading core (journal without fsync), on 127.0.0.1, and a load generator in the same
- * JVM (its own Vert.x HTTP client with {@code --connections} keep-alive connections; bearer token, as scripts use).
+ * JVM (its own Vert.x HTTP client on two event loops, with {@code --connections} keep-alive connections; bearer
+ * token, as scripts use).
  * <ul>
  *   <li>{@code positions}: {@code GET /api/v1/positions} (the positions of two accounts on four instruments);</li>
  *   <li>{@code submit}: {@code POST /api/v1/orders}, limit orders alternately bought by one account and sold by the
@@ -72,6 +74,8 @@ public final class RestLoad {
             """;
 
     private static final String USER = "bench";
+    /** The client's event loops (requests go round-robin). */
+    private static final int CLIENT_LOOPS = 2;
     private static final InstrumentId[] INSTRUMENTS = {InstrumentId.of("ABC"), InstrumentId.of("DEF"),
         InstrumentId.of("GHI"), InstrumentId.of("JKL")};
 
@@ -155,13 +159,17 @@ public final class RestLoad {
         Vertx vertx = Vertx.vertx();
         try {
             String token = token(port, password);
+            Context[] loops = new Context[CLIENT_LOOPS];
+            for (int i = 0; i < loops.length; i++) {
+                loops[i] = vertx.getOrCreateContext();
+            }
             HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
                     .setDefaultPort(port).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
             System.out.printf(Locale.ROOT, "REST load: %d requests/s, %d s measured after %d s warm-up, %d"
                     + " connections, %d CPUs%n", rate, seconds, warmupSeconds, connections,
                     Runtime.getRuntime().availableProcessors());
             if (!scenario.equals("submit")) {
-                measure("positions", client, token, HttpMethod.GET, "/api/v1/positions", k -> null);
+                measure("positions", loops, client, token, HttpMethod.GET, "/api/v1/positions", k -> null);
             }
             if (!scenario.equals("positions")) {
                 int probe = status(client, token, HttpMethod.POST, "/api/v1/orders", order(0));
@@ -169,7 +177,7 @@ public final class RestLoad {
                     System.out.println("submit: POST /api/v1/orders is not mounted in this build (" + probe
                             + "); skipped");
                 } else {
-                    measure("submit", client, token, HttpMethod.POST, "/api/v1/orders", RestLoad::order);
+                    measure("submit", loops, client, token, HttpMethod.POST, "/api/v1/orders", RestLoad::order);
                 }
             }
         } finally {
@@ -240,8 +248,8 @@ public final class RestLoad {
         String body(long k);
     }
 
-    private void measure(String name, HttpClient client, String token, HttpMethod method, String path, Bodies bodies)
-            throws InterruptedException {
+    private void measure(String name, Context[] loops, HttpClient client, String token, HttpMethod method, String path,
+                         Bodies bodies) throws InterruptedException {
         Recorder latency = new Recorder(3);
         Recorder service = new Recorder(3);
         AtomicLong answered = new AtomicLong();
@@ -271,7 +279,7 @@ public final class RestLoad {
             if (body != null) {
                 options.addHeader("Content-Type", "application/json");
             }
-            client.request(options)
+            loops[(int) (k % loops.length)].runOnContext(go -> client.request(options)
                     .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
                     .compose(response -> response.body().map(ignored -> response.statusCode()))
                     .onComplete(done -> {
@@ -288,7 +296,7 @@ public final class RestLoad {
                             service.recordValue(Math.max(0, end - sent) / 1_000);
                             statuses.computeIfAbsent(done.result(), s -> new AtomicLong()).incrementAndGet();
                         }
-                    });
+                    }));
         }
         long sendEnd = System.nanoTime();
         long deadline = sendEnd + TimeUnit.SECONDS.toNanos(30);
