@@ -165,6 +165,17 @@ class BacktestResourceTest {
     }
 
     @Test
+    void traderQueuesASweepAsOneRun() throws Exception {
+        RestHarness.Answer answer = rest.send("POST", "/api/v1/sweeps", "trader", "{\"args\": [\"--data\","
+                + " \"x.csv\", \"--strategy\", \"smacross\", \"--sweep\", \"fast=5..10:5\"]}");
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().path("id").asText()).isEqualTo("B1");
+        assertThat(backtests.sweeps).containsExactly("--data x.csv --strategy smacross --sweep fast=5..10:5");
+        assertThat(rest.context.audit).hasSize(1);
+    }
+
+    @Test
     void sweepsAreCheckedAsTheCliChecksThem() throws Exception {
         RestHarness.Answer bad = rest.send("POST", "/api/v1/sweeps", "trader", RUN);
 
