@@ -7,13 +7,15 @@ import io.nautilus.core.api.AccountPnl;
 import io.nautilus.core.api.AccountView;
 import io.nautilus.core.api.BookView;
 import io.nautilus.core.api.OrderFilter;
-import io.nautilus.core.api.OrderView;
 import io.nautilus.core.api.PositionView;
 import io.nautilus.core.api.TradingCoreService;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebModule;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 import java.time.Instant;
@@ -35,9 +37,49 @@ public final class CoreResources implements WebModule {
     /** Most levels per side {@code GET /books/{instrument}} gives. */
     static final int MAX_DEPTH = 100;
 
+    private volatile BundleContext bundles;
+
+    /**
+     * Starts in the platform, where the status lists the platform's bundles.
+     *
+     * @param context the web bundle's context
+     */
+    @Activate
+    public void activate(BundleContext context) {
+        this.bundles = context;
+    }
+
+    /** @return the platform's bundles ({@code io.nautilus.*}) with their versions and states, by name */
+    private List<Json.EngineJson> engines() {
+        BundleContext context = bundles;
+        List<Json.EngineJson> list = new ArrayList<>();
+        if (context == null) {
+            return list;
+        }
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (name != null && name.startsWith("io.nautilus.")) {
+                list.add(new Json.EngineJson(name, bundle.getVersion().toString(), state(bundle.getState())));
+            }
+        }
+        list.sort(java.util.Comparator.comparing(Json.EngineJson::bundle));
+        return list;
+    }
+
+    private static String state(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.INSTALLED -> "INSTALLED";
+            default -> "UNINSTALLED";
+        };
+    }
+
     @Override
     public void mount(Router router, WebContext web) {
-        router.get("/api/v1/status").handler(ctx -> status(ctx, web));
+        router.get("/api/v1/status").handler(ctx -> status(ctx, web, engines()));
         router.get("/api/v1/instruments").handler(ctx -> withCore(ctx, web, core -> {
             List<Json.InstrumentJson> list = new ArrayList<>();
             for (Instrument instrument : core.instruments()) {
@@ -95,17 +137,18 @@ public final class CoreResources implements WebModule {
         });
     }
 
-    private static void status(RoutingContext ctx, WebContext web) {
+    private static void status(RoutingContext ctx, WebContext web, List<Json.EngineJson> engines) {
         Optional<TradingCoreService> core = web.service(TradingCoreService.class);
         WebContext.User user = web.user(ctx);
         if (core.isEmpty()) {
-            web.json(ctx, 200, new Json.StatusJson(Instant.now(), user.name(), roleName(user.role()), false, 0, 0, 0));
+            web.json(ctx, 200, new Json.StatusJson(Instant.now(), user.name(), roleName(user.role()), false, 0, 0, 0,
+                    engines));
             return;
         }
         run(ctx, web, () -> {
             TradingCoreService c = core.get();
             return new Json.StatusJson(Instant.now(), user.name(), roleName(user.role()), true,
-                    c.instruments().size(), c.accounts().size(), c.orders(OrderFilter.ALL).size());
+                    c.instruments().size(), c.accounts().size(), c.orders(OrderFilter.ALL).size(), engines);
         });
     }
 

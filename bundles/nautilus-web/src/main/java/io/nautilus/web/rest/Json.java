@@ -27,7 +27,11 @@ final class Json {
 
     /** {@code GET /status}. */
     record StatusJson(Instant time, String user, String role, boolean coreRunning, int instruments, int accounts,
-                      int workingOrders) {
+                      int workingOrders, List<EngineJson> engines) {
+    }
+
+    /** A platform bundle in the status. */
+    record EngineJson(String bundle, String version, String state) {
     }
 
     /** An instrument. */

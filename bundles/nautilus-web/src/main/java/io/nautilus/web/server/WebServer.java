@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.nautilus.api.platform.MetricsScrape;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -34,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -57,6 +60,8 @@ public final class WebServer implements AutoCloseable {
     private static final String SESSION_KEY = "nautilus.session";
     private static final String TOKEN_EXPIRY_KEY = "nautilus.tokenExpires";
     private static final int MAX_NAME_LENGTH = 256;
+    /** Logins checked at once (each may wait in the realm's throttling); more are answered 503 at once. */
+    static final int MAX_PENDING_LOGINS = 64;
     private static final byte[] INTERNAL_ERROR = ("{\"type\":\"urn:nautilus:problem:internal-error\","
             + "\"title\":\"Internal error\",\"status\":500,\"detail\":\"the answer could not be written\"}")
             .getBytes(StandardCharsets.UTF_8);
@@ -84,6 +89,9 @@ public final class WebServer implements AutoCloseable {
     private final Context context = new Context();
     private final AtomicReference<Router> router = new AtomicReference<>();
     private final Vertx vertx;
+    private final WorkerExecutor logins;
+    private final AtomicInteger pendingLogins = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile List<WebModule> modules = List.of();
     private HttpServer server;
     private long sweeper;
@@ -108,6 +116,7 @@ public final class WebServer implements AutoCloseable {
                 .setWorkerPoolSize(8)
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false))));
+        this.logins = vertx.createSharedWorkerExecutor("nautilus-web-login", 2);
         router.set(buildRouter(List.of()));
     }
 
@@ -120,7 +129,7 @@ public final class WebServer implements AutoCloseable {
      */
     public int start(Duration timeout) {
         HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
-                .setCompressionSupported(true)
+                .setCompressionSupported(true).setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(300).setIdleTimeoutUnit(TimeUnit.SECONDS);
         if (settings.tls()) {
             String path = settings.keystore().toString();
@@ -130,6 +139,7 @@ public final class WebServer implements AutoCloseable {
         }
         try {
             server = listenInVertxLoader(() -> vertx.createHttpServer(options)
+                    .connectionHandler(this::connected)
                     .requestHandler(request -> router.get().handle(request))
                     .listen().toCompletionStage().toCompletableFuture()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS));
@@ -142,6 +152,20 @@ public final class WebServer implements AutoCloseable {
         LOG.info("Web server listening on {}://{}:{}", settings.tls() ? "https" : "http", settings.host(),
                 server.actualPort());
         return server.actualPort();
+    }
+
+    private void connected(HttpConnection connection) {
+        connection.closeHandler(closed -> connections.decrementAndGet());
+        if (connections.incrementAndGet() > settings.maxConnections()) {
+            LOG.warn("connection from {} closed: connections.max = {} connections are open",
+                    connection.remoteAddress(), settings.maxConnections());
+            connection.close();
+        }
+    }
+
+    /** @return the open connections */
+    public int connections() {
+        return connections.get();
     }
 
     /** @return the port the server listens on, or -1 before {@link #start} */
@@ -213,7 +237,9 @@ public final class WebServer implements AutoCloseable {
             }
         }
         r.get().handler(files::serve);
-        r.route().handler(ctx -> context.problem(ctx, 404, "Not found", "no resource at " + ctx.request().path()));
+        r.errorHandler(404, ctx -> context.problem(ctx, 404, "Not found", "no resource at " + ctx.request().path()));
+        r.errorHandler(405, ctx -> context.problem(ctx, 405, "Method not allowed", ctx.request().method() + " is not"
+                + " allowed on " + ctx.request().path()));
         return r;
     }
 
@@ -284,9 +310,15 @@ public final class WebServer implements AutoCloseable {
                     + " are refused for " + seconds + " more seconds after too many failures");
             return;
         }
-        vertx.<Optional<WebContext.User>>executeBlocking(
+        if (pendingLogins.incrementAndGet() > MAX_PENDING_LOGINS) {
+            pendingLogins.decrementAndGet();
+            context.problem(ctx, 503, "Too many logins", MAX_PENDING_LOGINS + " logins are being checked; try again");
+            return;
+        }
+        logins.<Optional<WebContext.User>>executeBlocking(
                 () -> authenticator.authenticate(username, login.password().toCharArray()), false)
                 .onComplete(done -> {
+                    pendingLogins.decrementAndGet();
                     if (done.failed()) {
                         if (done.cause() instanceof Authenticator.NoRoleException noRole) {
                             AUDIT.warn("login of {} from {} refused: {}", username, address, noRole.getMessage());
@@ -318,6 +350,7 @@ public final class WebServer implements AutoCloseable {
                     ctx.response().addCookie(Cookie.cookie(SESSION_COOKIE, session.get().id()).setPath("/")
                             .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(settings.tls()));
                     AUDIT.info("login of {} ({}) from {}", username, roleName(user.get().role()), address);
+                    uncompressed(ctx);
                     context.json(ctx, 200, new LoginResponse(user.get().name(), roleName(user.get().role()),
                             session.get().csrfToken()));
                 });
@@ -366,11 +399,18 @@ public final class WebServer implements AutoCloseable {
 
     private void checkStateChange(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
+        SessionStore.Session session = ctx.get(SESSION_KEY);
         if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+            if (session != null && isWebSocket(ctx) && !sameOrigin(ctx)) {
+                AUDIT.warn("WebSocket {} of {} from {} refused: Origin {} is not this server", ctx.request().path(),
+                        session.user().name(), remote(ctx), ctx.request().getHeader("Origin"));
+                context.problem(ctx, 403, "Cross-origin WebSocket", "a WebSocket with the session cookie must come"
+                        + " from a page of this server");
+                return;
+            }
             ctx.next();
             return;
         }
-        SessionStore.Session session = ctx.get(SESSION_KEY);
         if (session != null && !Secrets.matches(session.csrfToken(), ctx.request().getHeader(CSRF_HEADER))) {
             AUDIT.warn("{} {} of {} from {} refused: missing or wrong {}", method, ctx.request().path(),
                     session.user().name(), remote(ctx), CSRF_HEADER);
@@ -392,6 +432,34 @@ public final class WebServer implements AutoCloseable {
         ctx.next();
     }
 
+    /** Answers carrying a secret (CSRF or bearer token) are not compressed: no BREACH-style length oracle. */
+    private static void uncompressed(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Encoding", "identity");
+    }
+
+    private static boolean isWebSocket(RoutingContext ctx) {
+        String upgrade = ctx.request().getHeader("Upgrade");
+        return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+    }
+
+    /** A browser's WebSocket carries the page's Origin: it must name this server (scheme, host and port). */
+    private static boolean sameOrigin(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String host = ctx.request().getHeader("Host");
+        try {
+            java.net.URI uri = java.net.URI.create(origin);
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && (authority.equalsIgnoreCase(host)
+                    || (uri.getPort() < 0 && host.equalsIgnoreCase(uri.getHost() + ":"
+                    + ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80))));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private void logout(RoutingContext ctx) {
         String id = cookie(ctx);
         if (id != null) {
@@ -406,6 +474,7 @@ public final class WebServer implements AutoCloseable {
         WebContext.User user = context.user(ctx);
         SessionStore.Session session = ctx.get(SESSION_KEY);
         Instant expires = ctx.get(TOKEN_EXPIRY_KEY);
+        uncompressed(ctx);
         context.json(ctx, 200, new MeResponse(user.name(), roleName(user.role()), session != null ? "session" : "bearer",
                 session != null ? session.csrfToken() : null, expires));
     }
@@ -439,6 +508,7 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         context.audit(ctx, "issued token " + request.name() + " until " + expires);
+        uncompressed(ctx);
         context.json(ctx, 201, new TokenResponse(token.get(), expires));
     }
 

@@ -36,6 +36,11 @@ public @interface WebServerConfig {
     @AttributeDefinition(description = "Most login sessions at once; a login beyond it is refused (503)", min = "1")
     int session_max() default 10000;
 
+    /** @return the most open connections at once */
+    @AttributeDefinition(description = "Most open HTTP and WebSocket connections at once; a connection beyond it is"
+            + " closed at once", min = "1")
+    int connections_max() default 4096;
+
     /** @return the largest request body in bytes */
     @AttributeDefinition(description = "Largest request body in bytes; a larger one is refused (413)", min = "1024",
             max = "104857600")

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param keystorePassword its password
  * @param sessionTimeout  how long a session lives without a request
  * @param maxSessions     most sessions at once
+ * @param maxConnections  most open connections at once
  * @param bodyLimit       largest request body in bytes
  * @param maxFailures     failed logins (per user name, per address) within {@code failureWindow} before a lockout
  * @param failureWindow   the time failed logins are counted over
@@ -20,7 +21,7 @@ import java.time.Duration;
  * @param maxTokenTtl     the longest life of a bearer token
  */
 public record WebSettings(String host, int port, Path keystore, String keystorePassword, Duration sessionTimeout,
-                          int maxSessions, int bodyLimit, int maxFailures, Duration failureWindow, Duration lockout,
+                          int maxSessions, int maxConnections, int bodyLimit, int maxFailures, Duration failureWindow, Duration lockout,
                           String realm, Duration maxTokenTtl) {
 
     /**
@@ -34,6 +35,7 @@ public record WebSettings(String host, int port, Path keystore, String keystoreP
         require(sessionTimeout.toSeconds() >= 1, "session.timeout " + sessionTimeout.toSeconds()
                 + " must be at least 1 second");
         require(maxSessions >= 1, "session.max " + maxSessions + " must be at least 1");
+        require(maxConnections >= 1, "connections.max " + maxConnections + " must be at least 1");
         require(bodyLimit >= 1, "body.limit " + bodyLimit + " must be at least 1 byte");
         require(maxFailures >= 1, "login.maxFailures " + maxFailures + " must be at least 1");
         require(!failureWindow.isNegative() && !failureWindow.isZero(), "login.window must be positive");
@@ -58,6 +60,7 @@ public record WebSettings(String host, int port, Path keystore, String keystoreP
         String store = config.tls_keystore() == null ? "" : config.tls_keystore().trim();
         return new WebSettings(config.host().trim(), config.port(), store.isEmpty() ? null : base.resolve(store),
                 config.tls_password(), Duration.ofSeconds(config.session_timeout()), config.session_max(),
+                config.connections_max(),
                 config.body_limit(), config.login_maxFailures(), Duration.ofSeconds(config.login_window()),
                 Duration.ofSeconds(config.login_lockout()), config.login_realm().trim(),
                 Duration.ofSeconds(config.token_maxTtl()));

@@ -50,7 +50,7 @@ class CoreResourcesTest {
 
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("\"user\":\"viewer\"", "\"coreRunning\":true", "\"instruments\":1",
-                "\"accounts\":2", "\"workingOrders\":0");
+                "\"accounts\":2", "\"workingOrders\":0", "\"engines\":[]");
     }
 
     @Test

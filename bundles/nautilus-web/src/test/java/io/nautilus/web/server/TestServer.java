@@ -27,7 +27,7 @@ public final class TestServer implements AutoCloseable {
      */
     public TestServer(WebModule... modules) {
         previous = TestRealm.install(REALM);
-        WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofMinutes(30), 100, 65536, 5,
+        WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofMinutes(30), 100, 2000, 65536, 5,
                 Duration.ofMinutes(5), Duration.ofMinutes(5), REALM, Duration.ofDays(30));
         server = new WebServer(settings, new JaasAuthenticator(REALM), new WebServer.Services() {
             @Override

@@ -39,7 +39,7 @@ class WebServerTest {
 
     @BeforeEach
     void start() {
-        WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofMinutes(30), 100, 4096, 3,
+        WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofMinutes(30), 100, 50, 4096, 3,
                 Duration.ofMinutes(5), Duration.ofMinutes(5), REALM, Duration.ofDays(30));
         server = new WebServer(settings, new JaasAuthenticator(REALM), new WebServer.Services() {
             @Override
@@ -48,6 +48,10 @@ class WebServerTest {
             }
         }, new StaticFiles(WebServerTest.class.getClassLoader(), "testweb"));
         server.modules(List.of((router, web) -> {
+            router.get("/api/v1/socket").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws -> {
+                ws.writeTextMessage("hello " + web.user(ctx).name());
+                ws.close();
+            }));
             router.get("/api/v1/echo").handler(ctx -> web.json(ctx, 200, Map.of("user", web.user(ctx).name())));
             router.post("/api/v1/echo").handler(ctx -> {
                 if (web.requireRole(ctx, WebContext.Role.TRADER)) {
@@ -247,5 +251,56 @@ class WebServerTest {
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.headers().firstValue("content-type")).hasValue(MetricsScrape.CONTENT_TYPE);
         assertThat(scrape.body()).isEqualTo("# TYPE up gauge\nup 1\n");
+    }
+
+    @Test
+    void aWebSocketWithTheSessionNeedsThisServersOrigin() throws Exception {
+        Http.Session session = http.login("viewer", "viewer-pw");
+        java.util.concurrent.LinkedBlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                                                                    boolean last) {
+                received.add(data.toString());
+                return null;
+            }
+        };
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String url = "ws://127.0.0.1:" + server.port() + "/api/v1/socket";
+
+        client.newWebSocketBuilder().header("Cookie", session.cookie())
+                .header("Origin", "http://127.0.0.1:" + server.port()).buildAsync(java.net.URI.create(url), listener)
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(received.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hello viewer");
+
+        assertThat(client.newWebSocketBuilder().header("Cookie", session.cookie())
+                .header("Origin", "https://evil.example").buildAsync(java.net.URI.create(url), listener))
+                .failsWithin(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(client.newWebSocketBuilder().buildAsync(java.net.URI.create(url), listener))
+                .failsWithin(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void unknownPathsAre404AndWrongMethods405AsProblems() throws Exception {
+        Http.Session session = http.login("admin", "admin-pw");
+
+        HttpResponse<String> unknown = http.get("/api/v1/nothing", session.read());
+        HttpResponse<String> wrongMethod = http.send("PUT", "/api/v1/echo", "{}", session.write());
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("no resource at /api/v1/nothing");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(changes).hasValue(0);
+    }
+
+    @Test
+    void answersWithSecretsAreNotCompressed() throws Exception {
+        HttpResponse<String> login = http.send("POST", "/api/v1/login",
+                "{\"username\":\"admin\",\"password\":\"admin-pw\"}", Map.of("Accept-Encoding", "gzip"));
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("content-encoding").orElse("identity")).isEqualTo("identity");
+        assertThat(login.body()).contains("\"csrfToken\"");
     }
 }
