@@ -26,7 +26,8 @@ final class RestHarness implements AutoCloseable {
     final TestWebContext context = new TestWebContext(vertx);
     final Router router = Router.router(vertx);
     private HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     RestHarness mount(WebModule... modules) {
