@@ -12,6 +12,7 @@ import io.nautilus.core.api.TradingCoreService;
 import io.nautilus.core.internal.RealCore;
 import io.nautilus.core.internal.TradingCoreManager;
 import io.nautilus.web.rest.CoreResources;
+import io.nautilus.web.rest.OrderResources;
 import io.nautilus.web.server.Authenticator;
 import io.nautilus.web.server.StaticFiles;
 import io.nautilus.web.server.WebContext;
@@ -146,7 +147,7 @@ public final class RestLoad {
         Authenticator authenticator = (username, given) -> USER.equals(username)
                 && password.equals(new String(given)) ? Optional.of(new WebContext.User(USER, WebContext.Role.ADMIN))
                 : Optional.empty();
-        WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofMinutes(30), 100, 65536, 5,
+        WebSettings settings = new WebSettings("127.0.0.1", 0, null, null, Duration.ofMinutes(30), 100, 2000, 65536, 5,
                 Duration.ofMinutes(5), Duration.ofMinutes(5), "nautilus-bench", Duration.ofDays(1));
         WebServer server = new WebServer(settings, authenticator, new WebServer.Services() {
             @Override
@@ -154,7 +155,7 @@ public final class RestLoad {
                 return type == TradingCoreService.class ? Optional.of(type.cast(core)) : Optional.empty();
             }
         }, new StaticFiles(RestLoad.class.getClassLoader(), "no-static-files"));
-        server.modules(List.<WebModule>of(new CoreResources()));
+        server.modules(List.<WebModule>of(new CoreResources(), new OrderResources()));
         int port = server.start(Duration.ofSeconds(10));
         Vertx vertx = Vertx.vertx();
         try {
