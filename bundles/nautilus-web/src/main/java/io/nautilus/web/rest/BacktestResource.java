@@ -31,6 +31,14 @@ public final class BacktestResource implements WebModule {
 
     static final String NOT_RUNNING = "the backtest service is not running";
 
+    /**
+     * What a report may do: it is one self-contained file whose chart library and data are inline scripts, so it
+     * runs them, but sandboxed (an origin of its own: no cookie, no API call) and loading nothing; the dashboard
+     * may frame it.
+     */
+    static final String REPORT_POLICY = "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline';"
+            + " style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+
     @Override
     public void mount(Router router, WebContext context) {
         Api api = new Api(router, context);
@@ -50,7 +58,9 @@ public final class BacktestResource implements WebModule {
         api.get("/backtests/:id", Role.VIEWER, ctx -> json(known(api, ctx)));
         api.get("/backtests/:id/report", Role.VIEWER, ctx -> {
             Path report = file(known(api, ctx), "report.html");
-            ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile(report.toString());
+            ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                    .putHeader("Content-Security-Policy", REPORT_POLICY).putHeader("X-Frame-Options", "SAMEORIGIN")
+                    .sendFile(report.toString());
             return null;
         });
         api.get("/backtests/:id/equity", Role.VIEWER, ctx -> equity(file(known(api, ctx), "equity.csv")));

@@ -2,12 +2,15 @@ package io.nautilus.web.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nautilus.backtest.api.BacktestRequest;
+import io.nautilus.backtest.api.BacktestService;
 import io.nautilus.web.server.Http;
 import io.nautilus.web.server.TestServer;
 import io.nautilus.web.server.WebModule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,7 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The browsable API in Debian's headless Chromium, driven through chromedriver's W3C WebDriver endpoint (no Selenium
  * needed): behind the real server (its Content-Security-Policy included) the page renders the document's title and
- * every operation. Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (the {@code chromium} and
+ * every operation; a backtest report runs its inline scripts in its sandbox. Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (the {@code chromium} and
  * {@code chromium-driver} packages); skipped without them.
  */
 class ApiDocsBrowserTest {
@@ -109,5 +113,34 @@ class ApiDocsBrowserTest {
             return answer.path(1).asInt() == operations;
         });
         assertThat(seen.get().path(0).asText()).startsWith("Nautilus REST API");
+    }
+
+    @Test
+    void aBacktestReportRunsItsInlineScriptsInItsSandbox(@TempDir Path dir) throws Exception {
+        BacktestResourceTest.Backtests backtests = new BacktestResourceTest.Backtests(dir);
+        server.service(BacktestService.class, backtests);
+        backtests.start(BacktestRequest.parse(List.of("--data", "x.csv", "--strategy", "smacross")));
+        Files.createDirectories(dir.resolve("B1"));
+        Files.writeString(dir.resolve("B1/report.html"), "<!doctype html><html><head><title>report</title></head><body>"
+                + "<p id='out'>not run</p><script>document.getElementById('out').textContent = 'drawn';"
+                + " var r; try { r = 'cookie ' + document.cookie; } catch (e) { r = 'sandboxed'; }"
+                + " document.getElementById('out').dataset.cookie = r;</script>"
+                + "</body></html>");
+        Http.Session viewer = server.http().login("viewer", "viewer-pw");
+        String base = "http://127.0.0.1:" + server.port();
+        call("POST", "/session/" + session + "/url", Map.of("url", base + "/login.html"));
+        call("POST", "/session/" + session + "/cookie", Map.of("cookie", Map.of("name", "NAUTILUS_SESSION",
+                "value", viewer.cookie().substring(viewer.cookie().indexOf('=') + 1), "path", "/")));
+        call("POST", "/session/" + session + "/url", Map.of("url", base + "/api/v1/backtests/B1/report"));
+
+        AtomicReference<JsonNode> seen = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonNode answer = call("POST", "/session/" + session + "/execute/sync", Map.of("script",
+                    "var p = document.getElementById('out'); return p ? [p.textContent, p.dataset.cookie] : [];",
+                    "args", new Object[0])).path("value");
+            seen.set(answer);
+            return "drawn".equals(answer.path(0).asText());
+        });
+        assertThat(seen.get().path(1).asText()).as("the report's origin is opaque: no cookie").isEqualTo("sandboxed");
     }
 }
