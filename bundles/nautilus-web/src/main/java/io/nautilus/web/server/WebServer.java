@@ -350,6 +350,7 @@ public final class WebServer implements AutoCloseable {
                     ctx.response().addCookie(Cookie.cookie(SESSION_COOKIE, session.get().id()).setPath("/")
                             .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(settings.tls()));
                     AUDIT.info("login of {} ({}) from {}", username, roleName(user.get().role()), address);
+                    uncompressed(ctx);
                     context.json(ctx, 200, new LoginResponse(user.get().name(), roleName(user.get().role()),
                             session.get().csrfToken()));
                 });
@@ -431,6 +432,11 @@ public final class WebServer implements AutoCloseable {
         ctx.next();
     }
 
+    /** Answers carrying a secret (CSRF or bearer token) are not compressed: no BREACH-style length oracle. */
+    private static void uncompressed(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Encoding", "identity");
+    }
+
     private static boolean isWebSocket(RoutingContext ctx) {
         String upgrade = ctx.request().getHeader("Upgrade");
         return upgrade != null && upgrade.equalsIgnoreCase("websocket");
@@ -468,6 +474,7 @@ public final class WebServer implements AutoCloseable {
         WebContext.User user = context.user(ctx);
         SessionStore.Session session = ctx.get(SESSION_KEY);
         Instant expires = ctx.get(TOKEN_EXPIRY_KEY);
+        uncompressed(ctx);
         context.json(ctx, 200, new MeResponse(user.name(), roleName(user.role()), session != null ? "session" : "bearer",
                 session != null ? session.csrfToken() : null, expires));
     }
@@ -501,6 +508,7 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         context.audit(ctx, "issued token " + request.name() + " until " + expires);
+        uncompressed(ctx);
         context.json(ctx, 201, new TokenResponse(token.get(), expires));
     }
 

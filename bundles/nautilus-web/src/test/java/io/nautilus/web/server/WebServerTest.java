@@ -293,4 +293,14 @@ class WebServerTest {
         assertThat(wrongMethod.headers().firstValue("content-type")).hasValue("application/problem+json");
         assertThat(changes).hasValue(0);
     }
+
+    @Test
+    void answersWithSecretsAreNotCompressed() throws Exception {
+        HttpResponse<String> login = http.send("POST", "/api/v1/login",
+                "{\"username\":\"admin\",\"password\":\"admin-pw\"}", Map.of("Accept-Encoding", "gzip"));
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("content-encoding").orElse("identity")).isEqualTo("identity");
+        assertThat(login.body()).contains("\"csrfToken\"");
+    }
 }
