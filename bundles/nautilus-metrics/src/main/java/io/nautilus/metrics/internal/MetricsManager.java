@@ -3,7 +3,7 @@ package io.nautilus.metrics.internal;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.nautilus.api.platform.MetricsScrape;
-import io.nautilus.core.api.TradingCoreAdminService;
+import io.nautilus.core.api.CoreMetricsService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -42,16 +42,16 @@ public final class MetricsManager implements MetricsScrape {
     /**
      * Meters the trading core while it is there.
      *
-     * @param service the core's admin service
+     * @param service the core's counters
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindCore(TradingCoreAdminService service) {
+    void bindCore(CoreMetricsService service) {
         CoreMeters meters = new CoreMeters(service);
         meters.bindTo(registry);
         core = meters;
     }
 
-    void unbindCore(TradingCoreAdminService service) {
+    void unbindCore(CoreMetricsService service) {
         CoreMeters current = core;
         if (current != null && current.meters(service)) {
             current.remove(registry);

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,6 @@ class GrafanaDashboardTest {
     static final Path DASHBOARD = Path.of("../../docs/grafana/nautilus.json");
 
     private final MetricsManager metrics = new MetricsManager();
-    private final AtomicLong processed = new AtomicLong();
     private HttpServer server;
     private LocalPrometheus prometheus;
 
@@ -52,8 +50,7 @@ class GrafanaDashboardTest {
     @Test
     void everyPanelQueryReturnsData(@TempDir Path folder) throws Exception {
         metrics.activate();
-        metrics.bindCore(TestCores.withJournal(
-                () -> MetricsManagerTest.journal(processed.addAndGet(100), 1000)));
+        metrics.bindCore(TestCores.growing(1_600));
         server = serve(metrics);
         System.gc(); // a GC pause for the GC panel: the pause timer appears with the first pause
         prometheus = LocalPrometheus.start(folder,

@@ -2,9 +2,7 @@ package io.nautilus.metrics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nautilus.core.api.JournalInfo;
-import io.nautilus.core.api.TradingCoreAdminService;
-import java.util.List;
+import io.nautilus.core.api.CoreMetricsService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,19 +26,17 @@ class MetricsManagerTest {
     @Test
     void coreMetersFollowTheCoreService() {
         manager.activate();
-        TradingCoreAdminService core = TestCores.withJournal(() -> journal(42, 7));
+        CoreMetricsService core = () -> TestCores.metrics(4_200, 7);
 
         manager.bindCore(core);
         String bound = manager.scrape();
         manager.unbindCore(core);
 
-        assertThat(bound).contains("nautilus_core_commands_processed_commands_total 42.0",
-                "nautilus_core_ring_free_slots 7.0");
+        assertThat(bound).contains("nautilus_core_commands_processed_commands_total 4200.0",
+                "nautilus_core_ring_free_slots 7.0",
+                "nautilus_core_stage_latency_seconds_bucket{stage=\"process\",le=\"4.096E-6\"} 262",
+                "nautilus_core_stage_latency_seconds_count{stage=\"publish\"} 262",
+                "nautilus_core_journal_fsync_seconds_count{journal=\"commands\"} 42");
         assertThat(manager.scrape()).doesNotContain("nautilus_core_");
-    }
-
-    static JournalInfo journal(long processed, long ringFree) {
-        return new JournalInfo("journal", "BATCH", processed, List.of("00000001.journal"), 4096, List.of(), 0,
-                0, List.of(), processed, ringFree);
     }
 }
