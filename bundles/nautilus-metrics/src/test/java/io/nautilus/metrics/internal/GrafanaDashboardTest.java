@@ -51,6 +51,13 @@ class GrafanaDashboardTest {
     void everyPanelQueryReturnsData(@TempDir Path folder) throws Exception {
         metrics.activate();
         metrics.bindCore(TestCores.growing(1_600));
+        TestEngines engines = new TestEngines();
+        metrics.bindMarketData(engines.marketData());
+        metrics.bindStrategies(engines.strategies());
+        metrics.bindVenues(engines.venues());
+        metrics.bindRouter(engines.router());
+        metrics.bindHistory(engines.history());
+        metrics.bindNotifications(engines.notifications());
         server = serve(metrics);
         System.gc(); // a GC pause for the GC panel: the pause timer appears with the first pause
         prometheus = LocalPrometheus.start(folder,
