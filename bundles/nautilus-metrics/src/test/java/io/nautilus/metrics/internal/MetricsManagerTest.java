@@ -39,4 +39,35 @@ class MetricsManagerTest {
                 "nautilus_core_journal_fsync_seconds_count{journal=\"commands\"} 42");
         assertThat(manager.scrape()).doesNotContain("nautilus_core_");
     }
+
+    @Test
+    void engineSeriesAreTheEnginesOwnCountsWhileItIsBound() {
+        manager.activate();
+        TestEngines engines = new TestEngines();
+        var venues = engines.venues();
+
+        manager.bindVenues(venues);
+        String bound = manager.scrape();
+        manager.unbindVenues(venues);
+
+        assertThat(bound).contains("nautilus_venue_up{state=\"LOGGED_ON\",venue=\"SIM\"} 1.0",
+                "nautilus_venue_commands_sent_total{venue=\"SIM\"} 20.0",
+                "nautilus_venue_working_orders{venue=\"SIM\"} 4.0");
+        assertThat(manager.scrape()).doesNotContain("nautilus_venue_");
+    }
+
+    @Test
+    void anEngineViewThatFailsIsLeftOutOfTheScrapeAndTheRestStays() {
+        manager.activate();
+        manager.bindHistory((io.nautilus.history.api.HistoryService) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {io.nautilus.history.api.HistoryService.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "closed store";
+                    default -> throw new IllegalStateException("store closed");
+                }));
+
+        assertThat(manager.scrape()).doesNotContain("nautilus_history_").contains("jvm_threads_live_threads ");
+    }
 }
