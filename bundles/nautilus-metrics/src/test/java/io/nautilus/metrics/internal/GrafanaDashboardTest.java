@@ -49,6 +49,7 @@ class GrafanaDashboardTest {
 
     @Test
     void everyPanelQueryReturnsData(@TempDir Path folder) throws Exception {
+        LocalPrometheus.binary();
         metrics.activate();
         metrics.bindCore(TestCores.growing(1_600));
         TestEngines engines = new TestEngines();
