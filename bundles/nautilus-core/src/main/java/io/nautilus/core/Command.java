@@ -29,6 +29,11 @@ public final class Command {
     public long seq;
     /** Logical time, epoch nanoseconds. */
     public long timestamp;
+    /**
+     * {@link System#nanoTime()} when the command entered the ring if it is sampled for the stage latencies
+     * ({@link io.nautilus.core.api.CoreMetrics#SAMPLE_EVERY}), 0 otherwise; not journaled.
+     */
+    public long ingressNanos;
     /** {@link Op} code. */
     public byte op;
     /** Order id (unique per core, positive). */
@@ -80,6 +85,7 @@ public final class Command {
     public void clear() {
         seq = 0;
         timestamp = 0;
+        ingressNanos = 0;
         op = Op.NONE;
         orderId = 0;
         account = ANY;
@@ -137,6 +143,7 @@ public final class Command {
     public void copyInputFrom(Command other) {
         seq = other.seq;
         timestamp = other.timestamp;
+        ingressNanos = other.ingressNanos;
         op = other.op;
         orderId = other.orderId;
         account = other.account;

@@ -9,7 +9,7 @@
  * processed.
  */
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.2.0")
+@Version("0.3.0")
 package io.nautilus.core.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,7 +25,10 @@ import io.nautilus.core.api.CommandResult;
 import io.nautilus.core.api.CommandResultListener;
 import io.nautilus.core.api.JournalHistory;
 import io.nautilus.core.api.CoreTradingState;
+import io.nautilus.core.api.CoreMetrics;
+import io.nautilus.core.api.CoreMetricsService;
 import io.nautilus.core.api.JournalInfo;
+import io.nautilus.core.api.LatencySnapshot;
 import io.nautilus.core.api.OrderFilter;
 import io.nautilus.core.api.OrderHistory;
 import io.nautilus.core.api.OrderStateFilter;
@@ -90,11 +93,11 @@ import org.slf4j.LoggerFactory;
  * {@link JournalHistory} (replays on the caller's thread, holds).
  */
 @Component(service = {TradingCoreService.class, TradingCoreAdminService.class, VenueExecutionService.class,
-        JournalHistory.class, TradingCoreManager.class},
+        JournalHistory.class, CoreMetricsService.class, TradingCoreManager.class},
         configurationPid = "io.nautilus.core", immediate = true)
 @Designate(ocd = TradingCoreConfig.class)
 public final class TradingCoreManager implements TradingCoreService, TradingCoreAdminService, VenueExecutionService,
-        JournalHistory {
+        JournalHistory, CoreMetricsService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingCoreManager.class);
     private static final long QUERY_TIMEOUT_SECONDS = 10;
@@ -1085,6 +1088,16 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    @Override
+    public CoreMetrics metrics() {
+        CorePipeline<TradingEngine> p = pipeline;
+        if (p == null) {
+            return new CoreMetrics("STOPPED", 0, 0, 0, 0, 0, 0, 0, 0, LatencySnapshot.EMPTY, LatencySnapshot.EMPTY,
+                    LatencySnapshot.EMPTY, LatencySnapshot.EMPTY);
+        }
+        return p.metrics();
     }
 
     @Override

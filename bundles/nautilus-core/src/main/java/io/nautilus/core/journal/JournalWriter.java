@@ -1,6 +1,7 @@
 package io.nautilus.core.journal;
 
 import io.nautilus.core.Command;
+import io.nautilus.core.LatencyRecorder;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -107,6 +108,7 @@ public final class JournalWriter implements AutoCloseable {
     private volatile long durableSeq;
     private volatile long lastForceEpochMillis;
     private volatile long forceCount;
+    private final LatencyRecorder forceLatency = new LatencyRecorder();
     private volatile long bytesWritten;
 
     private JournalWriter(Path dir, Options options, long nextSeq) {
@@ -302,9 +304,11 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     private void force() throws IOException {
+        long began = System.nanoTime();
         channel.force(false);
         dirty = false;
         lastForceNanos = System.nanoTime();
+        forceLatency.record(lastForceNanos - began);
         lastForceEpochMillis = System.currentTimeMillis();
         forceCount++;
         durableSeq = writtenSeq;
@@ -364,6 +368,11 @@ public final class JournalWriter implements AutoCloseable {
     /** @return forces so far; any thread */
     public long forceCount() {
         return forceCount;
+    }
+
+    /** @return the time of each force so far (any thread) */
+    public LatencyRecorder forceLatency() {
+        return forceLatency;
     }
 
     /** @return bytes handed to the OS by this writer; any thread */

@@ -3,6 +3,7 @@ package io.nautilus.core.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.nautilus.core.Command;
 import io.nautilus.core.CommandProcessor;
+import io.nautilus.core.LatencyRecorder;
 import io.nautilus.core.journal.Recovery;
 
 import java.util.Queue;
@@ -24,6 +25,7 @@ final class BusinessStage implements EventHandler<Command> {
     private final int cpu;
     private final Consumer<String> pinReport;
 
+    private final LatencyRecorder latency = new LatencyRecorder();
     private long lastSeq;
     private long lastTimestamp;
     private long count;
@@ -55,6 +57,9 @@ final class BusinessStage implements EventHandler<Command> {
     @Override
     public void onEvent(Command command, long sequence, boolean endOfBatch) {
         Throwable failure = Recovery.process(processor, command);
+        if (command.ingressNanos != 0) {
+            latency.record(System.nanoTime() - command.ingressNanos);
+        }
         if (failure != null) {
             failures++;
             failureCount = failures;
@@ -71,6 +76,11 @@ final class BusinessStage implements EventHandler<Command> {
             processedCount = count;
             runControls(sequence);
         }
+    }
+
+    /** @return sampled commands' time from ingress to processed (any thread) */
+    LatencyRecorder latency() {
+        return latency;
     }
 
     @Override

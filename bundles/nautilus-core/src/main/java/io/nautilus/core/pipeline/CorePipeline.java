@@ -10,6 +10,8 @@ import io.nautilus.core.Command;
 import io.nautilus.core.CommandProcessor;
 import io.nautilus.core.Op;
 import io.nautilus.core.Snapshotable;
+import io.nautilus.core.api.CoreMetrics;
+import io.nautilus.core.api.LatencySnapshot;
 import io.nautilus.core.journal.JournalSegments;
 import io.nautilus.core.journal.JournalWriter;
 import io.nautilus.core.journal.Recovery;
@@ -457,6 +459,7 @@ public final class CorePipeline<P extends CommandProcessor> {
             slot.copyInputFrom(command);
             slot.seq = seq;
             slot.timestamp = timestamp;
+            slot.ingressNanos = (seq & (CoreMetrics.SAMPLE_EVERY - 1)) == 0 ? System.nanoTime() : 0;
             buffer.publish(sequence);
             return seq;
         } finally {
@@ -710,6 +713,30 @@ public final class CorePipeline<P extends CommandProcessor> {
                 lastSnapshotSeq,
                 failure == null ? null : failure.toString(),
                 List.copyOf(pinning));
+    }
+
+    /**
+     * @return the counters and sampled stage latencies for metrics (cheap; any thread; no journal listing)
+     */
+    public CoreMetrics metrics() {
+        JournalStage journal = journalStage;
+        JournalWriter writer = journal == null ? null : journal.writer();
+        BusinessStage business = businessStage;
+        PublishStage publish = publishStage;
+        RingBuffer<Command> currentRing = ring;
+        return new CoreMetrics(state.get().name(),
+                business == null ? 0 : business.processedCount(),
+                business == null ? 0 : business.failureCount(),
+                config.ringSize(),
+                currentRing == null ? config.ringSize() : currentRing.remainingCapacity(),
+                writer == null ? 0 : writer.writtenSeq(),
+                writer == null ? 0 : writer.durableSeq(),
+                publish == null ? 0 : publish.publishedSeq(),
+                writer == null ? 0 : writer.forceCount(),
+                writer == null ? LatencySnapshot.EMPTY : writer.forceLatency().snapshot(),
+                journal == null ? LatencySnapshot.EMPTY : journal.latency().snapshot(),
+                business == null ? LatencySnapshot.EMPTY : business.latency().snapshot(),
+                publish == null ? LatencySnapshot.EMPTY : publish.latency().snapshot());
     }
 
     /** @return seq of the last command processed (cheap; any thread), 0 before start */

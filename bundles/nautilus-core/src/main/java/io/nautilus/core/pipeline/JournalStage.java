@@ -2,6 +2,7 @@ package io.nautilus.core.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import io.nautilus.core.Command;
+import io.nautilus.core.LatencyRecorder;
 import io.nautilus.core.journal.JournalWriter;
 
 import java.util.function.Consumer;
@@ -20,6 +21,9 @@ final class JournalStage implements EventHandler<Command> {
     private final int cpu;
     private final Consumer<String> pinReport;
     private long batchFirstSeq;
+    private final LatencyRecorder latency = new LatencyRecorder();
+    private final long[] sampledIngress = new long[64];
+    private int sampled;
 
     private volatile Throwable failure;
     private volatile long failedFromSeq = Long.MAX_VALUE;
@@ -45,15 +49,34 @@ final class JournalStage implements EventHandler<Command> {
         if (batchFirstSeq == 0) {
             batchFirstSeq = command.seq;
         }
+        if (command.ingressNanos != 0 && sampled < sampledIngress.length) {
+            sampledIngress[sampled++] = command.ingressNanos;
+        }
         try {
             writer.append(command);
             if (endOfBatch) {
                 writer.endOfBatch();
                 batchFirstSeq = 0;
+                recordSampled();
             }
         } catch (Throwable e) {
             fail(batchFirstSeq, e);
         }
+    }
+
+    private void recordSampled() {
+        if (sampled > 0) {
+            long now = System.nanoTime();
+            for (int i = 0; i < sampled; i++) {
+                latency.record(now - sampledIngress[i]);
+            }
+            sampled = 0;
+        }
+    }
+
+    /** @return sampled commands' time from ingress to durable in the journal (any thread) */
+    LatencyRecorder latency() {
+        return latency;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.nautilus.core.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import io.nautilus.core.Command;
+import io.nautilus.core.LatencyRecorder;
 
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,8 @@ import java.util.function.Consumer;
  * the state at that seq.
  */
 final class PublishStage implements EventHandler<Command> {
+
+    private final LatencyRecorder latency = new LatencyRecorder();
 
     private static final io.nautilus.core.CoreLogger LOG = io.nautilus.core.CoreLogger.of(PublishStage.class);
 
@@ -77,6 +80,9 @@ final class PublishStage implements EventHandler<Command> {
                 publishedSeq = command.seq;
             }
         }
+        if (command.ingressNanos != 0) {
+            latency.record(System.nanoTime() - command.ingressNanos);
+        }
         command.text = null;
         command.attachment = null;
         command.reply = null;
@@ -123,6 +129,11 @@ final class PublishStage implements EventHandler<Command> {
 
     long publishedSeq() {
         return publishedSeq;
+    }
+
+    /** @return sampled commands' time from ingress to result handed on (any thread) */
+    LatencyRecorder latency() {
+        return latency;
     }
 
     /**

@@ -597,4 +597,24 @@ class CorePipelineTest {
         }
         assertThat(snapshots.get(snapshots.size() - 1)).isEqualTo(2L * perThread);
     }
+
+    @Test
+    void metricsSampleOneCommandInSixteenAtEveryStageAndTimeEachFsync() throws Exception {
+        Accumulator acc = new Accumulator();
+        CorePipeline<Accumulator> pipeline = start(config("journal.fsync", "batch"), acc, List.of(acc),
+                new Results(64, 1));
+        for (long i = 1; i <= 64; i++) {
+            pipeline.publish(NUMBERED, i);
+        }
+        await(() -> pipeline.metrics().publishLatency().count() == 4, "4 sampled results");
+
+        io.nautilus.core.api.CoreMetrics metrics = pipeline.metrics();
+        assertThat(metrics.processedCommands()).isEqualTo(64);
+        assertThat(metrics.ringSize()).isEqualTo(1024);
+        assertThat(metrics.processLatency().count()).isEqualTo(4);
+        assertThat(metrics.journalLatency().count()).isEqualTo(4);
+        assertThat(metrics.fsyncs()).isPositive();
+        assertThat(metrics.fsyncLatency().count()).isEqualTo(metrics.fsyncs());
+        assertThat(metrics.publishLatency().sumNanos()).isPositive();
+    }
 }
