@@ -6,16 +6,28 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import io.nautilus.core.api.TradingCoreService;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
+import javax.security.auth.Subject;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -28,13 +40,16 @@ import org.ops4j.pax.exam.util.Filter;
 /**
  * The web server in the running platform: the admin logs in over HTTP against Karaf's real JAAS realm (the
  * credential the distribution was started with), submits and cancels an order through the REST API, and requests
- * without a login (401) or with the session cookie but no CSRF token (403) change nothing.
+ * without a login (401) or with the session cookie but no CSRF token (403) change nothing; a viewer added with the
+ * jaas commands reads positions but may not submit (403).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class WebIT {
 
     private static final String ADMIN_PASSWORD = "itest-Secret-42";
+    private static final String VIEWER = "vera";
+    private static final String VIEWER_PASSWORD = "vera-IT-pass-1";
     private static final int PORT = 18480;
     private static final String BASE = "http://127.0.0.1:" + PORT;
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
@@ -43,6 +58,10 @@ public class WebIT {
     @Inject
     @Filter(timeout = 120_000)
     private TradingCoreService core;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private SessionFactory sessionFactory;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -77,10 +96,10 @@ public class WebIT {
         Matcher csrf = CSRF.matcher(login.body());
         assertTrue(login.body(), csrf.find());
 
-        int working = core.orders(io.nautilus.core.api.OrderFilter.ALL).size();
+        int working = deskOrders();
         HttpResponse<String> forged = send("POST", "/api/v1/orders", order(), cookie, null);
         assertEquals(forged.body(), 403, forged.statusCode());
-        assertEquals(working, core.orders(io.nautilus.core.api.OrderFilter.ALL).size());
+        assertEquals(working, deskOrders());
 
         HttpResponse<String> submitted = send("POST", "/api/v1/orders", order(), cookie, csrf.group(1));
         assertEquals(submitted.body(), 201, submitted.statusCode());
@@ -101,13 +120,80 @@ public class WebIT {
         assertTrue(status.body(), status.body().contains("\"coreRunning\":true"));
     }
 
+    @Test
+    public void aViewerReadsButMayNotTrade() throws Exception {
+        awaitServer();
+        // the documented way to add a user: Karaf's jaas commands (the password stored hashed)
+        shell(String.join("\n", "jaas:realm-manage --realm karaf", "jaas:user-add " + VIEWER + " " + VIEWER_PASSWORD,
+                "jaas:role-add " + VIEWER + " viewer", "jaas:update"));
+        Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.readString(users).contains(VIEWER + " = {CRYPT}")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + VIEWER + " in " + users + " within 30 s");
+            }
+            Thread.sleep(200);
+        }
+
+        HttpResponse<String> login = send("POST", "/api/v1/login",
+                "{\"username\":\"" + VIEWER + "\",\"password\":\"" + VIEWER_PASSWORD + "\"}", null, null);
+        assertEquals(login.body(), 200, login.statusCode());
+        assertTrue(login.body(), login.body().contains("\"role\":\"viewer\""));
+        String setCookie = login.headers().firstValue("set-cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        Matcher csrf = CSRF.matcher(login.body());
+        assertTrue(login.body(), csrf.find());
+
+        HttpResponse<String> positions = send("GET", "/api/v1/positions", null, cookie, null);
+        assertEquals(positions.body(), 200, positions.statusCode());
+
+        int working = deskOrders();
+        HttpResponse<String> submitted = send("POST", "/api/v1/orders", order(), cookie, csrf.group(1));
+        assertEquals(submitted.body(), 403, submitted.statusCode());
+        assertEquals(working, deskOrders());
+    }
+
+    /** The working orders of desk-1, which nothing but this test trades (the demo strategy and the simulated venue
+     * use their own accounts). */
+    private int deskOrders() {
+        return core.orders(new io.nautilus.core.api.OrderFilter(io.nautilus.api.AccountId.of("desk-1"), null, null, 0))
+                .size();
+    }
+
+    private void shell(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("admin"));
+        for (String role : List.of("admin", "manager", "viewer")) {
+            subject.getPrincipals().add(new RolePrincipal(role));
+        }
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } finally {
+            session.close();
+        }
+    }
+
     private static String order() {
         return "{\"account\":\"desk-1\",\"instrument\":\"SIM-ACME\",\"side\":\"BUY\",\"price\":\"90.00\","
                 + "\"quantity\":\"1\"}";
     }
 
-    private void awaitServer() throws InterruptedException {
+    /**
+     * Waits for the web server to listen and for the admin credential of NAUTILUS_ADMIN_PASSWORD to be in
+     * users.properties (the security bundle hashes it at start, which takes a while on a busy machine).
+     */
+    private void awaitServer() throws InterruptedException, IOException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
+        while (!Files.readString(users).contains("admin = {CRYPT}")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no admin credential in " + users + " within 120 s");
+            }
+            Thread.sleep(200);
+        }
         while (true) {
             try {
                 send("GET", "/api/v1/me", null, null, null);

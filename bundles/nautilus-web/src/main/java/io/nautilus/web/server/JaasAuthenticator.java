@@ -5,8 +5,14 @@ import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.NameCallback;
 import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.AccountException;
+import javax.security.auth.login.CredentialException;
+import javax.security.auth.login.FailedLoginException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.security.Principal;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +23,8 @@ import java.util.Optional;
  * {@code admin}, {@code trader} or {@code viewer} (Karaf's {@code RolePrincipal}, groups already expanded).
  */
 public final class JaasAuthenticator implements Authenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JaasAuthenticator.class);
 
     private final String realm;
 
@@ -39,7 +47,11 @@ public final class JaasAuthenticator implements Authenticator {
         try {
             login = new LoginContext(realm, subject, callbacks -> answer(callbacks, username, password));
             login.login();
+        } catch (FailedLoginException | AccountException | CredentialException e) {
+            return Optional.empty();
         } catch (LoginException e) {
+            // not a wrong password: a realm that is missing or broken; refused, and said in the log
+            LOG.warn("login of {} in JAAS realm {} failed: {}", username, realm, e.toString());
             return Optional.empty();
         } finally {
             thread.setContextClassLoader(previous);
