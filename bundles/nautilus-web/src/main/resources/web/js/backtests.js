@@ -1,0 +1,80 @@
+// Backtests: the list (live through the backtests topic), a run with the CLI's arguments, each one's equity curve
+// and its HTML report.
+
+import { get, post, rows } from './api.js';
+import { subscribe } from './stream.js';
+import { el, table, pick, attempt, toNumber } from './dom.js';
+import { timeChart, chartReady } from './chart.js';
+
+const idOf = (row) => String(pick(row, 'id', 'backtestId', 'runId'));
+
+/** Splits a shell-like argument line: whitespace separates, double or single quotes group. */
+export function splitArgs(line) {
+  const args = [];
+  const pattern = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  let match;
+  while ((match = pattern.exec(line)) !== null) {
+    args.push(match[1] ?? match[2] ?? match[3]);
+  }
+  return args;
+}
+
+function equityColumns(answer) {
+  const points = rows(answer);
+  const xs = [];
+  const ys = [];
+  for (const point of points) {
+    const time = Array.isArray(point) ? point[0] : pick(point, 'time', 'timestamp', 't', 'date');
+    const value = Array.isArray(point) ? point[1] : pick(point, 'equity', 'value', 'nav', 'v');
+    const seconds = typeof time === 'number' ? (time > 1e12 ? time / 1000 : time) : Date.parse(time) / 1000;
+    if (Number.isFinite(seconds)) {
+      xs.push(seconds);
+      ys.push(toNumber(value));
+    }
+  }
+  return [xs, ys];
+}
+
+async function open(id) {
+  document.getElementById('backtest-id').textContent = id;
+  const report = `/api/v1/backtests/${encodeURIComponent(id)}/report`;
+  document.getElementById('backtest-report-link').href = report;
+  document.getElementById('backtest-report').src = report;
+  document.getElementById('backtest-detail').hidden = false;
+  const equity = await attempt(() => get(`/backtests/${encodeURIComponent(id)}/equity`));
+  await chartReady;
+  const chart = timeChart(document.getElementById('equity-chart'), ['Equity']);
+  if (equity !== undefined) {
+    chart.set(equityColumns(equity));
+  }
+}
+
+/** Loads the backtests table. */
+export async function loadBacktests() {
+  const data = rows(await get('/backtests'));
+  document.getElementById('backtests').replaceChildren(table(data, {
+    key: idOf,
+    empty: 'No backtests yet.',
+    actions: (row) => [el('button', { type: 'button', class: 'small', 'data-action': 'open',
+      onclick: () => open(idOf(row)) }, 'Report')],
+  }));
+}
+
+export function startBacktests() {
+  const form = document.getElementById('backtest-run');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const args = splitArgs(form.args.value);
+    if (await attempt(() => post('/backtests', { args }), (a) => `backtest ${pick(a || {}, 'id', 'backtestId')} started`)
+        !== undefined) {
+      loadBacktests();
+    }
+  });
+  let pending = null;
+  subscribe('backtests', () => {
+    if (!pending) {
+      pending = setTimeout(() => { pending = null; loadBacktests().catch(() => {}); }, 500);
+    }
+  });
+  return loadBacktests();
+}
