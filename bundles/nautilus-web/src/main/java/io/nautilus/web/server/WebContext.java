@@ -1,5 +1,6 @@
 package io.nautilus.web.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -100,4 +101,37 @@ public interface WebContext {
      * @param action what was done, e.g. {@code submit order 42 BUY 10 SIM-ACME @ 100.5}
      */
     void audit(RoutingContext ctx, String action);
+
+    /**
+     * Reads a request's JSON body, or ends the request with 400 (problem details) when it is missing, malformed, or
+     * a value is out of range (the record's constructor refused it).
+     *
+     * @param ctx  the request
+     * @param type the record the body holds
+     * @param <T>  its type
+     * @return the body, or empty when the request was answered with a problem
+     */
+    default <T> Optional<T> body(RoutingContext ctx, Class<T> type) {
+        String text = ctx.body() == null ? null : ctx.body().asString();
+        if (text == null || text.isBlank()) {
+            problem(ctx, 400, "Malformed JSON", "the request needs a JSON body");
+            return Optional.empty();
+        }
+        try {
+            T value = json().readValue(text, type);
+            if (value == null) {
+                problem(ctx, 400, "Malformed JSON", "the request needs a JSON object, not null");
+                return Optional.empty();
+            }
+            return Optional.of(value);
+        } catch (JsonProcessingException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
+                problem(ctx, 400, "Invalid request", String.valueOf(cause.getMessage()));
+            } else {
+                problem(ctx, 400, "Malformed JSON", String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " "));
+            }
+            return Optional.empty();
+        }
+    }
 }
