@@ -91,13 +91,6 @@ export const put = (path, body) => api('PUT', path, body);
 export const patch = (path, body) => api('PATCH', path, body);
 export const del = (path) => api('DELETE', path);
 
-/** Signs in; keeps the CSRF token and the user for this tab. */
-export async function login(username, password) {
-  const answer = await api('POST', '/login', { username, password }, { anonymous: true });
-  remember(answer);
-  return answer;
-}
-
 /** Who is signed in (and a fresh CSRF token when the server gives one); the login page when nobody is. */
 export async function me() {
   const answer = await get('/me');

@@ -1,5 +1,5 @@
 // Backtests: the list (live through the backtests topic), a run with the CLI's arguments, each one's equity curve
-// and its HTML report.
+// and its HTML report (in a tab of its own).
 
 import { get, post, rows } from './api.js';
 import { subscribe } from './stream.js';
@@ -35,11 +35,12 @@ function equityColumns(answer) {
   return [xs, ys];
 }
 
-async function open(id) {
+const reportOf = (id) => `/api/v1/backtests/${encodeURIComponent(id)}/report`;
+
+/** Shows a backtest's equity curve, with a link to its report. */
+async function showEquity(id) {
   document.getElementById('backtest-id').textContent = id;
-  const report = `/api/v1/backtests/${encodeURIComponent(id)}/report`;
-  document.getElementById('backtest-report-link').href = report;
-  document.getElementById('backtest-report').src = report;
+  document.getElementById('backtest-report-link').href = reportOf(id);
   document.getElementById('backtest-detail').hidden = false;
   const equity = await attempt(() => get(`/backtests/${encodeURIComponent(id)}/equity`));
   await chartReady;
@@ -55,8 +56,13 @@ export async function loadBacktests() {
   document.getElementById('backtests').replaceChildren(table(data, {
     key: idOf,
     empty: 'No backtests yet.',
-    actions: (row) => [el('button', { type: 'button', class: 'small', 'data-action': 'open',
-      onclick: () => open(idOf(row)) }, 'Report')],
+    actions: (row) => [
+      el('button', { type: 'button', class: 'small', 'data-action': 'equity', onclick: () => showEquity(idOf(row)) },
+        'Equity'),
+      // the report is a page of its own (the server lets no page be framed)
+      el('a', { class: 'button small', 'data-action': 'report', href: reportOf(idOf(row)), target: '_blank',
+        rel: 'noopener', onclick: () => showEquity(idOf(row)) }, 'Report'),
+    ],
   }));
 }
 

@@ -64,11 +64,19 @@ final class ContractStub implements AutoCloseable {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
         router.post("/api/v1/login").handler(this::login);
-        router.route("/api/v1/*").handler(this::authenticated);
-        router.route("/").handler(this::authenticated);
-        router.route("/index.html").handler(this::authenticated);
+        router.route().handler(ctx -> {
+            // the server's headers: the dashboard must work under its Content-Security-Policy
+            ctx.response().putHeader("X-Frame-Options", "DENY").putHeader("Content-Security-Policy",
+                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self';"
+                            + " frame-ancestors 'none'");
+            ctx.next();
+        });
+        StaticHandler files = StaticHandler.create("web").setCachingEnabled(false);
+        // as the server: only the login page and its folder are served to anyone
+        router.getWithRegex("/login\\.html|/login/[^/]+").handler(files);
+        router.route().handler(this::authenticated);
         routes(router);
-        router.route("/*").handler(StaticHandler.create("web").setCachingEnabled(false));
+        router.get("/*").handler(files);
         server = vertx.createHttpServer()
                 .webSocketHandler(this::stream)
                 .requestHandler(router)
@@ -105,16 +113,17 @@ final class ContractStub implements AutoCloseable {
         }
         ctx.response().addCookie(Cookie.cookie(COOKIE, session).setHttpOnly(true).setPath("/")
                 .setSameSite(CookieSameSite.STRICT));
-        send(ctx, 200, Map.of("user", "admin", "role", "ADMIN", "csrfToken", csrf));
+        send(ctx, 200, Map.of("user", "admin", "role", "admin", "csrfToken", csrf));
     }
 
     private void authenticated(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
         if (cookie == null || !session.equals(cookie.getValue())) {
-            if (ctx.request().path().startsWith("/api/")) {
-                problem(ctx, 401, "Unauthorized", "sign in first");
-            } else {
+            String path = ctx.request().path();
+            if (!path.startsWith("/api/") && (path.equals("/") || path.endsWith(".html"))) {
                 ctx.redirect("/login.html");
+            } else {
+                problem(ctx, 401, "Unauthenticated", "log in first");
             }
             return;
         }
@@ -132,7 +141,7 @@ final class ContractStub implements AutoCloseable {
     }
 
     private void routes(Router router) {
-        router.get("/api/v1/me").handler(ctx -> send(ctx, 200, Map.of("user", "admin", "role", "ADMIN")));
+        router.get("/api/v1/me").handler(ctx -> send(ctx, 200, Map.of("user", "admin", "role", "admin", "auth", "session", "csrfToken", csrf)));
         router.get("/api/v1/status").handler(ctx -> send(ctx, 200,
                 Map.of("state", "RUNNING", "tradingState", "ACTIVE", "uptime", "PT2H")));
         router.get("/api/v1/accounts").handler(ctx -> send(ctx, 200, List.of(Map.of("account", "mm-1"),

@@ -196,18 +196,25 @@ class DashboardBrowserTest {
 
     @Test
     @Order(7)
-    void aBacktestOpensWithItsEquityCurveAndReport() throws Exception {
+    void aBacktestShowsItsEquityCurveAndOpensItsReport() throws Exception {
         browser.findElement(By.cssSelector("#nav a[data-view='backtests']")).click();
         By row = By.cssSelector("#backtests tr[data-key='bt-1']");
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
-        click(row, "open");
+        click(row, "equity");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#equity-chart canvas")));
         wait.until(ExpectedConditions.attributeToBe(By.id("equity-chart"), "data-points", "120"));
-        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("backtest-report")));
+        HeadlessChromium.screenshot(browser, shots.resolve("dashboard-backtests.png"));
+
+        String dashboard = browser.getWindowHandle();
+        click(row, "report");
+        wait.until(ExpectedConditions.numberOfWindowsToBe(2));
+        String report = browser.getWindowHandles().stream().filter(h -> !h.equals(dashboard)).findFirst().orElseThrow();
+        browser.switchTo().window(report);
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-title"))).getText())
                 .isEqualTo("Backtest bt-1");
-        browser.switchTo().defaultContent();
-        HeadlessChromium.screenshot(browser, shots.resolve("dashboard-backtests.png"));
+        assertThat(browser.getCurrentUrl()).endsWith("/api/v1/backtests/bt-1/report");
+        browser.close();
+        browser.switchTo().window(dashboard);
     }
 
     @Test
@@ -249,10 +256,10 @@ class DashboardBrowserTest {
         browser.findElement(By.id("sign-in")).click();
     }
 
-    /** Clicks a row's button (looked up again when the table was redrawn in between). */
+    /** Clicks a row's button or link (looked up again when the table was redrawn in between). */
     private static void click(By row, String action) {
         wait.until(driver -> {
-            driver.findElement(row).findElement(By.cssSelector("button[data-action='" + action + "']")).click();
+            driver.findElement(row).findElement(By.cssSelector("[data-action='" + action + "']")).click();
             return true;
         });
     }
