@@ -31,11 +31,18 @@ public final class JaasAuthenticator implements Authenticator {
     public Optional<WebContext.User> authenticate(String username, char[] password) throws NoRoleException {
         Subject subject = new Subject();
         LoginContext login;
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // JAAS loads the realm's login module class through the context class loader; Karaf's proxy module is on
+        // the system class path, which a bundle's or a Vert.x worker's loader may not see
+        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
         try {
             login = new LoginContext(realm, subject, callbacks -> answer(callbacks, username, password));
             login.login();
         } catch (LoginException e) {
             return Optional.empty();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
         try {
             WebContext.Role role = highestRole(subject);
