@@ -6,6 +6,8 @@ import { el, table, pick, attempt } from './dom.js';
 
 const idOf = (row) => String(pick(row, 'id', 'alertId'));
 const stateOf = (row) => String(pick(row, 'state', 'status') || '').toUpperCase();
+const COLUMNS = ['id', 'state', 'severity', 'key', 'text', 'count', 'last', 'source', 'acknowledgedBy', 'resolvedBy',
+  'comment'];
 
 function act(id, verb) {
   const comment = prompt(`${verb === 'ack' ? 'Acknowledge' : 'Resolve'} alert ${id}: comment (optional)`, '');
@@ -25,6 +27,7 @@ export async function loadAlerts() {
   badge.textContent = String(open);
   badge.hidden = open === 0;
   document.getElementById('alerts').replaceChildren(table(data, {
+    columns: COLUMNS,
     key: idOf,
     empty: all ? 'No alerts.' : 'No open alerts.',
     actions: (row) => {

@@ -54,6 +54,8 @@ async function showEquity(id) {
 export async function loadBacktests() {
   const data = rows(await get('/backtests'));
   document.getElementById('backtests').replaceChildren(table(data, {
+    columns: ['id', 'state', 'strategy', 'submitted', 'finished', 'progress', 'events', 'fills', 'eventsPerSecond',
+      'error'],
     key: idOf,
     empty: 'No backtests yet.',
     actions: (row) => [

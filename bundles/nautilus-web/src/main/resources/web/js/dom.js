@@ -25,7 +25,11 @@ export function el(tag, attributes = {}, ...children) {
 
 const LABELS = { id: 'Id', orderId: 'Order', clientOrderId: 'Client id', timeInForce: 'TIF', netPnl: 'Net P&L',
   realisedPnl: 'Realised', unrealisedPnl: 'Unrealised', realizedPnl: 'Realised', unrealizedPnl: 'Unrealised',
-  avgPrice: 'Avg price', filledQuantity: 'Filled', openQuantity: 'Open', stopPrice: 'Stop', quantity: 'Qty' };
+  avgPrice: 'Avg price', averagePrice: 'Avg price', markPrice: 'Mark', filledQuantity: 'Filled',
+  openQuantity: 'Open', stopPrice: 'Stop', quantity: 'Qty', boughtQuantity: 'Bought', soldQuantity: 'Sold',
+  openPositions: 'Positions', workingOrders: 'Working', deliveredEvents: 'Events', queuedEvents: 'Queued',
+  lagMicros: 'Lag (µs)', nextSenderSeqNum: 'Seq out', nextTargetSeqNum: 'Seq in', commandsSent: 'Sent',
+  reportsApplied: 'Applied', reportsRefused: 'Refused', duplicateFills: 'Dup fills', eventsPerSecond: 'Events/s' };
 
 /** 'netPnl' -> 'Net P&L', 'avgPrice' -> 'Avg price', 'lastSeen' -> 'Last seen'. */
 export function label(key) {
@@ -73,13 +77,15 @@ export function pick(row, ...keys) {
  * A table of API rows.
  * @param {object[]} data the rows
  * @param {object} [options]
- * @param {string[]} [options.columns] the fields to show (default: the scalar fields of the rows, in order)
+ * @param {string[]} [options.columns] the fields to show, those the rows have (else every scalar field, ids first)
  * @param {(row: object) => Node[]} [options.actions] buttons of a row
  * @param {(row: object) => string} [options.key] a row's id (data-key, for tests and updates)
  * @param {string} [options.empty] the text when there are no rows
  */
 export function table(data, options = {}) {
-  const columns = options.columns || scalarColumns(data);
+  const available = scalarColumns(data);
+  const preferred = (options.columns || []).filter((key) => available.includes(key));
+  const columns = preferred.length >= 3 ? preferred : available;
   if (data.length === 0) {
     return el('p', { class: 'empty' }, options.empty || 'Nothing yet.');
   }

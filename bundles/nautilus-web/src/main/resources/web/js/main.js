@@ -11,6 +11,9 @@ import { startBacktests, loadBacktests } from './backtests.js';
 async function loadVenues() {
   const data = rows(await get('/venues'));
   document.getElementById('venues').replaceChildren(table(data, {
+    columns: ['venue', 'state', 'detail', 'nextSenderSeqNum', 'nextTargetSeqNum', 'workingOrders', 'commandsSent',
+      'reportsApplied', 'reportsRefused', 'duplicateFills', 'reconciliation', 'failures', 'failedClosed',
+      'lastStateChange', 'lastProblem'],
     key: (row) => String(pick(row, 'id', 'venue', 'name')), empty: 'No venues configured.' }));
 }
 
@@ -36,9 +39,10 @@ function show() {
 async function status() {
   try {
     const s = await get('/status');
-    const parts = ['state', 'tradingState', 'mode']
-      .map((key) => s && s[key]).filter((v) => v !== undefined && typeof v !== 'object');
-    document.getElementById('status').textContent = parts.join(' · ');
+    document.getElementById('status').textContent = !s ? '' : [
+      s.coreRunning === false ? 'core stopped' : 'core running',
+      s.workingOrders === undefined ? null : `${s.workingOrders} working`,
+    ].filter(Boolean).join(' · ');
   } catch {
     document.getElementById('status').textContent = '';
   }

@@ -4,14 +4,16 @@ import { get, post, put, rows } from './api.js';
 import { el, table, pick, attempt, show } from './dom.js';
 
 const idOf = (row) => String(pick(row, 'id', 'strategyId', 'name'));
-const isRunning = (row) => /^(running|started|active)$/i.test(String(pick(row, 'state', 'status') || ''));
+const isRunning = (row) => /^(STARTING|RUNNING|SWAPPING)$/i.test(String(pick(row, 'state', 'status') || ''));
+const COLUMNS = ['id', 'strategy', 'version', 'state', 'account', 'instruments', 'deliveredEvents', 'queuedEvents',
+  'lagMicros', 'workingOrders', 'realisedPnl', 'unrealisedPnl', 'failure', 'configError'];
 
 async function openParams(id) {
   const params = await attempt(() => get(`/strategies/${encodeURIComponent(id)}/params`));
   if (params === undefined) {
     return;
   }
-  const values = params && params.params && typeof params.params === 'object' ? params.params : params;
+  const values = (params && typeof params.parameters === 'object' && params.parameters) || {};
   document.getElementById('strategy-params-id').textContent = id;
   const form = document.getElementById('strategy-params');
   const inputs = Object.entries(values || {}).map(([key, value]) =>
@@ -25,8 +27,12 @@ async function openParams(id) {
         changed[input.name] = input.value;
       }
     }
-    if (await attempt(() => put(`/strategies/${encodeURIComponent(id)}/params`, changed),
-      `parameters of ${id} saved`) !== undefined) {
+    if (Object.keys(changed).length === 0) {
+      return;
+    }
+    const answer = await attempt(() => put(`/strategies/${encodeURIComponent(id)}/params`, { parameters: changed }),
+      (a) => `parameters of ${id}: ${(a && a.outcome) || 'saved'}`);
+    if (answer !== undefined) {
       loadStrategies();
     }
   };
@@ -37,12 +43,13 @@ async function openParams(id) {
 export async function loadStrategies() {
   const data = rows(await get('/strategies'));
   document.getElementById('strategies').replaceChildren(table(data, {
+    columns: COLUMNS,
     key: idOf,
     empty: 'No strategies configured.',
     actions: (row) => {
       const id = idOf(row);
       const action = (verb) => attempt(() => post(`/strategies/${encodeURIComponent(id)}/${verb}`),
-        `${verb} of ${id} sent`).then(loadStrategies);
+        (a) => `${verb} ${id}: ${(a && a.outcome) || 'sent'}`).then(loadStrategies);
       return [
         isRunning(row)
           ? el('button', { type: 'button', class: 'small danger', 'data-action': 'stop', onclick: () => action('stop') }, 'Stop')

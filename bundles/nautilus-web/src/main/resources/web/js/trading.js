@@ -15,7 +15,11 @@ let bookTimer = null;
 let replacing = null;          // the order id whose replace form is open
 
 const ORDER_COLUMNS = ['orderId', 'clientOrderId', 'account', 'instrument', 'side', 'type', 'timeInForce', 'price',
-  'stopPrice', 'quantity', 'openQuantity', 'filledQuantity', 'venue', 'state', 'status'];
+  'stopPrice', 'quantity', 'filledQuantity', 'averagePrice', 'state'];
+const POSITION_COLUMNS = ['account', 'instrument', 'quantity', 'averagePrice', 'markPrice', 'realisedPnl',
+  'unrealisedPnl', 'fees', 'netPnl', 'boughtQuantity', 'soldQuantity'];
+const PNL_COLUMNS = ['account', 'realisedPnl', 'unrealisedPnl', 'fees', 'netPnl', 'grossExposure', 'openPositions',
+  'workingOrders'];
 
 const positionKey = (row) => `${pick(row, 'account', 'accountId')}/${pick(row, 'instrument', 'instrumentId')}`;
 const pnlKey = (row) => String(pick(row, 'account', 'accountId'));
@@ -36,9 +40,9 @@ function render() {
   requestAnimationFrame(() => {
     renderPending = false;
     document.getElementById('positions').replaceChildren(table([...positions.values()],
-      { key: positionKey, empty: 'No positions.' }));
+      { columns: POSITION_COLUMNS, key: positionKey, empty: 'No positions.' }));
     document.getElementById('pnl-table').replaceChildren(table([...pnl.values()],
-      { key: pnlKey, empty: 'No P&L yet.' }));
+      { columns: PNL_COLUMNS, key: pnlKey, empty: 'No P&L yet.' }));
     const total = [...pnl.values()].reduce((sum, row) => sum + (netOf(row) || 0), 0);
     const totalLine = document.getElementById('pnl-total');
     totalLine.textContent = pnl.size ? `net ${total.toFixed(2)}` : '';
@@ -74,10 +78,6 @@ async function loadPositions() {
   render();
 }
 
-function orderColumns(data) {
-  return ORDER_COLUMNS.filter((key) => data.some((row) => row[key] !== undefined));
-}
-
 function replaceForm(row) {
   const id = orderId(row);
   const price = el('input', { name: 'price', value: row.price ?? '', size: 9, inputmode: 'decimal', 'aria-label': 'new price' });
@@ -106,9 +106,8 @@ function replaceForm(row) {
 
 async function loadOrders() {
   const data = rows(await get('/orders?state=working&limit=500'));
-  const columns = orderColumns(data);
   document.getElementById('orders').replaceChildren(table(data, {
-    columns: columns.length >= 4 ? columns : undefined,
+    columns: ORDER_COLUMNS,
     key: (row) => String(orderId(row)),
     empty: 'No working orders.',
     actions: (row) => {

@@ -59,7 +59,7 @@ final class ContractStub implements AutoCloseable {
 
     ContractStub() throws Exception {
         alerts.put("a-1", new LinkedHashMap<>(Map.of("id", "a-1", "state", "FIRING", "severity", "WARNING",
-                "key", "venue.SIM.latency", "count", 3, "lastSeen", "2026-12-06T07:30:00.123456789Z",
+                "key", "venue.SIM.latency", "count", 3, "last", "2026-12-06T07:30:00.123456789Z",
                 "text", "SIM round trip above 5 ms")));
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
@@ -143,9 +143,10 @@ final class ContractStub implements AutoCloseable {
     private void routes(Router router) {
         router.get("/api/v1/me").handler(ctx -> send(ctx, 200, Map.of("user", "admin", "role", "admin", "auth", "session", "csrfToken", csrf)));
         router.get("/api/v1/status").handler(ctx -> send(ctx, 200,
-                Map.of("state", "RUNNING", "tradingState", "ACTIVE", "uptime", "PT2H")));
-        router.get("/api/v1/accounts").handler(ctx -> send(ctx, 200, List.of(Map.of("account", "mm-1"),
-                Map.of("account", "desk-1"))));
+                Map.of("user", "admin", "role", "admin", "coreRunning", true, "instruments", 2, "accounts", 2,
+                        "workingOrders", orders.size())));
+        router.get("/api/v1/accounts").handler(ctx -> send(ctx, 200, List.of(Map.of("id", "mm-1", "state", "ACTIVE"),
+                Map.of("id", "desk-1", "state", "ACTIVE"))));
         router.get("/api/v1/instruments").handler(ctx -> send(ctx, 200, List.of(
                 Map.of("id", "SIM-BTC", "priceScale", 2, "quantityScale", 3),
                 Map.of("id", "SIM-ACME", "priceScale", 2, "quantityScale", 0))));
@@ -160,7 +161,7 @@ final class ContractStub implements AutoCloseable {
                 return;
             }
             publish("executions", Map.of("orderId", order.get("orderId"), "execType", "CANCELED"));
-            send(ctx, 202, Map.of("orderId", order.get("orderId"), "state", "PENDING_CANCEL"));
+            send(ctx, 200, Map.of("orderId", order.get("orderId"), "status", "CANCELED"));
         });
         router.patch("/api/v1/orders/:id").handler(ctx -> {
             Map<String, Object> order = orders.get(Long.parseLong(ctx.pathParam("id")));
@@ -180,15 +181,14 @@ final class ContractStub implements AutoCloseable {
                 strategy("sma-demo", "smacross", "desk-1", "SIM-ACME"))));
         router.post("/api/v1/strategies/:id/:verb").handler(ctx -> {
             strategyState.put(ctx.pathParam("id"), "start".equals(ctx.pathParam("verb")) ? "RUNNING" : "STOPPED");
-            send(ctx, 202, Map.of("id", ctx.pathParam("id"), "state", strategyState.get(ctx.pathParam("id"))));
+            send(ctx, 200, Map.of("id", ctx.pathParam("id"), "outcome", ctx.pathParam("verb") + "ed"));
         });
-        router.get("/api/v1/strategies/:id/params").handler(ctx -> send(ctx, 200,
-                Map.of("halfSpreadTicks", 2, "quantity", "0.010", "maxPosition", "1.000")));
+        router.get("/api/v1/strategies/:id/params").handler(ctx -> send(ctx, 200, Map.of("id", ctx.pathParam("id"),
+                "parameters", new java.util.TreeMap<>(Map.of("halfSpreadTicks", "2", "quantity", "0.010",
+                        "maxPosition", "1.000")))));
         router.get("/api/v1/venues").handler(ctx -> send(ctx, 200, List.of(
-                Map.of("id", "SIM", "state", "LOGGED_ON", "detail", "simulated venue", "seqOut", 812, "seqIn", 809,
-                        "orders", 37, "failures", 0),
-                Map.of("id", "FIX-1", "state", "DISCONNECTED", "detail", "no acceptor at 127.0.0.1:9878",
-                        "seqOut", 0, "seqIn", 0, "orders", 0, "failures", 4))));
+                venue("SIM", "LOGGED_ON", "simulated venue", 812, 809, 0),
+                venue("FIX-1", "DISCONNECTED", "no acceptor at 127.0.0.1:9878", 1, 1, 4))));
         router.get("/api/v1/alerts").handler(ctx -> send(ctx, 200, new ArrayList<>(alerts.values())));
         router.post("/api/v1/alerts/:id/ack").handler(ctx -> {
             Map<String, Object> alert = alerts.get(ctx.pathParam("id"));
@@ -197,9 +197,7 @@ final class ContractStub implements AutoCloseable {
             publish("alerts", alert);
             send(ctx, 200, alert);
         });
-        router.get("/api/v1/backtests").handler(ctx -> send(ctx, 200, List.of(Map.of("id", "bt-1",
-                "state", "FINISHED", "strategy", "smacross", "instrument", "SIM-ACME", "bars", 480,
-                "netProfit", "1234.50", "sharpe", "1.42", "finished", "2026-12-06T07:00:00.000000001Z"))));
+        router.get("/api/v1/backtests").handler(ctx -> send(ctx, 200, List.of(backtest())));
         router.get("/api/v1/backtests/:id/report").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .end("<!DOCTYPE html><html><body><h1 id=\"report-title\">Backtest bt-1</h1>"
@@ -208,7 +206,7 @@ final class ContractStub implements AutoCloseable {
             List<Map<String, Object>> points = new ArrayList<>();
             Instant start = Instant.parse("2026-11-01T00:00:00Z");
             for (int i = 0; i < 120; i++) {
-                points.add(Map.of("time", start.plusSeconds(3600L * i).toString(),
+                points.add(Map.of("date", start.plusSeconds(3600L * i).toString(),
                         "equity", BigDecimal.valueOf(100_000 + 12 * i + (i % 7) * 30).setScale(2).toPlainString()));
             }
             send(ctx, 200, points);
@@ -287,25 +285,28 @@ final class ContractStub implements AutoCloseable {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("account", "mm-1");
         row.put("instrument", "SIM-BTC");
-        row.put("position", BigDecimal.valueOf(position * 10, 3).toPlainString());
-        row.put("avgPrice", "43205.50");
-        row.put("mark", price(0));
+        row.put("quantity", BigDecimal.valueOf(position * 10, 3).toPlainString());
+        row.put("averagePrice", "43205.50");
+        row.put("markPrice", price(0));
         row.put("realisedPnl", realised().toPlainString());
         row.put("unrealisedPnl", unrealised().toPlainString());
-        row.put("netPnl", realised().add(unrealised()).toPlainString());
+        row.put("fees", "-3.20");
+        row.put("netPnl", realised().add(unrealised()).add(new BigDecimal("-3.20")).toPlainString());
+        row.put("boughtQuantity", "1.250");
+        row.put("soldQuantity", BigDecimal.valueOf(1250 - position * 10, 3).toPlainString());
         return row;
     }
 
     private Map<String, Object> pnlRow() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("account", "mm-1");
-        row.put("currency", "USD");
         row.put("realisedPnl", realised().toPlainString());
         row.put("unrealisedPnl", unrealised().toPlainString());
         row.put("fees", "-3.20");
         row.put("netPnl", realised().add(unrealised()).add(new BigDecimal("-3.20")).toPlainString());
-        row.put("positions", 1);
-        row.put("working", orders.size());
+        row.put("grossExposure", BigDecimal.valueOf(Math.abs(position) * 43_210, 2).toPlainString());
+        row.put("openPositions", 1);
+        row.put("workingOrders", orders.size());
         return row;
     }
 
@@ -333,11 +334,48 @@ final class ContractStub implements AutoCloseable {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
         row.put("strategy", type);
+        row.put("version", 1);
         row.put("state", strategyState.getOrDefault(id, "STOPPED"));
         row.put("account", account);
         row.put("instruments", List.of(instrument));
-        row.put("events", 18_230 + tick);
-        row.put("lag", "PT0.000042S");
+        row.put("parameters", Map.of("quantity", "0.010"));
+        row.put("deliveredEvents", 18_230 + tick);
+        row.put("queuedEvents", 0);
+        row.put("lagMicros", 42);
+        row.put("workingOrders", 2);
+        row.put("realisedPnl", "12.55");
+        row.put("unrealisedPnl", "-0.54");
+        return row;
+    }
+
+    private static Map<String, Object> venue(String id, String state, String detail, long out, long in, int failures) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("venue", id);
+        row.put("state", state);
+        row.put("detail", detail);
+        row.put("nextSenderSeqNum", out);
+        row.put("nextTargetSeqNum", in);
+        row.put("workingOrders", failures == 0 ? 2 : 0);
+        row.put("commandsSent", failures == 0 ? 37 : 0);
+        row.put("reportsApplied", failures == 0 ? 52 : 0);
+        row.put("failures", failures);
+        row.put("lastProblem", failures == 0 ? null : detail);
+        return row;
+    }
+
+    private static Map<String, Object> backtest() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", "bt-1");
+        row.put("state", "FINISHED");
+        row.put("strategy", "smacross");
+        row.put("parameters", Map.of("fast", "5", "slow", "20"));
+        row.put("submitted", "2026-12-06T06:59:58.120000000Z");
+        row.put("finished", "2026-12-06T07:00:00.000000001Z");
+        row.put("progress", 1.0);
+        row.put("events", 480);
+        row.put("fills", 36);
+        row.put("eventsPerSecond", 251_000.0);
+        row.put("stats", Map.of("sharpe", 1.42));
         return row;
     }
 

@@ -88,7 +88,7 @@ class DashboardBrowserTest {
         waitReady();
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("admin (admin)");
         wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
-        String position = "#positions tr[data-key='mm-1/SIM-BTC'] td[data-col='position']";
+        String position = "#positions tr[data-key='mm-1/SIM-BTC'] td[data-col='quantity']";
         String first = wait.until(driver -> text(position));
         wait.until(driver -> !first.equals(text(position)));
         String net = "#pnl-table tr[data-key='mm-1'] td[data-col='netPnl']";
