@@ -50,9 +50,15 @@ async function showEquity(id) {
   }
 }
 
-/** Loads the backtests table. */
+let refresh = null;
+
+/** Loads the backtests table; while a run is not finished, again every two seconds (besides the stream's news). */
 export async function loadBacktests() {
   const data = rows(await get('/backtests'));
+  const running = data.some((row) => !/^(COMPLETED|FAILED|CANCELLED|CANCELED)$/.test(String(row.state)));
+  if (running && refresh === null) {
+    refresh = setTimeout(() => { refresh = null; loadBacktests().catch(() => {}); }, 2000);
+  }
   document.getElementById('backtests').replaceChildren(table(data, {
     columns: ['id', 'state', 'strategy', 'submitted', 'finished', 'progress', 'events', 'fills', 'eventsPerSecond',
       'error'],

@@ -366,7 +366,7 @@ final class ContractStub implements AutoCloseable {
     private static Map<String, Object> backtest() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", "bt-1");
-        row.put("state", "FINISHED");
+        row.put("state", "COMPLETED");
         row.put("strategy", "smacross");
         row.put("parameters", Map.of("fast", "5", "slow", "20"));
         row.put("submitted", "2026-12-06T06:59:58.120000000Z");
