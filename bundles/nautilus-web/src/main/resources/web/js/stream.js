@@ -1,6 +1,8 @@
 // The WebSocket /api/v1/stream: one connection for the page, topics subscribed by the views. Reconnects with a
 // bounded back-off and resumes every topic from the last sequence number it saw (the server's replay buffer), so
-// execution reports and alerts are not lost when the server closed a slow client (code 4008).
+// execution reports and alerts are not lost when the server closed a slow client (code 4008). Data frames are
+// {"topic","seq","data"}; control frames carry "op": subscribed (the topic's current seq), unsubscribed, gap (the
+// missed updates are older than the replay buffer: callbacks get null data and read the state again) and error.
 
 const handlers = new Map();   // topic -> Set of callbacks
 const lastSeq = new Map();    // topic -> last seq seen
@@ -46,16 +48,26 @@ function connect() {
     } catch {
       return;
     }
-    if (!message || !message.topic) {
+    if (!message || typeof message !== 'object') {
+      return;
+    }
+    if (message.op === 'error') {
+      console.warn('stream:', message.detail);
+      return;
+    }
+    if (!message.topic) {
       return;
     }
     if (typeof message.seq === 'number') {
       lastSeq.set(message.topic, message.seq);
     }
     const callbacks = handlers.get(message.topic);
-    if (callbacks) {
-      callbacks.forEach((callback) => callback(message.data, message));
+    if (!callbacks || message.op === 'subscribed' || message.op === 'unsubscribed') {
+      return;
     }
+    // a gap (updates older than the replay buffer were missed) calls back without data: read the state again
+    const data = message.op === 'gap' ? null : message.data;
+    callbacks.forEach((callback) => callback(data, message));
   });
   socket.addEventListener('close', (event) => {
     socket = null;

@@ -28,6 +28,10 @@ const netOf = (row) => toNumber(pick(row, 'netPnl', 'net', 'totalPnl', 'pnl'));
 const realisedOf = (row) => toNumber(pick(row, 'realisedPnl', 'realizedPnl', 'realised', 'realized'));
 
 function each(data, callback) {
+  if (data === null || data === undefined) {
+    loadPositions().catch(() => {});
+    return;
+  }
   (Array.isArray(data) ? data : rows(data).length ? rows(data) : [data]).forEach(callback);
 }
 

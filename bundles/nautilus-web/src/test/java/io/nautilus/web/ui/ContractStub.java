@@ -251,6 +251,7 @@ final class ContractStub implements AutoCloseable {
             String topic = String.valueOf(message.get("topic"));
             if ("subscribe".equals(message.get("op"))) {
                 topics.add(topic);
+                socket.writeTextMessage(write(Map.of("op", "subscribed", "topic", topic, "seq", seq.get())));
             } else if ("unsubscribe".equals(message.get("op"))) {
                 topics.remove(topic);
             }
