@@ -6,8 +6,7 @@ import { el, table, pick, attempt } from './dom.js';
 
 const idOf = (row) => String(pick(row, 'id', 'alertId'));
 const stateOf = (row) => String(pick(row, 'state', 'status') || '').toUpperCase();
-const COLUMNS = ['id', 'state', 'severity', 'key', 'text', 'count', 'last', 'source', 'acknowledgedBy', 'resolvedBy',
-  'comment'];
+const COLUMNS = ['id', 'state', 'severity', 'key', 'text', 'count', 'last', 'acknowledgedBy', 'comment'];
 
 function act(id, verb) {
   const comment = prompt(`${verb === 'ack' ? 'Acknowledge' : 'Resolve'} alert ${id}: comment (optional)`, '');

@@ -14,7 +14,7 @@ let ordersTimer = null;
 let bookTimer = null;
 let replacing = null;          // the order id whose replace form is open
 
-const ORDER_COLUMNS = ['orderId', 'clientOrderId', 'account', 'instrument', 'side', 'type', 'timeInForce', 'price',
+const ORDER_COLUMNS = ['orderId', 'account', 'instrument', 'side', 'type', 'timeInForce', 'price',
   'stopPrice', 'quantity', 'filledQuantity', 'averagePrice', 'state'];
 const POSITION_COLUMNS = ['account', 'instrument', 'quantity', 'averagePrice', 'markPrice', 'realisedPnl',
   'unrealisedPnl', 'fees', 'netPnl', 'boughtQuantity', 'soldQuantity'];
