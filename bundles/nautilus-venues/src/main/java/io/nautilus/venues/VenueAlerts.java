@@ -1,15 +1,14 @@
 package io.nautilus.venues;
 
 import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.AlertSender;
 import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.alert.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where the venue layer's alerts go (docs/alerts.md): the {@link AlertService} when one is bound, nowhere otherwise
@@ -22,8 +21,8 @@ public final class VenueAlerts {
 
     private static final Logger LOG = LoggerFactory.getLogger(VenueAlerts.class);
 
-    private volatile AlertService service;
-    private final AtomicLong failures = new AtomicLong();
+    private final AlertSender sender = new AlertSender((key, n, e) ->
+            LOG.warn("alert service failed on {} ({} failures so far; logged at powers of two)", key, n, e));
 
     /** Alerts that go nowhere until {@link #bind} is called. */
     public VenueAlerts() {
@@ -35,7 +34,7 @@ public final class VenueAlerts {
      * @param alerts the notification engine's service
      */
     public void bind(AlertService alerts) {
-        service = alerts;
+        sender.bind(alerts);
     }
 
     /**
@@ -44,14 +43,12 @@ public final class VenueAlerts {
      * @param alerts the service going away
      */
     public void unbind(AlertService alerts) {
-        if (service == alerts) {
-            service = null;
-        }
+        sender.unbind(alerts);
     }
 
     /** @return true when a service is bound (callers skip building an alert otherwise) */
     boolean active() {
-        return service != null;
+        return sender.active();
     }
 
     /**
@@ -64,11 +61,7 @@ public final class VenueAlerts {
      * @param labels   more labels as name, value pairs (account, instrument), values may be null (then left out)
      */
     void raise(String key, Severity severity, String venue, String text, String... labels) {
-        AlertService s = service;
-        if (s == null) {
-            return;
-        }
-        try {
+        sender.raise(key, () -> {
             Map<String, String> all = new HashMap<>(4);
             all.put(Alert.VENUE, venue);
             for (int i = 0; i + 1 < labels.length; i += 2) {
@@ -76,10 +69,8 @@ public final class VenueAlerts {
                     all.put(labels[i], labels[i + 1]);
                 }
             }
-            s.raise(new Alert(key, severity, AlertService.VENUES, text, now(), all));
-        } catch (RuntimeException e) {
-            failed(key, e);
-        }
+            return new Alert(key, severity, AlertService.VENUES, text, AlertSender.nowNanos(), all);
+        });
     }
 
     /**
@@ -89,26 +80,6 @@ public final class VenueAlerts {
      * @param reason why it cleared
      */
     void resolve(String key, String reason) {
-        AlertService s = service;
-        if (s == null) {
-            return;
-        }
-        try {
-            s.resolve(key, reason);
-        } catch (RuntimeException e) {
-            failed(key, e);
-        }
-    }
-
-    private void failed(String key, RuntimeException e) {
-        long n = failures.incrementAndGet();
-        if (Long.bitCount(n) == 1) {
-            LOG.warn("alert service failed on {} ({} failures so far; logged at powers of two)", key, n, e);
-        }
-    }
-
-    private static long now() {
-        Instant t = Instant.now();
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        sender.resolve(key, reason);
     }
 }

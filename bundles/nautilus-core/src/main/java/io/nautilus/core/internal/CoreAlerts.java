@@ -1,6 +1,7 @@
 package io.nautilus.core.internal;
 
 import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.AlertSender;
 import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.alert.Severity;
 import io.nautilus.api.order.RejectReason;
@@ -46,9 +47,9 @@ final class CoreAlerts {
     /** Key of the recovery alert (failed). */
     static final String RECOVERY_FAILED = "core-recovery-failed";
 
-    private volatile AlertService service;
+    private final AlertSender sender = new AlertSender((key, n, e) ->
+            LOG.warn("alert service failed on {} ({} failures so far; logged at powers of two)", key, n, e));
     private volatile int moneyScale = 2;
-    private long failureCalls;
 
     /** Breach keys raised and not yet resolved (clock and configuration threads, under this). */
     private final Set<String> openBreaches = new HashSet<>();
@@ -60,7 +61,7 @@ final class CoreAlerts {
     private long snapshotFailedAtSeq = -1;
 
     void bind(AlertService alerts) {
-        service = alerts;
+        sender.bind(alerts);
     }
 
     /** @param scale decimals of account money (the core's money scale), for limits in money */
@@ -69,9 +70,7 @@ final class CoreAlerts {
     }
 
     void unbind(AlertService alerts) {
-        if (service == alerts) {
-            service = null;
-        }
+        sender.unbind(alerts);
     }
 
     // ------------------------------------------------------------------ publish thread
@@ -85,7 +84,7 @@ final class CoreAlerts {
     void onCommand(Command c, java.util.function.Supplier<Registry.View> view) {
         if (c.rejected()) {
             RejectReason reason = c.rejectReason;
-            if (service != null && (reason == RejectReason.RISK_LIMIT || reason == RejectReason.THROTTLED
+            if (sender.active() && (reason == RejectReason.RISK_LIMIT || reason == RejectReason.THROTTLED
                     || reason == RejectReason.TRADING_HALTED || reason == RejectReason.KILL_SWITCH)) {
                 riskReject(c, view.get());
             }
@@ -341,33 +340,11 @@ final class CoreAlerts {
                 LOG.error("ALERT {}: {}", alert.key(), alert.text());
             }
         }
-        AlertService s = service;
-        if (s == null) {
-            return;
-        }
-        try {
-            s.raise(alert);
-        } catch (RuntimeException e) {
-            failed(alert.key(), e);
-        }
+        sender.raise(alert.key(), () -> alert);
     }
 
     private void resolve(String key, String reason) {
-        AlertService s = service;
-        if (s == null) {
-            return;
-        }
-        try {
-            s.resolve(key, reason);
-        } catch (RuntimeException e) {
-            failed(key, e);
-        }
-    }
-
-    private void failed(String key, RuntimeException e) {
-        if (Long.bitCount(++failureCalls) == 1) {
-            LOG.warn("alert service failed on {} ({} failures so far; logged at powers of two)", key, failureCalls, e);
-        }
+        sender.resolve(key, reason);
     }
 
     static String scope(String account, String instrument) {

@@ -1,6 +1,7 @@
 package io.nautilus.marketdata.internal;
 
 import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.AlertSender;
 import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.alert.Severity;
 import io.nautilus.marketdata.api.FeedStats;
@@ -33,8 +34,8 @@ final class FeedAlerts {
     private final long burst;
     private final long windowNanos;
     private final Map<String, Feed> feeds = new HashMap<>();
-    private volatile AlertService service;
-    private long failures;
+    private final AlertSender sender = new AlertSender((key, n, e) ->
+            LOG.warn("alert service failed on {} ({} failures so far; logged at powers of two)", key, n, e));
 
     /** What the watcher knows of one feed (watcher thread only). */
     private static final class Feed {
@@ -63,13 +64,11 @@ final class FeedAlerts {
     }
 
     void bind(AlertService alerts) {
-        service = alerts;
+        sender.bind(alerts);
     }
 
     void unbind(AlertService alerts) {
-        if (service == alerts) {
-            service = null;
-        }
+        sender.unbind(alerts);
     }
 
     /**
@@ -148,38 +147,12 @@ final class FeedAlerts {
 
     private void raise(String key, String feed, String text) {
         LOG.warn("ALERT {}: {}", key, text);
-        AlertService s = service;
-        if (s == null) {
-            return;
-        }
-        try {
-            s.raise(new Alert(key, Severity.WARNING, AlertService.MARKET_DATA, text, epochNanos(), Map.of(FEED, feed)));
-        } catch (RuntimeException e) {
-            failed(key, e);
-        }
+        sender.raise(key, () -> new Alert(key, Severity.WARNING, AlertService.MARKET_DATA, text, AlertSender.nowNanos(),
+                Map.of(FEED, feed)));
     }
 
     private void resolve(String key, String reason) {
         LOG.info("{} resolved: {}", key, reason);
-        AlertService s = service;
-        if (s == null) {
-            return;
-        }
-        try {
-            s.resolve(key, reason);
-        } catch (RuntimeException e) {
-            failed(key, e);
-        }
-    }
-
-    private void failed(String key, RuntimeException e) {
-        if (Long.bitCount(++failures) == 1) {
-            LOG.warn("alert service failed on {} ({} failures so far; logged at powers of two)", key, failures, e);
-        }
-    }
-
-    private static long epochNanos() {
-        java.time.Instant t = java.time.Instant.now();
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        sender.resolve(key, reason);
     }
 }

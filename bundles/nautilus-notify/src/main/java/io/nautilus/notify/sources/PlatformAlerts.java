@@ -1,13 +1,13 @@
 package io.nautilus.notify.sources;
 
 import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.AlertSender;
 import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.alert.Severity;
 import io.nautilus.api.platform.RouteFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,21 +39,19 @@ final class PlatformAlerts {
     record FailedComponent(String name, String bundle, String failure) {
     }
 
-    private volatile AlertService service;
+    private final AlertSender sender = new AlertSender((key, n, e) ->
+            LOG.warn("alert service failed on {} ({} failures so far; logged at powers of two)", key, n, e));
     /** Failed components raised, by name, with the failure raised. */
     private final Map<String, String> components = new HashMap<>();
     /** Failed route files raised, by file name, with the error raised. */
     private final Map<String, String> routeFiles = new HashMap<>();
-    private long failures;
 
     void bind(AlertService alerts) {
-        service = alerts;
+        sender.bind(alerts);
     }
 
     void unbind(AlertService alerts) {
-        if (service == alerts) {
-            service = null;
-        }
+        sender.unbind(alerts);
     }
 
     /**
@@ -133,35 +131,12 @@ final class PlatformAlerts {
         } else {
             LOG.warn("ALERT {}: {}", key, text);
         }
-        AlertService s = service;
-        if (s == null) {
-            return;
-        }
-        try {
-            Instant t = Instant.now();
-            s.raise(new Alert(key, severity, AlertService.PLATFORM, text,
-                    t.getEpochSecond() * 1_000_000_000L + t.getNano(), Map.of(label, value)));
-        } catch (RuntimeException e) {
-            failed(key, e);
-        }
+        sender.raise(key, () -> new Alert(key, severity, AlertService.PLATFORM, text, AlertSender.nowNanos(),
+                Map.of(label, value)));
     }
 
     private void resolve(String key, String reason) {
-        AlertService s = service;
-        if (s == null) {
-            return;
-        }
-        try {
-            s.resolve(key, reason);
-        } catch (RuntimeException e) {
-            failed(key, e);
-        }
-    }
-
-    private synchronized void failed(String key, RuntimeException e) {
-        if (Long.bitCount(++failures) == 1) {
-            LOG.warn("alert service failed on {} ({} failures so far; logged at powers of two)", key, failures, e);
-        }
+        sender.resolve(key, reason);
     }
 
     private static String oneLine(String text) {

@@ -3,6 +3,7 @@ package io.nautilus.strategy.internal;
 import io.nautilus.api.AccountId;
 import io.nautilus.api.StrategyId;
 import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.AlertSender;
 import io.nautilus.api.alert.AlertService;
 import io.nautilus.api.alert.Severity;
 import io.nautilus.strategy.engine.OrderPolicy;
@@ -10,9 +11,7 @@ import io.nautilus.strategy.engine.StrategyAlertHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The strategy engine's alerts (docs/alerts.md): a failed instance ({@code strategy-failed:<id>}, CRITICAL, with the
@@ -24,17 +23,15 @@ final class StrategyAlerts implements StrategyAlertHook {
 
     private static final Logger LOG = LoggerFactory.getLogger(StrategyAlerts.class);
 
-    private volatile AlertService service;
-    private final AtomicLong failures = new AtomicLong();
+    private final AlertSender sender = new AlertSender((key, n, e) ->
+            LOG.warn("alert service failed on {} ({} failures so far; logged at powers of two)", key, n, e));
 
     void bind(AlertService alerts) {
-        service = alerts;
+        sender.bind(alerts);
     }
 
     void unbind(AlertService alerts) {
-        if (service == alerts) {
-            service = null;
-        }
+        sender.unbind(alerts);
     }
 
     @Override
@@ -68,40 +65,12 @@ final class StrategyAlerts implements StrategyAlertHook {
     }
 
     private void raise(String key, Severity severity, StrategyId strategy, AccountId account, String text) {
-        AlertService s = service;
-        if (s == null) {
-            return;
-        }
-        try {
-            Map<String, String> labels = account == null ? Map.of(Alert.STRATEGY, strategy.value())
-                    : Map.of(Alert.STRATEGY, strategy.value(), Alert.ACCOUNT, account.value());
-            s.raise(new Alert(key, severity, AlertService.STRATEGY, text, now(), labels));
-        } catch (RuntimeException e) {
-            failed(key, e);
-        }
+        sender.raise(key, () -> new Alert(key, severity, AlertService.STRATEGY, text, AlertSender.nowNanos(),
+                account == null ? Map.of(Alert.STRATEGY, strategy.value())
+                        : Map.of(Alert.STRATEGY, strategy.value(), Alert.ACCOUNT, account.value())));
     }
 
     private void resolve(String key, String reason) {
-        AlertService s = service;
-        if (s == null) {
-            return;
-        }
-        try {
-            s.resolve(key, reason);
-        } catch (RuntimeException e) {
-            failed(key, e);
-        }
-    }
-
-    private void failed(String key, RuntimeException e) {
-        long n = failures.incrementAndGet();
-        if (Long.bitCount(n) == 1) {
-            LOG.warn("alert service failed on {} ({} failures so far; logged at powers of two)", key, n, e);
-        }
-    }
-
-    private static long now() {
-        Instant t = Instant.now();
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        sender.resolve(key, reason);
     }
 }
