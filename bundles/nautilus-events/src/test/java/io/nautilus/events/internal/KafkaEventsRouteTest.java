@@ -169,6 +169,7 @@ class KafkaEventsRouteTest {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer())) {
@@ -308,6 +309,9 @@ class KafkaEventsRouteTest {
         Properties properties = new Properties();
         properties.setProperty("nautilus.kafka.brokers", broker.bootstrap());
         properties.setProperty("nautilus.kafka.topic.bars", "test.bars");
+        // created up front: a consumer that asks for a topic the producer has not auto-created yet only looks again
+        // after metadata.max.age.ms, which made this test wait out its timeout on a loaded machine
+        broker.createTopics(3, "test.bars");
         EventHub hub = startRoutes(properties);
 
         MarketDataEngine engine = new MarketDataEngine(List.of(core.instrument(BTC).orElseThrow(),
