@@ -6,6 +6,7 @@ import io.nautilus.notify.api.AlertView;
 import io.nautilus.notify.api.LabelMatcher;
 import io.nautilus.notify.api.NotificationService;
 import io.nautilus.notify.api.SilenceView;
+import io.nautilus.web.json.Wire;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebContext.Role;
 import io.nautilus.web.server.WebModule;

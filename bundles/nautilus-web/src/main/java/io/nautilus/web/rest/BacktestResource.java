@@ -4,6 +4,7 @@ import io.nautilus.backtest.api.BacktestInfo;
 import io.nautilus.backtest.api.BacktestRequest;
 import io.nautilus.backtest.api.BacktestService;
 import io.nautilus.backtest.api.SweepRequest;
+import io.nautilus.web.json.Wire;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebContext.Role;
 import io.nautilus.web.server.WebModule;

@@ -12,6 +12,7 @@ import io.nautilus.history.api.HistoryUnavailableException;
 import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.history.api.OrderEvent;
 import io.nautilus.history.api.PositionSnapshot;
+import io.nautilus.web.json.Wire;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebContext.Role;
 import io.nautilus.web.server.WebModule;
@@ -158,11 +159,11 @@ public final class HistoryResource implements WebModule {
         out.put("rejectReason", text(e.rejectReason()));
         out.put("cancelReason", text(e.cancelReason()));
         out.put("text", blankAsNull(e.text()));
-        out.put("lastQuantity", e.lastQuantity() == 0 ? null : Wire.decimal(e.lastQuantity(), e.quantityScale()));
-        out.put("lastPrice", e.lastPrice() == 0 ? null : Wire.decimal(e.lastPrice(), e.priceScale()));
+        out.put("lastQuantity", Wire.nonZero(e.lastQuantity(), e.quantityScale()));
+        out.put("lastPrice", Wire.nonZero(e.lastPrice(), e.priceScale()));
         out.put("cumulativeQuantity", Wire.decimal(e.cumulativeQuantity(), e.quantityScale()));
         out.put("leavesQuantity", Wire.decimal(e.leavesQuantity(), e.quantityScale()));
-        out.put("averagePrice", e.averagePrice() == 0 ? null : Wire.decimal(e.averagePrice(), e.priceScale()));
+        out.put("averagePrice", Wire.nonZero(e.averagePrice(), e.priceScale()));
         out.put("liquidity", text(e.liquidity()));
         return out;
     }
@@ -193,8 +194,8 @@ public final class HistoryResource implements WebModule {
         out.put("account", text(p.account()));
         out.put("instrument", text(p.instrument()));
         out.put("quantity", Wire.decimal(p.quantity(), p.quantityScale()));
-        out.put("averagePrice", p.averagePrice() == 0 ? null : Wire.decimal(p.averagePrice(), p.priceScale()));
-        out.put("markPrice", p.markPrice() == 0 ? null : Wire.decimal(p.markPrice(), p.priceScale()));
+        out.put("averagePrice", Wire.nonZero(p.averagePrice(), p.priceScale()));
+        out.put("markPrice", Wire.nonZero(p.markPrice(), p.priceScale()));
         out.put("realisedPnl", Wire.decimal(p.realisedPnl(), p.priceScale()));
         out.put("unrealisedPnl", Wire.decimal(p.unrealisedPnl(), p.priceScale()));
         out.put("fees", Wire.decimal(p.fees(), p.priceScale()));

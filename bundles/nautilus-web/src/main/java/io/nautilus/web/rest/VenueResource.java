@@ -3,6 +3,7 @@ package io.nautilus.web.rest;
 import io.nautilus.api.venue.VenueAdminService;
 import io.nautilus.api.venue.VenueSessionInfo;
 import io.nautilus.api.venue.VenueStatus;
+import io.nautilus.web.json.Wire;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebContext.Role;
 import io.nautilus.web.server.WebModule;
