@@ -10,6 +10,7 @@ import io.nautilus.notify.api.NotificationService;
 import io.nautilus.web.server.Http;
 import io.nautilus.web.server.TestServer;
 import io.nautilus.web.server.WebModule;
+import io.nautilus.web.stream.StartedStreams;
 import io.nautilus.web.server.WebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +56,7 @@ class RestSecurityTest {
     private HistoryResourceTest.Store store;
     private BacktestResourceTest.Backtests backtests;
     private TestServer server;
+    private StartedStreams streams;
     private Http http;
 
     @BeforeEach
@@ -63,7 +65,8 @@ class RestSecurityTest {
         notifications = new AlertResourceTest.Notifications();
         store = new HistoryResourceTest.Store();
         backtests = new BacktestResourceTest.Backtests(dir);
-        server = new TestServer(OpenApiRoutesTest.modules().toArray(WebModule[]::new));
+        streams = new StartedStreams();
+        server = new TestServer(OpenApiRoutesTest.modules(streams).toArray(WebModule[]::new));
         server.service(StrategyAdminService.class, strategies);
         server.service(NotificationService.class, notifications);
         server.service(HistoryService.class, store);
@@ -74,6 +77,7 @@ class RestSecurityTest {
     @AfterEach
     void stop() {
         server.close();
+        streams.close();
     }
 
     private void assertNothingChanged() {
