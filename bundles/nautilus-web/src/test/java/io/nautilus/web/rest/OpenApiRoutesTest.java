@@ -88,7 +88,7 @@ class OpenApiRoutesTest {
      */
     static String example(String path) {
         return path.replace("{kind}", "fills").replace("{instrument}", "SIM-ACME").replace("{file}", "index.html")
-                .replace("{id}", "x1");
+                .replace("{id}", "x1").replace("{parentOrderId}", "42");
     }
 
     @Test
