@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
 /**
  * {@code /api/v1/alerts} and {@code /api/v1/silences}: the notification engine's incidents (as {@code nautilus:alerts
  * list}), acknowledge (traders), resolve, silence, expire and test (admins), done as the request's user; receivers,
- * delivery attempts, dead letters and the engine's counts (as {@code nautilus:alerts receivers}, {@code deliveries},
- * {@code dead-letters}, {@code status}).
+ * one incident with its last delivery attempts, delivery attempts, dead letters and the engine's counts (as
+ * {@code nautilus:alerts show}, {@code receivers}, {@code deliveries}, {@code dead-letters}, {@code status}; the
+ * fixed paths come first, so an incident whose key is {@code status} is read as {@code A<n>}).
  */
 @Component(service = WebModule.class)
 public final class AlertResource implements WebModule {
@@ -39,6 +40,9 @@ public final class AlertResource implements WebModule {
 
     /** Incidents listed without {@code limit}. */
     static final int DEFAULT_LIMIT = 50;
+
+    /** Delivery attempts {@code GET /alerts/{id}} shows, as {@code nautilus:alerts show}. */
+    static final int SHOW_DELIVERIES = 10;
 
     /** The longest silence. */
     static final Duration MAX_SILENCE = Duration.ofDays(365);
@@ -111,6 +115,13 @@ public final class AlertResource implements WebModule {
         api.get("/alerts/dead-letters", Role.VIEWER, ctx -> engine(api).deadLetters().stream()
                 .map(AlertResource::json).toList());
         api.get("/alerts/status", Role.VIEWER, ctx -> engine(api).status());
+        api.get("/alerts/:id", Role.VIEWER, ctx -> {
+            AlertView incident = engine(api).alert(known(api, ctx)).orElseThrow();
+            Map<String, Object> out = json(incident);
+            out.put("deliveries", engine(api).deliveries(incident.displayId(), SHOW_DELIVERIES).stream()
+                    .map(AlertResource::json).toList());
+            return out;
+        });
     }
 
     /**

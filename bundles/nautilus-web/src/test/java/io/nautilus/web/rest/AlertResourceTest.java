@@ -325,4 +325,16 @@ class AlertResourceTest {
         assertThat(rest.get("/api/v1/alerts/deliveries?limit=0", "viewer").status()).isEqualTo(400);
         assertThat(notifications.calls).isEmpty();
     }
+
+    @Test
+    void oneIncidentWithItsLastDeliveries() throws Exception {
+        RestHarness.Answer answer = rest.get("/api/v1/alerts/venue-down", "viewer");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("id").asText()).isEqualTo("A1");
+        assertThat(answer.json().path("deliveries").get(0).path("receiver").asText()).isEqualTo("ops-email");
+        assertThat(notifications.calls).containsExactly("deliveries A1 10");
+        assertThat(rest.get("/api/v1/alerts/A99", "viewer").status()).isEqualTo(404);
+        assertThat(rest.get("/api/v1/alerts/status", "viewer").json().has("raised")).isTrue();
+    }
 }
