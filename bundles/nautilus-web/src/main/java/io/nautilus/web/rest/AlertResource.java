@@ -2,10 +2,14 @@ package io.nautilus.web.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.DeliveryResult;
 import io.nautilus.notify.api.AlertView;
+import io.nautilus.notify.api.DeliveryView;
 import io.nautilus.notify.api.LabelMatcher;
 import io.nautilus.notify.api.NotificationService;
+import io.nautilus.notify.api.ReceiverView;
 import io.nautilus.notify.api.SilenceView;
+import io.nautilus.web.json.Wire;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebContext.Role;
 import io.nautilus.web.server.WebModule;
@@ -24,7 +28,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /api/v1/alerts} and {@code /api/v1/silences}: the notification engine's incidents (as {@code nautilus:alerts
- * list}), acknowledge (traders), resolve and silence (admins), done as the request's user.
+ * list}), acknowledge (traders), resolve, silence, expire and test (admins), done as the request's user; receivers,
+ * one incident with its last delivery attempts, delivery attempts, dead letters and the engine's counts (as
+ * {@code nautilus:alerts show}, {@code receivers}, {@code deliveries}, {@code dead-letters}, {@code status}; the
+ * fixed paths come first, so an incident whose key is {@code status} is read as {@code A<n>}).
  */
 @Component(service = WebModule.class)
 public final class AlertResource implements WebModule {
@@ -34,8 +41,17 @@ public final class AlertResource implements WebModule {
     /** Incidents listed without {@code limit}. */
     static final int DEFAULT_LIMIT = 50;
 
+    /** Delivery attempts {@code GET /alerts/{id}} shows, as {@code nautilus:alerts show}. */
+    static final int SHOW_DELIVERIES = 10;
+
     /** The longest silence. */
     static final Duration MAX_SILENCE = Duration.ofDays(365);
+
+    /** How long a test waits for its attempt without {@code timeout}. */
+    static final Duration DEFAULT_TEST_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The longest test {@code timeout}. */
+    static final Duration MAX_TEST_TIMEOUT = Duration.ofMinutes(2);
 
     private static final Pattern DURATION = Pattern.compile("(?:[0-9]+[dhms])+");
     private static final Pattern DURATION_PART = Pattern.compile("([0-9]+)([dhms])");
@@ -76,6 +92,65 @@ public final class AlertResource implements WebModule {
             api.web().audit(ctx, "silence " + created.id() + " " + created.matchers() + " for " + text);
             return new Reply(201, Api.BASE + "/silences", json(created));
         });
+        api.post("/silences/:id/expire", Role.ADMIN, "Silence not expired", ctx -> {
+            String id = ctx.pathParam("id");
+            if (engine(api).silences().stream().noneMatch(s -> s.id().equals(id))) {
+                throw ApiException.notFound("no silence " + id + " (GET /api/v1/silences lists them)");
+            }
+            SilenceView after = engine(api).expireSilence(id, api.web().user(ctx).name());
+            api.web().audit(ctx, "expire silence " + after.id() + " " + after.matchers());
+            return json(after);
+        });
+        api.post("/alerts/test", Role.ADMIN, "Test refused", ctx -> test(api, ctx));
+        api.get("/alerts/receivers", Role.VIEWER, ctx -> engine(api).receivers().stream()
+                .map(AlertResource::json).toList());
+        api.get("/alerts/deliveries", Role.VIEWER, ctx -> {
+            String about = Api.param(ctx, "alert").orElse(null);
+            int limit = Api.intParam(ctx, "limit", DEFAULT_LIMIT, 1, 10_000);
+            if (about != null && engine(api).alert(about).isEmpty()) {
+                throw ApiException.notFound("no alert " + about + " (GET /api/v1/alerts?all=true lists them)");
+            }
+            return engine(api).deliveries(about, limit).stream().map(AlertResource::json).toList();
+        });
+        api.get("/alerts/dead-letters", Role.VIEWER, ctx -> engine(api).deadLetters().stream()
+                .map(AlertResource::json).toList());
+        api.get("/alerts/status", Role.VIEWER, ctx -> engine(api).status());
+        api.get("/alerts/:id", Role.VIEWER, ctx -> {
+            AlertView incident = engine(api).alert(known(api, ctx)).orElseThrow();
+            Map<String, Object> out = json(incident);
+            out.put("deliveries", engine(api).deliveries(incident.displayId(), SHOW_DELIVERIES).stream()
+                    .map(AlertResource::json).toList());
+            return out;
+        });
+    }
+
+    /**
+     * {@code POST /alerts/test {"receiver","timeout"}}: a test message to a receiver now, as
+     * {@code nautilus:alerts test}; an attempt that is not delivered is a 502 with the shell's line.
+     */
+    private static Object test(Api api, RoutingContext ctx) {
+        JsonNode body = api.body(ctx);
+        String receiver = Api.text(body, "receiver", true).orElseThrow().strip();
+        Duration wait = DEFAULT_TEST_TIMEOUT;
+        String timeout = Api.text(body, "timeout", false).orElse(null);
+        if (timeout != null) {
+            wait = duration(timeout);
+            if (wait.isZero() || wait.compareTo(MAX_TEST_TIMEOUT) > 0) {
+                throw ApiException.badRequest("timeout '" + timeout + "' must be more than 0 and at most 2m");
+            }
+        }
+        NotificationService engine = engine(api);
+        if (engine.receivers().stream().noneMatch(r -> r.name().equals(receiver))) {
+            throw ApiException.notFound("no receiver " + receiver + " (GET /api/v1/alerts/receivers lists them)");
+        }
+        DeliveryView attempt = engine.test(receiver, api.web().user(ctx).name(), wait);
+        api.web().audit(ctx, "test receiver " + receiver + ": " + attempt.outcome());
+        if (attempt.outcome() != DeliveryResult.Outcome.DELIVERED) {
+            throw new ApiException(502, "Test not delivered", "test to " + attempt.receiver() + " ("
+                    + attempt.channel() + "): " + attempt.outcome()
+                    + (attempt.detail().isEmpty() ? "" : ": " + attempt.detail()));
+        }
+        return json(attempt);
     }
 
     private static NotificationService engine(Api api) {
@@ -178,6 +253,37 @@ public final class AlertResource implements WebModule {
         out.put("createdBy", silence.createdBy());
         out.put("comment", silence.comment().isEmpty() ? null : silence.comment());
         out.put("active", silence.active());
+        return out;
+    }
+
+    static Map<String, Object> json(ReceiverView receiver) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", receiver.name());
+        out.put("channel", receiver.channel());
+        out.put("address", receiver.address().isEmpty() ? null : receiver.address());
+        out.put("enabled", receiver.enabled());
+        out.put("delivered", receiver.delivered());
+        out.put("failed", receiver.failed());
+        out.put("deadLetters", receiver.deadLetters());
+        out.put("queued", receiver.queued());
+        out.put("rolledUp", receiver.rolledUp());
+        out.put("lastError", receiver.lastError().isEmpty() ? null : receiver.lastError());
+        return out;
+    }
+
+    static Map<String, Object> json(DeliveryView delivery) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("time", Wire.time(delivery.timestampNanos()));
+        out.put("notification", delivery.notificationId());
+        out.put("alerts", delivery.alertIds().stream().map(id -> "A" + id).toList());
+        out.put("receiver", delivery.receiver());
+        out.put("channel", delivery.channel());
+        out.put("kind", delivery.kind().name());
+        out.put("attempt", delivery.attempt());
+        out.put("outcome", delivery.outcome().name());
+        out.put("latencyMicros", delivery.latencyNanos() > 0 ? delivery.latencyNanos() / 1_000 : null);
+        out.put("detail", delivery.detail().isEmpty() ? null : delivery.detail());
+        out.put("deadLetter", delivery.deadLetter());
         return out;
     }
 }

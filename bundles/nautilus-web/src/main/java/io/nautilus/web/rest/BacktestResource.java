@@ -4,6 +4,7 @@ import io.nautilus.backtest.api.BacktestInfo;
 import io.nautilus.backtest.api.BacktestRequest;
 import io.nautilus.backtest.api.BacktestService;
 import io.nautilus.backtest.api.SweepRequest;
+import io.nautilus.web.json.Wire;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebContext.Role;
 import io.nautilus.web.server.WebModule;
@@ -24,7 +25,7 @@ import java.util.Map;
 /**
  * {@code /api/v1/backtests} and {@code /api/v1/sweeps}: backtest runs on the platform's backtest service (as
  * {@code nautilus:backtest} and {@code nautilus:sweep}, with the options of {@code bin/nautilus-backtest}), their
- * figures, HTML report and daily equity.
+ * figures, HTML report and daily equity; cancel of a queued or running one.
  */
 @Component(service = WebModule.class)
 public final class BacktestResource implements WebModule {
@@ -56,6 +57,15 @@ public final class BacktestResource implements WebModule {
             return new Reply(202, Api.BASE + "/backtests/" + run.id(), json(run));
         });
         api.get("/backtests/:id", Role.VIEWER, ctx -> json(known(api, ctx)));
+        api.post("/backtests/:id/cancel", Role.TRADER, "Backtest not canceled", ctx -> {
+            BacktestInfo run = known(api, ctx);
+            if (!service(api).cancel(run.id())) {
+                throw new ApiException(422, "Backtest not canceled", "backtest " + run.id() + " is " + run.state()
+                        + "; only a QUEUED or RUNNING one can be canceled");
+            }
+            api.web().audit(ctx, "cancel backtest " + run.id());
+            return json(known(api, ctx));
+        });
         api.get("/backtests/:id/report", Role.VIEWER, ctx -> {
             Path report = file(known(api, ctx), "report.html");
             ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")

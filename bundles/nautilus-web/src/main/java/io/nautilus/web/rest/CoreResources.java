@@ -9,6 +9,8 @@ import io.nautilus.core.api.BookView;
 import io.nautilus.core.api.OrderFilter;
 import io.nautilus.core.api.PositionView;
 import io.nautilus.core.api.TradingCoreService;
+import io.nautilus.web.json.PnlJson;
+import io.nautilus.web.json.PositionJson;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebModule;
 import io.vertx.ext.web.Router;
@@ -105,9 +107,9 @@ public final class CoreResources implements WebModule {
             withCore(ctx, web, core -> {
                 AccountId id = account == null ? null : Catalog.account(core, account);
                 Map<String, Instrument> instruments = Catalog.byId(core);
-                List<Json.PositionJson> list = new ArrayList<>();
+                List<PositionJson> list = new ArrayList<>();
                 for (PositionView p : core.positions(id)) {
-                    list.add(Json.PositionJson.of(p, instruments.get(p.instrument().value())));
+                    list.add(PositionJson.of(p, instruments.get(p.instrument().value())));
                 }
                 return list;
             });
@@ -116,10 +118,10 @@ public final class CoreResources implements WebModule {
             String account = ctx.queryParams().get("account");
             withCore(ctx, web, core -> {
                 AccountId id = account == null ? null : Catalog.account(core, account);
-                int scale = Catalog.commonPriceScale(core);
-                List<Json.PnlJson> list = new ArrayList<>();
+                int scale = PnlJson.scale(core);
+                List<PnlJson> list = new ArrayList<>();
                 for (AccountPnl pnl : core.pnl(id)) {
-                    list.add(Json.PnlJson.of(pnl, scale));
+                    list.add(PnlJson.of(pnl, scale));
                 }
                 return list;
             });
@@ -234,15 +236,6 @@ public final class CoreResources implements WebModule {
                 map.put(instrument.id().value(), instrument);
             }
             return map;
-        }
-
-        /** @return the price scale every instrument shares (P&amp;L totals are in it), or the largest */
-        static int commonPriceScale(TradingCoreService core) {
-            int scale = 0;
-            for (Instrument instrument : core.instruments()) {
-                scale = Math.max(scale, instrument.priceScale());
-            }
-            return scale;
         }
 
         static int intParam(String name, String text, int fallback, int min, int max) {

@@ -3,15 +3,20 @@ package io.nautilus.web.rest;
 import io.nautilus.api.AccountId;
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.marketdata.Bar;
+import io.nautilus.history.api.AccountRecord;
 import io.nautilus.history.api.AlertRecord;
+import io.nautilus.history.api.BacktestRun;
 import io.nautilus.history.api.BarRecord;
 import io.nautilus.history.api.FillEvent;
 import io.nautilus.history.api.HistoryQuery;
 import io.nautilus.history.api.HistoryService;
+import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.history.api.HistoryUnavailableException;
+import io.nautilus.history.api.InstrumentRecord;
 import io.nautilus.history.api.NotificationRecord;
 import io.nautilus.history.api.OrderEvent;
 import io.nautilus.history.api.PositionSnapshot;
+import io.nautilus.web.json.Wire;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebContext.Role;
 import io.nautilus.web.server.WebModule;
@@ -23,15 +28,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * {@code GET /api/v1/history/{orders|fills|positions|bars|alerts|notifications}}: what the history store kept,
- * newest first, with the filters of {@code nautilus:history} ({@code account}, {@code instrument}, {@code from}
- * inclusive, {@code to} exclusive, {@code limit}).
+ * {@code GET /api/v1/history/{orders|fills|positions|bars|alerts|notifications|instruments|accounts|backtests}}: what
+ * the history store kept, newest first (definitions of instruments and accounts oldest first), with the filters of
+ * {@code nautilus:history} ({@code account}, {@code instrument}, {@code from} inclusive, {@code to} exclusive,
+ * {@code limit}); {@code GET /api/v1/history/status}: the store's state, lag, rows written and last error.
  */
 @Component(service = WebModule.class)
 public final class HistoryResource implements WebModule {
@@ -39,7 +47,11 @@ public final class HistoryResource implements WebModule {
     static final String NOT_RUNNING = "the history store is not running";
 
     /** The kinds {@code /history/{kind}} serves. */
-    static final List<String> KINDS = List.of("orders", "fills", "positions", "bars", "alerts", "notifications");
+    static final List<String> KINDS = List.of("orders", "fills", "positions", "bars", "alerts", "notifications",
+            "instruments", "accounts", "backtests", "status");
+
+    /** The query parameters; {@code status} takes none. */
+    static final List<String> PARAMETERS = List.of("account", "instrument", "from", "to", "limit");
 
     @Override
     public void mount(Router router, WebContext context) {
@@ -47,17 +59,19 @@ public final class HistoryResource implements WebModule {
         api.get("/history/:kind", Role.VIEWER, ctx -> query(api, ctx));
     }
 
-    private static List<Map<String, Object>> query(Api api, RoutingContext ctx) {
+    private static Object query(Api api, RoutingContext ctx) {
         String kind = ctx.pathParam("kind");
         if (!KINDS.contains(kind)) {
             throw ApiException.notFound("unknown history '" + kind + "'; use one of " + String.join(", ", KINDS));
         }
         switch (kind) {
-            case "bars" -> refuse(ctx, kind, "account");
-            case "alerts", "notifications" -> {
+            case "bars", "instruments" -> refuse(ctx, kind, "account");
+            case "alerts", "notifications", "backtests" -> {
                 refuse(ctx, kind, "account");
                 refuse(ctx, kind, "instrument");
             }
+            case "accounts" -> refuse(ctx, kind, "instrument");
+            case "status" -> PARAMETERS.forEach(parameter -> refuse(ctx, kind, parameter));
             default -> {
             }
         }
@@ -65,6 +79,12 @@ public final class HistoryResource implements WebModule {
         HistoryService store = api.service(HistoryService.class, NOT_RUNNING);
         try {
             return switch (kind) {
+                case "status" -> json(store.status());
+                case "instruments" -> definitions(store.instruments(), query, r -> r.instrument().id(),
+                        query.instrument(), InstrumentRecord::definedAt).stream().map(HistoryResource::json).toList();
+                case "accounts" -> definitions(store.accounts(), query, AccountRecord::account, query.account(),
+                        AccountRecord::definedAt).stream().map(HistoryResource::json).toList();
+                case "backtests" -> store.backtestRuns(query).stream().map(HistoryResource::json).toList();
                 case "orders" -> store.orders(query).stream().map(HistoryResource::json).toList();
                 case "fills" -> store.fills(query).stream().map(HistoryResource::json).toList();
                 case "positions" -> store.positions(query).stream().map(HistoryResource::json).toList();
@@ -75,6 +95,24 @@ public final class HistoryResource implements WebModule {
         } catch (HistoryUnavailableException e) {
             throw ApiException.unavailable("the history store cannot answer: " + e.getMessage());
         }
+    }
+
+    /**
+     * The definitions in the query's range, as {@code nautilus:history instruments|accounts} picks them: only the
+     * wanted id when one is given, defined at or after {@code from} and before {@code to}, the first {@code limit}
+     * (oldest first).
+     */
+    private static <T, K> List<T> definitions(List<T> all, HistoryQuery query, Function<T, K> key, K wanted,
+                                              Function<T, Instant> time) {
+        List<T> rows = new ArrayList<>();
+        for (T r : all) {
+            if (rows.size() < query.limit() && (wanted == null || wanted.equals(key.apply(r)))
+                    && (query.from() == null || !time.apply(r).isBefore(query.from()))
+                    && (query.to() == null || time.apply(r).isBefore(query.to()))) {
+                rows.add(r);
+            }
+        }
+        return rows;
     }
 
     private static void refuse(RoutingContext ctx, String kind, String parameter) {
@@ -158,11 +196,11 @@ public final class HistoryResource implements WebModule {
         out.put("rejectReason", text(e.rejectReason()));
         out.put("cancelReason", text(e.cancelReason()));
         out.put("text", blankAsNull(e.text()));
-        out.put("lastQuantity", e.lastQuantity() == 0 ? null : Wire.decimal(e.lastQuantity(), e.quantityScale()));
-        out.put("lastPrice", e.lastPrice() == 0 ? null : Wire.decimal(e.lastPrice(), e.priceScale()));
+        out.put("lastQuantity", Wire.nonZero(e.lastQuantity(), e.quantityScale()));
+        out.put("lastPrice", Wire.nonZero(e.lastPrice(), e.priceScale()));
         out.put("cumulativeQuantity", Wire.decimal(e.cumulativeQuantity(), e.quantityScale()));
         out.put("leavesQuantity", Wire.decimal(e.leavesQuantity(), e.quantityScale()));
-        out.put("averagePrice", e.averagePrice() == 0 ? null : Wire.decimal(e.averagePrice(), e.priceScale()));
+        out.put("averagePrice", Wire.nonZero(e.averagePrice(), e.priceScale()));
         out.put("liquidity", text(e.liquidity()));
         return out;
     }
@@ -193,8 +231,8 @@ public final class HistoryResource implements WebModule {
         out.put("account", text(p.account()));
         out.put("instrument", text(p.instrument()));
         out.put("quantity", Wire.decimal(p.quantity(), p.quantityScale()));
-        out.put("averagePrice", p.averagePrice() == 0 ? null : Wire.decimal(p.averagePrice(), p.priceScale()));
-        out.put("markPrice", p.markPrice() == 0 ? null : Wire.decimal(p.markPrice(), p.priceScale()));
+        out.put("averagePrice", Wire.nonZero(p.averagePrice(), p.priceScale()));
+        out.put("markPrice", Wire.nonZero(p.markPrice(), p.priceScale()));
         out.put("realisedPnl", Wire.decimal(p.realisedPnl(), p.priceScale()));
         out.put("unrealisedPnl", Wire.decimal(p.unrealisedPnl(), p.priceScale()));
         out.put("fees", Wire.decimal(p.fees(), p.priceScale()));
@@ -242,6 +280,58 @@ public final class HistoryResource implements WebModule {
         out.put("outcome", blankAsNull(r.outcome()));
         out.put("detail", blankAsNull(r.detail()));
         out.put("user", blankAsNull(r.user()));
+        return out;
+    }
+
+    static Map<String, Object> json(InstrumentRecord r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("definedAt", Wire.time(r.definedAt()));
+        out.put("coreSeq", r.coreSeq());
+        out.put("instrument", Json.InstrumentJson.of(r.instrument()));
+        return out;
+    }
+
+    static Map<String, Object> json(AccountRecord r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("definedAt", Wire.time(r.definedAt()));
+        out.put("coreSeq", r.coreSeq());
+        out.put("account", text(r.account()));
+        out.put("selfTradePrevention", blankAsNull(r.selfTradePrevention()));
+        out.put("capital", Wire.decimal(r.capital(), r.capitalScale()));
+        return out;
+    }
+
+    static Map<String, Object> json(BacktestRun r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", r.runId());
+        out.put("strategy", r.strategy());
+        out.put("parameters", r.parameters());
+        out.put("dataFrom", Wire.time(r.dataFrom()));
+        out.put("dataTo", Wire.time(r.dataTo()));
+        out.put("started", Wire.time(r.startedAt()));
+        out.put("finished", Wire.time(r.finishedAt()));
+        out.put("status", r.status());
+        out.put("results", r.results());
+        return out;
+    }
+
+    static Map<String, Object> json(HistoryStatus s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", s.state());
+        out.put("database", s.database());
+        out.put("schemaVersion", s.schemaVersion());
+        out.put("coreSeq", s.coreSeq());
+        out.put("writtenSeq", s.writtenSeq());
+        out.put("lagSeq", s.lagSeq());
+        out.put("lagMillis", s.lagMillis());
+        out.put("behindFromSeq", s.behindFromSeq());
+        out.put("queued", s.queued());
+        out.put("rowsWritten", s.rowsWritten());
+        out.put("dropped", s.dropped());
+        out.put("catchUps", s.catchUps());
+        out.put("errors", s.errors());
+        out.put("lastError", s.lastError());
+        out.put("lastErrorAt", Wire.time(s.lastErrorAt()));
         return out;
     }
 }

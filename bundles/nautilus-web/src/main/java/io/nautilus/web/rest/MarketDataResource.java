@@ -9,6 +9,7 @@ import io.nautilus.marketdata.api.BarSpec;
 import io.nautilus.marketdata.api.MarketDataAdminService;
 import io.nautilus.marketdata.api.MarketDataService;
 import io.nautilus.marketdata.api.MarketSnapshot;
+import io.nautilus.web.json.Wire;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebContext.Role;
 import io.nautilus.web.server.WebModule;

@@ -13,6 +13,7 @@ import io.nautilus.core.api.OrderHistory;
 import io.nautilus.core.api.OrderStateFilter;
 import io.nautilus.core.api.OrderView;
 import io.nautilus.core.api.TradingCoreService;
+import io.nautilus.web.json.ExecutionJson;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebModule;
 import io.vertx.ext.web.Router;
@@ -267,15 +268,13 @@ public final class OrderResources implements WebModule {
     }
 
     /** What a command did: its order id, journal seq, the order's state after it, its reports. */
-    record CommandJson(long orderId, long clientOrderId, long seq, String status, List<Json.ReportJson> reports) {
+    record CommandJson(long orderId, long clientOrderId, long seq, String status, List<ExecutionJson> reports) {
         static CommandJson of(CommandResult result, Instrument definition) {
-            int ps = definition == null ? 0 : definition.priceScale();
-            int qs = definition == null ? 0 : definition.quantityScale();
-            List<Json.ReportJson> reports = new ArrayList<>();
+            List<ExecutionJson> reports = new ArrayList<>();
             String status = null;
             long clientOrderId = 0;
             for (ExecutionReport report : result.reports()) {
-                reports.add(Json.ReportJson.of(report, ps, qs));
+                reports.add(ExecutionJson.of(result.seq(), report, definition));
                 status = report.status().name();
                 clientOrderId = report.clientOrderId();
             }

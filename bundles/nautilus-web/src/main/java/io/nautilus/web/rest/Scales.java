@@ -3,14 +3,15 @@ package io.nautilus.web.rest;
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.instrument.Instrument;
 import io.nautilus.core.api.TradingCoreService;
+import io.nautilus.web.json.Wire;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The price and quantity scales of instruments, from the trading core's definitions (scale 0 for an instrument it
- * does not define, as the shell shows it); one per request.
+ * The instruments' definitions from the trading core, looked up once per request, to put their prices and
+ * quantities on the wire at their scales (scale 0 for an instrument the core does not define, as the shell shows it).
  */
 final class Scales {
 
@@ -21,33 +22,25 @@ final class Scales {
         this.core = core;
     }
 
-    private Optional<Instrument> definition(InstrumentId id) {
-        return known.computeIfAbsent(id, key -> core.flatMap(c -> c.instrument(key)));
-    }
-
-    int priceScale(InstrumentId id) {
-        return definition(id).map(Instrument::priceScale).orElse(0);
-    }
-
-    int quantityScale(InstrumentId id) {
-        return definition(id).map(Instrument::quantityScale).orElse(0);
+    private Instrument definition(InstrumentId id) {
+        return known.computeIfAbsent(id, key -> core.flatMap(c -> c.instrument(key))).orElse(null);
     }
 
     /** @return the price, or null when it is 0 (no price) or {@code FixedPoint.NULL} */
     String priceOrNull(InstrumentId id, long price) {
-        return price == 0 ? null : Wire.decimal(price, priceScale(id));
+        return Wire.nonZero(price, Wire.priceScale(definition(id)));
     }
 
     /** @return the quantity, or null when it is 0 or {@code FixedPoint.NULL} */
     String quantityOrNull(InstrumentId id, long quantity) {
-        return quantity == 0 ? null : Wire.decimal(quantity, quantityScale(id));
+        return Wire.nonZero(quantity, Wire.quantityScale(definition(id)));
     }
 
     String price(InstrumentId id, long price) {
-        return Wire.decimal(price, priceScale(id));
+        return Wire.decimal(price, Wire.priceScale(definition(id)));
     }
 
     String quantity(InstrumentId id, long quantity) {
-        return Wire.decimal(quantity, quantityScale(id));
+        return Wire.decimal(quantity, Wire.quantityScale(definition(id)));
     }
 }

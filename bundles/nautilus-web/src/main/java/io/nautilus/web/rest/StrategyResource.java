@@ -32,13 +32,13 @@ public final class StrategyResource implements WebModule {
             String id = known(api, ctx).id();
             String outcome = engine(api).start(id);
             api.web().audit(ctx, "start strategy " + id + ": " + outcome);
-            return outcome(id, outcome);
+            return new Outcome(id, outcome);
         });
         api.post("/strategies/:id/stop", Role.TRADER, "Strategy not stopped", ctx -> {
             String id = known(api, ctx).id();
             String outcome = engine(api).stop(id);
             api.web().audit(ctx, "stop strategy " + id + ": " + outcome);
-            return outcome(id, outcome);
+            return new Outcome(id, outcome);
         });
         api.get("/strategies/:id/params", Role.VIEWER, ctx -> params(known(api, ctx)));
         api.put("/strategies/:id/params", Role.TRADER, "Parameters refused", ctx -> {
@@ -85,13 +85,6 @@ public final class StrategyResource implements WebModule {
             changes.put(entry.getKey().strip(), value.asText().strip());
         }
         return changes;
-    }
-
-    private static Map<String, Object> outcome(String id, String outcome) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
-        out.put("outcome", outcome);
-        return out;
     }
 
     private static Map<String, Object> params(StrategyInstanceInfo info) {

@@ -19,6 +19,9 @@ import io.nautilus.marketdata.api.MarketDataSubscriber;
 import io.nautilus.marketdata.api.Subscription;
 import io.nautilus.notify.api.Notification;
 import io.nautilus.notify.api.NotificationListener;
+import io.nautilus.web.json.ExecutionJson;
+import io.nautilus.web.json.PnlJson;
+import io.nautilus.web.json.PositionJson;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebModule;
 import io.vertx.ext.web.Router;
@@ -185,7 +188,7 @@ public final class StreamModule implements WebModule, CommandResultListener, Not
         }
         for (ExecutionReport report : result.reports()) {
             h.publish(StreamHub.EXECUTIONS, null,
-                    StreamData.ExecutionJson.of(result.seq(), report, instrument(report.instrument())));
+                    ExecutionJson.of(result.seq(), report, instrument(report.instrument())));
         }
     }
 
@@ -238,11 +241,11 @@ public final class StreamModule implements WebModule, CommandResultListener, Not
             if (c != null) {
                 for (PositionView p : c.positions(null)) {
                     publishChanged(h, StreamHub.POSITIONS, p.account().value() + "/" + p.instrument().value(),
-                            StreamData.PositionJson.of(p, instrument(p.instrument())));
+                            PositionJson.of(p, instrument(p.instrument())));
                 }
-                int scale = commonPriceScale(c);
+                int scale = PnlJson.scale(c);
                 for (AccountPnl p : c.pnl(null)) {
-                    publishChanged(h, StreamHub.PNL, p.account().value(), StreamData.PnlJson.of(p, scale));
+                    publishChanged(h, StreamHub.PNL, p.account().value(), PnlJson.of(p, scale));
                 }
             }
             BacktestService b = backtests;
@@ -262,14 +265,6 @@ public final class StreamModule implements WebModule, CommandResultListener, Not
             lastPublished.put(k, data);
             h.publish(topic, key, data);
         }
-    }
-
-    private static int commonPriceScale(TradingCoreService c) {
-        int scale = 0;
-        for (Instrument i : c.instruments()) {
-            scale = Math.max(scale, i.priceScale());
-        }
-        return scale;
     }
 
     private Instrument instrument(InstrumentId id) {

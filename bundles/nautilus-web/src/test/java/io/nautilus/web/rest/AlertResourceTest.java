@@ -1,11 +1,13 @@
 package io.nautilus.web.rest;
 
 import io.nautilus.api.alert.Alert;
+import io.nautilus.api.alert.DeliveryResult;
 import io.nautilus.api.alert.Severity;
 import io.nautilus.notify.api.AlertState;
 import io.nautilus.notify.api.AlertView;
 import io.nautilus.notify.api.DeliveryView;
 import io.nautilus.notify.api.LabelMatcher;
+import io.nautilus.notify.api.Notification;
 import io.nautilus.notify.api.NotificationService;
 import io.nautilus.notify.api.NotifyStatus;
 import io.nautilus.notify.api.ReceiverView;
@@ -24,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertResourceTest {
 
     private static final long T0 = 1_765_000_000_000_000_000L;
+    private static final DeliveryView DELIVERY = new DeliveryView(1, List.of(1L), "ops-email", "email",
+            Notification.Kind.FIRING, 1, DeliveryResult.Outcome.DELIVERED, "250 OK", T0 + 1, 1_200_000, false);
 
     /** One open incident A1 ({@code venue-down}, venue=CME); silences kept in a list. */
     static final class Notifications implements NotificationService {
@@ -79,32 +83,49 @@ class AlertResourceTest {
 
         @Override
         public SilenceView expireSilence(String id, String user) {
-            throw new UnsupportedOperationException();
+            calls.add("expire " + id + " " + user);
+            for (int i = 0; i < silences.size(); i++) {
+                SilenceView s = silences.get(i);
+                if (s.id().equals(id) && s.active()) {
+                    SilenceView ended = new SilenceView(s.id(), s.matchers(), s.startsNanos(), T0 + 5, s.createdBy(),
+                            s.comment(), false);
+                    silences.set(i, ended);
+                    return ended;
+                }
+            }
+            throw new IllegalArgumentException("no active silence " + id);
         }
 
         @Override
         public DeliveryView test(String receiver, String user, Duration timeout) {
-            throw new UnsupportedOperationException();
+            calls.add("test " + receiver + " " + user + " " + timeout);
+            boolean ok = receiver.equals("ops-email");
+            return new DeliveryView(9, List.of(), receiver, ok ? "email" : "webhook", Notification.Kind.TEST, 1,
+                    ok ? DeliveryResult.Outcome.DELIVERED : DeliveryResult.Outcome.PERMANENT_FAILURE,
+                    ok ? "250 OK" : "HTTP 404", T0 + 9, 2_500_000, false);
         }
 
         @Override
         public List<ReceiverView> receivers() {
-            return List.of();
+            return List.of(new ReceiverView("ops-email", "email", "ops@example.com", true, 3, 1, 0, 0, 0, ""),
+                    new ReceiverView("ops-hook", "webhook", "", false, 0, 2, 1, 0, 0, "HTTP 404"));
         }
 
         @Override
         public List<DeliveryView> deliveries(String idOrKey, int limit) {
-            return List.of();
+            calls.add("deliveries " + idOrKey + " " + limit);
+            return List.of(DELIVERY);
         }
 
         @Override
         public List<DeliveryView> deadLetters() {
-            return List.of();
+            return List.of(new DeliveryView(2, List.of(1L), "ops-hook", "webhook", Notification.Kind.FIRING, 3,
+                    DeliveryResult.Outcome.PERMANENT_FAILURE, "HTTP 404", T0 + 3, 0, true));
         }
 
         @Override
         public NotifyStatus status() {
-            throw new UnsupportedOperationException();
+            return new NotifyStatus(5, 1, 0, 0, 0, 1, 4, 0, 1, "", List.of());
         }
     }
 
@@ -206,5 +227,114 @@ class AlertResourceTest {
             assertThat(answer.type()).as(body).startsWith("application/problem+json");
         }
         assertThat(notifications.silences).isEmpty();
+    }
+
+    @Test
+    void adminExpiresASilenceAsTheRequestsUser() throws Exception {
+        rest.send("POST", "/api/v1/silences", "admin", "{\"matchers\": [\"venue=CME\"], \"duration\": \"2h\"}");
+
+        RestHarness.Answer answer = rest.send("POST", "/api/v1/silences/S1/expire", "admin", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("active").asBoolean()).isFalse();
+        assertThat(notifications.calls).containsExactly("expire S1 admin");
+        assertThat(rest.context.audit).hasSize(2);
+    }
+
+    @Test
+    void expiringIsForAdminsAndAnUnknownOrEndedSilenceIsRefused() throws Exception {
+        rest.send("POST", "/api/v1/silences", "admin", "{\"matchers\": [\"venue=CME\"], \"duration\": \"2h\"}");
+
+        assertThat(rest.send("POST", "/api/v1/silences/S1/expire", "trader", null).status()).isEqualTo(403);
+        RestHarness.Answer unknown = rest.send("POST", "/api/v1/silences/S9/expire", "admin", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.detail()).isEqualTo("no silence S9 (GET /api/v1/silences lists them)");
+        assertThat(notifications.calls).isEmpty();
+        assertThat(notifications.silences.get(0).active()).isTrue();
+
+        rest.send("POST", "/api/v1/silences/S1/expire", "admin", null);
+        RestHarness.Answer again = rest.send("POST", "/api/v1/silences/S1/expire", "admin", null);
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.detail()).isEqualTo("no active silence S1");
+    }
+
+    @Test
+    void adminTestsAReceiver() throws Exception {
+        RestHarness.Answer answer = rest.send("POST", "/api/v1/alerts/test", "admin",
+                "{\"receiver\": \"ops-email\", \"timeout\": \"30s\"}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(answer.json().path("latencyMicros").asLong()).isEqualTo(2_500);
+        assertThat(notifications.calls).containsExactly("test ops-email admin PT30S");
+        assertThat(rest.context.audit).hasSize(1);
+    }
+
+    @Test
+    void aTestThatIsNotDeliveredIs502WithTheShellsLine() throws Exception {
+        RestHarness.Answer answer = rest.send("POST", "/api/v1/alerts/test", "admin", "{\"receiver\": \"ops-hook\"}");
+
+        assertThat(answer.status()).isEqualTo(502);
+        assertThat(answer.detail()).isEqualTo("test to ops-hook (webhook): PERMANENT_FAILURE: HTTP 404");
+        assertThat(notifications.calls).containsExactly("test ops-hook admin PT10S");
+    }
+
+    @Test
+    void badTestsAreRefusedAndSendNothing() throws Exception {
+        assertThat(rest.send("POST", "/api/v1/alerts/test", "trader", "{\"receiver\": \"ops-email\"}").status())
+                .isEqualTo(403);
+        String[] bodies = {"{}", "{\"receiver\": 5}", "{\"receiver\": \"ops-email\", \"timeout\": \"3m\"}",
+            "{\"receiver\": \"ops-email\", \"timeout\": \"0s\"}",
+            "{\"receiver\": \"ops-email\", \"timeout\": \"soon\"}", "not json"};
+        for (String body : bodies) {
+            RestHarness.Answer answer = rest.send("POST", "/api/v1/alerts/test", "admin", body);
+
+            assertThat(answer.status()).as(body).isEqualTo(400);
+            assertThat(answer.type()).as(body).startsWith("application/problem+json");
+        }
+        RestHarness.Answer unknown = rest.send("POST", "/api/v1/alerts/test", "admin", "{\"receiver\": \"pager\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.detail()).isEqualTo("no receiver pager (GET /api/v1/alerts/receivers lists them)");
+        assertThat(notifications.calls).isEmpty();
+        assertThat(rest.context.audit).isEmpty();
+    }
+
+    @Test
+    void receiversDeliveriesDeadLettersAndStatusForViewers() throws Exception {
+        RestHarness.Answer receivers = rest.get("/api/v1/alerts/receivers", "viewer");
+        assertThat(receivers.status()).isEqualTo(200);
+        assertThat(receivers.json().get(1).path("address").isNull()).isTrue();
+        assertThat(receivers.json().get(1).path("lastError").asText()).isEqualTo("HTTP 404");
+
+        RestHarness.Answer deliveries = rest.get("/api/v1/alerts/deliveries?alert=A1&limit=5", "viewer");
+        assertThat(deliveries.status()).isEqualTo(200);
+        assertThat(deliveries.json().get(0).path("alerts").get(0).asText()).isEqualTo("A1");
+        assertThat(deliveries.json().get(0).path("time").asText()).matches(".*T.*\\.[0-9]{9}Z");
+        assertThat(notifications.calls).containsExactly("deliveries A1 5");
+
+        RestHarness.Answer dead = rest.get("/api/v1/alerts/dead-letters", "viewer");
+        assertThat(dead.json().get(0).path("deadLetter").asBoolean()).isTrue();
+        assertThat(rest.get("/api/v1/alerts/status", "viewer").json().path("deadLetters").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void deliveriesOfAnUnknownIncidentOrOutOfRangeAreRefused() throws Exception {
+        RestHarness.Answer unknown = rest.get("/api/v1/alerts/deliveries?alert=A99", "viewer");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.detail()).startsWith("no alert A99");
+        assertThat(rest.get("/api/v1/alerts/deliveries?limit=0", "viewer").status()).isEqualTo(400);
+        assertThat(notifications.calls).isEmpty();
+    }
+
+    @Test
+    void oneIncidentWithItsLastDeliveries() throws Exception {
+        RestHarness.Answer answer = rest.get("/api/v1/alerts/venue-down", "viewer");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("id").asText()).isEqualTo("A1");
+        assertThat(answer.json().path("deliveries").get(0).path("receiver").asText()).isEqualTo("ops-email");
+        assertThat(notifications.calls).containsExactly("deliveries A1 10");
+        assertThat(rest.get("/api/v1/alerts/A99", "viewer").status()).isEqualTo(404);
+        assertThat(rest.get("/api/v1/alerts/status", "viewer").json().has("raised")).isTrue();
     }
 }

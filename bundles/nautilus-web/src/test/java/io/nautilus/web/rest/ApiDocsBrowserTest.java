@@ -7,6 +7,7 @@ import io.nautilus.backtest.api.BacktestService;
 import io.nautilus.web.server.Http;
 import io.nautilus.web.server.TestServer;
 import io.nautilus.web.server.WebModule;
+import io.nautilus.web.stream.StartedStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class ApiDocsBrowserTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private TestServer server;
+    private StartedStreams streams;
     private Process driver;
     private String webdriver;
     private String session;
@@ -52,7 +54,8 @@ class ApiDocsBrowserTest {
     void start() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "chromium and chromedriver are not installed");
-        server = new TestServer(OpenApiRoutesTest.modules().toArray(WebModule[]::new));
+        streams = new StartedStreams();
+        server = new TestServer(OpenApiRoutesTest.modules(streams).toArray(WebModule[]::new));
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -81,6 +84,9 @@ class ApiDocsBrowserTest {
         }
         if (server != null) {
             server.close();
+        }
+        if (streams != null) {
+            streams.close();
         }
     }
 

@@ -26,6 +26,7 @@ class BacktestResourceTest {
         final Path root;
         final List<BacktestInfo> runs = new ArrayList<>();
         final List<String> sweeps = new ArrayList<>();
+        final List<String> canceled = new ArrayList<>();
 
         Backtests(Path root) {
             this.root = root;
@@ -62,6 +63,15 @@ class BacktestResourceTest {
 
         @Override
         public boolean cancel(String id) {
+            for (int i = 0; i < runs.size(); i++) {
+                BacktestInfo r = runs.get(i);
+                if (r.id().equals(id) && (r.state() == BacktestState.QUEUED || r.state() == BacktestState.RUNNING)) {
+                    canceled.add(id);
+                    runs.set(i, new BacktestInfo(id, BacktestState.CANCELED, r.request(), r.submitted(), null,
+                            Instant.parse("2026-12-06T10:00:01Z"), 0, 0, 0, 0, null, r.outDir(), r.stats()));
+                    return true;
+                }
+            }
             return false;
         }
 
@@ -181,5 +191,33 @@ class BacktestResourceTest {
 
         assertThat(bad.status()).isEqualTo(400);
         assertThat(backtests.sweeps).isEmpty();
+    }
+
+    @Test
+    void traderCancelsAQueuedRun() throws Exception {
+        rest.send("POST", "/api/v1/backtests", "trader", RUN);
+
+        RestHarness.Answer answer = rest.send("POST", "/api/v1/backtests/B1/cancel", "trader", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("state").asText()).isEqualTo("CANCELED");
+        assertThat(backtests.canceled).containsExactly("B1");
+        assertThat(rest.context.audit).hasSize(2);
+    }
+
+    @Test
+    void cancelIsForTradersOfAKnownRunThatStillRuns() throws Exception {
+        rest.send("POST", "/api/v1/backtests", "trader", RUN);
+
+        assertThat(rest.send("POST", "/api/v1/backtests/B1/cancel", "viewer", null).status()).isEqualTo(403);
+        assertThat(rest.send("POST", "/api/v1/backtests/B9/cancel", "trader", null).status()).isEqualTo(404);
+        assertThat(backtests.canceled).isEmpty();
+        assertThat(backtests.runs.get(0).state()).isEqualTo(BacktestState.QUEUED);
+
+        rest.send("POST", "/api/v1/backtests/B1/cancel", "trader", null);
+        RestHarness.Answer again = rest.send("POST", "/api/v1/backtests/B1/cancel", "trader", null);
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.detail()).isEqualTo("backtest B1 is CANCELED; only a QUEUED or RUNNING one can be canceled");
+        assertThat(backtests.canceled).containsExactly("B1");
     }
 }

@@ -6,6 +6,7 @@ import io.nautilus.api.StrategyId;
 import io.nautilus.api.VenueId;
 import io.nautilus.api.alert.Alert;
 import io.nautilus.api.instrument.FixedPoint;
+import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.order.Liquidity;
 import io.nautilus.api.Side;
 import io.nautilus.history.api.AccountRecord;
@@ -28,10 +29,16 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HistoryResourceTest {
+
+    private static final Instrument ACME_V1 = new Instrument(InstrumentId.of("SIM-ACME"), "ACME", VenueId.of("SIM"),
+            1, 1, 1, 2, 0, "USD");
+    private static final Instrument ACME_V2 = new Instrument(InstrumentId.of("SIM-ACME"), "ACME", VenueId.of("SIM"),
+            5, 1, 1, 2, 0, "USD");
 
     /** Answers fills (one, or a failure when {@link #down}) and records the queries it got. */
     static final class Store implements HistoryService {
@@ -81,17 +88,26 @@ class HistoryResourceTest {
 
         @Override
         public List<InstrumentRecord> instruments() {
-            return List.of();
+            queries.add("instruments");
+            return List.of(new InstrumentRecord(1, Instant.parse("2026-12-01T08:00:00Z"), ACME_V1),
+                    new InstrumentRecord(2, Instant.parse("2026-12-01T08:00:01Z"), new Instrument(
+                            InstrumentId.of("SIM-BETA"), "BETA", VenueId.of("SIM"), 1, 1, 1, 2, 0, "USD")),
+                    new InstrumentRecord(9, Instant.parse("2026-12-05T08:00:00Z"), ACME_V2));
         }
 
         @Override
         public List<AccountRecord> accounts() {
-            return List.of();
+            queries.add("accounts");
+            return List.of(new AccountRecord(3, Instant.parse("2026-12-01T08:00:02Z"), AccountId.of("desk-1"),
+                    "cancel-resting", 100_000_000L, 2));
         }
 
         @Override
         public List<BacktestRun> backtestRuns(HistoryQuery query) {
-            return List.of();
+            queries.add("backtests " + query);
+            return List.of(new BacktestRun("bt-20261206-0001", "smacross", Map.of("fast", "5"),
+                    Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"),
+                    Instant.parse("2026-12-06T09:00:00Z"), null, "RUNNING", Map.of()));
         }
 
         @Override
@@ -111,7 +127,9 @@ class HistoryResourceTest {
 
         @Override
         public HistoryStatus status() {
-            throw new UnsupportedOperationException();
+            queries.add("status");
+            return new HistoryStatus("RUNNING", "H2 data/nautilus/history", 3, 120, 118, 2, 5, 0, 2, 4711, 0, 0, 1,
+                    "timeout", Instant.parse("2026-12-06T09:00:00.5Z"));
         }
     }
 
@@ -187,6 +205,69 @@ class HistoryResourceTest {
     @Test
     void anonymousIs401() throws Exception {
         assertThat(rest.get("/api/v1/history/fills", null).status()).isEqualTo(401);
+        assertThat(store.queries).isEmpty();
+    }
+
+    @Test
+    void instrumentDefinitionsOldestFirstFilteredAsTheShellDoes() throws Exception {
+        RestHarness.Answer answer = rest.get("/api/v1/history/instruments?instrument=SIM-ACME&from=2026-12-01",
+                "viewer");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json()).hasSize(2);
+        assertThat(answer.json().get(0).path("coreSeq").asLong()).isEqualTo(1);
+        assertThat(answer.json().get(0).path("definedAt").asText()).isEqualTo("2026-12-01T08:00:00.000000000Z");
+        assertThat(answer.json().get(0).path("instrument").path("tickSize").asText()).isEqualTo("0.01");
+        assertThat(answer.json().get(1).path("instrument").path("tickSize").asText()).isEqualTo("0.05");
+        assertThat(rest.get("/api/v1/history/instruments?limit=1", "viewer").json()).hasSize(1);
+        assertThat(rest.get("/api/v1/history/instruments?to=2026-12-01T08:00:01Z", "viewer").json()).hasSize(1);
+    }
+
+    @Test
+    void accountDefinitionsWithTheirCapitalAtItsScale() throws Exception {
+        RestHarness.Answer answer = rest.get("/api/v1/history/accounts?account=desk-1", "viewer");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get(0).path("account").asText()).isEqualTo("desk-1");
+        assertThat(answer.json().get(0).path("capital").asText()).isEqualTo("1000000.00");
+        assertThat(rest.get("/api/v1/history/accounts?account=desk-2", "viewer").json()).isEmpty();
+    }
+
+    @Test
+    void backtestRunsWithTheQuery() throws Exception {
+        RestHarness.Answer answer = rest.get("/api/v1/history/backtests?from=2026-12-06&limit=5", "viewer");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(store.queries).containsExactly("backtests " + new HistoryQuery(null, null,
+                Instant.parse("2026-12-06T00:00:00Z"), null, 5));
+        assertThat(answer.json().get(0).path("id").asText()).isEqualTo("bt-20261206-0001");
+        assertThat(answer.json().get(0).path("parameters").path("fast").asText()).isEqualTo("5");
+        assertThat(answer.json().get(0).path("finished").isNull()).isTrue();
+    }
+
+    @Test
+    void storeStatus() throws Exception {
+        RestHarness.Answer answer = rest.get("/api/v1/history/status", "viewer");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("state").asText()).isEqualTo("RUNNING");
+        assertThat(answer.json().path("lagSeq").asLong()).isEqualTo(2);
+        assertThat(answer.json().path("lastErrorAt").asText()).isEqualTo("2026-12-06T09:00:00.500000000Z");
+    }
+
+    @Test
+    void filtersTheNewKindsDoNotTakeAreRefusedAndQueryNothing() throws Exception {
+        String[] requests = {"status?limit=5", "status?from=2026-12-06", "status?account=desk-1",
+            "instruments?account=desk-1", "accounts?instrument=SIM-ACME", "backtests?account=desk-1",
+            "backtests?instrument=SIM-ACME", "instruments?limit=0"};
+        for (String request : requests) {
+            RestHarness.Answer answer = rest.get("/api/v1/history/" + request, "viewer");
+
+            assertThat(answer.status()).as(request).isEqualTo(400);
+            assertThat(answer.type()).as(request).startsWith("application/problem+json");
+        }
+        assertThat(rest.get("/api/v1/history/status?limit=5", "viewer").detail())
+                .isEqualTo("limit does not apply to history status");
         assertThat(store.queries).isEmpty();
     }
 }

@@ -55,12 +55,14 @@ class OrderResourcesTest {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         long id = Long.parseLong(submitted.body().replaceAll(".*\"orderId\":([0-9]+).*", "$1"));
         assertThat(submitted.headers().firstValue("location")).hasValue("/api/v1/orders/" + id);
-        assertThat(submitted.body()).contains("\"status\":\"NEW\"");
+        assertThat(submitted.body()).contains("\"status\":\"NEW\"", "\"reports\":[{\"coreSeq\":",
+                "\"execType\":\"NEW\"", "\"account\":\"alice\"", "\"leavesQuantity\":\"2.500\"");
         HttpResponse<String> list = http.get("/api/v1/orders?account=alice&state=working", trader.read());
         assertThat(list.body()).contains("\"orderId\":" + id, "\"price\":\"100.50\"", "\"quantity\":\"2.500\"",
                 "\"side\":\"BUY\"", "\"type\":\"LIMIT\"", "\"timeInForce\":\"GTC\"");
         HttpResponse<String> one = http.get("/api/v1/orders/" + id, trader.read());
-        assertThat(one.body()).contains("\"reports\":[{\"execId\"");
+        assertThat(one.body()).contains("\"reports\":[{\"coreSeq\":null,\"execId\"", "\"orderId\":" + id,
+                "\"liquidity\":null", "\"transactTime\":\"");
     }
 
     @Test

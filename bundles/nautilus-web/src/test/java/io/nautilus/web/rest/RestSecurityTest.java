@@ -3,6 +3,7 @@ package io.nautilus.web.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nautilus.api.strategy.admin.StrategyAdminService;
+import io.nautilus.api.venue.VenueAdminService;
 import io.nautilus.backtest.api.BacktestService;
 import io.nautilus.history.api.HistoryService;
 import io.nautilus.notify.api.AlertState;
@@ -10,6 +11,7 @@ import io.nautilus.notify.api.NotificationService;
 import io.nautilus.web.server.Http;
 import io.nautilus.web.server.TestServer;
 import io.nautilus.web.server.WebModule;
+import io.nautilus.web.stream.StartedStreams;
 import io.nautilus.web.server.WebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +46,13 @@ class RestSecurityTest {
             new Change("POST", "/api/v1/backtests",
                     "{\"args\": [\"--data\", \"x.csv\", \"--strategy\", \"smacross\"]}", "trader"),
             new Change("POST", "/api/v1/sweeps", "{\"args\": [\"--data\", \"x.csv\", \"--strategy\", \"smacross\"]}",
-                    "trader"));
+                    "trader"),
+            new Change("POST", "/api/v1/backtests/B1/cancel", null, "trader"),
+            new Change("POST", "/api/v1/silences/S1/expire", null, "admin"),
+            new Change("POST", "/api/v1/alerts/test", "{\"receiver\": \"ops-email\"}", "admin"),
+            new Change("POST", "/api/v1/venues/SIM/connect", null, "admin"),
+            new Change("POST", "/api/v1/venues/SIM/disconnect", null, "admin"),
+            new Change("POST", "/api/v1/venues/SIM/reconcile", null, "admin"));
 
     @TempDir
     Path dir;
@@ -54,7 +62,9 @@ class RestSecurityTest {
     private AlertResourceTest.Notifications notifications;
     private HistoryResourceTest.Store store;
     private BacktestResourceTest.Backtests backtests;
+    private VenueResourceTest.Venues venues;
     private TestServer server;
+    private StartedStreams streams;
     private Http http;
 
     @BeforeEach
@@ -63,17 +73,21 @@ class RestSecurityTest {
         notifications = new AlertResourceTest.Notifications();
         store = new HistoryResourceTest.Store();
         backtests = new BacktestResourceTest.Backtests(dir);
-        server = new TestServer(OpenApiRoutesTest.modules().toArray(WebModule[]::new));
+        venues = new VenueResourceTest.Venues();
+        streams = new StartedStreams();
+        server = new TestServer(OpenApiRoutesTest.modules(streams).toArray(WebModule[]::new));
         server.service(StrategyAdminService.class, strategies);
         server.service(NotificationService.class, notifications);
         server.service(HistoryService.class, store);
         server.service(BacktestService.class, backtests);
+        server.service(VenueAdminService.class, venues);
         http = server.http();
     }
 
     @AfterEach
     void stop() {
         server.close();
+        streams.close();
     }
 
     private void assertNothingChanged() {
@@ -86,6 +100,8 @@ class RestSecurityTest {
         assertThat(store.queries).isEmpty();
         assertThat(backtests.runs).isEmpty();
         assertThat(backtests.sweeps).isEmpty();
+        assertThat(backtests.canceled).isEmpty();
+        assertThat(venues.calls).isEmpty();
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String what) throws Exception {
@@ -172,13 +188,16 @@ class RestSecurityTest {
                 Map.entry("POST /api/v1/backtests", "{\"args\": [\"--data\", \"x.csv\", \"--strategy\", \"smacross\","
                         + " \"--capital\", \"-5\"]}"),
                 Map.entry("POST /api/v1/backtests ", "{\"args\": "),
-                Map.entry("POST /api/v1/sweeps", "\u0000\u0001"));
+                Map.entry("POST /api/v1/sweeps", "\u0000\u0001"),
+                Map.entry("POST /api/v1/alerts/test", "{\"receiver\": \"ops-email\", \"timeout\": \"5m\"}"),
+                Map.entry("POST /api/v1/alerts/test ", "{\"receiver\": [\"ops-email\"]}"));
         for (Map.Entry<String, String> entry : bad.entrySet()) {
             String[] route = entry.getKey().strip().split(" ");
             assertProblem(http.send(route[0], route[1], entry.getValue(), admin.write()), 400, entry.getKey());
         }
         for (String query : List.of("/api/v1/history/fills?limit=-1", "/api/v1/history/orders?from=2026-02-30",
-                "/api/v1/alerts?limit=10001", "/api/v1/alerts?all=maybe", "/api/v1/marketdata/bars/SIM-ACME?limit=0")) {
+                "/api/v1/alerts?limit=10001", "/api/v1/alerts?all=maybe", "/api/v1/marketdata/bars/SIM-ACME?limit=0",
+                "/api/v1/alerts/deliveries?limit=0", "/api/v1/history/status?limit=5", "/api/v1/routes/abc")) {
             assertProblem(http.get(query, admin.read()), 400, query);
         }
         assertNothingChanged();
