@@ -10,6 +10,7 @@ import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.marketdata.api.FeedStats;
 import io.nautilus.marketdata.api.MarketDataAdminService;
 import io.nautilus.marketdata.api.SubscriptionStats;
+import io.nautilus.marketdata.api.ValidationReason;
 import io.nautilus.notify.api.NotificationService;
 import io.nautilus.notify.api.NotifyStatus;
 import io.nautilus.notify.api.ReceiverView;
@@ -17,7 +18,6 @@ import io.nautilus.router.api.SmartOrderRouter;
 import io.nautilus.router.api.VenueScore;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class EngineCollectors {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineCollectors.class);
+    private static final ValidationReason[] REASONS = ValidationReason.values();
 
     private EngineCollectors() {
     }
@@ -58,13 +59,12 @@ final class EngineCollectors {
         for (FeedStats feed : md.feedStats()) {
             out.counter("nautilus_marketdata_ticks_accepted", "Ticks a feed passed on without a flag", feed.accepted(),
                     "feed", feed.feedId());
-            for (Map.Entry<?, Long> e : feed.rejected().entrySet()) {
+            // every reason, zero included: rate() then has a series before the first bad tick
+            for (ValidationReason reason : REASONS) {
                 out.counter("nautilus_marketdata_ticks_rejected", "Ticks dropped by normalisation, per reason",
-                        e.getValue(), "feed", feed.feedId(), "reason", e.getKey().toString());
-            }
-            for (Map.Entry<?, Long> e : feed.flagged().entrySet()) {
+                        feed.rejected().getOrDefault(reason, 0L), "feed", feed.feedId(), "reason", reason.name());
                 out.counter("nautilus_marketdata_ticks_flagged", "Ticks passed on marked by a failed check",
-                        e.getValue(), "feed", feed.feedId(), "reason", e.getKey().toString());
+                        feed.flagged().getOrDefault(reason, 0L), "feed", feed.feedId(), "reason", reason.name());
             }
         }
         for (SubscriptionStats sub : md.subscriptionStats()) {

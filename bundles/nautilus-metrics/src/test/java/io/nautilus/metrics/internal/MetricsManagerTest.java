@@ -57,6 +57,17 @@ class MetricsManagerTest {
     }
 
     @Test
+    void everyTickRejectReasonHasASeriesBeforeTheFirstBadTick() {
+        manager.activate();
+        manager.bindMarketData(new TestEngines().marketData());
+
+        assertThat(manager.scrape()).contains(
+                "nautilus_marketdata_ticks_rejected_total{feed=\"sim\",reason=\"NON_POSITIVE_PRICE\"} 2.0",
+                "nautilus_marketdata_ticks_rejected_total{feed=\"sim\",reason=\"STALE\"} 0.0",
+                "nautilus_marketdata_ticks_flagged_total{feed=\"sim\",reason=\"CROSSED_QUOTE\"} 0.0");
+    }
+
+    @Test
     void anEngineViewThatFailsIsLeftOutOfTheScrapeAndTheRestStays() {
         manager.activate();
         manager.bindHistory((io.nautilus.history.api.HistoryService) java.lang.reflect.Proxy.newProxyInstance(
