@@ -7,7 +7,14 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nautilus.api.AccountId;
+import io.nautilus.api.InstrumentId;
+import io.nautilus.api.Side;
+import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.platform.MetricsScrape;
+import io.nautilus.router.api.ExecutionStyle;
+import io.nautilus.router.api.ParentOrderService;
+import io.nautilus.router.api.RemainderPolicy;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -45,7 +52,9 @@ import org.osgi.framework.BundleContext;
  * on 127.0.0.1 with its own config and data folder under {@code target/metrics-it}) with a bearer token from
  * {@code POST /api/v1/tokens}, as {@code docs/metrics.md} configures it: the metrics bundle is active in Karaf with
  * its embedded Prometheus registry, {@code /metrics} refuses a request without credentials, and after the demo has
- * traded for a while every query of every panel of {@code docs/grafana/nautilus.json} returns data. Without the
+ * traded for a while every query of every panel of {@code docs/grafana/nautilus.json} returns data. A simulated
+ * venue gateway SIMX known to the router is configured (the default distribution has no external venue) and one
+ * parent order is routed to it through the order desk, which the router's decision counters show. Without the
  * binary the test fails in CI (variable {@code CI} set) and is skipped elsewhere.
  */
 @RunWith(PaxExam.class)
@@ -67,6 +76,10 @@ public class MetricsIT {
     private MetricsScrape scrape;
 
     @Inject
+    @Filter(timeout = 120_000)
+    private ParentOrderService desk;
+
+    @Inject
     private BundleContext bundleContext;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,15 +87,17 @@ public class MetricsIT {
     @Configuration
     public Option[] config() {
         Option[] base = ContainerOptions.distribution("18110");
-        Option[] options = Arrays.copyOf(base, base.length + 7);
+        Option[] options = Arrays.copyOf(base, base.length + 8);
         options[base.length] = editConfigurationFilePut("etc/io.nautilus.web.cfg", "port", Integer.toString(PORT));
         // the default distribution has no external venue: one simulated venue gateway, known to the router, gives
         // the venue and routing panels their series
         options[base.length + 4] = editConfigurationFilePut("etc/io.nautilus.simvenue.gateway-SIMX.cfg", "venue.id",
                 "SIMX");
         options[base.length + 5] = editConfigurationFilePut("etc/io.nautilus.simvenue.gateway-SIMX.cfg",
-                "instruments", "SIM-ACME");
+                "instruments", "SIM-BTC");
         options[base.length + 6] = editConfigurationFilePut("etc/io.nautilus.router.venue-SIMX.cfg", "venue", "SIMX");
+        options[base.length + 7] = editConfigurationFilePut("etc/io.nautilus.router.desk.cfg",
+                "instrument.SIM-BTC.venues", "SIMX");
         options[base.length + 1] = CoreOptions.systemProperty("itest.dashboard")
                 .value(new File("../docs/grafana/nautilus.json").getAbsolutePath());
         options[base.length + 2] = CoreOptions.systemProperty("itest.work")
@@ -119,6 +134,9 @@ public class MetricsIT {
         Map<String, String> queries = panelQueries(new ObjectMapper()
                 .readTree(new File(System.getProperty("itest.dashboard"))));
         assertTrue("panel queries in the dashboard: " + queries, queries.size() > 20);
+        ParentOrderService.Submission parent = routeOneParent();
+        queries.put("router decision counted", "nautilus_router_decisions_total{outcome=\"FULL\"} >= 1");
+        queries.put("router child order counted", "nautilus_router_child_orders_total{venue=\"SIMX\"} >= 1");
         Path work = Path.of(System.getProperty("itest.work"));
         if (Files.exists(work)) {
             try (var old = Files.walk(work)) {
@@ -141,7 +159,7 @@ public class MetricsIT {
                 }
             }
             if (!empty.isEmpty()) {
-                fail("panels without data after " + PANELS + ": " + empty
+                fail("panels without data after " + PANELS + ": " + empty + "\nthe parent routed: " + parent
                         + "\nup: " + prometheus.query("up")
                         + "\nmetric families in /metrics: " + families(get("/metrics", token).body())
                         + "\nprometheus log:\n" + prometheus.log());
@@ -186,6 +204,31 @@ public class MetricsIT {
             names.add(m.group(1));
         }
         return names;
+    }
+
+    /**
+     * Routes one parent order (0.001 SIM-BTC, the demo's quoted instrument) through the order desk to the simulated
+     * venue (bounded retries until the venue is logged on and the market has a quote): a FULL decision with one
+     * child at SIMX.
+     */
+    private ParentOrderService.Submission routeOneParent() throws InterruptedException {
+        ParentOrderService.Request request = new ParentOrderService.Request(AccountId.of("desk-1"),
+                InstrumentId.of("SIM-BTC"), Side.BUY, 10, FixedPoint.NULL, ExecutionStyle.MARKETABLE,
+                RemainderPolicy.UNALLOCATED);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                ParentOrderService.Submission submission = desk.submit(request);
+                assertEquals(submission.decision().summary(), 1, submission.decision().children().size());
+                assertEquals("SIMX", submission.decision().children().get(0).venue().value());
+                return submission;
+            } catch (IllegalArgumentException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the desk did not route within 60 s: " + e.getMessage(), e);
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     /** Logs the admin in and has a bearer token issued for the scraper, as an operator would. */

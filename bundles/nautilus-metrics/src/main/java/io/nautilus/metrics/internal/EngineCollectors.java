@@ -1,6 +1,7 @@
 package io.nautilus.metrics.internal;
 
 import io.nautilus.api.ConnectionState;
+import io.nautilus.api.VenueId;
 import io.nautilus.api.strategy.admin.StrategyAdminService;
 import io.nautilus.api.strategy.admin.StrategyInstanceInfo;
 import io.nautilus.api.venue.VenueAdminService;
@@ -14,10 +15,13 @@ import io.nautilus.marketdata.api.ValidationReason;
 import io.nautilus.notify.api.NotificationService;
 import io.nautilus.notify.api.NotifyStatus;
 import io.nautilus.notify.api.ReceiverView;
+import io.nautilus.router.api.RoutingCounts;
+import io.nautilus.router.api.RoutingOutcome;
 import io.nautilus.router.api.SmartOrderRouter;
 import io.nautilus.router.api.VenueScore;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,6 +129,16 @@ final class EngineCollectors {
                     s.fillRate(), "venue", venue);
             out.gauge("nautilus_router_venue_score", "The router's combined venue score, 0 to 1", s.combined(),
                     "venue", venue);
+        }
+        RoutingCounts counts = router.routingCounts();
+        for (Map.Entry<RoutingOutcome, Long> e : counts.decisions().entrySet()) {
+            out.counter("nautilus_router_decisions", "Routing decisions per outcome: FULL (children carry the whole"
+                    + " parent), PARTIAL (part left unallocated), NONE (no child)", e.getValue(),
+                    "outcome", e.getKey().name());
+        }
+        for (Map.Entry<VenueId, Long> e : counts.childOrders().entrySet()) {
+            out.counter("nautilus_router_child_orders", "Child orders the router decided per venue", e.getValue(),
+                    "venue", e.getKey().value());
         }
     }
 

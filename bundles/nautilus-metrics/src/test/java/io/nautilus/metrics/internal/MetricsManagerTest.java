@@ -68,6 +68,18 @@ class MetricsManagerTest {
     }
 
     @Test
+    void routerDecisionsAreCountedPerOutcomeAndChildOrdersPerVenue() {
+        manager.activate();
+        manager.bindRouter(new TestEngines().router());
+
+        assertThat(manager.scrape()).contains("nautilus_router_decisions_total{outcome=\"FULL\"} 3.0",
+                "nautilus_router_decisions_total{outcome=\"PARTIAL\"} 1.0",
+                "nautilus_router_decisions_total{outcome=\"NONE\"} 0.0",
+                "nautilus_router_child_orders_total{venue=\"SIM\"} 5.0",
+                "nautilus_router_venue_score{venue=\"SIM\"} 0.85");
+    }
+
+    @Test
     void anEngineViewThatFailsIsLeftOutOfTheScrapeAndTheRestStays() {
         manager.activate();
         manager.bindHistory((io.nautilus.history.api.HistoryService) java.lang.reflect.Proxy.newProxyInstance(
