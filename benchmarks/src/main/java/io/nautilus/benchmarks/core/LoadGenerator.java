@@ -202,12 +202,21 @@ public final class LoadGenerator {
 
     private String throughput(CorePipeline<?> pipeline, StreamFiller filler, LoadResults results, int first, int n,
                               long lastSeq) {
+        MetricsReader reader = options.scrapeMillis() > 0 ? MetricsReader.start(pipeline, options.scrapeMillis())
+                : null;
         ThreadCpu cpu = new ThreadCpu();
         long start = System.nanoTime();
         long seq = publishRange(pipeline, filler, first, first + n, lastSeq);
         long published = System.nanoTime();
         awaitResult(results, seq);
         long nanos = System.nanoTime() - start;
+        String scrape = "";
+        if (reader != null) {
+            long reads = reader.stop();
+            out.printf(Locale.ROOT, "metrics snapshot read %d times (every %d ms) in the measured phase%n", reads,
+                    options.scrapeMillis());
+            scrape = String.format(Locale.ROOT, ",\"scrapeMs\":%d,\"metricsReads\":%d", options.scrapeMillis(), reads);
+        }
         out.println("cpu of one core, measured phase: " + cpu.since(nanos));
         out.printf(Locale.ROOT, "allocated in the measured phase: %.1f bytes/command%n",
                 (double) cpu.allocatedSince() / n);
@@ -216,8 +225,8 @@ public final class LoadGenerator {
         out.printf(Locale.ROOT, "throughput: %d commands in %.3f s = %,d commands/s (publishing took %.3f s)%n", n,
                 seconds, perSecond, (published - start) / 1e9);
         return String.format(Locale.ROOT, "{\"benchmark\":\"core-pipeline\",\"mode\":\"throughput\",\"mix\":\"%s\","
-                        + "\"wait\":\"%s\",\"fsync\":\"%s\",\"commands\":%d,\"seconds\":%.3f,\"commandsPerSecond\":%d}",
-                options.mix().label(), wait, options.fsync(), n, seconds, perSecond);
+                        + "\"wait\":\"%s\",\"fsync\":\"%s\",\"commands\":%d,\"seconds\":%.3f,\"commandsPerSecond\":%d%s}",
+                options.mix().label(), wait, options.fsync(), n, seconds, perSecond, scrape);
     }
 
     private String latency(CorePipeline<?> pipeline, StreamFiller filler, LoadResults results, int first, int n,

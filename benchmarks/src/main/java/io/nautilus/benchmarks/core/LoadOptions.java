@@ -30,11 +30,13 @@ import java.util.Locale;
  *        private cluster, {@code COPY}) or a {@code jdbc:postgresql://} URL (user and password from the environment
  *        variables {@code NAUTILUS_HISTORY_USER} / {@code NAUTILUS_HISTORY_PASSWORD}; its history tables are dropped)
  * @param historyRounds rounds of each (store off, store on) when {@code history} is not off
+ * @param scrapeMillis throughput mode: read the core's metrics snapshot (what the metrics bundle reads per
+ *        Prometheus scrape) every this many milliseconds on a separate thread during the measured phase; 0 = never
  */
 public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int commands, int rate, int seconds, int warmupCommands,
                           int warmupSeconds, String waitStrategy, String fsync, int ringSize, long seed, Path risk,
                           boolean noRisk, String pacer, Path journalParent, String history,
-                          int historyRounds) {
+                          int historyRounds, int scrapeMillis) {
 
     /** Usage text. */
     public static final String USAGE = """
@@ -43,6 +45,7 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                                  [--wait STRATEGY] [--fsync POLICY] [--ring SLOTS] [--seed N]
                                  [--risk FILE | --no-risk] [--pacer yield|spin] [--journal-parent DIR]
                                  [--history off|embedded|postgresql|jdbc:postgresql://... [--history-rounds N]]
+                                 [--scrape-ms MS]
               --mix            command mix (default exchange-core)
               --mode           throughput: publish --commands as fast as possible, report commands/s (default);
                                latency: publish at --rate for --seconds on a fixed schedule, report the
@@ -73,6 +76,9 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                                NAUTILUS_HISTORY_PASSWORD; its history tables are dropped). Default off: the raw
                                pipeline as above
               --history-rounds N  rounds of each, store off and on (default 3)
+              --scrape-ms MS   throughput mode: a thread reads the core's metrics snapshot (what the metrics
+                               bundle reads per Prometheus scrape) every MS ms during the measured phase
+                               (default 0: never; benchmarks/core/metrics-on-off.sh compares)
             Prints human-readable lines, then one JSON line.
             """;
 
@@ -102,6 +108,7 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
         String pacer = "yield";
         String history = "off";
         int historyRounds = 3;
+        int scrapeMillis = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -148,6 +155,7 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                     }
                 }
                 case "--history-rounds" -> historyRounds = positive(args, ++i, a, 100);
+                case "--scrape-ms" -> scrapeMillis = nonNegative(args, ++i, a, 3_600_000);
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
@@ -156,6 +164,9 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
         }
         if (risk != null && noRisk) {
             throw new IllegalArgumentException("--risk and --no-risk exclude each other");
+        }
+        if (scrapeMillis > 0 && (latency || engine || !history.equals("off"))) {
+            throw new IllegalArgumentException("--scrape-ms is for the raw pipeline's throughput mode (no --history)");
         }
         if (!history.equals("off") && (latency || engine)) {
             throw new IllegalArgumentException("--history compares throughput: use it with --mode throughput");
@@ -166,7 +177,7 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                     + Integer.MAX_VALUE / 2 + " (lower --rate, --seconds or --warmup)");
         }
         return new LoadOptions(mix, latency, engine, commands, rate, seconds, warmup, warmupSeconds, wait, fsync, ring, seed,
-                risk, noRisk, pacer, journalParent, history, historyRounds);
+                risk, noRisk, pacer, journalParent, history, historyRounds, scrapeMillis);
     }
 
     /** @return commands after the warm-up: --commands, or rate × (warm-up seconds + seconds) */

@@ -1,6 +1,7 @@
 package io.nautilus.metrics.internal;
 
 import io.nautilus.api.ConnectionState;
+import io.nautilus.api.VenueId;
 import io.nautilus.api.strategy.admin.StrategyAdminService;
 import io.nautilus.api.strategy.admin.StrategyInstanceInfo;
 import io.nautilus.api.venue.VenueAdminService;
@@ -10,9 +11,12 @@ import io.nautilus.history.api.HistoryStatus;
 import io.nautilus.marketdata.api.FeedStats;
 import io.nautilus.marketdata.api.MarketDataAdminService;
 import io.nautilus.marketdata.api.SubscriptionStats;
+import io.nautilus.marketdata.api.ValidationReason;
 import io.nautilus.notify.api.NotificationService;
 import io.nautilus.notify.api.NotifyStatus;
 import io.nautilus.notify.api.ReceiverView;
+import io.nautilus.router.api.RoutingCounts;
+import io.nautilus.router.api.RoutingOutcome;
 import io.nautilus.router.api.SmartOrderRouter;
 import io.nautilus.router.api.VenueScore;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -29,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class EngineCollectors {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineCollectors.class);
+    private static final ValidationReason[] REASONS = ValidationReason.values();
 
     private EngineCollectors() {
     }
@@ -58,13 +63,12 @@ final class EngineCollectors {
         for (FeedStats feed : md.feedStats()) {
             out.counter("nautilus_marketdata_ticks_accepted", "Ticks a feed passed on without a flag", feed.accepted(),
                     "feed", feed.feedId());
-            for (Map.Entry<?, Long> e : feed.rejected().entrySet()) {
+            // every reason, zero included: rate() then has a series before the first bad tick
+            for (ValidationReason reason : REASONS) {
                 out.counter("nautilus_marketdata_ticks_rejected", "Ticks dropped by normalisation, per reason",
-                        e.getValue(), "feed", feed.feedId(), "reason", e.getKey().toString());
-            }
-            for (Map.Entry<?, Long> e : feed.flagged().entrySet()) {
+                        feed.rejected().getOrDefault(reason, 0L), "feed", feed.feedId(), "reason", reason.name());
                 out.counter("nautilus_marketdata_ticks_flagged", "Ticks passed on marked by a failed check",
-                        e.getValue(), "feed", feed.feedId(), "reason", e.getKey().toString());
+                        feed.flagged().getOrDefault(reason, 0L), "feed", feed.feedId(), "reason", reason.name());
             }
         }
         for (SubscriptionStats sub : md.subscriptionStats()) {
@@ -125,6 +129,16 @@ final class EngineCollectors {
                     s.fillRate(), "venue", venue);
             out.gauge("nautilus_router_venue_score", "The router's combined venue score, 0 to 1", s.combined(),
                     "venue", venue);
+        }
+        RoutingCounts counts = router.routingCounts();
+        for (Map.Entry<RoutingOutcome, Long> e : counts.decisions().entrySet()) {
+            out.counter("nautilus_router_decisions", "Routing decisions per outcome: FULL (children carry the whole"
+                    + " parent), PARTIAL (part left unallocated), NONE (no child)", e.getValue(),
+                    "outcome", e.getKey().name());
+        }
+        for (Map.Entry<VenueId, Long> e : counts.childOrders().entrySet()) {
+            out.counter("nautilus_router_child_orders", "Child orders the router decided per venue", e.getValue(),
+                    "venue", e.getKey().value());
         }
     }
 

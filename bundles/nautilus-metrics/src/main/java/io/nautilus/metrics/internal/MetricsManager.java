@@ -101,7 +101,7 @@ public final class MetricsManager implements MetricsScrape {
         unbindEngine(service);
     }
 
-    /** @param service the smart order router: per-venue round trips, fill rates and scores */
+    /** @param service the smart order router: per-venue round trips, fill rates and scores; decisions, child orders */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindRouter(SmartOrderRouter service) {
         bindEngine(service, EngineCollectors.of(service, EngineCollectors::router));

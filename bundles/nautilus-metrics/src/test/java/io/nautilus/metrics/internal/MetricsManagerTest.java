@@ -57,6 +57,29 @@ class MetricsManagerTest {
     }
 
     @Test
+    void everyTickRejectReasonHasASeriesBeforeTheFirstBadTick() {
+        manager.activate();
+        manager.bindMarketData(new TestEngines().marketData());
+
+        assertThat(manager.scrape()).contains(
+                "nautilus_marketdata_ticks_rejected_total{feed=\"sim\",reason=\"NON_POSITIVE_PRICE\"} 2.0",
+                "nautilus_marketdata_ticks_rejected_total{feed=\"sim\",reason=\"STALE\"} 0.0",
+                "nautilus_marketdata_ticks_flagged_total{feed=\"sim\",reason=\"CROSSED_QUOTE\"} 0.0");
+    }
+
+    @Test
+    void routerDecisionsAreCountedPerOutcomeAndChildOrdersPerVenue() {
+        manager.activate();
+        manager.bindRouter(new TestEngines().router());
+
+        assertThat(manager.scrape()).contains("nautilus_router_decisions_total{outcome=\"FULL\"} 3.0",
+                "nautilus_router_decisions_total{outcome=\"PARTIAL\"} 1.0",
+                "nautilus_router_decisions_total{outcome=\"NONE\"} 0.0",
+                "nautilus_router_child_orders_total{venue=\"SIM\"} 5.0",
+                "nautilus_router_venue_score{venue=\"SIM\"} 0.85");
+    }
+
+    @Test
     void anEngineViewThatFailsIsLeftOutOfTheScrapeAndTheRestStays() {
         manager.activate();
         manager.bindHistory((io.nautilus.history.api.HistoryService) java.lang.reflect.Proxy.newProxyInstance(

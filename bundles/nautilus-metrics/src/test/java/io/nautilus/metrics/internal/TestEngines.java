@@ -16,6 +16,8 @@ import io.nautilus.marketdata.api.ValidationReason;
 import io.nautilus.notify.api.NotificationService;
 import io.nautilus.notify.api.NotifyStatus;
 import io.nautilus.notify.api.ReceiverView;
+import io.nautilus.router.api.RoutingCounts;
+import io.nautilus.router.api.RoutingOutcome;
 import io.nautilus.router.api.SmartOrderRouter;
 import io.nautilus.router.api.VenueScore;
 import java.lang.reflect.Proxy;
@@ -52,7 +54,11 @@ final class TestEngines {
 
     SmartOrderRouter router() {
         return stub(SmartOrderRouter.class, "scores", (java.util.function.Supplier<Object>) () -> List.of(new VenueScore(VenueId.of("SIM"),
-                ConnectionState.LOGGED_ON, 0.9, 1.0, 1.0, 350.0, 5, 5, 5, 0.9, 0.8, 0.7, 0.85)));
+                ConnectionState.LOGGED_ON, 0.9, 1.0, 1.0, 350.0, 5, 5, 5, 0.9, 0.8, 0.7, 0.85)),
+                "routingCounts", (java.util.function.Supplier<Object>) () -> new RoutingCounts(
+                        Map.of(RoutingOutcome.FULL, 3 * next(), RoutingOutcome.PARTIAL, reads.get(),
+                                RoutingOutcome.NONE, 0L),
+                        Map.of(VenueId.of("SIM"), 5 * reads.get())));
     }
 
     HistoryService history() {

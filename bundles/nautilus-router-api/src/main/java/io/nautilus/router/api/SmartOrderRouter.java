@@ -105,6 +105,13 @@ public interface SmartOrderRouter extends ExecutionReportListener, VenueStateLis
     List<VenueScore> scores();
 
     /**
+     * The router's decision counts since it started: decisions per {@link RoutingOutcome}, child orders per venue.
+     *
+     * @return the counts now
+     */
+    RoutingCounts routingCounts();
+
+    /**
      * The router's clock, which decision times, ack latencies and score decay use.
      *
      * @return nanoseconds since the epoch

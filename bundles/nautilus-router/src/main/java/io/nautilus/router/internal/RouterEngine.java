@@ -14,7 +14,9 @@ import io.nautilus.router.api.MarketState;
 import io.nautilus.router.api.ParentOrder;
 import io.nautilus.router.api.ParentOrderState;
 import io.nautilus.router.api.RouteExplanation;
+import io.nautilus.router.api.RoutingCounts;
 import io.nautilus.router.api.RoutingDecision;
+import io.nautilus.router.api.RoutingOutcome;
 import io.nautilus.router.api.SmartOrderRouter;
 import io.nautilus.router.api.VenueFeeSchedule;
 import io.nautilus.router.api.VenueScore;
@@ -22,6 +24,7 @@ import io.nautilus.router.api.VenueScore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,6 +41,8 @@ import java.util.function.LongSupplier;
  */
 public final class RouterEngine implements SmartOrderRouter {
 
+    private static final RoutingOutcome[] OUTCOMES = RoutingOutcome.values();
+
     private final LongSupplier clock;
     private final Map<VenueId, VenueStats> venues = new HashMap<>();
     private final Splitter splitter = new Splitter();
@@ -47,6 +52,7 @@ public final class RouterEngine implements SmartOrderRouter {
     private final Splitter.ChildIds ids = this::takeChildId;
     private RouterSettings settings;
     private long nextChildId;
+    private final long[] decisions = new long[OUTCOMES.length];
     private long ignoredReports;
     private long overfills;
 
@@ -150,10 +156,15 @@ public final class RouterEngine implements SmartOrderRouter {
         List<ChildOrder> list = record.decision.children();
         for (int i = 0; i < list.size(); i++) {
             ChildOrder c = list.get(i);
-            ChildTrack ct = new ChildTrack(track, c, venues.get(c.venue()), now);
+            VenueStats stats = venues.get(c.venue());
+            if (stats != null) {
+                stats.childOrders++;
+            }
+            ChildTrack ct = new ChildTrack(track, c, stats, now);
             track.children[i] = ct;
             children.put(c.childOrderId(), ct);
         }
+        decisions[RoutingOutcome.of(record.decision).ordinal()]++;
         track.open = list.size();
         track.updateStatus();
         parents.put(key, track);
@@ -313,6 +324,25 @@ public final class RouterEngine implements SmartOrderRouter {
             }
         }
         return List.copyOf(sorted.values());
+    }
+
+    @Override
+    public synchronized RoutingCounts routingCounts() {
+        EnumMap<RoutingOutcome, Long> byOutcome = new EnumMap<>(RoutingOutcome.class);
+        for (RoutingOutcome outcome : OUTCOMES) {
+            byOutcome.put(outcome, decisions[outcome.ordinal()]);
+        }
+        TreeMap<String, VenueStats> sorted = new TreeMap<>();
+        for (VenueStats s : venues.values()) {
+            if (s.fees != null || s.childOrders > 0) {
+                sorted.put(s.venue.value(), s);
+            }
+        }
+        LinkedHashMap<VenueId, Long> byVenue = new LinkedHashMap<>();
+        for (VenueStats s : sorted.values()) {
+            byVenue.put(s.venue, s.childOrders);
+        }
+        return new RoutingCounts(byOutcome, byVenue);
     }
 
     /**

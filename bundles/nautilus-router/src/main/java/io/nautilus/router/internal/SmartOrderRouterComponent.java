@@ -7,6 +7,7 @@ import io.nautilus.router.api.MarketState;
 import io.nautilus.router.api.ParentOrder;
 import io.nautilus.router.api.ParentOrderState;
 import io.nautilus.router.api.RouteExplanation;
+import io.nautilus.router.api.RoutingCounts;
 import io.nautilus.router.api.RoutingDecision;
 import io.nautilus.router.api.SmartOrderRouter;
 import io.nautilus.router.api.VenueFeeSchedule;
@@ -133,6 +134,11 @@ public final class SmartOrderRouterComponent implements SmartOrderRouter {
     @Override
     public List<VenueScore> scores() {
         return engine.scores();
+    }
+
+    @Override
+    public RoutingCounts routingCounts() {
+        return engine.routingCounts();
     }
 
     @Override

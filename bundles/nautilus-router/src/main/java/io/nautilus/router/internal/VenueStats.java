@@ -34,6 +34,8 @@ final class VenueStats {
     final VenueId venue;
     VenueFeeSchedule fees;
     ConnectionState state;
+    /** Child orders decided for the venue since the router started (a monitoring count). */
+    long childOrders;
 
     private long last = Long.MIN_VALUE;
     private double fillCount;

@@ -10,6 +10,7 @@ import io.nautilus.router.api.MarketState;
 import io.nautilus.router.api.ParentOrder;
 import io.nautilus.router.api.ParentOrderState;
 import io.nautilus.router.api.RouteExplanation;
+import io.nautilus.router.api.RoutingCounts;
 import io.nautilus.router.api.RoutingDecision;
 import io.nautilus.router.api.SmartOrderRouter;
 import io.nautilus.router.api.VenueFeeSchedule;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -377,6 +379,11 @@ class VenueCommandsTest {
         @Override
         public List<VenueScore> scores() {
             return List.of();
+        }
+
+        @Override
+        public RoutingCounts routingCounts() {
+            return new RoutingCounts(Map.of(), Map.of());
         }
 
         @Override
