@@ -16,6 +16,7 @@ import io.nautilus.router.api.ParentOrder;
 import io.nautilus.router.api.ParentOrderState;
 import io.nautilus.router.api.RemainderPolicy;
 import io.nautilus.router.api.RouteExplanation;
+import io.nautilus.router.api.RoutingCounts;
 import io.nautilus.router.api.RoutingDecision;
 import io.nautilus.router.api.SmartOrderRouter;
 import io.nautilus.router.api.VenueFeeSchedule;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +71,11 @@ class VenueResourceTest {
 
     /** Scores SIM only; explains parent order 42. */
     static final class Router implements SmartOrderRouter {
+
+        @Override
+        public RoutingCounts routingCounts() {
+            return new RoutingCounts(Map.of(), Map.of());
+        }
 
         @Override
         public List<VenueScore> scores() {
