@@ -17,9 +17,6 @@ import io.nautilus.router.api.ParentOrderService;
 import io.nautilus.router.api.RemainderPolicy;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,12 +60,9 @@ public class MetricsIT {
 
     private static final String ADMIN_PASSWORD = "itest-Secret-42";
     private static final int PORT = 18483;
-    private static final String BASE = "http://127.0.0.1:" + PORT;
     /** What Grafana puts for {@code $__rate_interval} with a 1 s scrape interval over a short range. */
     private static final String RATE_INTERVAL = "15s";
     private static final Duration PANELS = Duration.ofSeconds(110);
-    private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
-    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern FAMILY = Pattern.compile("(?m)^# TYPE (\\S+) ");
 
     @Inject
@@ -82,7 +76,7 @@ public class MetricsIT {
     @Inject
     private BundleContext bundleContext;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebApi web = new WebApi(PORT);
 
     @Configuration
     public Option[] config() {
@@ -122,11 +116,11 @@ public class MetricsIT {
         assertTrue("the registry's own scrape names the core's meters",
                 scrape.scrape().contains("nautilus_core_commands_processed_commands_total"));
 
-        awaitServer();
-        HttpResponse<String> anonymous = get("/metrics", null);
+        web.awaitReady();
+        HttpResponse<String> anonymous = web.get("/metrics", null);
         assertEquals(anonymous.body(), 401, anonymous.statusCode());
-        String token = token();
-        HttpResponse<String> scraped = get("/metrics", token);
+        String token = web.token(web.login("admin", ADMIN_PASSWORD), "prometheus", 900);
+        HttpResponse<String> scraped = web.get("/metrics", token);
         assertEquals(scraped.body(), 200, scraped.statusCode());
         assertTrue(scraped.headers().firstValue("content-type").orElse(""),
                 scraped.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
@@ -161,7 +155,7 @@ public class MetricsIT {
             if (!empty.isEmpty()) {
                 fail("panels without data after " + PANELS + ": " + empty + "\nthe parent routed: " + parent
                         + "\nup: " + prometheus.query("up")
-                        + "\nmetric families in /metrics: " + families(get("/metrics", token).body())
+                        + "\nmetric families in /metrics: " + families(web.get("/metrics", token).body())
                         + "\nprometheus log:\n" + prometheus.log());
             }
             System.out.println("MetricsIT: all " + queries.size() + " panel queries had data after "
@@ -229,64 +223,5 @@ public class MetricsIT {
                 Thread.sleep(500);
             }
         }
-    }
-
-    /** Logs the admin in and has a bearer token issued for the scraper, as an operator would. */
-    private String token() throws IOException, InterruptedException {
-        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/login"))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
-                .header("Content-Type", "application/json"));
-        assertEquals(login.body(), 200, login.statusCode());
-        String setCookie = login.headers().firstValue("set-cookie").orElseThrow();
-        Matcher csrf = CSRF.matcher(login.body());
-        assertTrue(login.body(), csrf.find());
-        HttpResponse<String> issued = send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/tokens"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"prometheus\",\"ttlSeconds\":900}"))
-                .header("Content-Type", "application/json")
-                .header("Cookie", setCookie.substring(0, setCookie.indexOf(';')))
-                .header("X-CSRF-Token", csrf.group(1)));
-        assertEquals(issued.body(), 201, issued.statusCode());
-        Matcher token = TOKEN.matcher(issued.body());
-        assertTrue(issued.body(), token.find());
-        return token.group(1);
-    }
-
-    /**
-     * Waits for the web server to listen and for the admin credential of NAUTILUS_ADMIN_PASSWORD to be in
-     * users.properties (the security bundle hashes it at start).
-     */
-    private void awaitServer() throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
-        while (!Files.readString(users).contains("admin = {CRYPT}")) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no admin credential in " + users + " within 120 s");
-            }
-            Thread.sleep(200);
-        }
-        while (true) {
-            try {
-                get("/api/v1/me", null);
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the web server did not listen on " + BASE + " within 120 s", e);
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -11,10 +11,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
 
 import javax.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -42,15 +39,13 @@ public class StreamIT {
 
     private static final String ADMIN_PASSWORD = "itest-Secret-42";
     private static final int PORT = 18481;
-    private static final String BASE = "http://127.0.0.1:" + PORT;
-    private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":([0-9]+)");
 
     @Inject
     @Filter(timeout = 120_000)
     private TradingCoreService core;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebApi web = new WebApi(PORT);
 
     @Configuration
     public Option[] config() {
@@ -62,14 +57,9 @@ public class StreamIT {
 
     @Test
     public void executionReportsOfARestOrderArriveOnTheStreamAndReplayWithFrom() throws Exception {
-        awaitServer();
-        HttpResponse<String> login = send("POST", "/api/v1/login",
-                "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null, null);
-        assertEquals(login.body(), 200, login.statusCode());
-        String setCookie = login.headers().firstValue("set-cookie").orElseThrow();
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        Matcher csrf = CSRF.matcher(login.body());
-        assertTrue(login.body(), csrf.find());
+        web.awaitReady();
+        WebApi.Login admin = web.login("admin", ADMIN_PASSWORD);
+        String cookie = admin.cookie();
 
         List<String> frames = new CopyOnWriteArrayList<>();
         WebSocket ws = open(cookie, frames);
@@ -77,8 +67,8 @@ public class StreamIT {
         ws.sendText("{\"op\":\"subscribe\",\"topic\":\"quotes:SIM-ACME\"}", true).get(10, TimeUnit.SECONDS);
         await(frames, f -> f.startsWith("{\"op\":\"subscribed\",\"topic\":\"quotes:SIM-ACME\""), "subscribed");
 
-        HttpResponse<String> submitted = send("POST", "/api/v1/orders", "{\"account\":\"desk-1\",\"instrument\":"
-                + "\"SIM-ACME\",\"side\":\"BUY\",\"price\":\"90.00\",\"quantity\":\"1\"}", cookie, csrf.group(1));
+        HttpResponse<String> submitted = web.send("POST", "/api/v1/orders", "{\"account\":\"desk-1\",\"instrument\":"
+                + "\"SIM-ACME\",\"side\":\"BUY\",\"price\":\"90.00\",\"quantity\":\"1\"}", cookie, admin.csrf());
         assertEquals(submitted.body(), 201, submitted.statusCode());
         Matcher id = ORDER_ID.matcher(submitted.body());
         assertTrue(submitted.body(), id.find());
@@ -87,7 +77,7 @@ public class StreamIT {
                 && f.contains("\"execType\":\"NEW\""), "the NEW report of the order");
         assertTrue(accepted, accepted.contains("\"instrument\":\"SIM-ACME\"") && accepted.contains("\"side\":\"BUY\""));
 
-        HttpResponse<String> canceled = send("DELETE", "/api/v1/orders/" + id.group(1), null, cookie, csrf.group(1));
+        HttpResponse<String> canceled = web.send("DELETE", "/api/v1/orders/" + id.group(1), null, cookie, admin.csrf());
         assertEquals(canceled.body(), 200, canceled.statusCode());
         await(frames, f -> f.startsWith("{\"topic\":\"executions\"") && f.contains(orderId)
                 && f.contains("\"execType\":\"CANCELED\""), "the CANCELED report of the order");
@@ -103,7 +93,7 @@ public class StreamIT {
     }
 
     private WebSocket open(String cookie, List<String> frames) throws Exception {
-        return http.newWebSocketBuilder().header("Cookie", cookie).header("Origin", BASE)
+        return web.http().newWebSocketBuilder().header("Cookie", cookie).header("Origin", web.base())
                 .buildAsync(URI.create("ws://127.0.0.1:" + PORT + "/api/v1/stream"), new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
 
@@ -132,37 +122,5 @@ public class StreamIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no frame with " + what + " within 30 s; got " + frames);
-    }
-
-    private void awaitServer() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            try {
-                send("GET", "/api/v1/me", null, null, null);
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the web server did not listen on " + BASE + " within 120 s", e);
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String cookie, String csrf)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        if (csrf != null) {
-            request.header("X-CSRF-Token", csrf);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -7,11 +7,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import io.nautilus.core.api.TradingCoreService;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +47,6 @@ public class WebIT {
     private static final String VIEWER = "vera";
     private static final String VIEWER_PASSWORD = "vera-IT-pass-1";
     private static final int PORT = 18480;
-    private static final String BASE = "http://127.0.0.1:" + PORT;
-    private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":([0-9]+)");
 
     @Inject
@@ -63,7 +57,7 @@ public class WebIT {
     @Filter(timeout = 120_000)
     private SessionFactory sessionFactory;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebApi web = new WebApi(PORT);
 
     @Configuration
     public Option[] config() {
@@ -75,54 +69,53 @@ public class WebIT {
 
     @Test
     public void adminLogsInSubmitsAndCancelsAnOrderAndAnonymousOrForgedRequestsChangeNothing() throws Exception {
-        awaitServer();
+        web.awaitReady();
 
-        HttpResponse<String> anonymous = send("GET", "/api/v1/orders", null, null, null);
+        HttpResponse<String> anonymous = web.send("GET", "/api/v1/orders", null, null, null);
         assertEquals(anonymous.body(), 401, anonymous.statusCode());
-        HttpResponse<String> anonymousSubmit = send("POST", "/api/v1/orders", order(), null, null);
+        HttpResponse<String> anonymousSubmit = web.send("POST", "/api/v1/orders", order(), null, null);
         assertEquals(anonymousSubmit.body(), 401, anonymousSubmit.statusCode());
 
-        HttpResponse<String> wrong = send("POST", "/api/v1/login",
+        HttpResponse<String> wrong = web.send("POST", "/api/v1/login",
                 "{\"username\":\"admin\",\"password\":\"not-the-password\"}", null, null);
         assertEquals(wrong.body(), 401, wrong.statusCode());
 
-        HttpResponse<String> login = send("POST", "/api/v1/login",
+        HttpResponse<String> login = web.send("POST", "/api/v1/login",
                 "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null, null);
         assertEquals(login.body(), 200, login.statusCode());
         assertTrue(login.body(), login.body().contains("\"role\":\"admin\""));
         String setCookie = login.headers().firstValue("set-cookie").orElseThrow();
         assertTrue(setCookie, setCookie.startsWith("NAUTILUS_SESSION=") && setCookie.contains("SameSite=Strict"));
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        Matcher csrf = CSRF.matcher(login.body());
-        assertTrue(login.body(), csrf.find());
+        WebApi.Login admin = web.login("admin", ADMIN_PASSWORD);
+        String cookie = admin.cookie();
 
         int working = deskOrders();
-        HttpResponse<String> forged = send("POST", "/api/v1/orders", order(), cookie, null);
+        HttpResponse<String> forged = web.send("POST", "/api/v1/orders", order(), cookie, null);
         assertEquals(forged.body(), 403, forged.statusCode());
         assertEquals(working, deskOrders());
 
-        HttpResponse<String> submitted = send("POST", "/api/v1/orders", order(), cookie, csrf.group(1));
+        HttpResponse<String> submitted = web.send("POST", "/api/v1/orders", order(), cookie, admin.csrf());
         assertEquals(submitted.body(), 201, submitted.statusCode());
         Matcher id = ORDER_ID.matcher(submitted.body());
         assertTrue(submitted.body(), id.find());
         long orderId = Long.parseLong(id.group(1));
         assertTrue("order " + orderId + " working in the core", core.order(orderId).isPresent());
 
-        HttpResponse<String> listed = send("GET", "/api/v1/orders?account=desk-1", null, cookie, null);
+        HttpResponse<String> listed = web.send("GET", "/api/v1/orders?account=desk-1", null, cookie, null);
         assertTrue(listed.body(), listed.body().contains("\"orderId\":" + orderId));
 
-        HttpResponse<String> canceled = send("DELETE", "/api/v1/orders/" + orderId, null, cookie, csrf.group(1));
+        HttpResponse<String> canceled = web.send("DELETE", "/api/v1/orders/" + orderId, null, cookie, admin.csrf());
         assertEquals(canceled.body(), 200, canceled.statusCode());
         assertTrue(canceled.body(), canceled.body().contains("\"status\":\"CANCELED\""));
         assertFalse("order " + orderId + " no longer working", core.order(orderId).isPresent());
 
-        HttpResponse<String> status = send("GET", "/api/v1/status", null, cookie, null);
+        HttpResponse<String> status = web.send("GET", "/api/v1/status", null, cookie, null);
         assertTrue(status.body(), status.body().contains("\"coreRunning\":true"));
     }
 
     @Test
     public void aViewerReadsButMayNotTrade() throws Exception {
-        awaitServer();
+        web.awaitReady();
         // the documented way to add a user: Karaf's jaas commands (the password stored hashed)
         shell(String.join("\n", "jaas:realm-manage --realm karaf", "jaas:user-add " + VIEWER + " " + VIEWER_PASSWORD,
                 "jaas:role-add " + VIEWER + " viewer", "jaas:update"));
@@ -135,20 +128,15 @@ public class WebIT {
             Thread.sleep(200);
         }
 
-        HttpResponse<String> login = send("POST", "/api/v1/login",
-                "{\"username\":\"" + VIEWER + "\",\"password\":\"" + VIEWER_PASSWORD + "\"}", null, null);
-        assertEquals(login.body(), 200, login.statusCode());
-        assertTrue(login.body(), login.body().contains("\"role\":\"viewer\""));
-        String setCookie = login.headers().firstValue("set-cookie").orElseThrow();
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        Matcher csrf = CSRF.matcher(login.body());
-        assertTrue(login.body(), csrf.find());
+        WebApi.Login viewer = web.login(VIEWER, VIEWER_PASSWORD);
+        assertTrue(viewer.body(), viewer.body().contains("\"role\":\"viewer\""));
+        String cookie = viewer.cookie();
 
-        HttpResponse<String> positions = send("GET", "/api/v1/positions", null, cookie, null);
+        HttpResponse<String> positions = web.send("GET", "/api/v1/positions", null, cookie, null);
         assertEquals(positions.body(), 200, positions.statusCode());
 
         int working = deskOrders();
-        HttpResponse<String> submitted = send("POST", "/api/v1/orders", order(), cookie, csrf.group(1));
+        HttpResponse<String> submitted = web.send("POST", "/api/v1/orders", order(), cookie, viewer.csrf());
         assertEquals(submitted.body(), 403, submitted.statusCode());
         assertEquals(working, deskOrders());
     }
@@ -179,48 +167,5 @@ public class WebIT {
     private static String order() {
         return "{\"account\":\"desk-1\",\"instrument\":\"SIM-ACME\",\"side\":\"BUY\",\"price\":\"90.00\","
                 + "\"quantity\":\"1\"}";
-    }
-
-    /**
-     * Waits for the web server to listen and for the admin credential of NAUTILUS_ADMIN_PASSWORD to be in
-     * users.properties (the security bundle hashes it at start, which takes a while on a busy machine).
-     */
-    private void awaitServer() throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
-        while (!Files.readString(users).contains("admin = {CRYPT}")) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no admin credential in " + users + " within 120 s");
-            }
-            Thread.sleep(200);
-        }
-        while (true) {
-            try {
-                send("GET", "/api/v1/me", null, null, null);
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the web server did not listen on " + BASE + " within 120 s", e);
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String cookie, String csrf)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        if (csrf != null) {
-            request.header("X-CSRF-Token", csrf);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
