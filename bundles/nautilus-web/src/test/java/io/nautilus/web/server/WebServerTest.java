@@ -24,6 +24,7 @@ class WebServerTest {
 
     private WebServer server;
     private Http http;
+    private int port;
     private final AtomicInteger changes = new AtomicInteger();
     private volatile MetricsScrape metrics;
 
@@ -53,6 +54,8 @@ class WebServerTest {
                 ws.close();
             }));
             router.get("/api/v1/echo").handler(ctx -> web.json(ctx, 200, Map.of("user", web.user(ctx).name())));
+            router.get("/api/v1/thread").handler(ctx -> web.json(ctx, 200,
+                    Map.of("thread", Thread.currentThread().getName())));
             router.post("/api/v1/echo").handler(ctx -> {
                 if (web.requireRole(ctx, WebContext.Role.TRADER)) {
                     changes.incrementAndGet();
@@ -60,12 +63,26 @@ class WebServerTest {
                 }
             });
         }));
-        http = new Http(server.start(Duration.ofSeconds(10)));
+        port = server.start(Duration.ofSeconds(10));
+        http = new Http(port);
     }
 
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    @Test
+    void connectionsAreServedOnEveryEventLoop() throws Exception {
+        Http.Session session = http.login("viewer", "viewer-pw");
+        java.util.Set<String> threads = new java.util.HashSet<>();
+        for (int i = 0; i < 2 * WebServer.EVENT_LOOPS; i++) {
+            HttpResponse<String> answer = new Http(port).get("/api/v1/thread", session.read());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            threads.add(answer.body());
+        }
+
+        assertThat(threads).hasSize(WebServer.EVENT_LOOPS);
     }
 
     @Test
