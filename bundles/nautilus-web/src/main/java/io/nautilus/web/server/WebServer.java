@@ -141,6 +141,9 @@ public final class WebServer implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions().setHost(settings.host())
                 .setPort(settings.port() == 0 ? SHARED_RANDOM_PORT : settings.port())
                 .setCompressionSupported(true).setHttp2ClearTextEnabled(false)
+                // a stream frame goes to many clients: deflating it once per client (and a deflater of ~300 KB per
+                // connection) costs more than the few hundred bytes of JSON it saves
+                .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
                 .setIdleTimeout(300).setIdleTimeoutUnit(TimeUnit.SECONDS);
         if (settings.tls()) {
             String path = settings.keystore().toString();

@@ -271,6 +271,28 @@ class WebServerTest {
     }
 
     @Test
+    void webSocketsAreNotCompressedEvenWhenTheClientOffersIt() throws Exception {
+        Http.Session session = http.login("viewer", "viewer-pw");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/socket HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"
+                    + "Cookie: " + session.cookie() + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            List<String> head = new java.util.ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.add(line.toLowerCase(java.util.Locale.ROOT));
+            }
+
+            assertThat(head.get(0)).startsWith("http/1.1 101");
+            assertThat(head).noneMatch(line -> line.startsWith("sec-websocket-extensions"));
+        }
+    }
+
+    @Test
     void aWebSocketWithTheSessionNeedsThisServersOrigin() throws Exception {
         Http.Session session = http.login("viewer", "viewer-pw");
         java.util.concurrent.LinkedBlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
