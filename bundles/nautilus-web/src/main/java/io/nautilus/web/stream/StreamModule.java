@@ -141,6 +141,7 @@ public final class StreamModule implements WebModule, CommandResultListener, Not
         hub.onSubscribe(this::subscribed);
         endpoint = new StreamEndpoint(hub, writeQueueBytes, CLOSE_GRACE_MILLIS);
         positionsNanos = TimeUnit.MILLISECONDS.toNanos(positionsMillis);
+        lastReadNanos = System.nanoTime() - positionsNanos;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nautilus-web-stream");
             t.setDaemon(true);
