@@ -271,6 +271,21 @@ class WebServerTest {
     }
 
     @Test
+    void staticFilesCarryAnETagAndRevalidateWith304() throws Exception {
+        HttpResponse<String> first = http.get("/login.html", Map.of());
+        String etag = first.headers().firstValue("etag").orElseThrow();
+
+        HttpResponse<String> again = http.get("/login.html", Map.of("If-None-Match", etag));
+        HttpResponse<String> stale = http.get("/login.html", Map.of("If-None-Match", "\"other\""));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).isEqualTo(first.body()).isNotEmpty();
+    }
+
+    @Test
     void webSocketsAreNotCompressedEvenWhenTheClientOffersIt() throws Exception {
         Http.Session session = http.login("viewer", "viewer-pw");
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
