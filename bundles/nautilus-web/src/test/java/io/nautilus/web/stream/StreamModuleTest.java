@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +44,7 @@ class StreamModuleTest {
     private final StreamModule module = new StreamModule();
     private final List<PositionView> positions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.Set<String> instrumentThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicInteger positionReads = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger positionReads = new AtomicInteger();
 
     @AfterEach
     void stop() {
