@@ -112,7 +112,7 @@ public final class StreamHub {
                 t.latest.put(key, new Topic.Latest(seq, data, null));
                 return seq;
             }
-            String frame = frame(t.name, seq, data);
+            String frame = frame(t, seq, data);
             if (t.reliable) {
                 t.replay.add(seq, frame);
             } else {
@@ -325,7 +325,7 @@ public final class StreamHub {
                 for (var e : t.latest.entrySet()) {
                     Topic.Latest latest = e.getValue();
                     if (latest.frame == null) {
-                        latest.frame = frame(t.name, latest.seq, latest.data);
+                        latest.frame = frame(t, latest.seq, latest.data);
                     }
                     client.offer(t.name, e.getKey(), latest.frame, false);
                 }
@@ -391,12 +391,18 @@ public final class StreamHub {
         client.reply(null, json.createObjectNode().put("op", "error").put("detail", detail).toString(), false);
     }
 
-    private String frame(String topic, long seq, Object data) {
+    private String frame(Topic t, long seq, Object data) {
+        if (t.framePrefix == null) {
+            try {
+                t.framePrefix = "{\"topic\":" + json.writeValueAsString(t.name) + ",\"seq\":";
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot write topic " + t.name + " as JSON", e);
+            }
+        }
         try {
-            return "{\"topic\":" + json.writeValueAsString(topic) + ",\"seq\":" + seq + ",\"data\":"
-                    + json.writeValueAsString(data) + "}";
+            return t.framePrefix + seq + ",\"data\":" + json.writeValueAsString(data) + "}";
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + topic + " data " + data + " as JSON", e);
+            throw new IllegalArgumentException("cannot write " + t.name + " data " + data + " as JSON", e);
         }
     }
 }
