@@ -2,6 +2,7 @@ package io.nautilus.benchmarks.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nautilus.api.AccountId;
+import io.nautilus.benchmarks.core.ThreadCpu;
 import io.nautilus.api.InstrumentId;
 import io.nautilus.api.Side;
 import io.nautilus.api.TimeInForce;
@@ -30,6 +31,8 @@ import io.vertx.core.http.RequestOptions;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,11 +73,12 @@ public final class RestLoad {
               --scenario        what to load (default both, positions first)
               --rate            requests per second (default 2000)
               --seconds         measured seconds per scenario (default 20)
-              --warmup-seconds  unrecorded seconds at the rate first (default 5)
+              --warmup-seconds  unrecorded seconds at the rate first (default 15: the JIT needs that on 2 CPUs)
               --connections     the client's keep-alive connections (default 16)
             """;
 
     private static final String USER = "bench";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** The client's event loops (requests go round-robin). */
     private static final int CLIENT_LOOPS = 2;
     private static final InstrumentId[] INSTRUMENTS = {InstrumentId.of("ABC"), InstrumentId.of("DEF"),
@@ -102,7 +106,7 @@ public final class RestLoad {
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--scenario", "both", "--rate", "2000",
-                "--seconds", "20", "--warmup-seconds", "5", "--connections", "16"));
+                "--seconds", "20", "--warmup-seconds", "15", "--connections", "16"));
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || args[i].equals("-h")) {
                 System.out.print(USAGE);
@@ -243,6 +247,12 @@ public final class RestLoad {
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    /** @return the CPU time the whole JVM used so far */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
     /** The body of request k, or null for none. */
     @FunctionalInterface
     private interface Bodies {
@@ -256,6 +266,10 @@ public final class RestLoad {
         AtomicLong answered = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Map<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        long cpuFrom = processCpuNanos();
+        long jitFrom = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long startedFrom = THREADS.getTotalStartedThreadCount();
+        ThreadCpu threads = null;
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long warmup = (long) warmupSeconds * rate;
         long total = warmup + (long) seconds * rate;
@@ -271,6 +285,10 @@ public final class RestLoad {
                 latency.reset();
                 service.reset();
                 statuses.clear();
+                cpuFrom = processCpuNanos();
+                jitFrom = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                startedFrom = THREADS.getTotalStartedThreadCount();
+                threads = new ThreadCpu();
             }
             boolean recorded = k >= warmup;
             long sent = now;
@@ -304,6 +322,11 @@ public final class RestLoad {
         while (answered.get() < total && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+        long measuredWall = System.nanoTime() - measuredFrom;
+        double cpuPerRequest = (processCpuNanos() - cpuFrom) / 1e3 / Math.max(1, total - warmup);
+        long started = THREADS.getTotalStartedThreadCount() - startedFrom;
+        long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitFrom;
+        String busiest = threads == null ? "" : threads.since(measuredWall);
         Histogram all = latency.getIntervalHistogram();
         Histogram serviceTimes = service.getIntervalHistogram();
         double offered = (double) (total - warmup) / ((sendEnd - measuredFrom) / 1e9);
@@ -316,13 +339,19 @@ public final class RestLoad {
                 serviceTimes.getValueAtPercentile(50), serviceTimes.getValueAtPercentile(90),
                 serviceTimes.getValueAtPercentile(99), serviceTimes.getValueAtPercentile(99.9),
                 serviceTimes.getMaxValue());
+        System.out.printf(Locale.ROOT, "  CPU per request (server, core and client, us): %.0f; threads started: %d;"
+                + " JIT %d ms (still warming up if large); load average %.2f%n", cpuPerRequest, started, jitMillis,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("  busiest threads: " + busiest);
         List<String> codes = new ArrayList<>();
         statuses.forEach((code, count) -> codes.add("\"" + code + "\":" + count));
         System.out.printf(Locale.ROOT, "{\"benchmark\":\"rest\",\"scenario\":\"%s\",\"rate\":%d,\"seconds\":%d,"
                         + "\"connections\":%d,\"requests\":%d,\"failed\":%d,\"unanswered\":%d,\"statuses\":{%s},"
-                        + "\"p50Us\":%d,\"p99Us\":%d,\"p999Us\":%d,\"maxUs\":%d,\"serviceP99Us\":%d}%n",
+                        + "\"p50Us\":%d,\"p99Us\":%d,\"p999Us\":%d,\"maxUs\":%d,\"serviceP99Us\":%d,"
+                        + "\"cpuUsPerRequest\":%.0f,\"threadsStarted\":%d,\"loadAverage\":%.2f}%n",
                 name, rate, seconds, connections, all.getTotalCount(), failed.get(), total - answered.get(),
                 String.join(",", codes), all.getValueAtPercentile(50), all.getValueAtPercentile(99),
-                all.getValueAtPercentile(99.9), all.getMaxValue(), serviceTimes.getValueAtPercentile(99));
+                all.getValueAtPercentile(99.9), all.getMaxValue(), serviceTimes.getValueAtPercentile(99), cpuPerRequest,
+                started, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

@@ -8,7 +8,11 @@ import io.nautilus.web.stream.StreamEndpoint;
 import io.nautilus.web.stream.StreamHub;
 import io.nautilus.web.stream.StreamSettings;
 import io.nautilus.web.server.WebContext;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.WebSocket;
@@ -56,6 +60,12 @@ public final class StreamLoad {
               --instruments K  instruments the updates go round-robin over (default 200)
               --rounds N       rounds of each, streams off and on, alternating (default 3)
             """;
+
+    /**
+     * The server's event loops, each with its own HTTP server instance on the shared port, as the platform's
+     * {@code WebServer} runs them (one instance would put every WebSocket on one event loop).
+     */
+    private static final int SERVER_EVENT_LOOPS = 2;
 
     /** What a quote frame carries: the shape of the platform's quotes plus the intended publish time. */
     record QuoteData(String instrument, String bidPrice, String bidSize, String askPrice, String askSize,
@@ -135,15 +145,26 @@ public final class StreamLoad {
         ObjectMapper json = new ObjectMapper();
         StreamHub hub = new StreamHub(StreamSettings.DEFAULTS, json, System::nanoTime, id -> true);
         StreamEndpoint endpoint = new StreamEndpoint(hub, 65_536, 2_000);
-        Vertx serverVertx = Vertx.vertx();
+        Vertx serverVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(SERVER_EVENT_LOOPS));
         Vertx clientVertx = Vertx.vertx();
         try {
             Router router = Router.router(serverVertx);
             endpoint.mount(router, new Problems());
             serverVertx.setPeriodic(250, id -> hub.sweep());
-            HttpServer server = serverVertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-                    .requestHandler(router).listen().toCompletionStage().toCompletableFuture()
+            HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(-1)
+                    .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
+            List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serverVertx.deployVerticle(() -> new AbstractVerticle() {
+                @Override
+                public void start(Promise<Void> started) {
+                    vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> {
+                        servers.add(s);
+                        started.complete();
+                    }).onFailure(started::fail);
+                }
+            }, new DeploymentOptions().setInstances(SERVER_EVENT_LOOPS)).toCompletionStage().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
+            HttpServer server = servers.get(0);
             WebSocketClient wsClient = clientVertx.createWebSocketClient(new WebSocketClientOptions()
                     .setMaxConnections(clients + 10));
             for (int c = 0; c < clients; c++) {

@@ -80,6 +80,12 @@ public final class CorePipeline<P extends CommandProcessor> {
     private static final long JOIN_TIMEOUT_MILLIS = 5_000;
     private static final long SNAPSHOT_JOURNAL_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final ThreadLocal<Command> SCRATCH = ThreadLocal.withInitial(Command::new);
+    /**
+     * Completes the futures of queries and snapshots off the pipeline's threads: the common pool itself, never
+     * {@code CompletableFuture.runAsync}'s default, which starts a thread per task when the common pool has a
+     * parallelism of 1 (any machine with 2 CPUs), i.e. a thread started by the business thread per query.
+     */
+    private static final java.util.concurrent.Executor ANSWERS = java.util.concurrent.ForkJoinPool.commonPool();
 
     private enum State { NEW, STARTING, RUNNING, STOPPING, STOPPED, FAILED }
 
@@ -506,7 +512,7 @@ public final class CorePipeline<P extends CommandProcessor> {
             void run(long lastSeq, long lastTimestamp) {
                 try {
                     T value = function.get();
-                    CompletableFuture.runAsync(() -> future.complete(value));
+                    ANSWERS.execute(() -> future.complete(value));
                 } catch (Throwable e) {
                     fail(e);
                 }
@@ -514,7 +520,7 @@ public final class CorePipeline<P extends CommandProcessor> {
 
             @Override
             void fail(Throwable reason) {
-                CompletableFuture.runAsync(() -> future.completeExceptionally(reason));
+                ANSWERS.execute(() -> future.completeExceptionally(reason));
             }
         });
         return future;
@@ -582,7 +588,7 @@ public final class CorePipeline<P extends CommandProcessor> {
         @Override
         void run(long lastSeq, long lastTimestamp) {
             if (lastSeq == lastSnapshotSeq) {
-                CompletableFuture.runAsync(() -> future.complete(lastSeq));
+                ANSWERS.execute(() -> future.complete(lastSeq));
                 return;
             }
             try {
@@ -673,7 +679,7 @@ public final class CorePipeline<P extends CommandProcessor> {
 
         @Override
         void fail(Throwable reason) {
-            CompletableFuture.runAsync(() -> future.completeExceptionally(reason));
+            ANSWERS.execute(() -> future.completeExceptionally(reason));
         }
     }
 

@@ -208,10 +208,15 @@ public final class CoreResources implements WebModule {
         }
 
         static Optional<Instrument> instrument(TradingCoreService core, String text) {
-            for (Instrument instrument : core.instruments()) {
-                if (instrument.id().value().equals(text)) {
-                    return Optional.of(instrument);
-                }
+            InstrumentId id;
+            try {
+                id = InstrumentId.of(text);
+            } catch (IllegalArgumentException notAnId) {
+                id = null;
+            }
+            Optional<Instrument> byId = id == null ? Optional.empty() : core.instrument(id);
+            if (byId.isPresent()) {
+                return byId;
             }
             for (Instrument instrument : core.instruments()) {
                 if (instrument.symbol().equals(text)) {

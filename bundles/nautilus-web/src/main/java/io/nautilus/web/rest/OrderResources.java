@@ -12,16 +12,20 @@ import io.nautilus.core.api.OrderFilter;
 import io.nautilus.core.api.OrderHistory;
 import io.nautilus.core.api.OrderStateFilter;
 import io.nautilus.core.api.OrderView;
+import io.nautilus.core.api.AccountView;
 import io.nautilus.core.api.TradingCoreService;
 import io.nautilus.web.json.ExecutionJson;
 import io.nautilus.web.server.WebContext;
 import io.nautilus.web.server.WebModule;
+import io.vertx.core.Context;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.osgi.service.component.annotations.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +50,7 @@ public final class OrderResources implements WebModule {
     static final int DEFAULT_LIMIT = 500;
 
     private final AtomicLong lastClientOrderId = new AtomicLong();
+    private final KnownAccounts accounts = new KnownAccounts();
 
     @Override
     public void mount(Router router, WebContext web) {
@@ -102,28 +107,48 @@ public final class OrderResources implements WebModule {
             return;
         }
         TradingCoreService core = service.get();
-        web.vertx().executeBlocking(() -> {
-            if (ticket.account() == null || ticket.instrument() == null) {
-                throw new IllegalArgumentException("account and instrument are needed");
-            }
-            AccountId account = CoreResources.Catalog.account(core, ticket.account());
-            Instrument definition = CoreResources.Catalog.instrument(core, ticket.instrument())
-                    .orElseThrow(() -> new CoreResources.NotFound("unknown instrument " + ticket.instrument()));
-            VenueId venue = ticket.venue() == null || ticket.venue().isBlank() ? null : VenueId.of(ticket.venue());
-            return new Prepared(ticket.toOrder(nextClientOrderId(), account, definition, Instant.now()), venue);
-        }, false).onComplete(built -> {
-            if (built.failed()) {
-                badRequest(ctx, web, built.cause());
+        if (ticket.account() == null || ticket.instrument() == null) {
+            web.problem(ctx, 400, "Invalid request", "account and instrument are needed");
+            return;
+        }
+        Optional<AccountId> known = accounts.find(core, ticket.account());
+        if (known.isPresent()) {
+            Prepared prepared;
+            try {
+                prepared = prepare(core, ticket, known.get());
+            } catch (RuntimeException e) {
+                badRequest(ctx, web, e);
                 return;
             }
-            NewOrder order = built.result().order();
-            VenueId venue = built.result().venue();
-            web.audit(ctx, "submit order client id " + order.clientOrderId() + " " + order.account().value() + " "
-                    + order.side() + " " + ticket.quantity() + " " + order.instrument().value()
-                    + (ticket.price() != null ? " @ " + ticket.price() : "") + " " + order.type() + " "
-                    + order.timeInForce());
-            answer(ctx, web, core, core.submit(order, venue), "the order", "Order rejected", 201);
-        });
+            send(ctx, web, core, ticket, prepared);
+            return;
+        }
+        web.vertx().executeBlocking(() -> prepare(core, ticket, accounts.lookUp(core, ticket.account())), false)
+                .onComplete(built -> {
+                    if (built.failed()) {
+                        badRequest(ctx, web, built.cause());
+                        return;
+                    }
+                    send(ctx, web, core, ticket, built.result());
+                });
+    }
+
+    /** Builds the order from the ticket: instrument lookup and decimals, no call that waits for the core. */
+    private Prepared prepare(TradingCoreService core, OrderTicket ticket, AccountId account) {
+        Instrument definition = CoreResources.Catalog.instrument(core, ticket.instrument())
+                .orElseThrow(() -> new CoreResources.NotFound("unknown instrument " + ticket.instrument()));
+        VenueId venue = ticket.venue() == null || ticket.venue().isBlank() ? null : VenueId.of(ticket.venue());
+        return new Prepared(ticket.toOrder(nextClientOrderId(), account, definition, Instant.now()), venue);
+    }
+
+    private static void send(RoutingContext ctx, WebContext web, TradingCoreService core, OrderTicket ticket,
+                             Prepared prepared) {
+        NewOrder order = prepared.order();
+        web.audit(ctx, "submit order client id " + order.clientOrderId() + " " + order.account().value() + " "
+                + order.side() + " " + ticket.quantity() + " " + order.instrument().value()
+                + (ticket.price() != null ? " @ " + ticket.price() : "") + " " + order.type() + " "
+                + order.timeInForce());
+        answer(ctx, web, core, core.submit(order, prepared.venue()), "the order", "Order rejected", 201);
     }
 
     private static void cancel(RoutingContext ctx, WebContext web) {
@@ -207,34 +232,40 @@ public final class OrderResources implements WebModule {
     private static void answer(RoutingContext ctx, WebContext web, TradingCoreService core,
                                CompletableFuture<CommandResult> future, String what, String rejected,
                                int status) {
-        future.orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((result, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                if (cause instanceof TimeoutException) {
-                    web.problem(ctx, 504, "No answer from the trading core", "no answer from the trading core within "
-                            + ANSWER_TIMEOUT_SECONDS + " s for " + what + "; it may still be processed (check GET"
-                            + " /api/v1/orders)");
-                } else {
-                    web.problem(ctx, 503, "Trading core unavailable", "the trading core did not process " + what
-                            + ": " + (cause.getMessage() != null ? cause.getMessage()
-                            : cause.getClass().getSimpleName()));
-                }
-                return;
+        Context context = ctx.vertx().getOrCreateContext();
+        future.orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((result, error) ->
+                context.runOnContext(ignored -> reply(ctx, web, core, result, error, what, rejected, status)));
+    }
+
+    /** Answers a command on the request's event loop (never on the core's thread that completed it). */
+    private static void reply(RoutingContext ctx, WebContext web, TradingCoreService core, CommandResult result,
+                              Throwable error, String what, String rejected, int status) {
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof TimeoutException) {
+                web.problem(ctx, 504, "No answer from the trading core", "no answer from the trading core within "
+                        + ANSWER_TIMEOUT_SECONDS + " s for " + what + "; it may still be processed (check GET"
+                        + " /api/v1/orders)");
+            } else {
+                web.problem(ctx, 503, "Trading core unavailable", "the trading core did not process " + what
+                        + ": " + (cause.getMessage() != null ? cause.getMessage()
+                        : cause.getClass().getSimpleName()));
             }
-            Instrument definition = null;
-            for (ExecutionReport report : result.reports()) {
-                definition = core.instrument(report.instrument()).orElse(definition);
-            }
-            if (!result.accepted()) {
-                web.problem(ctx, 422, rejected, Outcomes.describe(result, definition));
-                return;
-            }
-            if (status == 201) {
-                ctx.response().putHeader("Location", "/api/v1/orders/" + result.orderId());
-            }
-            web.json(ctx, status, CommandJson.of(result, definition));
-        });
+            return;
+        }
+        Instrument definition = null;
+        for (ExecutionReport report : result.reports()) {
+            definition = core.instrument(report.instrument()).orElse(definition);
+        }
+        if (!result.accepted()) {
+            web.problem(ctx, 422, rejected, Outcomes.describe(result, definition));
+            return;
+        }
+        if (status == 201) {
+            ctx.response().putHeader("Location", "/api/v1/orders/" + result.orderId());
+        }
+        web.json(ctx, status, CommandJson.of(result, definition));
     }
 
     private static long orderId(String text) {
@@ -256,6 +287,38 @@ public final class OrderResources implements WebModule {
     }
 
     private record Prepared(NewOrder order, VenueId venue) {
+    }
+
+    /**
+     * The account names the core had when last asked: a submit for one of them checks its account without a query
+     * that waits for the core's pipeline (an account removed since is still refused by the core, with its reason);
+     * an unknown name asks the core again.
+     */
+    private static final class KnownAccounts {
+
+        private record Names(TradingCoreService core, Set<String> names) {
+        }
+
+        private volatile Names known = new Names(null, Set.of());
+
+        Optional<AccountId> find(TradingCoreService core, String name) {
+            Names names = known;
+            return names.core() == core && names.names().contains(name) ? Optional.of(AccountId.of(name))
+                    : Optional.empty();
+        }
+
+        /** Asks the core (waits for its pipeline): off the event loop. */
+        AccountId lookUp(TradingCoreService core, String name) {
+            Set<String> names = new HashSet<>();
+            for (AccountView account : core.accounts()) {
+                names.add(account.account().value());
+            }
+            known = new Names(core, Set.copyOf(names));
+            if (!names.contains(name)) {
+                throw new CoreResources.NotFound("unknown account " + name);
+            }
+            return AccountId.of(name);
+        }
     }
 
     /**

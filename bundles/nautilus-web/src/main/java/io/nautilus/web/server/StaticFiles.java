@@ -6,13 +6,18 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dashboard's files, from the bundle's {@code web/} folder. A path with {@code ..}, a backslash, a NUL, a hidden
  * segment or an encoded slash is refused (404, like a file that is not there), so no request reads outside
- * {@code web/}; {@code /} is {@code index.html}.
+ * {@code web/}; {@code /} is {@code index.html}. Each file is read from the bundle once and kept in memory with an
+ * {@code ETag}, so the event loop does not read the bundle's jar again and a browser's revalidation gets 304.
  */
 public final class StaticFiles {
 
@@ -32,6 +37,8 @@ public final class StaticFiles {
 
     private final ClassLoader loader;
     private final String root;
+    /** The files served so far, read once (on the event loop) and kept: only files that exist, so bounded. */
+    private final ConcurrentHashMap<String, File> files = new ConcurrentHashMap<>();
 
     /**
      * @param loader where the files are (the web bundle's class loader)
@@ -50,30 +57,54 @@ public final class StaticFiles {
     public void serve(RoutingContext ctx) {
         String raw = ctx.request().path();
         String path = safePath(raw);
-        URL url = path == null ? null : loader.getResource(root + "/" + path);
-        if (url == null || url.getPath().endsWith("/")) {
+        if (path == null) {
             ctx.next();
             return;
+        }
+        File file = files.get(path);
+        if (file == null) {
+            file = read(path);
+            if (file == null) {
+                ctx.next();
+                return;
+            }
+            files.putIfAbsent(path, file);
+        }
+        ctx.response().putHeader("Cache-Control", "no-cache").putHeader("ETag", file.etag());
+        if (file.etag().equals(ctx.request().getHeader("If-None-Match"))) {
+            ctx.response().setStatusCode(304).end();
+            return;
+        }
+        ctx.response().putHeader("Content-Type", file.type()).end(file.bytes());
+    }
+
+    /** The file from the bundle, or null when it is not there. */
+    private File read(String path) {
+        URL url = loader.getResource(root + "/" + path);
+        if (url == null || url.getPath().endsWith("/")) {
+            return null;
         }
         byte[] bytes;
         try (InputStream in = url.openStream()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            ctx.next();
-            return;
+            return null;
         }
         String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        ctx.response().putHeader("Content-Type", TYPES.getOrDefault(extension, "application/octet-stream"))
-                .putHeader("Cache-Control", "no-cache")
-                .end(Buffer.buffer(bytes));
+        String etag;
+        try {
+            etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16)
+                    + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        return new File(TYPES.getOrDefault(extension, "application/octet-stream"), Buffer.buffer(bytes), etag);
     }
 
-    /**
-     * The file a request path names, relative to the root.
-     *
-     * @param requestPath the request's raw path
-     * @return the relative file path, or null when the path is not a plain file path
-     */
+    /** A file read once: a bundle's content does not change while it runs. */
+    private record File(String type, Buffer bytes, String etag) {
+    }
+
     static String safePath(String requestPath) {
         if (requestPath == null || !requestPath.startsWith("/")) {
             return null;

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.nautilus.api.platform.MetricsScrape;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
@@ -60,6 +63,13 @@ public final class WebServer implements AutoCloseable {
     private static final String SESSION_KEY = "nautilus.session";
     private static final String TOKEN_EXPIRY_KEY = "nautilus.tokenExpires";
     private static final int MAX_NAME_LENGTH = 256;
+    /**
+     * Event loops, each with its own HTTP server instance on the shared port (Vert.x hands new connections to them in
+     * turn): one server instance would serve every connection on one event loop.
+     */
+    static final int EVENT_LOOPS = 2;
+    /** Vert.x's port for "a random port shared by every instance" (port 0 would give each its own). */
+    private static final int SHARED_RANDOM_PORT = -1;
     /** Logins checked at once (each may wait in the realm's throttling); more are answered 503 at once. */
     static final int MAX_PENDING_LOGINS = 64;
     private static final byte[] INTERNAL_ERROR = ("{\"type\":\"urn:nautilus:problem:internal-error\","
@@ -112,7 +122,7 @@ public final class WebServer implements AutoCloseable {
         this.sessions = new SessionStore(settings.sessionTimeout(), settings.maxSessions());
         this.limiter = new LoginLimiter(settings.maxFailures(), settings.failureWindow(), settings.lockout());
         this.vertx = withVertxClassLoader(() -> Vertx.vertx(new VertxOptions()
-                .setEventLoopPoolSize(2)
+                .setEventLoopPoolSize(EVENT_LOOPS)
                 .setWorkerPoolSize(8)
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false))));
@@ -128,8 +138,12 @@ public final class WebServer implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound or the key store not read; the message says why
      */
     public int start(Duration timeout) {
-        HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
+        HttpServerOptions options = new HttpServerOptions().setHost(settings.host())
+                .setPort(settings.port() == 0 ? SHARED_RANDOM_PORT : settings.port())
                 .setCompressionSupported(true).setHttp2ClearTextEnabled(false)
+                // a stream frame goes to many clients: deflating it once per client (and a deflater of ~300 KB per
+                // connection) costs more than the few hundred bytes of JSON it saves
+                .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
                 .setIdleTimeout(300).setIdleTimeoutUnit(TimeUnit.SECONDS);
         if (settings.tls()) {
             String path = settings.keystore().toString();
@@ -137,17 +151,29 @@ public final class WebServer implements AutoCloseable {
             options.setSsl(true).setKeyCertOptions(new KeyStoreOptions().setType(type).setPath(path)
                     .setPassword(settings.keystorePassword()));
         }
+        List<HttpServer> listening = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
-            server = listenInVertxLoader(() -> vertx.createHttpServer(options)
-                    .connectionHandler(this::connected)
-                    .requestHandler(request -> router.get().handle(request))
-                    .listen().toCompletionStage().toCompletableFuture()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            listenInVertxLoader(() -> vertx.deployVerticle(() -> new AbstractVerticle() {
+                        @Override
+                        public void start(Promise<Void> started) {
+                            vertx.createHttpServer(options)
+                                    .connectionHandler(WebServer.this::connected)
+                                    .requestHandler(request -> router.get().handle(request))
+                                    .listen()
+                                    .onSuccess(listener -> {
+                                        listening.add(listener);
+                                        started.complete();
+                                    })
+                                    .onFailure(started::fail);
+                        }
+                    }, new DeploymentOptions().setInstances(EVENT_LOOPS))
+                    .toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port()
                     + (settings.tls() ? " with TLS (" + settings.keystore() + ")" : "") + ": " + cause, cause);
         }
+        server = listening.get(0);
         sweeper = vertx.setPeriodic(60_000, id -> sweep());
         LOG.info("Web server listening on {}://{}:{}", settings.tls() ? "https" : "http", settings.host(),
                 server.actualPort());

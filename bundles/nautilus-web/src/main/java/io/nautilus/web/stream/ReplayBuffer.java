@@ -26,6 +26,12 @@ final class ReplayBuffer {
     }
 
     /** @return the oldest seq kept, or 0 when empty */
+    /** Drops every frame kept. */
+    void clear() {
+        java.util.Arrays.fill(frames, null);
+        size = 0;
+    }
+
     long oldestSeq() {
         return size == 0 ? 0 : seqs[(next - size + seqs.length) % seqs.length];
     }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -58,6 +60,7 @@ public final class StreamHub {
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
     private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong tooSlow = new AtomicLong();
+    private volatile Consumer<String> subscribeListener;
 
     /**
      * Creates a hub.
@@ -109,7 +112,7 @@ public final class StreamHub {
                 t.latest.put(key, new Topic.Latest(seq, data, null));
                 return seq;
             }
-            String frame = frame(t.name, seq, data);
+            String frame = frame(t, seq, data);
             if (t.reliable) {
                 t.replay.add(seq, frame);
             } else {
@@ -120,6 +123,58 @@ public final class StreamHub {
             }
             return seq;
         }
+    }
+
+    /**
+     * Drops a conflated topic's latest value of a key that no longer exists (a closed position, a backtest run no
+     * longer listed): new subscribers stop getting it, and the hub keeps no value per key ever seen.
+     *
+     * @param topic a conflated topic
+     * @param key   the key
+     */
+    public void forget(String topic, String key) {
+        Topic t = topics.get(topic);
+        if (t == null || t.reliable) {
+            return;
+        }
+        synchronized (t) {
+            t.latest.remove(key);
+        }
+    }
+
+    /**
+     * Says that {@code count} values of a never-dropped topic could not be published (the platform produced them
+     * faster than the hub took them): the topic's seq moves past them, its replay buffer is emptied (a resume from
+     * before them gets a {@code gap}), and its subscribers are closed with {@link #CLOSE_TOO_SLOW} and the reason,
+     * so no client believes it saw everything.
+     *
+     * @param topic  a never-dropped topic
+     * @param count  values lost
+     * @param reason one line for the subscribers' close frame
+     */
+    public void lost(String topic, long count, String reason) {
+        Topic t = topics.computeIfAbsent(topic, name -> new Topic(name, settings.replay()));
+        List<StreamClient> closing;
+        synchronized (t) {
+            t.seq += count;
+            if (t.reliable) {
+                t.replay.clear();
+            }
+            closing = List.copyOf(t.subscribers);
+        }
+        for (StreamClient client : closing) {
+            client.close(CLOSE_TOO_SLOW, reason);
+        }
+    }
+
+    /**
+     * Calls {@code listener} with the topic's name after each successful subscribe (on the client's thread), e.g. to
+     * refresh a conflated topic's values for the newcomer.
+     *
+     * @param listener gets topic names; null for none
+     */
+    public void onSubscribe(Consumer<String> listener) {
+        subscribeListener = listener;
     }
 
     /** Closes every client that has been unwritable for longer than {@link StreamSettings#stallMillis}; call it periodically. */
@@ -270,12 +325,16 @@ public final class StreamHub {
                 for (var e : t.latest.entrySet()) {
                     Topic.Latest latest = e.getValue();
                     if (latest.frame == null) {
-                        latest.frame = frame(t.name, latest.seq, latest.data);
+                        latest.frame = frame(t, latest.seq, latest.data);
                     }
                     client.offer(t.name, e.getKey(), latest.frame, false);
                 }
             }
             t.subscribers.add(client);
+        }
+        Consumer<String> listener = subscribeListener;
+        if (listener != null) {
+            listener.accept(name);
         }
     }
 
@@ -332,12 +391,18 @@ public final class StreamHub {
         client.reply(null, json.createObjectNode().put("op", "error").put("detail", detail).toString(), false);
     }
 
-    private String frame(String topic, long seq, Object data) {
+    private String frame(Topic t, long seq, Object data) {
+        if (t.framePrefix == null) {
+            try {
+                t.framePrefix = "{\"topic\":" + json.writeValueAsString(t.name) + ",\"seq\":";
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot write topic " + t.name + " as JSON", e);
+            }
+        }
         try {
-            return "{\"topic\":" + json.writeValueAsString(topic) + ",\"seq\":" + seq + ",\"data\":"
-                    + json.writeValueAsString(data) + "}";
+            return t.framePrefix + seq + ",\"data\":" + json.writeValueAsString(data) + "}";
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + topic + " data " + data + " as JSON", e);
+            throw new IllegalArgumentException("cannot write " + t.name + " data " + data + " as JSON", e);
         }
     }
 }

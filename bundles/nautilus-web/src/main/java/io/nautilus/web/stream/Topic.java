@@ -30,6 +30,8 @@ final class Topic {
     final Map<String, Latest> latest;
     final List<StreamClient> subscribers = new ArrayList<>();
     long seq;
+    /** {@code {"topic":<name>,"seq":} written once (under the topic's monitor), the start of every frame. */
+    String framePrefix;
 
     Topic(String name, int replayCapacity) {
         this.name = name;

@@ -24,6 +24,7 @@ class WebServerTest {
 
     private WebServer server;
     private Http http;
+    private int port;
     private final AtomicInteger changes = new AtomicInteger();
     private volatile MetricsScrape metrics;
 
@@ -53,6 +54,8 @@ class WebServerTest {
                 ws.close();
             }));
             router.get("/api/v1/echo").handler(ctx -> web.json(ctx, 200, Map.of("user", web.user(ctx).name())));
+            router.get("/api/v1/thread").handler(ctx -> web.json(ctx, 200,
+                    Map.of("thread", Thread.currentThread().getName())));
             router.post("/api/v1/echo").handler(ctx -> {
                 if (web.requireRole(ctx, WebContext.Role.TRADER)) {
                     changes.incrementAndGet();
@@ -60,12 +63,26 @@ class WebServerTest {
                 }
             });
         }));
-        http = new Http(server.start(Duration.ofSeconds(10)));
+        port = server.start(Duration.ofSeconds(10));
+        http = new Http(port);
     }
 
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    @Test
+    void connectionsAreServedOnEveryEventLoop() throws Exception {
+        Http.Session session = http.login("viewer", "viewer-pw");
+        java.util.Set<String> threads = new java.util.HashSet<>();
+        for (int i = 0; i < 2 * WebServer.EVENT_LOOPS; i++) {
+            HttpResponse<String> answer = new Http(port).get("/api/v1/thread", session.read());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            threads.add(answer.body());
+        }
+
+        assertThat(threads).hasSize(WebServer.EVENT_LOOPS);
     }
 
     @Test
@@ -251,6 +268,43 @@ class WebServerTest {
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.headers().firstValue("content-type")).hasValue(MetricsScrape.CONTENT_TYPE);
         assertThat(scrape.body()).isEqualTo("# TYPE up gauge\nup 1\n");
+    }
+
+    @Test
+    void staticFilesCarryAnETagAndRevalidateWith304() throws Exception {
+        HttpResponse<String> first = http.get("/login.html", Map.of());
+        String etag = first.headers().firstValue("etag").orElseThrow();
+
+        HttpResponse<String> again = http.get("/login.html", Map.of("If-None-Match", etag));
+        HttpResponse<String> stale = http.get("/login.html", Map.of("If-None-Match", "\"other\""));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).isEqualTo(first.body()).isNotEmpty();
+    }
+
+    @Test
+    void webSocketsAreNotCompressedEvenWhenTheClientOffersIt() throws Exception {
+        Http.Session session = http.login("viewer", "viewer-pw");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/socket HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"
+                    + "Cookie: " + session.cookie() + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            List<String> head = new java.util.ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.add(line.toLowerCase(java.util.Locale.ROOT));
+            }
+
+            assertThat(head.get(0)).startsWith("http/1.1 101");
+            assertThat(head).noneMatch(line -> line.startsWith("sec-websocket-extensions"));
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.nautilus.api.InstrumentId;
 import io.nautilus.api.Side;
 import io.nautilus.api.StrategyId;
 import io.nautilus.api.VenueId;
+import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.order.CancelReason;
 import io.nautilus.api.order.ExecType;
@@ -22,11 +23,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The module's sources feeding its hub, with a stand-in trading core. */
 class StreamModuleTest {
@@ -38,7 +42,9 @@ class StreamModuleTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final StreamModule module = new StreamModule();
-    private final List<PositionView> positions = new ArrayList<>();
+    private final List<PositionView> positions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Set<String> instrumentThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final AtomicInteger positionReads = new AtomicInteger();
 
     @AfterEach
     void stop() {
@@ -48,9 +54,16 @@ class StreamModuleTest {
     private TradingCoreService core() {
         return (TradingCoreService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{TradingCoreService.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "instrument" -> ACME.equals(args[0]) ? Optional.of(INSTRUMENT) : Optional.empty();
+                    case "instrument" -> {
+                        instrumentThreads.add(Thread.currentThread().getName());
+                        yield ACME.equals(args[0]) ? Optional.of(INSTRUMENT) : Optional.empty();
+                    }
                     case "instruments" -> List.of(INSTRUMENT);
-                    case "positions" -> List.copyOf(positions);
+                    case "positions" -> {
+                        positionReads.incrementAndGet();
+                        yield positions.stream().filter(p -> args[0] == null || p.account().equals(args[0]))
+                                .toList();
+                    }
                     case "pnl" -> List.of(new AccountPnl(ACC, 0, 150, 0, 10_050, 1, 0));
                     case "toString" -> "stand-in core";
                     default -> throw new UnsupportedOperationException(method.getName());
@@ -68,7 +81,7 @@ class StreamModuleTest {
     private List<JsonNode> data(FakeSocket socket) throws Exception {
         socket.runTasks();
         List<JsonNode> out = new ArrayList<>();
-        for (String s : socket.received) {
+        for (String s : List.copyOf(socket.received)) {
             JsonNode n = json.readTree(s);
             if (n.has("data")) {
                 out.add(n.get("data"));
@@ -86,11 +99,14 @@ class StreamModuleTest {
                 Side.BUY, ExecType.PARTIAL_FILL, OrderStatus.PARTIALLY_FILLED, RejectReason.NONE, CancelReason.NONE,
                 Liquidity.MAKER, null, 10_050, 3, 7, 3, 10_050, 1_765_000_000_123_456_789L, 1_765_000_000_123_456_999L,
                 2);
+        instrumentThreads.clear();
         module.onCommandResult(new CommandResult(900, 42, RejectReason.NONE, null, 0, 0,
                 List.of(fill)));
 
-        List<JsonNode> got = data(socket);
+        List<JsonNode> got = await().atMost(Duration.ofSeconds(10)).until(() -> data(socket), d -> !d.isEmpty());
         assertThat(got).hasSize(1);
+        assertThat(instrumentThreads).as("the frame is written on the feed's thread, not the core's")
+                .containsExactly("nautilus-web-stream-executions");
         JsonNode e = got.get(0);
         assertThat(e.get("coreSeq").asLong()).isEqualTo(900);
         assertThat(e.get("orderId").asLong()).isEqualTo(42);
@@ -123,6 +139,99 @@ class StreamModuleTest {
         assertThat(pnl).hasSize(1);
         assertThat(pnl.get(0).get("netPnl").asText()).isEqualTo("1.50");
         assertThat(pnl.get(0).get("grossExposure").asText()).isEqualTo("100.50");
+    }
+
+    @Test
+    void aFillMakesThePositionsOfItsAccountBeReadAgainWithoutPolling() throws Exception {
+        module.start(StreamSettings.DEFAULTS, 65_536, 60_000, 1, 60_000, 1024);
+        module.bindCore(core());
+        FakeSocket positionSocket = subscribe("positions");
+        await().atMost(Duration.ofSeconds(10)).until(() -> positionReads.get() > 0);
+        assertThat(data(positionSocket)).isEmpty();
+        positions.add(new PositionView(ACC, ACME, 3, 10_050, 10_100, 0, 150, 0, 3, 0));
+
+        module.onCommandResult(new CommandResult(901, 43, RejectReason.NONE, null, 0, 0, List.of(fill(3))));
+
+        List<JsonNode> got = await().atMost(Duration.ofSeconds(10)).until(() -> data(positionSocket),
+                d -> !d.isEmpty());
+        assertThat(got.get(got.size() - 1).get("quantity").asText()).isEqualTo("3");
+    }
+
+    @Test
+    void anOrderWithoutFillsReadsNoPositions() throws Exception {
+        module.start(StreamSettings.DEFAULTS, 65_536, 60_000, 1, 60_000, 1024);
+        module.bindCore(core());
+        FakeSocket executions = subscribe("executions");
+        subscribe("positions");
+        await().atMost(Duration.ofSeconds(10)).until(() -> positionReads.get() > 0);
+        int readsBefore = positionReads.get();
+
+        module.onCommandResult(new CommandResult(902, 44, RejectReason.NONE, null, 0, 0, List.of(fill(0))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> data(executions), d -> !d.isEmpty());
+        Thread.sleep(50);
+        assertThat(positionReads.get()).isEqualTo(readsBefore);
+    }
+
+    @Test
+    void closedPositionsAreForgotten() throws Exception {
+        module.start(StreamSettings.DEFAULTS, 65_536, 60_000);
+        module.bindCore(core());
+        positions.add(new PositionView(ACC, ACME, 3, 10_050, 10_100, 0, 150, 0, 3, 0));
+        positions.add(new PositionView(AccountId.of("ACC2"), ACME, 1, 10_050, 10_100, 0, 50, 0, 1, 0));
+        module.poll();
+        int keys = module.lastPublishedKeys();
+        positions.remove(1);
+
+        module.poll();
+
+        assertThat(module.lastPublishedKeys()).isEqualTo(keys - 1);
+        List<JsonNode> newcomer = data(subscribe("positions"));
+        assertThat(newcomer).extracting(n -> n.get("account").asText()).containsExactly("ACC1");
+    }
+
+    @Test
+    void resultsTheStreamCouldNotTakeCloseTheExecutionSubscribersWithAGap() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong lost = new java.util.concurrent.atomic.AtomicLong();
+        try (ExecutionFeed feed = new ExecutionFeed("test-feed", 1, batch -> {
+            taken.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, lost::addAndGet)) {
+            CommandResult result = new CommandResult(1, 1, RejectReason.NONE, null, 0, 0, List.of(fill(1)));
+            assertThat(feed.offer(result)).isTrue();
+            taken.await();
+            assertThat(feed.offer(result)).isTrue();
+            assertThat(feed.offer(result)).as("one result waits already: the core is not held up").isFalse();
+            release.countDown();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> lost.get() == 1 && feed.waiting() == 0);
+        }
+
+        module.start(StreamSettings.DEFAULTS, 65_536, 60_000);
+        FakeSocket socket = subscribe("executions");
+        module.hub().publish(StreamHub.EXECUTIONS, null, java.util.Map.of("n", 1));
+        module.hub().lost(StreamHub.EXECUTIONS, 5, "stream fell behind the core: 5 results lost");
+        socket.runTasks();
+        assertThat(socket.closeCode).isEqualTo(StreamHub.CLOSE_TOO_SLOW);
+        FakeSocket resumed = new FakeSocket();
+        module.hub().open(resumed).onText("{\"op\":\"subscribe\",\"topic\":\"executions\",\"from\":1}");
+        resumed.runTasks();
+        assertThat(resumed.received).anySatisfy(frame -> assertThat(frame).contains("\"op\":\"gap\"",
+                "\"oldest\":7"));
+    }
+
+    private static ExecutionReport fill(long quantity) {
+        return new ExecutionReport(12, 6, 0, 43, ACC, new StrategyId("mm"), ACME, new VenueId("SIM"), Side.BUY,
+                quantity > 0 ? ExecType.FILL : ExecType.NEW, quantity > 0 ? OrderStatus.FILLED : OrderStatus.NEW,
+                RejectReason.NONE, CancelReason.NONE, quantity > 0 ? Liquidity.MAKER : Liquidity.NONE, null,
+                quantity > 0 ? 10_050 : FixedPoint.NULL, quantity, quantity > 0 ? 0 : 1, quantity,
+                quantity > 0 ? 10_050 : FixedPoint.NULL, 1L, 2L, 0);
     }
 
     @Test
