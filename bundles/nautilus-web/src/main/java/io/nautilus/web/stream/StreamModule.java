@@ -348,14 +348,19 @@ public final class StreamModule implements WebModule, CommandResultListener, Not
         }
     }
 
-    /** Publishes the positions, P&amp;L totals and backtest runs that changed since they were last read. */
-    void poll() {
-        try {
-            publishPositions(hub(), null);
-        } catch (RuntimeException e) {
-            LOG.warn("Stream read of positions and P&L failed: {}", e.toString());
-        }
-        pollBacktests();
+    /**
+     * Publishes the positions, P&amp;L totals and backtest runs that changed since they were last read, on the
+     * stream's timer thread like every other read (so reads never race), and returns once they are published.
+     */
+    void poll() throws InterruptedException, java.util.concurrent.ExecutionException {
+        timer.submit(() -> {
+            try {
+                publishPositions(hub(), null);
+            } catch (RuntimeException e) {
+                LOG.warn("Stream read of positions and P&L failed: {}", e.toString());
+            }
+            pollBacktests();
+        }).get();
     }
 
     /** Every {@code stream.refreshMillis}: all positions and P&amp;L while anyone subscribes to them. */
