@@ -18,6 +18,8 @@ export function timeChart(container, names) {
     ...size(container),
     series: [{}, ...names.map((name, i) => ({ label: name, stroke: COLORS[i % COLORS.length], width: 2 }))],
     axes: [{}, { size: 70 }],
+    // one point alone would stretch the time axis over years: show the minute before it instead
+    scales: { x: { time: true, range: (u, min, max) => (min === max ? [min - 60, max] : [min, max]) } },
     legend: { live: false },
   };
   container.replaceChildren();

@@ -2,19 +2,24 @@
 
 import { me, get, rows, logout } from './api.js';
 import { onState } from './stream.js';
-import { el, table, pick, flash } from './dom.js';
+import { el, liveTable, pick, flash } from './dom.js';
 import { startTrading } from './trading.js';
 import { loadStrategies } from './strategies.js';
 import { startAlerts, loadAlerts } from './alerts.js';
 import { startBacktests, loadBacktests } from './backtests.js';
 
+let venuesTable = null;
+
 async function loadVenues() {
   const data = rows(await get('/venues'));
-  document.getElementById('venues').replaceChildren(table(data, {
-    columns: ['venue', 'state', 'detail', 'nextSenderSeqNum', 'nextTargetSeqNum', 'workingOrders', 'commandsSent',
-      'reportsApplied', 'reportsRefused', 'duplicateFills', 'reconciliation', 'failures', 'failedClosed',
-      'lastStateChange', 'lastProblem'],
-    key: (row) => String(pick(row, 'id', 'venue', 'name')), empty: 'No venues configured.' }));
+  if (!venuesTable) {
+    venuesTable = liveTable(document.getElementById('venues'), {
+      columns: ['venue', 'state', 'detail', 'nextSenderSeqNum', 'nextTargetSeqNum', 'workingOrders', 'commandsSent',
+        'reportsApplied', 'reportsRefused', 'duplicateFills', 'reconciliation', 'failures', 'failedClosed',
+        'lastStateChange', 'lastProblem'],
+      key: (row) => String(pick(row, 'id', 'venue', 'name')), empty: 'No venues configured.' });
+  }
+  venuesTable.update(data);
 }
 
 const views = {

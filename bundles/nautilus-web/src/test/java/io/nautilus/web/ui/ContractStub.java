@@ -28,9 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for the platform's web tier while the dashboard is built: it serves the dashboard's folder and answers
- * the issue's REST/WebSocket contract with canned data (one user {@code admin}/{@code admin}, the demo market maker's
- * position on SIM-BTC moving every 200 ms, working orders, one open alert, one finished backtest). It checks what the
- * contract demands of a client (session cookie, {@code X-CSRF-Token} on state changes) and records every
+ * the issue's REST/WebSocket contract with canned data (users {@code admin}, {@code trader} and {@code viewer}, each
+ * with their name as password and as role; the demo market maker's
+ * position on SIM-BTC moving every 200 ms and its two quotes re-quoted every second with new order ids, so the
+ * working orders change while a test works in them; working orders, one open alert that fires again every second,
+ * one finished backtest; stopping a strategy raises an alert). It checks what the
+ * contract demands of a client (session cookie, {@code X-CSRF-Token} on state changes, a viewer changes nothing) and
+ * records every
  * state-changing request, so a test can see what the page sent. Bound to 127.0.0.1 on a free port.
  */
 final class ContractStub implements AutoCloseable {
@@ -39,26 +43,31 @@ final class ContractStub implements AutoCloseable {
     record Call(String method, String path, String csrf, Map<String, Object> body) {
     }
 
+    /** A signed-in user: their role and their CSRF token. */
+    private record Session(String user, String role, String csrf) {
+    }
+
     private static final String COOKIE = "NAUTILUS_SESSION";
-    private static final String PASSWORD = "admin";
+    private static final Set<String> USERS = Set.of("admin", "trader", "viewer");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
-    private final String session = UUID.randomUUID().toString();
-    private final String csrf = UUID.randomUUID().toString();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<Long, Map<String, Object>> orders = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, Object>> quotes = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> alerts = new ConcurrentHashMap<>();
     private final Map<String, String> strategyState = new ConcurrentHashMap<>(Map.of("mm-demo", "RUNNING"));
     private final Map<ServerWebSocket, Set<String>> sockets = new ConcurrentHashMap<>();
     private final AtomicLong nextOrder = new AtomicLong(1001);
+    private final AtomicLong nextQuote = new AtomicLong(9001);
     private final AtomicLong seq = new AtomicLong();
     private volatile long position = 3;
     private volatile long tick;
 
     ContractStub() throws Exception {
-        alerts.put("a-1", new LinkedHashMap<>(Map.of("id", "a-1", "state", "FIRING", "severity", "WARNING",
+        alerts.put("a-1", new ConcurrentHashMap<>(Map.of("id", "a-1", "state", "FIRING", "severity", "WARNING",
                 "key", "venue.SIM.latency", "count", 3, "last", "2026-12-06T07:30:00.123456789Z",
                 "text", "SIM round trip above 5 ms")));
         Router router = Router.router(vertx);
@@ -100,25 +109,34 @@ final class ContractStub implements AutoCloseable {
         return String.valueOf(alerts.get(id).get("state"));
     }
 
-    /** @return the ids of the working orders */
+    /** @return the ids of the working orders submitted through the API (not the demo market maker's quotes) */
     Set<Long> workingOrders() {
         return Set.copyOf(orders.keySet());
     }
 
     private void login(RoutingContext ctx) {
         Map<?, ?> body = ctx.body().asJsonObject().getMap();
-        if (!"admin".equals(body.get("username")) || !PASSWORD.equals(body.get("password"))) {
+        Object user = body.get("username");
+        if (!USERS.contains(user) || !user.equals(body.get("password"))) {
             problem(ctx, 401, "Login failed", "wrong user name or password");
             return;
         }
-        ctx.response().addCookie(Cookie.cookie(COOKIE, session).setHttpOnly(true).setPath("/")
+        String id = UUID.randomUUID().toString();
+        Session session = new Session((String) user, (String) user, UUID.randomUUID().toString());
+        sessions.put(id, session);
+        ctx.response().addCookie(Cookie.cookie(COOKIE, id).setHttpOnly(true).setPath("/")
                 .setSameSite(CookieSameSite.STRICT));
-        send(ctx, 200, Map.of("user", "admin", "role", "admin", "csrfToken", csrf));
+        send(ctx, 200, Map.of("user", session.user(), "role", session.role(), "csrfToken", session.csrf()));
+    }
+
+    private Session session(RoutingContext ctx) {
+        return ctx.get("session");
     }
 
     private void authenticated(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
-        if (cookie == null || !session.equals(cookie.getValue())) {
+        Session session = cookie == null ? null : sessions.get(cookie.getValue());
+        if (session == null) {
             String path = ctx.request().path();
             if (!path.startsWith("/api/") && (path.equals("/") || path.endsWith(".html"))) {
                 ctx.redirect("/login.html");
@@ -132,18 +150,28 @@ final class ContractStub implements AutoCloseable {
             String token = ctx.request().getHeader("X-CSRF-Token");
             Map<String, Object> body = ctx.body().length() > 0 ? ctx.body().asJsonObject().getMap() : Map.of();
             calls.add(new Call(method.name(), ctx.request().path(), token, body));
-            if (!csrf.equals(token)) {
+            if (!session.csrf().equals(token)) {
                 problem(ctx, 403, "Forbidden", "missing or wrong X-CSRF-Token");
                 return;
             }
+            if ("viewer".equals(session.role()) && !ctx.request().path().equals("/api/v1/logout")) {
+                problem(ctx, 403, "Forbidden", "viewer may not " + method + " " + ctx.request().path());
+                return;
+            }
         }
+        ctx.put("session", session);
         ctx.next();
     }
 
     private void routes(Router router) {
-        router.get("/api/v1/me").handler(ctx -> send(ctx, 200, Map.of("user", "admin", "role", "admin", "auth", "session", "csrfToken", csrf)));
+        router.get("/api/v1/me").handler(ctx -> send(ctx, 200, Map.of("user", session(ctx).user(),
+                "role", session(ctx).role(), "auth", "session", "csrfToken", session(ctx).csrf())));
+        router.post("/api/v1/logout").handler(ctx -> {
+            sessions.values().remove(session(ctx));
+            ctx.response().setStatusCode(204).end();
+        });
         router.get("/api/v1/status").handler(ctx -> send(ctx, 200,
-                Map.of("user", "admin", "role", "admin", "coreRunning", true, "instruments", 2, "accounts", 2,
+                Map.of("user", session(ctx).user(), "role", session(ctx).role(), "coreRunning", true, "instruments", 2, "accounts", 2,
                         "workingOrders", orders.size())));
         router.get("/api/v1/accounts").handler(ctx -> send(ctx, 200, List.of(Map.of("id", "mm-1", "state", "ACTIVE"),
                 Map.of("id", "desk-1", "state", "ACTIVE"))));
@@ -152,7 +180,12 @@ final class ContractStub implements AutoCloseable {
                 Map.of("id", "SIM-ACME", "priceScale", 2, "quantityScale", 0))));
         router.get("/api/v1/positions").handler(ctx -> send(ctx, 200, List.of(positionRow())));
         router.get("/api/v1/pnl").handler(ctx -> send(ctx, 200, List.of(pnlRow())));
-        router.get("/api/v1/orders").handler(ctx -> send(ctx, 200, new ArrayList<>(orders.values())));
+        router.get("/api/v1/orders").handler(ctx -> {
+            List<Map<String, Object>> working = new ArrayList<>(orders.values());
+            working.addAll(quotes.values());
+            working.sort(java.util.Comparator.comparingLong(order -> (Long) order.get("orderId")));
+            send(ctx, 200, working);
+        });
         router.post("/api/v1/orders").handler(this::submit);
         router.delete("/api/v1/orders/:id").handler(ctx -> {
             Map<String, Object> order = orders.remove(Long.parseLong(ctx.pathParam("id")));
@@ -181,6 +214,14 @@ final class ContractStub implements AutoCloseable {
                 strategy("sma-demo", "smacross", "desk-1", "SIM-ACME"))));
         router.post("/api/v1/strategies/:id/:verb").handler(ctx -> {
             strategyState.put(ctx.pathParam("id"), "start".equals(ctx.pathParam("verb")) ? "RUNNING" : "STOPPED");
+            if ("stop".equals(ctx.pathParam("verb"))) {
+                String key = "strategy-stopped:" + ctx.pathParam("id");
+                Map<String, Object> alert = new ConcurrentHashMap<>(Map.of("id", "a-2", "state", "FIRING",
+                        "severity", "WARNING", "key", key, "count", 1, "last", Instant.now().toString(),
+                        "text", "strategy " + ctx.pathParam("id") + " stopped by " + session(ctx).user()));
+                alerts.putIfAbsent("a-2", alert);
+                publish("alerts", alert);
+            }
             send(ctx, 200, Map.of("id", ctx.pathParam("id"), "outcome", ctx.pathParam("verb") + "ed"));
         });
         router.get("/api/v1/strategies/:id/params").handler(ctx -> send(ctx, 200, Map.of("id", ctx.pathParam("id"),
@@ -189,7 +230,7 @@ final class ContractStub implements AutoCloseable {
         router.get("/api/v1/venues").handler(ctx -> send(ctx, 200, List.of(
                 venue("SIM", "LOGGED_ON", "simulated venue", 812, 809, 0),
                 venue("FIX-1", "DISCONNECTED", "no acceptor at 127.0.0.1:9878", 1, 1, 4))));
-        router.get("/api/v1/alerts").handler(ctx -> send(ctx, 200, new ArrayList<>(alerts.values())));
+        router.get("/api/v1/alerts").handler(ctx -> send(ctx, 200, new java.util.TreeMap<>(alerts).values()));
         router.post("/api/v1/alerts/:id/ack").handler(ctx -> {
             Map<String, Object> alert = alerts.get(ctx.pathParam("id"));
             alert.put("state", "ACKNOWLEDGED");
@@ -238,8 +279,9 @@ final class ContractStub implements AutoCloseable {
     }
 
     private void stream(ServerWebSocket socket) {
-        if (!"/api/v1/stream".equals(socket.path()) || socket.headers().get("Cookie") == null
-                || !socket.headers().get("Cookie").contains(COOKIE + "=" + session)) {
+        String cookies = socket.headers().get("Cookie");
+        if (!"/api/v1/stream".equals(socket.path()) || cookies == null || sessions.keySet().stream()
+                .noneMatch(id -> cookies.contains(COOKIE + "=" + id))) {
             socket.reject(401);
             return;
         }
@@ -264,6 +306,39 @@ final class ContractStub implements AutoCloseable {
         publish("positions", positionRow());
         publish("pnl", pnlRow());
         publish("quotes:SIM-BTC", Map.of("instrument", "SIM-BTC", "bid", price(-1), "ask", price(1)));
+        if (tick % 5 == 0) {
+            requote();
+            Map<String, Object> alert = alerts.get("a-1");
+            if ("FIRING".equals(alert.get("state"))) {
+                alert.put("count", (Integer) alert.get("count") + 1);
+                alert.put("last", Instant.now().toString());
+                publish("alerts", alert);
+            }
+        }
+    }
+
+    /** The demo market maker's bid and ask: the old ones canceled, new ones with new ids. */
+    private void requote() {
+        for (Long id : List.copyOf(quotes.keySet())) {
+            quotes.remove(id);
+            publish("executions", Map.of("orderId", id, "execType", "CANCELED"));
+        }
+        for (String side : List.of("BUY", "SELL")) {
+            long id = nextQuote.getAndIncrement();
+            Map<String, Object> order = new LinkedHashMap<>();
+            order.put("orderId", id);
+            order.put("account", "mm-1");
+            order.put("instrument", "SIM-BTC");
+            order.put("side", side);
+            order.put("type", "LIMIT");
+            order.put("timeInForce", "GTC");
+            order.put("price", price("BUY".equals(side) ? -1 : 1));
+            order.put("quantity", "0.010");
+            order.put("filledQuantity", "0");
+            order.put("state", "NEW");
+            quotes.put(id, order);
+            publish("executions", Map.of("orderId", id, "execType", "NEW"));
+        }
     }
 
     private void publish(String topic, Object data) {
