@@ -17,7 +17,9 @@ async function loadVenues() {
       columns: ['venue', 'state', 'detail', 'nextSenderSeqNum', 'nextTargetSeqNum', 'workingOrders', 'commandsSent',
         'reportsApplied', 'reportsRefused', 'duplicateFills', 'reconciliation', 'failures', 'failedClosed',
         'lastStateChange', 'lastProblem'],
-      key: (row) => String(pick(row, 'id', 'venue', 'name')), empty: 'No venues configured.' });
+      key: (row) => String(pick(row, 'id', 'venue', 'name')),
+      empty: 'No venue gateways: orders of internally routed instruments match in the core\'s own book (the'
+        + ' simulated venue). FIX, REST and simulated gateways are configured in etc/ (operator guide, "Venues").' });
   }
   venuesTable.update(data);
 }

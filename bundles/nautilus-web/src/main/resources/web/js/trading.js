@@ -4,6 +4,7 @@ import { get, post, patch, del, rows } from './api.js';
 import { subscribe } from './stream.js';
 import { el, liveTable, pick, attempt, flash, toNumber, show } from './dom.js';
 import { timeChart, chartReady } from './chart.js';
+import { watchBars } from './bars.js';
 
 const positions = new Map();   // account/instrument -> position row
 const pnl = new Map();         // account -> P&L row
@@ -209,6 +210,7 @@ function watchBook(instrument) {
   }
   unsubscribeQuotes = subscribe(`quotes:${instrument}`, bookSoon);
   loadBook();
+  watchBars(instrument).catch((e) => flash(e.message, 'error'));
 }
 
 function options(select, values, keep) {

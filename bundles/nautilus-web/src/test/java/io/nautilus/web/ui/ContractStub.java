@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * with their name as password and as role; the demo market maker's
  * position on SIM-BTC moving every 200 ms and its two quotes re-quoted every second with new order ids, so the
  * working orders change while a test works in them; working orders, one open alert that fires again every second,
- * one finished backtest; stopping a strategy raises an alert). It checks what the
+ * one finished backtest; stopping a strategy raises an alert; the last 30 one-minute bars of SIM-BTC, a new one and a
+ * tick bar every second on {@code bars:SIM-BTC}). It checks what the
  * contract demands of a client (session cookie, {@code X-CSRF-Token} on state changes, a viewer changes nothing) and
  * records every
  * state-changing request, so a test can see what the page sent. Bound to 127.0.0.1 on a free port.
@@ -63,6 +64,9 @@ final class ContractStub implements AutoCloseable {
     private final AtomicLong nextOrder = new AtomicLong(1001);
     private final AtomicLong nextQuote = new AtomicLong(9001);
     private final AtomicLong seq = new AtomicLong();
+    private final AtomicLong nextBar = new AtomicLong(30);
+    private final AtomicLong timeBarsDelivered = new AtomicLong();
+    private final Instant firstBar = Instant.parse("2026-12-06T08:00:00Z");
     private volatile long position = 3;
     private volatile long tick;
 
@@ -102,6 +106,11 @@ final class ContractStub implements AutoCloseable {
     /** @return the state-changing requests received so far */
     List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** @return how many one-minute bars of {@code bars:SIM-BTC} were sent to subscribers (all the same page's) */
+    long timeBarsDelivered() {
+        return timeBarsDelivered.get();
     }
 
     /** @return the state of an alert */
@@ -209,6 +218,16 @@ final class ContractStub implements AutoCloseable {
             send(ctx, 202, order);
         });
         router.get("/api/v1/books/:instrument").handler(ctx -> send(ctx, 200, book()));
+        router.get("/api/v1/marketdata/bars/:instrument").handler(ctx -> {
+            List<Map<String, Object>> bars = new ArrayList<>();
+            if ("SIM-BTC".equals(ctx.pathParam("instrument"))) {
+                long next = nextBar.get();
+                for (long i = next - 30; i < next; i++) {
+                    bars.add(bar((int) i, null));
+                }
+            }
+            send(ctx, 200, Map.of("instrument", ctx.pathParam("instrument"), "spec", "1m", "bars", bars));
+        });
         router.get("/api/v1/strategies").handler(ctx -> send(ctx, 200, List.of(
                 strategy("mm-demo", "marketmaker", "mm-1", "SIM-BTC"),
                 strategy("sma-demo", "smacross", "desk-1", "SIM-ACME"))));
@@ -307,6 +326,12 @@ final class ContractStub implements AutoCloseable {
         publish("pnl", pnlRow());
         publish("quotes:SIM-BTC", Map.of("instrument", "SIM-BTC", "bid", price(-1), "ask", price(1)));
         if (tick % 5 == 0) {
+            Map<String, Object> minute = bar((int) nextBar.getAndIncrement(), "TIME:60000000000");
+            timeBarsDelivered.addAndGet(publish("bars:SIM-BTC", minute));
+            // a bar of another spec, ending between two minutes: a chart of the 1m bars must leave it out
+            Map<String, Object> ticks = bar((int) tick, "TICK:100");
+            ticks.put("end", firstBar.plusSeconds(60L * tick + 30).toString());
+            publish("bars:SIM-BTC", ticks);
             requote();
             Map<String, Object> alert = alerts.get("a-1");
             if ("FIRING".equals(alert.get("state"))) {
@@ -341,9 +366,12 @@ final class ContractStub implements AutoCloseable {
         }
     }
 
-    private void publish(String topic, Object data) {
+    /** @return to how many sockets it was sent */
+    private int publish(String topic, Object data) {
+        int[] sent = {0};
         sockets.forEach((socket, topics) -> {
             if (topics.contains(topic)) {
+                sent[0]++;
                 Map<String, Object> message = new LinkedHashMap<>();
                 message.put("topic", topic);
                 message.put("seq", seq.incrementAndGet());
@@ -351,10 +379,30 @@ final class ContractStub implements AutoCloseable {
                 socket.writeTextMessage(write(message));
             }
         });
+        return sent[0];
     }
 
     private String price(int offset) {
         return BigDecimal.valueOf(43_210_00L + (tick % 13) * 5 + offset * 50L, 2).toPlainString();
+    }
+
+    /** The i-th bar of SIM-BTC, as the REST answer ({@code spec} null) or the stream writes it. */
+    private Map<String, Object> bar(int i, String spec) {
+        Map<String, Object> bar = new LinkedHashMap<>();
+        bar.put("instrument", "SIM-BTC");
+        if (spec != null) {
+            bar.put("spec", spec);
+        }
+        long close = 43_200_00L + (i * 37L % 23) * 50;
+        bar.put("start", firstBar.plusSeconds(60L * i).toString());
+        bar.put("end", firstBar.plusSeconds(60L * (i + 1)).minusNanos(1).toString());
+        bar.put("open", BigDecimal.valueOf(close - 50, 2).toPlainString());
+        bar.put("high", BigDecimal.valueOf(close + 150, 2).toPlainString());
+        bar.put("low", BigDecimal.valueOf(close - 200, 2).toPlainString());
+        bar.put("close", BigDecimal.valueOf(close, 2).toPlainString());
+        bar.put("volume", "1.250");
+        bar.put("trades", 12 + i % 5);
+        return bar;
     }
 
     private Map<String, Object> positionRow() {

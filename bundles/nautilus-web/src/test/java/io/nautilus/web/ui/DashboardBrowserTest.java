@@ -96,6 +96,17 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#pnl-chart canvas"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#book table.ladder tr.bid"))).hasSize(8);
         wait.until(driver -> Integer.parseInt(driver.findElement(By.id("pnl-chart")).getAttribute("data-points")) >= 4);
+        assertThat(browser.findElement(By.id("bars-spec")).getText()).isEqualTo("SIM-BTC · 1m");
+        // the 30 bars of the REST answer, then one more per one-minute bar of the stream, its tick bars left out
+        // (one stream bar may already be in the REST answer: the page subscribes before it asks)
+        wait.until(driver -> {
+            long points = Long.parseLong(String.valueOf(driver.findElement(By.id("bars-chart"))
+                    .getAttribute("data-points")));
+            long delivered = stub.timeBarsDelivered();
+            return points >= 33 && points <= 30 + delivered && points >= 30 + delivered - 1;
+        });
+        HeadlessChromium.screenshot(browser.findElement(By.xpath("//div[@id='bars-chart']/parent::div")),
+                shots.resolve("dashboard-bars.png"));
         Object paint = browser.executeScript("const p = performance.getEntriesByName('first-contentful-paint')[0];"
                 + " return p ? Math.round(p.startTime) : null;");
         assertThat(paint).as("the page's first contentful paint entry").isNotNull();
