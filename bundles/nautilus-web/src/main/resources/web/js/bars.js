@@ -50,6 +50,8 @@ function add(bar) {
 function draw() {
   const times = [...bars.keys()].sort((a, b) => a - b).slice(-LIMIT);
   [...bars.keys()].filter((t) => t < times[0]).forEach((t) => bars.delete(t));
+  // no empty axes before the first bar: the note says why
+  document.getElementById('bars-chart').hidden = times.length === 0;
   if (chart) {
     chart.set([times, ...[0, 1, 2].map((i) => times.map((t) => bars.get(t)[i]))]);
   }

@@ -21,7 +21,10 @@ async function loadVenues() {
       empty: 'No venue gateways: orders of internally routed instruments match in the core\'s own book (the'
         + ' simulated venue). FIX, REST and simulated gateways are configured in etc/ (operator guide, "Venues").' });
   }
-  venuesTable.update(data);
+  // a venue without FIX sequence numbers answers -1: shown as the shell shows it
+  const seq = (n) => (typeof n === 'number' && n < 0 ? '-' : n);
+  venuesTable.update(data.map((row) => ({ ...row, nextSenderSeqNum: seq(row.nextSenderSeqNum),
+    nextTargetSeqNum: seq(row.nextTargetSeqNum) })));
 }
 
 const views = {
