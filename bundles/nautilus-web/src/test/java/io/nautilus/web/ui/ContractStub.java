@@ -113,6 +113,19 @@ final class ContractStub implements AutoCloseable {
         return timeBarsDelivered.get();
     }
 
+    /**
+     * Fills a working order completely: it leaves the working orders and an execution report says so.
+     *
+     * @param id the order id
+     */
+    void fill(long id) {
+        Map<String, Object> order = orders.remove(id);
+        if (order == null) {
+            throw new IllegalArgumentException("no working order " + id);
+        }
+        publish("executions", Map.of("orderId", id, "execType", "FILL"));
+    }
+
     /** @return the state of an alert */
     String alertState(String id) {
         return String.valueOf(alerts.get(id).get("state"));

@@ -321,6 +321,34 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("backtest-run")).isDisplayed()).isFalse();
     }
 
+    @Test
+    @Order(12)
+    void anOrderFilledWhileItsReplaceFormIsOpenStaysStruckThroughUntilTheFormIsClosed() {
+        signOutAndIn("trader");
+        browser.findElement(By.cssSelector("#nav a[data-view='trading']")).click();
+        WebElement ticket = browser.findElement(By.id("ticket"));
+        ticket.findElement(By.name("quantity")).clear();
+        ticket.findElement(By.name("quantity")).sendKeys("0.100");
+        ticket.findElement(By.name("price")).clear();
+        ticket.findElement(By.name("price")).sendKeys("42900.00");
+        ticket.findElement(By.id("submit-order")).click();
+        By row = By.cssSelector("#orders tr[data-key='1003']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        click(row, "replace");
+        WebElement price = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#orders tr[data-key='1003'] form.replace input[name='price']")));
+        price.clear();
+        price.sendKeys("43000.00");
+
+        stub.fill(1003);
+        wait.until(ExpectedConditions.attributeContains(row, "class", "gone"));
+        waitForRequote();
+        assertThat(price.getAttribute("value")).isEqualTo("43000.00");
+        browser.findElement(By.cssSelector("#orders tr[data-key='1003'] form.replace button[type='button']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+        assertThat(stub.calls()).noneMatch(call -> "PATCH".equals(call.method()) && call.path().endsWith("/1003"));
+    }
+
     /** Signs out through the header's button and signs in again as a user whose password is their name. */
     private static void signOutAndIn(String user) {
         browser.findElement(By.id("logout")).click();
