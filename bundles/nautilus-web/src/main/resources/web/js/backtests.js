@@ -3,7 +3,7 @@
 
 import { get, post, rows } from './api.js';
 import { subscribe } from './stream.js';
-import { el, table, pick, attempt, toNumber } from './dom.js';
+import { el, liveTable, pick, attempt, toNumber } from './dom.js';
 import { timeChart, chartReady } from './chart.js';
 
 const idOf = (row) => String(pick(row, 'id', 'backtestId', 'runId'));
@@ -51,6 +51,7 @@ async function showEquity(id) {
 }
 
 let refresh = null;
+let backtestsTable = null;
 
 /** Loads the backtests table; while a run is not finished, again every two seconds (besides the stream's news). */
 export async function loadBacktests() {
@@ -59,19 +60,22 @@ export async function loadBacktests() {
   if (running && refresh === null) {
     refresh = setTimeout(() => { refresh = null; loadBacktests().catch(() => {}); }, 2000);
   }
-  document.getElementById('backtests').replaceChildren(table(data, {
-    columns: ['id', 'state', 'strategy', 'submitted', 'finished', 'progress', 'events', 'fills', 'eventsPerSecond',
-      'error'],
-    key: idOf,
-    empty: 'No backtests yet.',
-    actions: (row) => [
-      el('button', { type: 'button', class: 'small', 'data-action': 'equity', onclick: () => showEquity(idOf(row)) },
-        'Equity'),
-      // the report is a page of its own (the server lets no page be framed)
-      el('a', { class: 'button small', 'data-action': 'report', href: reportOf(idOf(row)), target: '_blank',
-        rel: 'noopener', onclick: () => showEquity(idOf(row)) }, 'Report'),
-    ],
-  }));
+  if (!backtestsTable) {
+    backtestsTable = liveTable(document.getElementById('backtests'), {
+      columns: ['id', 'state', 'strategy', 'submitted', 'finished', 'progress', 'events', 'fills', 'eventsPerSecond',
+        'error'],
+      key: idOf,
+      empty: 'No backtests yet.',
+      actions: (row, id) => [
+        el('button', { type: 'button', class: 'small', 'data-action': 'equity', onclick: () => showEquity(id) },
+          'Equity'),
+        // the report is a page of its own (the server lets no page be framed)
+        el('a', { class: 'button small', 'data-action': 'report', href: reportOf(id), target: '_blank',
+          rel: 'noopener', onclick: () => showEquity(id) }, 'Report'),
+      ],
+    });
+  }
+  backtestsTable.update(data);
 }
 
 export function startBacktests() {

@@ -22,6 +22,14 @@ export function timeChart(container, names) {
   };
   container.replaceChildren();
   const plot = new window.uPlot(options, data, container);
+  const draw = () => {
+    plot.setData(data);
+    // one point alone would stretch the time axis over years: show the minute before it instead
+    if (data[0].length === 1) {
+      plot.setScale('x', { min: data[0][0] - 60, max: data[0][0] + 1 });
+    }
+    container.dataset.points = String(data[0].length);
+  };
   new ResizeObserver(() => plot.setSize(size(container))).observe(container);
   return {
     plot,
@@ -32,14 +40,12 @@ export function timeChart(container, names) {
       if (data[0].length > MAX_POINTS) {
         data.forEach((column) => column.shift());
       }
-      plot.setData(data);
-      container.dataset.points = String(data[0].length);
+      draw();
     },
     /** Replaces the whole data: [xs, ys1, ys2, ...]. */
     set(columns) {
       columns.forEach((column, i) => { data[i] = column; });
-      plot.setData(data);
-      container.dataset.points = String(data[0].length);
+      draw();
     },
   };
 }

@@ -73,31 +73,134 @@ export function pick(row, ...keys) {
   return undefined;
 }
 
-/**
- * A table of API rows.
- * @param {object[]} data the rows
- * @param {object} [options]
- * @param {string[]} [options.columns] the fields to show, those the rows have (else every scalar field, ids first)
- * @param {(row: object) => Node[]} [options.actions] buttons of a row
- * @param {(row: object) => string} [options.key] a row's id (data-key, for tests and updates)
- * @param {string} [options.empty] the text when there are no rows
- */
-export function table(data, options = {}) {
+function columnsOf(data, wanted) {
   const available = scalarColumns(data);
-  const preferred = (options.columns || []).filter((key) => available.includes(key));
-  const columns = preferred.length >= 3 ? preferred : available;
-  if (data.length === 0) {
-    return el('p', { class: 'empty' }, options.empty || 'Nothing yet.');
+  const preferred = (wanted || []).filter((key) => available.includes(key));
+  return preferred.length >= 3 ? preferred : available;
+}
+
+/** Writes a value into a cell, touching the DOM only where the text or the classes change. */
+function fillCell(td, value) {
+  const text = show(value);
+  if (td.textContent !== text) {
+    td.textContent = text;
   }
-  const head = el('tr', {}, columns.map((c) => el('th', {}, label(c))), options.actions ? el('th', {}) : null);
-  const body = data.map((row) => el('tr', { 'data-key': options.key ? options.key(row) : null },
-    columns.map((c) => {
-      const value = row[c];
-      const classes = [isNumeric(value) ? 'num' : '', isNumeric(value) && String(value).startsWith('-') ? 'neg' : ''];
-      return el('td', { class: classes.join(' ').trim() || null, 'data-col': c }, show(value));
-    }),
-    options.actions ? el('td', { class: 'actions' }, options.actions(row)) : null));
-  return el('table', { class: 'grid' }, el('thead', {}, head), el('tbody', {}, body));
+  const numeric = isNumeric(value);
+  const classes = [numeric ? 'num' : '', numeric && String(value).startsWith('-') ? 'neg' : ''].join(' ').trim();
+  if (td.className !== classes) {
+    td.className = classes;
+  }
+  return td;
+}
+
+/**
+ * A table of API rows kept in a container and updated row by row: a row is found by its key, its cells change in
+ * place, new keys add rows and missing keys remove them. Nothing is redrawn, so an element found in the table stays
+ * valid and a form opened in a row (a replace, a comment) keeps what is being typed. A held row is never removed nor
+ * its actions redrawn; when its key is missing from an update it stays, marked {@code gone}.
+ * @param {HTMLElement} container where the table (or the empty text) goes
+ * @param {object} options
+ * @param {(row: object) => string} options.key a row's id (its data-key)
+ * @param {string[]} [options.columns] the fields to show, those the rows have (else every scalar field, ids first)
+ * @param {(row: object, key: string) => Node[]} [options.actions] the content of a row's actions cell
+ * @param {(row: object) => string} [options.actionsKey] what the actions depend on: they are drawn again only when
+ *   it changes (by default never after the first time)
+ * @param {(key: string) => boolean} [options.hold] whether a row must be kept as it is (a form in it is open)
+ * @param {string} [options.empty] the text when there are no rows
+ * @returns {{update: (data: object[]) => void, row: (key: string) => object|undefined, redraw: (key: string) => void}}
+ *   update: the rows now; row: the last data of a key; redraw: draws a row's actions again
+ */
+export function liveTable(container, options) {
+  const entries = new Map();   // key -> { tr, row, actionsKey }
+  const head = el('thead');
+  const body = el('tbody');
+  const grid = el('table', { class: 'grid' }, head, body);
+  const empty = el('p', { class: 'empty' }, options.empty || 'Nothing yet.');
+  const held = (key) => Boolean(options.hold && options.hold(key));
+  let columns = null;
+
+  function drawActions(key, entry) {
+    entry.actionsKey = options.actionsKey ? options.actionsKey(entry.row) : '';
+    entry.tr.lastElementChild.replaceChildren(...[options.actions(entry.row, key)].flat().filter(Boolean));
+  }
+
+  function setColumns(next) {
+    columns = next;
+    head.replaceChildren(el('tr', {}, columns.map((c) => el('th', {}, label(c))), options.actions ? el('th') : null));
+    for (const entry of entries.values()) {
+      entry.tr.querySelectorAll(':scope > td[data-col]').forEach((td) => td.remove());
+      entry.tr.prepend(...columns.map((c) => fillCell(el('td', { 'data-col': c }), entry.row[c])));
+    }
+  }
+
+  function update(data) {
+    const next = columnsOf(data, options.columns);
+    if (columns === null || (data.length > 0 && next.join() !== columns.join())) {
+      setColumns(next);
+    }
+    const wanted = [];
+    const seen = new Set();
+    for (const row of data) {
+      const key = String(options.key(row));
+      if (seen.has(key)) {
+        continue;
+      }
+      seen.add(key);
+      let entry = entries.get(key);
+      if (!entry) {
+        entry = { row, tr: el('tr', { 'data-key': key }, columns.map((c) => el('td', { 'data-col': c })),
+          options.actions ? el('td', { class: 'actions' }) : null) };
+        entries.set(key, entry);
+      }
+      entry.row = row;
+      entry.tr.classList.remove('gone');
+      entry.tr.querySelectorAll(':scope > td[data-col]').forEach((td) => fillCell(td, row[td.dataset.col]));
+      if (options.actions && !held(key)
+          && (entry.actionsKey === undefined || (options.actionsKey && options.actionsKey(row) !== entry.actionsKey))) {
+        drawActions(key, entry);
+      }
+      wanted.push(entry.tr);
+    }
+    for (const [key, entry] of entries) {
+      if (seen.has(key)) {
+        continue;
+      }
+      if (held(key)) {
+        entry.tr.classList.add('gone');
+      } else {
+        entry.tr.remove();
+        entries.delete(key);
+      }
+    }
+    // rows into the order of the data, moving only those out of place (a held, gone row stays where it is)
+    const placed = new Set(wanted);
+    let cursor = body.firstElementChild;
+    for (const tr of wanted) {
+      while (cursor && cursor !== tr && !placed.has(cursor)) {
+        cursor = cursor.nextElementSibling;
+      }
+      if (cursor === tr) {
+        cursor = cursor.nextElementSibling;
+      } else {
+        body.insertBefore(tr, cursor);
+      }
+    }
+    const shown = entries.size > 0 ? grid : empty;
+    if (container.firstChild !== shown || container.childNodes.length !== 1) {
+      container.replaceChildren(shown);
+    }
+  }
+
+  return {
+    update,
+    row: (key) => entries.get(String(key))?.row,
+    redraw: (key) => {
+      const entry = entries.get(String(key));
+      if (entry && options.actions) {
+        drawActions(String(key), entry);
+      }
+    },
+  };
 }
 
 function scalarColumns(data) {

@@ -2,19 +2,29 @@
 
 import { me, get, rows, logout } from './api.js';
 import { onState } from './stream.js';
-import { el, table, pick, flash } from './dom.js';
+import { el, liveTable, pick, flash } from './dom.js';
 import { startTrading } from './trading.js';
 import { loadStrategies } from './strategies.js';
 import { startAlerts, loadAlerts } from './alerts.js';
 import { startBacktests, loadBacktests } from './backtests.js';
 
+let venuesTable = null;
+
 async function loadVenues() {
   const data = rows(await get('/venues'));
-  document.getElementById('venues').replaceChildren(table(data, {
-    columns: ['venue', 'state', 'detail', 'nextSenderSeqNum', 'nextTargetSeqNum', 'workingOrders', 'commandsSent',
-      'reportsApplied', 'reportsRefused', 'duplicateFills', 'reconciliation', 'failures', 'failedClosed',
-      'lastStateChange', 'lastProblem'],
-    key: (row) => String(pick(row, 'id', 'venue', 'name')), empty: 'No venues configured.' }));
+  if (!venuesTable) {
+    venuesTable = liveTable(document.getElementById('venues'), {
+      columns: ['venue', 'state', 'detail', 'nextSenderSeqNum', 'nextTargetSeqNum', 'workingOrders', 'commandsSent',
+        'reportsApplied', 'reportsRefused', 'duplicateFills', 'reconciliation', 'failures', 'failedClosed',
+        'lastStateChange', 'lastProblem'],
+      key: (row) => String(pick(row, 'id', 'venue', 'name')),
+      empty: 'No venue gateways: orders of internally routed instruments match in the core\'s own book (the'
+        + ' simulated venue). FIX, REST and simulated gateways are configured in etc/ (operator guide, "Venues").' });
+  }
+  // a venue without FIX sequence numbers answers -1: shown as the shell shows it
+  const seq = (n) => (typeof n === 'number' && n < 0 ? '-' : n);
+  venuesTable.update(data.map((row) => ({ ...row, nextSenderSeqNum: seq(row.nextSenderSeqNum),
+    nextTargetSeqNum: seq(row.nextTargetSeqNum) })));
 }
 
 const views = {

@@ -1,7 +1,7 @@
 // Strategies: their state with start/stop, and their parameters (GET/PUT /strategies/{id}/params).
 
 import { get, post, put, rows } from './api.js';
-import { el, table, pick, attempt, show } from './dom.js';
+import { el, liveTable, pick, attempt, show } from './dom.js';
 
 const idOf = (row) => String(pick(row, 'id', 'strategyId', 'name'));
 const isRunning = (row) => /^(STARTING|RUNNING|SWAPPING)$/i.test(String(pick(row, 'state', 'status') || ''));
@@ -18,7 +18,7 @@ async function openParams(id) {
   const form = document.getElementById('strategy-params');
   const inputs = Object.entries(values || {}).map(([key, value]) =>
     el('label', {}, key, el('input', { name: key, value: show(value) })));
-  form.replaceChildren(...inputs, el('button', { type: 'submit' }, 'Save'));
+  form.replaceChildren(...inputs, el('button', { type: 'submit', 'data-needs': 'trader' }, 'Save'));
   form.onsubmit = async (event) => {
     event.preventDefault();
     const changed = {};
@@ -39,24 +39,33 @@ async function openParams(id) {
   document.getElementById('strategy-params-card').hidden = false;
 }
 
-/** Loads the strategies table. */
+let strategiesTable = null;
+
+function actions(row, id) {
+  const action = (verb) => attempt(() => post(`/strategies/${encodeURIComponent(id)}/${verb}`),
+    (a) => `${verb} ${id}: ${(a && a.outcome) || 'sent'}`).then(loadStrategies);
+  return [
+    isRunning(row)
+      ? el('button', { type: 'button', class: 'small danger', 'data-action': 'stop', 'data-needs': 'trader',
+        onclick: () => action('stop') }, 'Stop')
+      : el('button', { type: 'button', class: 'small', 'data-action': 'start', 'data-needs': 'trader',
+        onclick: () => action('start') }, 'Start'),
+    el('button', { type: 'button', class: 'small link', 'data-action': 'params', onclick: () => openParams(id) },
+      'Parameters'),
+  ];
+}
+
+/** Loads the strategies table (rows updated in place; the parameters form below is left as it is). */
 export async function loadStrategies() {
   const data = rows(await get('/strategies'));
-  document.getElementById('strategies').replaceChildren(table(data, {
-    columns: COLUMNS,
-    key: idOf,
-    empty: 'No strategies configured.',
-    actions: (row) => {
-      const id = idOf(row);
-      const action = (verb) => attempt(() => post(`/strategies/${encodeURIComponent(id)}/${verb}`),
-        (a) => `${verb} ${id}: ${(a && a.outcome) || 'sent'}`).then(loadStrategies);
-      return [
-        isRunning(row)
-          ? el('button', { type: 'button', class: 'small danger', 'data-action': 'stop', onclick: () => action('stop') }, 'Stop')
-          : el('button', { type: 'button', class: 'small', 'data-action': 'start', onclick: () => action('start') }, 'Start'),
-        el('button', { type: 'button', class: 'small link', 'data-action': 'params', onclick: () => openParams(id) },
-          'Parameters'),
-      ];
-    },
-  }));
+  if (!strategiesTable) {
+    strategiesTable = liveTable(document.getElementById('strategies'), {
+      columns: COLUMNS,
+      key: idOf,
+      empty: 'No strategies configured.',
+      actions,
+      actionsKey: (row) => String(isRunning(row)),
+    });
+  }
+  strategiesTable.update(data);
 }

@@ -2,8 +2,9 @@
 
 import { get, post, patch, del, rows } from './api.js';
 import { subscribe } from './stream.js';
-import { el, table, pick, attempt, flash, toNumber, show } from './dom.js';
+import { el, liveTable, pick, attempt, flash, toNumber, show } from './dom.js';
 import { timeChart, chartReady } from './chart.js';
+import { watchBars } from './bars.js';
 
 const positions = new Map();   // account/instrument -> position row
 const pnl = new Map();         // account -> P&L row
@@ -12,7 +13,10 @@ let bookInstrument = null;
 let unsubscribeQuotes = null;
 let ordersTimer = null;
 let bookTimer = null;
-let replacing = null;          // the order id whose replace form is open
+const replacing = new Set();   // the order ids whose replace form is open
+let positionsTable = null;
+let pnlTable = null;
+let ordersTable = null;
 
 const ORDER_COLUMNS = ['orderId', 'account', 'instrument', 'side', 'type', 'timeInForce', 'price',
   'stopPrice', 'quantity', 'filledQuantity', 'averagePrice', 'state'];
@@ -43,10 +47,8 @@ function render() {
   renderPending = true;
   requestAnimationFrame(() => {
     renderPending = false;
-    document.getElementById('positions').replaceChildren(table([...positions.values()],
-      { columns: POSITION_COLUMNS, key: positionKey, empty: 'No positions.' }));
-    document.getElementById('pnl-table').replaceChildren(table([...pnl.values()],
-      { columns: PNL_COLUMNS, key: pnlKey, empty: 'No P&L yet.' }));
+    positionsTable.update([...positions.values()]);
+    pnlTable.update([...pnl.values()]);
     const total = [...pnl.values()].reduce((sum, row) => sum + (netOf(row) || 0), 0);
     const totalLine = document.getElementById('pnl-total');
     totalLine.textContent = pnl.size ? `net ${total.toFixed(2)}` : '';
@@ -82,8 +84,13 @@ async function loadPositions() {
   render();
 }
 
-function replaceForm(row) {
-  const id = orderId(row);
+function closeReplace(id) {
+  replacing.delete(id);
+  ordersTable.redraw(id);
+}
+
+function replaceForm(id) {
+  const row = ordersTable.row(id) || {};
   const price = el('input', { name: 'price', value: row.price ?? '', size: 9, inputmode: 'decimal', 'aria-label': 'new price' });
   const quantity = el('input', { name: 'quantity', value: row.quantity ?? '', size: 7, inputmode: 'decimal',
     'aria-label': 'new quantity' });
@@ -100,43 +107,49 @@ function replaceForm(row) {
       }
       const done = await attempt(() => patch(`/orders/${encodeURIComponent(id)}`, body), `order ${id} replaced`);
       if (done !== undefined) {
-        replacing = null;
+        closeReplace(id);
         loadOrders();
       }
     },
   }, price, quantity, el('button', { type: 'submit', class: 'small' }, 'Send'),
-  el('button', { type: 'button', class: 'small link', onclick: () => { replacing = null; loadOrders(); } }, 'Back'));
+  el('button', { type: 'button', class: 'small link', onclick: () => { closeReplace(id); ordersSoon(); } }, 'Back'));
 }
 
+function orderActions(row, id) {
+  if (replacing.has(id)) {
+    return [replaceForm(id)];
+  }
+  return [
+    el('button', { type: 'button', class: 'small', 'data-action': 'replace', 'data-needs': 'trader',
+      onclick: (event) => {
+        const cell = event.target.closest('td');
+        replacing.add(id);
+        ordersTable.redraw(id);
+        cell.querySelector('input')?.focus();
+      } }, 'Replace'),
+    el('button', { type: 'button', class: 'small danger', 'data-action': 'cancel', 'data-needs': 'trader',
+      onclick: async () => {
+        if (await attempt(() => del(`/orders/${encodeURIComponent(id)}`), `cancel of order ${id} sent`) !== undefined) {
+          loadOrders();
+        }
+      } }, 'Cancel'),
+  ];
+}
+
+let ordersRead = 0;
+/** Reads the working orders; an answer that arrives after a later read's is dropped (it is older). */
 async function loadOrders() {
+  const read = ++ordersRead;
   const data = rows(await get('/orders?state=working&limit=500'));
-  document.getElementById('orders').replaceChildren(table(data, {
-    columns: ORDER_COLUMNS,
-    key: (row) => String(orderId(row)),
-    empty: 'No working orders.',
-    actions: (row) => {
-      const id = orderId(row);
-      if (replacing === String(id)) {
-        return [replaceForm(row)];
-      }
-      return [
-        el('button', { type: 'button', class: 'small', 'data-action': 'replace',
-          onclick: () => { replacing = String(id); loadOrders(); } }, 'Replace'),
-        el('button', { type: 'button', class: 'small danger', 'data-action': 'cancel',
-          onclick: async () => {
-            if (await attempt(() => del(`/orders/${encodeURIComponent(id)}`), `cancel of order ${id} sent`) !== undefined) {
-              loadOrders();
-            }
-          } }, 'Cancel'),
-      ];
-    },
-  }));
+  if (read === ordersRead) {
+    ordersTable.update(data);
+  }
 }
 
 let ordersPending = null;
-/** Reloads the working orders shortly, unless a replace form is open (it would lose what is being typed). */
+/** Reads the working orders shortly (once for a burst of execution reports). */
 function ordersSoon() {
-  if (!ordersPending && replacing === null) {
+  if (!ordersPending) {
     ordersPending = setTimeout(() => { ordersPending = null; loadOrders().catch(() => {}); }, 150);
   }
 }
@@ -197,6 +210,7 @@ function watchBook(instrument) {
   }
   unsubscribeQuotes = subscribe(`quotes:${instrument}`, bookSoon);
   loadBook();
+  watchBars(instrument).catch((e) => flash(e.message, 'error'));
 }
 
 function options(select, values, keep) {
@@ -255,6 +269,17 @@ function ticketOrder(form) {
 
 /** Starts the view: first data, the stream topics, the ticket and the book selector. */
 export async function startTrading() {
+  positionsTable = liveTable(document.getElementById('positions'),
+    { columns: POSITION_COLUMNS, key: positionKey, empty: 'No positions.' });
+  pnlTable = liveTable(document.getElementById('pnl-table'),
+    { columns: PNL_COLUMNS, key: pnlKey, empty: 'No P&L yet.' });
+  ordersTable = liveTable(document.getElementById('orders'), {
+    columns: ORDER_COLUMNS,
+    key: (row) => String(orderId(row)),
+    empty: 'No working orders.',
+    actions: orderActions,
+    hold: (id) => replacing.has(id),
+  });
   const ticket = document.getElementById('ticket');
   ticket.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -33,16 +33,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard end to end: the built distribution unpacked and started as the README says
  * ({@code NAUTILUS_ADMIN_PASSWORD}, {@code bin/nautilus-start}), Debian's headless Chromium driven through Debian's
- * chromedriver. The admin signs in, sees the demo market maker's position on SIM-BTC move, submits an order from the
- * ticket and cancels it, stops the demo market maker and acknowledges the alert that raises, starts it again, runs a
- * backtest on the shipped sample data and opens its report. Screenshots of the views go to
- * {@code target/dashboard-it/}, or to the folder of the system property {@code dashboard.screenshots}
- * (e.g. {@code docs/images}); the first paint of the dashboard is printed.
+ * chromedriver. The admin signs in, sees the demo market maker's position on SIM-BTC move and the bars card
+ * answered, submits an order from the ticket and cancels it, stops the demo market maker and acknowledges the alert
+ * that raises, starts it again, runs a backtest on the shipped sample data and opens its report, sees a simulated
+ * venue gateway added to {@code etc/} appear among the venues; a trader and a viewer added with the jaas commands
+ * see only the buttons of their role. Screenshots of the views go to {@code target/dashboard-it/}, or to the folder
+ * of the system property {@code dashboard.screenshots} (e.g. {@code docs/images}); the first paint of the dashboard
+ * is printed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
 
     private static final String PASSWORD = "dashboard-IT-pass-3";
+    private static final String TRADER = "tina";
+    private static final String TRADER_PASSWORD = "tina-IT-pass-3";
+    private static final String VIEWER = "victor";
+    private static final String VIEWER_PASSWORD = "victor-IT-pass-3";
     private static final Duration LIVE = Duration.ofSeconds(120);
     private static final Pattern ACCEPTED = Pattern.compile("order (\\d+) accepted");
     private static final Pattern STARTED = Pattern.compile("backtest (\\S+) started");
@@ -120,6 +126,8 @@ class DashboardIT {
         String row = "#positions tr[data-key='mm-1/SIM-BTC']";
         String first = new WebDriverWait(browser, LIVE).until(driver -> text(row));
         new WebDriverWait(browser, LIVE).until(driver -> !first.equals(text(row)));
+        // the bars card asked the market-data engine for the book instrument's bars of its first spec (time:1m)
+        wait.until(driver -> String.valueOf(text("#bars-spec")).matches("SIM-\\S+ · 1m"));
     }
 
     @Test
@@ -168,8 +176,10 @@ class DashboardIT {
         });
         HeadlessChromium.screenshot(browser, shots.resolve("dashboard-alerts.png"));
         click(alert, "ack");
-        wait.until(ExpectedConditions.alertIsPresent()).sendKeys("restarting it");
-        browser.switchTo().alert().accept();
+        WebElement comment = wait.until(driver -> driver.findElement(alert)
+                .findElement(By.cssSelector("form.comment input[name='comment']")));
+        comment.sendKeys("restarting it");
+        row(alert).findElement(By.cssSelector("form.comment [data-action='send']")).click();
         wait.until(driver -> "ACKNOWLEDGED".equals(driver.findElement(alert)
                 .findElement(By.cssSelector("td[data-col='state']")).getText()));
 
@@ -218,10 +228,100 @@ class DashboardIT {
         browser.close();
         browser.switchTo().window(dashboard);
 
+    }
+
+    @Test
+    @Order(6)
+    void theVenuesViewListsAGatewayAddedToEtc() throws Exception {
+        // shipped: the SIM instruments match in the core's own book, no venue gateway (as nautilus:venues says)
         browser.findElement(By.cssSelector("#nav a[data-view='venues']")).click();
-        wait.until(driver -> !driver.findElements(By.cssSelector("#venues table, #venues p.empty")).isEmpty());
-        System.out.println("venues view: " + text("#venues") + " / message line: " + text("#flash"));
+        wait.until(driver -> String.valueOf(text("#venues p.empty")).startsWith("No venue gateways"));
+        Files.writeString(dist.home.resolve("etc/io.nautilus.simvenue.gateway-SIMX.cfg"),
+                "venue.id = SIMX\ninstruments = SIM-BTC, SIM-ETH\nlatency.ms = 5\n");
+        By simx = By.cssSelector("#venues tr[data-key='SIMX']");
+        new WebDriverWait(browser, LIVE).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+            if (driver.findElements(simx).isEmpty()) {
+                driver.findElement(By.cssSelector("#nav a[data-view='trading']")).click();
+                driver.findElement(By.cssSelector("#nav a[data-view='venues']")).click();
+                return false;
+            }
+            return true;
+        });
+        assertThat(text("#venues tr[data-key='SIMX'] td[data-col='state']")).isEqualTo("LOGGED_ON");
         HeadlessChromium.screenshot(browser, shots.resolve("dashboard-venues.png"));
+    }
+
+    @Test
+    @Order(7)
+    void aTraderAndAViewerAreShownWhatTheirRoleMayDo() throws Exception {
+        Path users = dist.home.resolve("dashboard-users.txt");
+        Files.writeString(users, String.join("\n", "jaas:realm-manage --realm karaf",
+                "jaas:user-add " + TRADER + " " + TRADER_PASSWORD, "jaas:role-add " + TRADER + " trader",
+                "jaas:user-add " + VIEWER + " " + VIEWER_PASSWORD, "jaas:role-add " + VIEWER + " viewer",
+                "jaas:update", ""));
+        // the documented way to add users: Karaf's jaas commands, here through bin/client as the admin
+        Result added = dist.run(Map.of(), Duration.ofSeconds(120), "sh", "-c",
+                "bin/client -a " + dist.sshPort + " -h 127.0.0.1 -u admin -p \"$0\" -b < dashboard-users.txt",
+                PASSWORD);
+        assertThat(added.exit()).as(added.output()).isZero();
+
+        // the trader stops the demo market maker (a trader may), acknowledges nothing yet: Ack shown, Resolve not
+        signOutAndIn(TRADER, TRADER_PASSWORD, "trader");
+        browser.findElement(By.cssSelector("#nav a[data-view='strategies']")).click();
+        By mm = By.cssSelector("#strategies tr[data-key='mm-demo']");
+        click(mm, "stop");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#strategies tr[data-key='mm-demo'] [data-action='start']")));
+        browser.findElement(By.cssSelector("#nav a[data-view='alerts']")).click();
+        By firing = By.xpath("//div[@id='alerts']//tr[td[@data-col='key' and text()='strategy-stopped:mm-demo']"
+                + " and td[@class='actions']/*[@data-action='ack']]");
+        new WebDriverWait(browser, LIVE).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+            if (driver.findElements(firing).isEmpty()) {
+                browser.executeScript("document.getElementById('alerts-all').dispatchEvent(new Event('change'))");
+                return false;
+            }
+            return true;
+        });
+        assertThat(row(firing).findElement(By.cssSelector("[data-action='ack']")).isDisplayed()).isTrue();
+        assertThat(row(firing).findElements(By.cssSelector("[data-action='resolve']")))
+                .as("resolve is for admins").noneMatch(WebElement::isDisplayed);
+        HeadlessChromium.screenshot(browser, shots.resolve("dashboard-trader.png"));
+        browser.findElement(By.cssSelector("#nav a[data-view='strategies']")).click();
+        click(mm, "start");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#strategies tr[data-key='mm-demo'] [data-action='stop']")));
+
+        signOutAndIn(VIEWER, VIEWER_PASSWORD, "viewer");
+        browser.findElement(By.cssSelector("#nav a[data-view='trading']")).click();
+        new WebDriverWait(browser, LIVE).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#positions tr[data-key='mm-1/SIM-BTC']")));
+        assertThat(browser.findElement(By.id("ticket-card")).isDisplayed()).isFalse();
+        // read in one step: the demo market maker's orders come and go (a row found may be gone the next moment)
+        assertThat(browser.executeScript("const b = [...document.querySelectorAll('#orders [data-action]')];"
+                + " return b.length + ' buttons, ' + b.filter((e) => e.offsetParent !== null).length + ' shown';"))
+                .asString().matches("[1-9]\\d* buttons, 0 shown");
+        wait.until(driver -> Integer.parseInt(String.valueOf(
+                driver.findElement(By.id("pnl-chart")).getAttribute("data-points"))) >= 5);
+        HeadlessChromium.screenshot(browser, shots.resolve("dashboard-viewer.png"));
+        browser.findElement(By.cssSelector("#nav a[data-view='strategies']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#strategies tr[data-key='mm-demo'] [data-action='params']")));
+        assertThat(browser.findElements(By.cssSelector("#strategies [data-action='start'], #strategies"
+                + " [data-action='stop']"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
+    }
+
+    /** Signs out through the header's button and signs in again as another user. */
+    private static void signOutAndIn(String user, String password, String role) {
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        signIn(user, password);
+        wait.until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                "return location.pathname === '/' && document.body.dataset.ready === 'true';")));
+        assertThat(text("#who")).isEqualTo(user + " (" + role + ")");
+    }
+
+    private static WebElement row(By row) {
+        return browser.findElement(row);
     }
 
     private static void signIn(String user, String password) {

@@ -4,10 +4,12 @@ import io.nautilus.api.InstrumentId;
 import io.nautilus.api.ConnectionState;
 import io.nautilus.api.Side;
 import io.nautilus.api.alert.AlertService;
+import io.nautilus.api.marketdata.Bar;
 import io.nautilus.api.marketdata.MarketDataFeed;
 import io.nautilus.api.marketdata.Quote;
 import io.nautilus.api.marketdata.Trade;
 import io.nautilus.core.api.TradingCoreService;
+import io.nautilus.marketdata.api.BarSpec;
 import io.nautilus.marketdata.api.FeedStats;
 import io.nautilus.marketdata.api.MarketDataAdminService;
 import io.nautilus.marketdata.api.MarketDataIngest;
@@ -355,6 +357,16 @@ public final class MarketDataManager implements MarketDataService, MarketDataAdm
     @Override
     public List<SubscriptionStats> subscriptionStats() {
         return engine().subscriptionStats();
+    }
+
+    @Override
+    public List<BarSpec> barSpecs() {
+        return engine().barSpecs();
+    }
+
+    @Override
+    public List<Bar> bars(InstrumentId instrument, BarSpec spec, int count) {
+        return engine().bars(instrument, spec, count);
     }
 
     @Override

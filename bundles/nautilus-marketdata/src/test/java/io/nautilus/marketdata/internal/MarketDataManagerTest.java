@@ -1,11 +1,15 @@
 package io.nautilus.marketdata.internal;
 
+import io.nautilus.api.marketdata.Bar;
 import io.nautilus.marketdata.api.BarSpec;
 import io.nautilus.marketdata.api.ValidationAction;
 import io.nautilus.marketdata.api.ValidationReason;
 import org.junit.jupiter.api.Test;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,5 +102,27 @@ class MarketDataManagerTest {
             "UNKNOWN_INSTRUMENT"}));
         assertThat(config.actionFor(ValidationReason.NON_POSITIVE_SIZE)).isEqualTo(ValidationAction.REJECT);
         assertThat(config.actionFor(ValidationReason.UNKNOWN_INSTRUMENT)).isEqualTo(ValidationAction.REJECT);
+    }
+
+    @Test
+    void theServiceAnswersTheRunningEnginesBarSpecsAndBars() throws Exception {
+        BarSpec perTrade = BarSpec.ticks(1);
+        MarketDataEngine engine = new MarketDataEngine(List.of(Fixtures.BTC, Fixtures.EUR),
+                MarketDataConfig.defaults().withBars(perTrade));
+        try {
+            MarketDataManager manager = new MarketDataManager();
+            Field running = MarketDataManager.class.getDeclaredField("engine");
+            running.setAccessible(true);
+            running.set(manager, engine);
+            manager.trade("a", "XBTUSD", 1, "101", "1", null, null, 1, 1);
+            manager.trade("a", "XBTUSD", 2, "102", "1", null, null, 2, 2);
+            assertThat(engine.awaitProcessed(TimeUnit.SECONDS.toMillis(10))).isTrue();
+
+            assertThat(manager.barSpecs()).containsExactly(perTrade);
+            assertThat(manager.bars(Fixtures.BTC.id(), perTrade, 10)).extracting(Bar::close)
+                    .containsExactly(10_100L, 10_200L);
+        } finally {
+            engine.close();
+        }
     }
 }

@@ -28,9 +28,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for the platform's web tier while the dashboard is built: it serves the dashboard's folder and answers
- * the issue's REST/WebSocket contract with canned data (one user {@code admin}/{@code admin}, the demo market maker's
- * position on SIM-BTC moving every 200 ms, working orders, one open alert, one finished backtest). It checks what the
- * contract demands of a client (session cookie, {@code X-CSRF-Token} on state changes) and records every
+ * the issue's REST/WebSocket contract with canned data (users {@code admin}, {@code trader} and {@code viewer}, each
+ * with their name as password and as role; the demo market maker's
+ * position on SIM-BTC moving every 200 ms and its two quotes re-quoted every second with new order ids, so the
+ * working orders change while a test works in them; working orders, one open alert that fires again every second,
+ * one finished backtest; stopping a strategy raises an alert; the last 30 one-minute bars of SIM-BTC, a new one and a
+ * tick bar every second on {@code bars:SIM-BTC}). It checks what the
+ * contract demands of a client (session cookie, {@code X-CSRF-Token} on state changes, a viewer changes nothing) and
+ * records every
  * state-changing request, so a test can see what the page sent. Bound to 127.0.0.1 on a free port.
  */
 final class ContractStub implements AutoCloseable {
@@ -39,26 +44,34 @@ final class ContractStub implements AutoCloseable {
     record Call(String method, String path, String csrf, Map<String, Object> body) {
     }
 
+    /** A signed-in user: their role and their CSRF token. */
+    private record Session(String user, String role, String csrf) {
+    }
+
     private static final String COOKIE = "NAUTILUS_SESSION";
-    private static final String PASSWORD = "admin";
+    private static final Set<String> USERS = Set.of("admin", "trader", "viewer");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
-    private final String session = UUID.randomUUID().toString();
-    private final String csrf = UUID.randomUUID().toString();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<Long, Map<String, Object>> orders = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, Object>> quotes = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> alerts = new ConcurrentHashMap<>();
     private final Map<String, String> strategyState = new ConcurrentHashMap<>(Map.of("mm-demo", "RUNNING"));
     private final Map<ServerWebSocket, Set<String>> sockets = new ConcurrentHashMap<>();
     private final AtomicLong nextOrder = new AtomicLong(1001);
+    private final AtomicLong nextQuote = new AtomicLong(9001);
     private final AtomicLong seq = new AtomicLong();
+    private final AtomicLong nextBar = new AtomicLong(30);
+    private final AtomicLong timeBarsDelivered = new AtomicLong();
+    private final Instant firstBar = Instant.parse("2026-12-06T08:00:00Z");
     private volatile long position = 3;
     private volatile long tick;
 
     ContractStub() throws Exception {
-        alerts.put("a-1", new LinkedHashMap<>(Map.of("id", "a-1", "state", "FIRING", "severity", "WARNING",
+        alerts.put("a-1", new ConcurrentHashMap<>(Map.of("id", "a-1", "state", "FIRING", "severity", "WARNING",
                 "key", "venue.SIM.latency", "count", 3, "last", "2026-12-06T07:30:00.123456789Z",
                 "text", "SIM round trip above 5 ms")));
         Router router = Router.router(vertx);
@@ -95,30 +108,57 @@ final class ContractStub implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** @return how many one-minute bars of {@code bars:SIM-BTC} were sent to subscribers (all the same page's) */
+    long timeBarsDelivered() {
+        return timeBarsDelivered.get();
+    }
+
+    /**
+     * Fills a working order completely: it leaves the working orders and an execution report says so.
+     *
+     * @param id the order id
+     */
+    void fill(long id) {
+        Map<String, Object> order = orders.remove(id);
+        if (order == null) {
+            throw new IllegalArgumentException("no working order " + id);
+        }
+        publish("executions", Map.of("orderId", id, "execType", "FILL"));
+    }
+
     /** @return the state of an alert */
     String alertState(String id) {
         return String.valueOf(alerts.get(id).get("state"));
     }
 
-    /** @return the ids of the working orders */
+    /** @return the ids of the working orders submitted through the API (not the demo market maker's quotes) */
     Set<Long> workingOrders() {
         return Set.copyOf(orders.keySet());
     }
 
     private void login(RoutingContext ctx) {
         Map<?, ?> body = ctx.body().asJsonObject().getMap();
-        if (!"admin".equals(body.get("username")) || !PASSWORD.equals(body.get("password"))) {
+        Object user = body.get("username");
+        if (!USERS.contains(user) || !user.equals(body.get("password"))) {
             problem(ctx, 401, "Login failed", "wrong user name or password");
             return;
         }
-        ctx.response().addCookie(Cookie.cookie(COOKIE, session).setHttpOnly(true).setPath("/")
+        String id = UUID.randomUUID().toString();
+        Session session = new Session((String) user, (String) user, UUID.randomUUID().toString());
+        sessions.put(id, session);
+        ctx.response().addCookie(Cookie.cookie(COOKIE, id).setHttpOnly(true).setPath("/")
                 .setSameSite(CookieSameSite.STRICT));
-        send(ctx, 200, Map.of("user", "admin", "role", "admin", "csrfToken", csrf));
+        send(ctx, 200, Map.of("user", session.user(), "role", session.role(), "csrfToken", session.csrf()));
+    }
+
+    private Session session(RoutingContext ctx) {
+        return ctx.get("session");
     }
 
     private void authenticated(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
-        if (cookie == null || !session.equals(cookie.getValue())) {
+        Session session = cookie == null ? null : sessions.get(cookie.getValue());
+        if (session == null) {
             String path = ctx.request().path();
             if (!path.startsWith("/api/") && (path.equals("/") || path.endsWith(".html"))) {
                 ctx.redirect("/login.html");
@@ -132,18 +172,28 @@ final class ContractStub implements AutoCloseable {
             String token = ctx.request().getHeader("X-CSRF-Token");
             Map<String, Object> body = ctx.body().length() > 0 ? ctx.body().asJsonObject().getMap() : Map.of();
             calls.add(new Call(method.name(), ctx.request().path(), token, body));
-            if (!csrf.equals(token)) {
+            if (!session.csrf().equals(token)) {
                 problem(ctx, 403, "Forbidden", "missing or wrong X-CSRF-Token");
                 return;
             }
+            if ("viewer".equals(session.role()) && !ctx.request().path().equals("/api/v1/logout")) {
+                problem(ctx, 403, "Forbidden", "viewer may not " + method + " " + ctx.request().path());
+                return;
+            }
         }
+        ctx.put("session", session);
         ctx.next();
     }
 
     private void routes(Router router) {
-        router.get("/api/v1/me").handler(ctx -> send(ctx, 200, Map.of("user", "admin", "role", "admin", "auth", "session", "csrfToken", csrf)));
+        router.get("/api/v1/me").handler(ctx -> send(ctx, 200, Map.of("user", session(ctx).user(),
+                "role", session(ctx).role(), "auth", "session", "csrfToken", session(ctx).csrf())));
+        router.post("/api/v1/logout").handler(ctx -> {
+            sessions.values().remove(session(ctx));
+            ctx.response().setStatusCode(204).end();
+        });
         router.get("/api/v1/status").handler(ctx -> send(ctx, 200,
-                Map.of("user", "admin", "role", "admin", "coreRunning", true, "instruments", 2, "accounts", 2,
+                Map.of("user", session(ctx).user(), "role", session(ctx).role(), "coreRunning", true, "instruments", 2, "accounts", 2,
                         "workingOrders", orders.size())));
         router.get("/api/v1/accounts").handler(ctx -> send(ctx, 200, List.of(Map.of("id", "mm-1", "state", "ACTIVE"),
                 Map.of("id", "desk-1", "state", "ACTIVE"))));
@@ -152,7 +202,12 @@ final class ContractStub implements AutoCloseable {
                 Map.of("id", "SIM-ACME", "priceScale", 2, "quantityScale", 0))));
         router.get("/api/v1/positions").handler(ctx -> send(ctx, 200, List.of(positionRow())));
         router.get("/api/v1/pnl").handler(ctx -> send(ctx, 200, List.of(pnlRow())));
-        router.get("/api/v1/orders").handler(ctx -> send(ctx, 200, new ArrayList<>(orders.values())));
+        router.get("/api/v1/orders").handler(ctx -> {
+            List<Map<String, Object>> working = new ArrayList<>(orders.values());
+            working.addAll(quotes.values());
+            working.sort(java.util.Comparator.comparingLong(order -> (Long) order.get("orderId")));
+            send(ctx, 200, working);
+        });
         router.post("/api/v1/orders").handler(this::submit);
         router.delete("/api/v1/orders/:id").handler(ctx -> {
             Map<String, Object> order = orders.remove(Long.parseLong(ctx.pathParam("id")));
@@ -176,11 +231,29 @@ final class ContractStub implements AutoCloseable {
             send(ctx, 202, order);
         });
         router.get("/api/v1/books/:instrument").handler(ctx -> send(ctx, 200, book()));
+        router.get("/api/v1/marketdata/bars/:instrument").handler(ctx -> {
+            List<Map<String, Object>> bars = new ArrayList<>();
+            if ("SIM-BTC".equals(ctx.pathParam("instrument"))) {
+                long next = nextBar.get();
+                for (long i = next - 30; i < next; i++) {
+                    bars.add(bar((int) i, null));
+                }
+            }
+            send(ctx, 200, Map.of("instrument", ctx.pathParam("instrument"), "spec", "1m", "bars", bars));
+        });
         router.get("/api/v1/strategies").handler(ctx -> send(ctx, 200, List.of(
                 strategy("mm-demo", "marketmaker", "mm-1", "SIM-BTC"),
                 strategy("sma-demo", "smacross", "desk-1", "SIM-ACME"))));
         router.post("/api/v1/strategies/:id/:verb").handler(ctx -> {
             strategyState.put(ctx.pathParam("id"), "start".equals(ctx.pathParam("verb")) ? "RUNNING" : "STOPPED");
+            if ("stop".equals(ctx.pathParam("verb"))) {
+                String key = "strategy-stopped:" + ctx.pathParam("id");
+                Map<String, Object> alert = new ConcurrentHashMap<>(Map.of("id", "a-2", "state", "FIRING",
+                        "severity", "WARNING", "key", key, "count", 1, "last", Instant.now().toString(),
+                        "text", "strategy " + ctx.pathParam("id") + " stopped by " + session(ctx).user()));
+                alerts.putIfAbsent("a-2", alert);
+                publish("alerts", alert);
+            }
             send(ctx, 200, Map.of("id", ctx.pathParam("id"), "outcome", ctx.pathParam("verb") + "ed"));
         });
         router.get("/api/v1/strategies/:id/params").handler(ctx -> send(ctx, 200, Map.of("id", ctx.pathParam("id"),
@@ -189,7 +262,7 @@ final class ContractStub implements AutoCloseable {
         router.get("/api/v1/venues").handler(ctx -> send(ctx, 200, List.of(
                 venue("SIM", "LOGGED_ON", "simulated venue", 812, 809, 0),
                 venue("FIX-1", "DISCONNECTED", "no acceptor at 127.0.0.1:9878", 1, 1, 4))));
-        router.get("/api/v1/alerts").handler(ctx -> send(ctx, 200, new ArrayList<>(alerts.values())));
+        router.get("/api/v1/alerts").handler(ctx -> send(ctx, 200, new java.util.TreeMap<>(alerts).values()));
         router.post("/api/v1/alerts/:id/ack").handler(ctx -> {
             Map<String, Object> alert = alerts.get(ctx.pathParam("id"));
             alert.put("state", "ACKNOWLEDGED");
@@ -238,8 +311,9 @@ final class ContractStub implements AutoCloseable {
     }
 
     private void stream(ServerWebSocket socket) {
-        if (!"/api/v1/stream".equals(socket.path()) || socket.headers().get("Cookie") == null
-                || !socket.headers().get("Cookie").contains(COOKIE + "=" + session)) {
+        String cookies = socket.headers().get("Cookie");
+        if (!"/api/v1/stream".equals(socket.path()) || cookies == null || sessions.keySet().stream()
+                .noneMatch(id -> cookies.contains(COOKIE + "=" + id))) {
             socket.reject(401);
             return;
         }
@@ -264,11 +338,53 @@ final class ContractStub implements AutoCloseable {
         publish("positions", positionRow());
         publish("pnl", pnlRow());
         publish("quotes:SIM-BTC", Map.of("instrument", "SIM-BTC", "bid", price(-1), "ask", price(1)));
+        if (tick % 5 == 0) {
+            Map<String, Object> minute = bar((int) nextBar.getAndIncrement(), "TIME:60000000000");
+            timeBarsDelivered.addAndGet(publish("bars:SIM-BTC", minute));
+            // a bar of another spec, ending between two minutes: a chart of the 1m bars must leave it out
+            Map<String, Object> ticks = bar((int) tick, "TICK:100");
+            ticks.put("end", firstBar.plusSeconds(60L * tick + 30).toString());
+            publish("bars:SIM-BTC", ticks);
+            requote();
+            Map<String, Object> alert = alerts.get("a-1");
+            if ("FIRING".equals(alert.get("state"))) {
+                alert.put("count", (Integer) alert.get("count") + 1);
+                alert.put("last", Instant.now().toString());
+                publish("alerts", alert);
+            }
+        }
     }
 
-    private void publish(String topic, Object data) {
+    /** The demo market maker's bid and ask: the old ones canceled, new ones with new ids. */
+    private void requote() {
+        for (Long id : List.copyOf(quotes.keySet())) {
+            quotes.remove(id);
+            publish("executions", Map.of("orderId", id, "execType", "CANCELED"));
+        }
+        for (String side : List.of("BUY", "SELL")) {
+            long id = nextQuote.getAndIncrement();
+            Map<String, Object> order = new LinkedHashMap<>();
+            order.put("orderId", id);
+            order.put("account", "mm-1");
+            order.put("instrument", "SIM-BTC");
+            order.put("side", side);
+            order.put("type", "LIMIT");
+            order.put("timeInForce", "GTC");
+            order.put("price", price("BUY".equals(side) ? -1 : 1));
+            order.put("quantity", "0.010");
+            order.put("filledQuantity", "0");
+            order.put("state", "NEW");
+            quotes.put(id, order);
+            publish("executions", Map.of("orderId", id, "execType", "NEW"));
+        }
+    }
+
+    /** @return to how many sockets it was sent */
+    private int publish(String topic, Object data) {
+        int[] sent = {0};
         sockets.forEach((socket, topics) -> {
             if (topics.contains(topic)) {
+                sent[0]++;
                 Map<String, Object> message = new LinkedHashMap<>();
                 message.put("topic", topic);
                 message.put("seq", seq.incrementAndGet());
@@ -276,10 +392,30 @@ final class ContractStub implements AutoCloseable {
                 socket.writeTextMessage(write(message));
             }
         });
+        return sent[0];
     }
 
     private String price(int offset) {
         return BigDecimal.valueOf(43_210_00L + (tick % 13) * 5 + offset * 50L, 2).toPlainString();
+    }
+
+    /** The i-th bar of SIM-BTC, as the REST answer ({@code spec} null) or the stream writes it. */
+    private Map<String, Object> bar(int i, String spec) {
+        Map<String, Object> bar = new LinkedHashMap<>();
+        bar.put("instrument", "SIM-BTC");
+        if (spec != null) {
+            bar.put("spec", spec);
+        }
+        long close = 43_200_00L + (i * 37L % 23) * 50;
+        bar.put("start", firstBar.plusSeconds(60L * i).toString());
+        bar.put("end", firstBar.plusSeconds(60L * (i + 1)).minusNanos(1).toString());
+        bar.put("open", BigDecimal.valueOf(close - 50, 2).toPlainString());
+        bar.put("high", BigDecimal.valueOf(close + 150, 2).toPlainString());
+        bar.put("low", BigDecimal.valueOf(close - 200, 2).toPlainString());
+        bar.put("close", BigDecimal.valueOf(close, 2).toPlainString());
+        bar.put("volume", "1.250");
+        bar.put("trades", 12 + i % 5);
+        return bar;
     }
 
     private Map<String, Object> positionRow() {

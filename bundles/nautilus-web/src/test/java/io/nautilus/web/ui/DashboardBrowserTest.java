@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard in Debian's headless Chromium against {@link ContractStub}, the issue's REST/WebSocket contract with
- * canned data: signing in, the live positions, the order ticket, cancel and replace, alert acknowledge, a backtest's
- * report and equity curve, and the other views. Screenshots go to {@code target/dashboard/}, or to the folder of
+ * canned data: signing in, the live positions, the order ticket, cancel and replace (typed while the working orders
+ * change), alert acknowledge with a comment (typed while the alert fires again), a backtest's report and equity
+ * curve, the other views, and what a trader and a viewer are shown. Screenshots go to {@code target/dashboard/}, or to the folder of
  * the system property {@code dashboard.screenshots} (e.g. {@code docs/images}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,9 +45,8 @@ class DashboardBrowserTest {
     static void start() throws Exception {
         stub = new ContractStub();
         browser = HeadlessChromium.start(profile);
-        // tables are redrawn as updates arrive: an element found a moment ago may be gone, so look again
+        // no ignoring(StaleElementReferenceException): tables update row by row, an element found stays valid
         wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
         shots = Path.of(System.getProperty("dashboard.screenshots", "target/dashboard"));
     }
 
@@ -97,6 +96,17 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#pnl-chart canvas"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#book table.ladder tr.bid"))).hasSize(8);
         wait.until(driver -> Integer.parseInt(driver.findElement(By.id("pnl-chart")).getAttribute("data-points")) >= 4);
+        assertThat(browser.findElement(By.id("bars-spec")).getText()).isEqualTo("SIM-BTC · 1m");
+        // the 30 bars of the REST answer, then one more per one-minute bar of the stream, its tick bars left out
+        // (one stream bar may already be in the REST answer: the page subscribes before it asks)
+        wait.until(driver -> {
+            long points = Long.parseLong(String.valueOf(driver.findElement(By.id("bars-chart"))
+                    .getAttribute("data-points")));
+            long delivered = stub.timeBarsDelivered();
+            return points >= 33 && points <= 30 + delivered && points >= 30 + delivered - 1;
+        });
+        HeadlessChromium.screenshot(browser.findElement(By.xpath("//div[@id='bars-chart']/parent::div")),
+                shots.resolve("dashboard-bars.png"));
         Object paint = browser.executeScript("const p = performance.getEntriesByName('first-contentful-paint')[0];"
                 + " return p ? Math.round(p.startTime) : null;");
         assertThat(paint).as("the page's first contentful paint entry").isNotNull();
@@ -150,11 +160,17 @@ class DashboardBrowserTest {
         click(row, "replace");
         WebElement price = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#orders tr[data-key='1002'] form.replace input[name='price']")));
+        // the demo market maker re-quotes every second: its orders come and go while the new price is typed
         price.clear();
-        price.sendKeys("43150.00");
+        price.sendKeys("431");
+        waitForRequote();
+        price.sendKeys("50.00");
+        waitForRequote();
+        assertThat(price.getAttribute("value")).isEqualTo("43150.00");
         browser.findElement(By.cssSelector("#orders tr[data-key='1002'] form.replace button[type='submit']")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#orders tr[data-key='1002'] td[data-col='price']"),
                 "43150.00"));
+        assertThat(browser.findElements(By.cssSelector("#orders tr[data-key='1002'] form.replace"))).isEmpty();
         ContractStub.Call replace = stub.calls().get(stub.calls().size() - 1);
         assertThat(replace.method()).isEqualTo("PATCH");
         assertThat(replace.path()).isEqualTo("/api/v1/orders/1002");
@@ -183,8 +199,15 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         HeadlessChromium.screenshot(browser, shots.resolve("dashboard-alerts.png"));
         click(row, "ack");
-        wait.until(ExpectedConditions.alertIsPresent()).sendKeys("looking at SIM");
-        browser.switchTo().alert().accept();
+        WebElement comment = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#alerts tr[data-key='a-1'] form.comment input[name='comment']")));
+        // the alert fires again every second: its count changes in the row while the comment is typed
+        String count = text("#alerts tr[data-key='a-1'] td[data-col='count']");
+        comment.sendKeys("looking");
+        wait.until(driver -> !count.equals(text("#alerts tr[data-key='a-1'] td[data-col='count']")));
+        comment.sendKeys(" at SIM");
+        assertThat(comment.getAttribute("value")).isEqualTo("looking at SIM");
+        browser.findElement(By.cssSelector("#alerts tr[data-key='a-1'] form.comment [data-action='send']")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#alerts tr[data-key='a-1'] td[data-col='state']"),
                 "ACKNOWLEDGED"));
         assertThat(stub.alertState("a-1")).isEqualTo("ACKNOWLEDGED");
@@ -247,6 +270,99 @@ class DashboardBrowserTest {
         assertThat(calls).extracting(ContractStub.Call::csrf).containsOnly(calls.get(0).csrf());
     }
 
+    @Test
+    @Order(10)
+    void aTraderTradesAndAcknowledgesButGetsNoResolve() throws Exception {
+        signOutAndIn("trader");
+        browser.findElement(By.cssSelector("#nav a[data-view='trading']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#orders tr[data-key='1002']")));
+        assertThat(browser.findElement(By.id("ticket-card")).isDisplayed()).isTrue();
+        assertThat(action("#orders tr[data-key='1002']", "cancel").isDisplayed()).isTrue();
+        assertThat(action("#orders tr[data-key='1002']", "replace").isDisplayed()).isTrue();
+        browser.findElement(By.cssSelector("#nav a[data-view='alerts']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alerts tr[data-key='a-2']")));
+        assertThat(action("#alerts tr[data-key='a-2']", "ack").isDisplayed()).isTrue();
+        assertThat(action("#alerts tr[data-key='a-2']", "resolve").isDisplayed()).as("resolve is for admins").isFalse();
+        HeadlessChromium.screenshot(browser, shots.resolve("dashboard-trader.png"));
+    }
+
+    @Test
+    @Order(11)
+    void aViewerSeesEverythingButNoButtonThatChangesState() throws Exception {
+        signOutAndIn("viewer");
+        browser.findElement(By.cssSelector("#nav a[data-view='trading']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#orders tr[data-key='1002']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#positions tr[data-key='mm-1/SIM-BTC']")));
+        assertThat(browser.findElement(By.id("ticket-card")).isDisplayed()).isFalse();
+        assertThat(action("#orders tr[data-key='1002']", "cancel").isDisplayed()).isFalse();
+        assertThat(action("#orders tr[data-key='1002']", "replace").isDisplayed()).isFalse();
+        HeadlessChromium.screenshot(browser, shots.resolve("dashboard-viewer.png"));
+
+        browser.findElement(By.cssSelector("#nav a[data-view='alerts']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alerts tr[data-key='a-2']")));
+        assertThat(action("#alerts tr[data-key='a-2']", "ack").isDisplayed()).isFalse();
+        assertThat(action("#alerts tr[data-key='a-2']", "resolve").isDisplayed()).isFalse();
+
+        browser.findElement(By.cssSelector("#nav a[data-view='strategies']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#strategies tr[data-key='mm-demo'] [data-action='params']")));
+        assertThat(action("#strategies tr[data-key='mm-demo']", "stop").isDisplayed()).isFalse();
+        action("#strategies tr[data-key='mm-demo']", "params").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#strategy-params input[name='halfSpreadTicks']")));
+        assertThat(browser.findElement(By.cssSelector("#strategy-params button[type='submit']")).isDisplayed())
+                .isFalse();
+
+        browser.findElement(By.cssSelector("#nav a[data-view='backtests']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#backtests tr[data-key='bt-1'] [data-action='equity']")));
+        assertThat(action("#backtests tr[data-key='bt-1']", "report").isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("backtest-run")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(12)
+    void anOrderFilledWhileItsReplaceFormIsOpenStaysStruckThroughUntilTheFormIsClosed() {
+        signOutAndIn("trader");
+        browser.findElement(By.cssSelector("#nav a[data-view='trading']")).click();
+        WebElement ticket = browser.findElement(By.id("ticket"));
+        ticket.findElement(By.name("quantity")).clear();
+        ticket.findElement(By.name("quantity")).sendKeys("0.100");
+        ticket.findElement(By.name("price")).clear();
+        ticket.findElement(By.name("price")).sendKeys("42900.00");
+        ticket.findElement(By.id("submit-order")).click();
+        By row = By.cssSelector("#orders tr[data-key='1003']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        click(row, "replace");
+        WebElement price = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#orders tr[data-key='1003'] form.replace input[name='price']")));
+        price.clear();
+        price.sendKeys("43000.00");
+
+        stub.fill(1003);
+        wait.until(ExpectedConditions.attributeContains(row, "class", "gone"));
+        waitForRequote();
+        assertThat(price.getAttribute("value")).isEqualTo("43000.00");
+        browser.findElement(By.cssSelector("#orders tr[data-key='1003'] form.replace button[type='button']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+        assertThat(stub.calls()).noneMatch(call -> "PATCH".equals(call.method()) && call.path().endsWith("/1003"));
+    }
+
+    /** Signs out through the header's button and signs in again as a user whose password is their name. */
+    private static void signOutAndIn(String user) {
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        signIn(user, user);
+        waitReady();
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo(user + " (" + user + ")");
+    }
+
+    /** A row's button or link by its data-action. */
+    private static WebElement action(String row, String action) {
+        return browser.findElement(By.cssSelector(row + " [data-action='" + action + "']"));
+    }
+
     private static void signIn(String user, String password) {
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         name.clear();
@@ -256,7 +372,22 @@ class DashboardBrowserTest {
         browser.findElement(By.id("sign-in")).click();
     }
 
-    /** Clicks a row's button or link (looked up again when the table was redrawn in between). */
+    /** Waits until the demo market maker's quotes in the working orders were replaced by new ones. */
+    private static void waitForRequote() {
+        String before = workingOrderKeys();
+        wait.until(driver -> {
+            String now = workingOrderKeys();
+            return !now.equals(before) && now.matches(".*\\b9\\d{3}\\b.*");
+        });
+    }
+
+    /** The data-key of every working order row, in order. */
+    private static String workingOrderKeys() {
+        return (String) browser.executeScript("return [...document.querySelectorAll('#orders tr[data-key]')]"
+                + ".map((tr) => tr.dataset.key).join(',');");
+    }
+
+    /** Clicks a row's button or link. */
     private static void click(By row, String action) {
         wait.until(driver -> {
             driver.findElement(row).findElement(By.cssSelector("[data-action='" + action + "']")).click();

@@ -1,6 +1,7 @@
 package io.nautilus.web.ui;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -77,6 +78,18 @@ final class HeadlessChromium {
         driver.manage().logs().get(LogType.BROWSER).forEach(entry ->
                 lines.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
         return lines.toString();
+    }
+
+    /**
+     * Saves a screenshot of one element (scrolled into view).
+     *
+     * @param element the element, e.g. a card of the dashboard
+     * @param png     the file to write (its folder is created)
+     */
+    static void screenshot(WebElement element, Path png) throws IOException {
+        File shot = element.getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.copy(shot.toPath(), png, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
