@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nautilus.itests.UnpackedDistribution.Result;
+import io.nautilus.web.ui.HeadlessChromium;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -21,12 +21,13 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver: both from fixed paths, so Selenium Manager never
- * looks for (or downloads) a driver or a browser; no network beyond the page's own server, a private profile.
+ * looks for (or downloads) a driver or a browser; no network beyond the page's own server, a private profile. Shared
+ * with the dashboard's distribution test in {@code itests} through this module's test jar.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private HeadlessChromium() {
     }
@@ -38,7 +39,7 @@ final class HeadlessChromium {
      * @param profile an empty folder for the browser's profile
      * @return the driver; quit it when done
      */
-    static ChromeDriver start(Path profile) {
+    public static ChromeDriver start(Path profile) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             String missing = "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver)";
             if (System.getenv("CI") != null) {
@@ -73,7 +74,7 @@ final class HeadlessChromium {
      * @param driver the browser
      * @return one line per message
      */
-    static String console(ChromeDriver driver) {
+    public static String console(ChromeDriver driver) {
         StringBuilder lines = new StringBuilder();
         driver.manage().logs().get(LogType.BROWSER).forEach(entry ->
                 lines.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
@@ -86,7 +87,7 @@ final class HeadlessChromium {
      * @param element the element, e.g. a card of the dashboard
      * @param png     the file to write (its folder is created)
      */
-    static void screenshot(WebElement element, Path png) throws IOException {
+    public static void screenshot(WebElement element, Path png) throws IOException {
         File shot = element.getScreenshotAs(OutputType.FILE);
         Files.createDirectories(png.toAbsolutePath().getParent());
         Files.copy(shot.toPath(), png, StandardCopyOption.REPLACE_EXISTING);
@@ -98,7 +99,7 @@ final class HeadlessChromium {
      * @param driver the browser
      * @param png    the file to write (its folder is created)
      */
-    static void screenshot(ChromeDriver driver, Path png) throws IOException {
+    public static void screenshot(ChromeDriver driver, Path png) throws IOException {
         driver.executeScript("window.scrollTo(0, 0)");
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.createDirectories(png.toAbsolutePath().getParent());
