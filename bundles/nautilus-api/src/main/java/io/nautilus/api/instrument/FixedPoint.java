@@ -3,6 +3,7 @@ package io.nautilus.api.instrument;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Fixed-point arithmetic on {@code long} values that count units of {@code 10^-scale}.
@@ -18,6 +19,8 @@ public final class FixedPoint {
 
     /** The value that means "no price" or "not set"; {@link Long#MIN_VALUE}. */
     public static final long NULL = Long.MIN_VALUE;
+
+    private static final Pattern PLAIN = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
 
     private static final long[] POWERS_OF_TEN = new long[MAX_SCALE + 1];
 
@@ -119,6 +122,60 @@ public final class FixedPoint {
             throw new IllegalArgumentException("'" + text + "' is not a decimal number");
         }
         return fromBigDecimal(value, scale);
+    }
+
+    /**
+     * Parses a decimal a person typed (a shell argument, a field of a REST request) strictly, with a message that
+     * names the field: plain digits with an optional leading {@code -} and one {@code .} (no exponent, {@code +},
+     * hexadecimal, underscores, NaN or Infinity: a fat-finger hazard), on the scale, fitting a {@code long}.
+     *
+     * @param what  what the value is, for the message: {@code price}, {@code quantity}, {@code --stop} ...
+     * @param text  the typed text, e.g. {@code 101.25}
+     * @param scale the instrument's decimals for this kind of value, 0 to {@value #MAX_SCALE}
+     * @return the value in units of {@code 10^-scale}
+     * @throws IllegalArgumentException naming the field and the scale when the text is not a plain decimal, has more
+     *                                  decimals than the scale or does not fit a {@code long} at that scale
+     * @since 0.2.0
+     */
+    public static long parseTyped(String what, String text, int scale) {
+        String plain = text.strip();
+        if (!PLAIN.matcher(plain).matches()) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not a plain decimal number (digits with"
+                    + " an optional '-' and '.', e.g. 1000 or 0.25; no exponent, '+', hex or '_')");
+        }
+        BigDecimal value = new BigDecimal(plain);
+        if (value.stripTrailingZeros().scale() > scale) {
+            throw new IllegalArgumentException(what + " " + text + " is not on the instrument's scale of "
+                    + decimals(scale));
+        }
+        try {
+            return fromBigDecimal(value, scale);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(what + " " + text + " is too large for the instrument's scale of "
+                    + decimals(scale));
+        }
+    }
+
+    /**
+     * {@link #parseTyped} for a value that must be greater than zero, such as an order quantity.
+     *
+     * @param what  what the value is, for the message
+     * @param text  the typed text
+     * @param scale the instrument's decimals for this kind of value
+     * @return the value in units of {@code 10^-scale}, greater than zero
+     * @throws IllegalArgumentException as {@link #parseTyped}, or if the value is not positive
+     * @since 0.2.0
+     */
+    public static long parseTypedPositive(String what, String text, int scale) {
+        long value = parseTyped(what, text, scale);
+        if (value <= 0) {
+            throw new IllegalArgumentException(what + " " + text + " must be greater than zero");
+        }
+        return value;
+    }
+
+    private static String decimals(int scale) {
+        return scale == 1 ? "1 decimal" : scale + " decimals";
     }
 
     /**

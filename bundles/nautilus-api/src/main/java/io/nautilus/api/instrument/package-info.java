@@ -6,7 +6,7 @@
  * text are used only at the edges (configuration, venue messages, display).
  */
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.1.0")
+@Version("0.2.0")
 package io.nautilus.api.instrument;
 
 import org.osgi.annotation.bundle.Export;

@@ -201,4 +201,23 @@ class FixedPointTest {
         assertThat(FixedPoint.isMultiple(-10_150, 25)).isTrue();
         assertThat(FixedPoint.isMultiple(10_137, 25)).isFalse();
     }
+
+    @Test
+    void typedDecimalsArePlainOnTheScaleAndNameTheField() {
+        assertThat(FixedPoint.parseTyped("price", " 101.250 ", 2)).isEqualTo(10_125);
+        assertThat(FixedPoint.parseTyped("price", "-.5", 1)).isEqualTo(-5);
+        assertThat(FixedPoint.parseTypedPositive("quantity", "3", 0)).isEqualTo(3);
+        for (String text : new String[]{"1e3", "+1", "0x10", "1_000", "NaN", "Infinity", "12,5", ""}) {
+            assertThatIllegalArgumentException().isThrownBy(() -> FixedPoint.parseTyped("price", text, 2))
+                    .withMessageStartingWith("price '" + text + "' is not a plain decimal number");
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> FixedPoint.parseTyped("price", "1.005", 2))
+                .withMessage("price 1.005 is not on the instrument's scale of 2 decimals");
+        assertThatIllegalArgumentException().isThrownBy(() -> FixedPoint.parseTyped("quantity", "0.5", 0))
+                .withMessage("quantity 0.5 is not on the instrument's scale of 0 decimals");
+        assertThatIllegalArgumentException().isThrownBy(() -> FixedPoint.parseTyped("price", "99999999999999999", 4))
+                .withMessage("price 99999999999999999 is too large for the instrument's scale of 4 decimals");
+        assertThatIllegalArgumentException().isThrownBy(() -> FixedPoint.parseTypedPositive("quantity", "0.0", 1))
+                .withMessage("quantity 0.0 must be greater than zero");
+    }
 }
