@@ -12,9 +12,12 @@ import java.nio.file.WatchService;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -31,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * Makes sure Nautilus never runs with a default password, and says how to set one.
  *
  * <p>At activation, a non-empty {@code NAUTILUS_ADMIN_PASSWORD} environment variable becomes the admin user's
- * password in users.properties, stored only as a PBKDF2 hash. Then, and whenever users.properties changes
+ * password in users.properties, stored only as a PBKDF2 hash. When Karaf's own password encryption is enabled
+ * ({@code encryption.enabled} in {@code etc/org.apache.karaf.jaas.cfg}) and the file holds clear-text passwords,
+ * the hash is written only once Karaf has hashed them: Karaf rewrites the whole file from the copy it read before
+ * hashing, which would drop an entry written meanwhile. Then, and whenever users.properties changes
  * (e.g. {@code bin/nautilus-passwd} while Nautilus runs), it checks whether any user has a password: while none
  * does, it logs how to set one and shows the same text as the SSH pre-authentication banner (the
  * {@code welcomeBanner} property of the {@code org.apache.karaf.shell} configuration); once one does, it removes
@@ -46,6 +52,9 @@ public final class AdminCredentialBootstrap {
 
     /** The environment variable whose value becomes the admin password at start. */
     public static final String ENV_PASSWORD = "NAUTILUS_ADMIN_PASSWORD";
+
+    /** Karaf's JAAS configuration, whose {@code encryption.enabled} makes Karaf hash clear-text passwords. */
+    static final String JAAS_PID = "org.apache.karaf.jaas";
 
     /** Karaf's shell/SSH configuration and its banner property. */
     static final String SHELL_PID = "org.apache.karaf.shell";
@@ -88,6 +97,15 @@ public final class AdminCredentialBootstrap {
     /** How long a change of the users file must settle before it is read, in ms. */
     static final long SETTLE_MILLIS = 500;
 
+    /** Longest wait for Karaf to hash the clear-text passwords before the credential is written anyway, in ms. */
+    static final long KARAF_ENCRYPTION_WAIT_MILLIS = 120_000;
+
+    /** How often the users file is checked for clear-text passwords while waiting, in ms. */
+    static final long POLL_MILLIS = 200;
+
+    /** Most writes of the credential when another writer keeps putting the old entry back. */
+    static final int MAX_WRITES = 3;
+
     /** Environment lookup; replaced in tests. */
     UnaryOperator<String> environment = System::getenv;
 
@@ -97,6 +115,7 @@ public final class AdminCredentialBootstrap {
     private boolean foreignBannerReported;
     private WatchService watchService;
     private Thread watcher;
+    private Thread applier;
 
     /** Creates the component; DS calls {@link #activate}. */
     public AdminCredentialBootstrap() {
@@ -146,12 +165,18 @@ public final class AdminCredentialBootstrap {
         startWatching(usersFile);
     }
 
-    /** Stops watching the users file; leaves the banner as it is (changing it restarts the SSH server). */
+    /**
+     * Stops watching the users file and abandons a credential still waiting for Karaf's encryption; leaves the
+     * banner as it is (changing it restarts the SSH server).
+     */
     void stop() {
         Thread thread;
+        Thread waiting;
         synchronized (lock) {
             thread = watcher;
             watcher = null;
+            waiting = applier;
+            applier = null;
             if (watchService != null) {
                 try {
                     watchService.close();
@@ -161,9 +186,15 @@ public final class AdminCredentialBootstrap {
                 watchService = null;
             }
         }
-        if (thread != null) {
+        if (waiting != null) {
+            waiting.interrupt();
+        }
+        for (Thread t : new Thread[] {thread, waiting}) {
+            if (t == null) {
+                continue;
+            }
             try {
-                thread.join(2000);
+                t.join(2000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -177,37 +208,155 @@ public final class AdminCredentialBootstrap {
         }
     }
 
+    /** @return true while the environment password waits for Karaf's encryption (or its write is checked) */
+    boolean isApplying() {
+        synchronized (lock) {
+            return applier != null && applier.isAlive();
+        }
+    }
+
     private void applyEnvironmentPassword(String adminUser, int iterations) {
         String value = environment.apply(ENV_PASSWORD);
         if (value == null || value.isEmpty()) {
             return;
         }
         char[] password = value.toCharArray();
+        String problem = PasswdTool.check(password);
+        if (problem != null) {
+            Arrays.fill(password, '\0');
+            LOG.error("{} is not used: {} (minimum {}).", ENV_PASSWORD,
+                    problem.replace("the password", "the value"), PasswdTool.MIN_LENGTH);
+            return;
+        }
+        UsersFile file;
+        synchronized (lock) {
+            file = users;
+        }
+        boolean clearText;
         try {
-            String problem = PasswdTool.check(password);
-            if (problem != null) {
-                LOG.error("{} is not used: {} (minimum {}).", ENV_PASSWORD,
-                        problem.replace("the password", "the value"), PasswdTool.MIN_LENGTH);
-                return;
+            clearText = karafHashesPasswords() && file.hasClearTextPassword();
+        } catch (IOException | RuntimeException e) {
+            clearText = false;
+        }
+        if (!clearText) {
+            try {
+                write(file, adminUser, iterations, password);
+            } finally {
+                Arrays.fill(password, '\0');
             }
+            return;
+        }
+        // Karaf's AutoEncryptionSupport has read (or is about to read) this file, waits for our encryption service,
+        // hashes the clear-text passwords and saves the copy it read: an entry written before that save is lost.
+        LOG.info("{} holds clear-text passwords that Karaf's JAAS encryption hashes by rewriting the file from the "
+                + "copy it read; the admin credential from {} is written once they are hashed.", file.path(),
+                ENV_PASSWORD);
+        Thread thread = new Thread(() -> applyAfterKarafEncryption(file, adminUser, iterations, password),
+                "nautilus-admin-credential");
+        thread.setDaemon(true);
+        synchronized (lock) {
+            applier = thread;
+        }
+        thread.start();
+    }
+
+    /**
+     * Waits until the users file holds no clear-text password (Karaf has saved its hashed copy), then writes the
+     * credential and checks that it stayed; writes it again if another writer put back the entry it replaced.
+     */
+    private void applyAfterKarafEncryption(UsersFile file, String adminUser, int iterations, char[] password) {
+        boolean written = false;
+        try {
+            long deadline = System.nanoTime() + KARAF_ENCRYPTION_WAIT_MILLIS * 1_000_000L;
+            for (int attempt = 1; attempt <= MAX_WRITES; attempt++) {
+                while (file.hasClearTextPassword() && System.nanoTime() < deadline) {
+                    Thread.sleep(POLL_MILLIS);
+                }
+                if (file.hasClearTextPassword()) {
+                    LOG.warn("Karaf has not hashed the clear-text passwords in {} within {} s; writing the admin "
+                            + "credential from {} now.", file.path(), KARAF_ENCRYPTION_WAIT_MILLIS / 1000,
+                            ENV_PASSWORD);
+                }
+                String before = file.storedPassword(adminUser);
+                String stored = write(file, adminUser, iterations, password);
+                if (stored == null) {
+                    return;
+                }
+                written = true;
+                Thread.sleep(2 * SETTLE_MILLIS);
+                String now = file.storedPassword(adminUser);
+                if (stored.equals(now)) {
+                    reconcile();
+                    return;
+                }
+                if (!Objects.equals(now, before)) {
+                    LOG.warn("The admin entry in {} was changed by someone else right after {} was applied; keeping "
+                            + "that change.", file.path(), ENV_PASSWORD);
+                    return;
+                }
+                LOG.warn("Another writer of {} put back the admin entry the credential from {} had replaced (attempt "
+                        + "{} of {}); writing it again.", file.path(), ENV_PASSWORD, attempt, MAX_WRITES);
+            }
+            LOG.error("The admin credential from {} did not stay in {} after {} writes; set it with "
+                    + "bin/nautilus-passwd.", ENV_PASSWORD, file.path(), MAX_WRITES);
+        } catch (InterruptedException e) {
+            if (!written) {
+                LOG.info("Stopped before the admin credential from {} was written.", ENV_PASSWORD);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not write the admin credential from {} to {}: {}", ENV_PASSWORD, file.path(),
+                    e.toString());
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Stores the password's hash for the user unless the stored hash already matches it.
+     *
+     * @return the stored field written, or null if nothing was written (unchanged, or the write failed)
+     */
+    private static String write(UsersFile file, String adminUser, int iterations, char[] password) {
+        try {
             PasswordHasher hasher = new PasswordHasher(iterations);
-            String stored = users.storedPassword(adminUser);
+            String stored = file.storedPassword(adminUser);
             if (stored != null && stored.startsWith(UsersFile.CRYPT_MARK) && stored.endsWith(UsersFile.CRYPT_MARK)
                     && stored.length() >= 2 * UsersFile.CRYPT_MARK.length()
                     && hasher.verify(password, stored.substring(UsersFile.CRYPT_MARK.length(),
                             stored.length() - UsersFile.CRYPT_MARK.length()))) {
                 LOG.info("admin credential set from {} (user {}; already stored in {}, unchanged)",
-                        ENV_PASSWORD, adminUser, users.path());
-                return;
+                        ENV_PASSWORD, adminUser, file.path());
+                return null;
             }
-            users.setHashedPassword(adminUser, hasher.hash(password));
+            String hash = hasher.hash(password);
+            file.setHashedPassword(adminUser, hash);
             LOG.info("admin credential set from {} (user {}, PBKDF2 hash in {})", ENV_PASSWORD, adminUser,
-                    users.path());
+                    file.path());
+            return UsersFile.CRYPT_MARK + hash + UsersFile.CRYPT_MARK;
         } catch (IOException | RuntimeException e) {
-            LOG.error("Could not write the admin credential from {} to {}: {}", ENV_PASSWORD, users.path(),
+            LOG.error("Could not write the admin credential from {} to {}: {}", ENV_PASSWORD, file.path(),
                     e.toString());
-        } finally {
-            Arrays.fill(password, '\0');
+            return null;
+        }
+    }
+
+    /**
+     * Tells whether Karaf hashes clear-text passwords in users.properties itself ({@code encryption.enabled} of
+     * {@value #JAAS_PID}; Karaf's default is false). When that cannot be read, assumes it does: waiting for it is
+     * bounded, losing the credential is not.
+     */
+    private boolean karafHashesPasswords() {
+        try {
+            Configuration[] found = configurationAdmin.listConfigurations(
+                    "(" + Constants.SERVICE_PID + "=" + JAAS_PID + ")");
+            if (found == null || found.length == 0 || found[0].getProperties() == null) {
+                return false;
+            }
+            Object enabled = found[0].getProperties().get("encryption.enabled");
+            return enabled != null && Boolean.parseBoolean(enabled.toString().trim());
+        } catch (IOException | InvalidSyntaxException | RuntimeException e) {
+            LOG.debug("Cannot read {}; assuming Karaf hashes clear-text passwords", JAAS_PID, e);
+            return true;
         }
     }
 

@@ -81,6 +81,24 @@ public final class UsersFile {
     }
 
     /**
+     * Tells whether some user's password is stored in clear: a non-group entry whose password is not empty and not
+     * wrapped in {@link #CRYPT_MARK} (the test Karaf's {@code EncryptionSupport} applies before hashing it).
+     *
+     * @return true if Karaf's password encryption, when enabled, would hash and rewrite an entry
+     * @throws IOException if the file exists but cannot be read
+     */
+    public boolean hasClearTextPassword() throws IOException {
+        for (Entry entry : entries(readLines())) {
+            String password = password(entry.value);
+            if (!entry.key.startsWith(GROUP_PREFIX) && !password.isEmpty()
+                    && !(password.startsWith(CRYPT_MARK) && password.endsWith(CRYPT_MARK))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Returns the stored password field of a user.
      *
      * @param user the user name

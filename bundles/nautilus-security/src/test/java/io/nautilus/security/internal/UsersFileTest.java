@@ -39,6 +39,21 @@ class UsersFileTest {
     }
 
     @Test
+    void clearTextPasswordsAreThoseKarafWouldHash() throws IOException {
+        UsersFile users = new UsersFile(path);
+        assertThat(users.hasClearTextPassword()).isFalse();
+
+        users.setHashedPassword("admin", HASHER.hash("admin-password".toCharArray()));
+        Files.writeString(path, Files.readString(path, StandardCharsets.ISO_8859_1) + "nokey = ,viewer\n",
+                StandardCharsets.ISO_8859_1);
+        assertThat(users.hasClearTextPassword()).as("hashed, empty and group entries").isFalse();
+
+        Files.writeString(path, Files.readString(path, StandardCharsets.ISO_8859_1) + "viewer = plain-1,viewer\n",
+                StandardCharsets.ISO_8859_1);
+        assertThat(users.hasClearTextPassword()).isTrue();
+    }
+
+    @Test
     void missingFileHasNoCredential() throws IOException {
         assertThat(new UsersFile(dir.resolve("absent.properties")).hasCredential()).isFalse();
     }
