@@ -12,7 +12,6 @@ import java.nio.file.WatchService;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import org.osgi.framework.BundleContext;
@@ -99,9 +98,6 @@ public final class AdminCredentialBootstrap {
 
     /** Longest wait for Karaf to hash the clear-text passwords before the credential is written anyway, in ms. */
     static final long KARAF_ENCRYPTION_WAIT_MILLIS = 120_000;
-
-    /** How often the users file is checked for clear-text passwords while waiting, in ms. */
-    static final long POLL_MILLIS = 200;
 
     /** Most writes of the credential when another writer keeps putting the old entry back. */
     static final int MAX_WRITES = 3;
@@ -260,49 +256,34 @@ public final class AdminCredentialBootstrap {
         thread.start();
     }
 
-    /**
-     * Waits until the users file holds no clear-text password (Karaf has saved its hashed copy), then writes the
-     * credential and checks that it stayed; writes it again if another writer put back the entry it replaced.
-     */
+    /** Writes the credential once Karaf has hashed the clear-text passwords; see {@link UsersFile.WriteOutcome}. */
     private void applyAfterKarafEncryption(UsersFile file, String adminUser, int iterations, char[] password) {
-        boolean written = false;
         try {
-            long deadline = System.nanoTime() + KARAF_ENCRYPTION_WAIT_MILLIS * 1_000_000L;
-            for (int attempt = 1; attempt <= MAX_WRITES; attempt++) {
-                while (file.hasClearTextPassword() && System.nanoTime() < deadline) {
-                    Thread.sleep(POLL_MILLIS);
-                }
-                if (file.hasClearTextPassword()) {
-                    LOG.warn("Karaf has not hashed the clear-text passwords in {} within {} s; writing the admin "
-                            + "credential from {} now.", file.path(), KARAF_ENCRYPTION_WAIT_MILLIS / 1000,
-                            ENV_PASSWORD);
-                }
-                String before = file.storedPassword(adminUser);
-                String stored = write(file, adminUser, iterations, password);
-                if (stored == null) {
-                    return;
-                }
-                written = true;
-                Thread.sleep(2 * SETTLE_MILLIS);
-                String now = file.storedPassword(adminUser);
-                if (stored.equals(now)) {
+            String hash = new PasswordHasher(iterations).hash(password);
+            UsersFile.WriteOutcome outcome = file.setHashedPasswordAfterEncryption(adminUser, hash,
+                    KARAF_ENCRYPTION_WAIT_MILLIS, 2 * SETTLE_MILLIS, MAX_WRITES);
+            switch (outcome) {
+                case STAYED:
+                    LOG.info("admin credential set from {} (user {}, PBKDF2 hash in {})", ENV_PASSWORD, adminUser,
+                            file.path());
+                    if (file.hasClearTextPassword()) {
+                        LOG.warn("{} still holds clear-text passwords: Karaf did not hash them within {} s.",
+                                file.path(), KARAF_ENCRYPTION_WAIT_MILLIS / 1000);
+                    }
                     reconcile();
-                    return;
-                }
-                if (!Objects.equals(now, before)) {
+                    break;
+                case REPLACED_BY_OTHER:
                     LOG.warn("The admin entry in {} was changed by someone else right after {} was applied; keeping "
                             + "that change.", file.path(), ENV_PASSWORD);
-                    return;
-                }
-                LOG.warn("Another writer of {} put back the admin entry the credential from {} had replaced (attempt "
-                        + "{} of {}); writing it again.", file.path(), ENV_PASSWORD, attempt, MAX_WRITES);
+                    break;
+                default:
+                    LOG.error("The admin credential from {} did not stay in {}: another writer saved its older copy "
+                            + "of the file {} times. Set it with bin/nautilus-passwd.", ENV_PASSWORD, file.path(),
+                            MAX_WRITES);
+                    break;
             }
-            LOG.error("The admin credential from {} did not stay in {} after {} writes; set it with "
-                    + "bin/nautilus-passwd.", ENV_PASSWORD, file.path(), MAX_WRITES);
         } catch (InterruptedException e) {
-            if (!written) {
-                LOG.info("Stopped before the admin credential from {} was written.", ENV_PASSWORD);
-            }
+            LOG.info("Stopped before the admin credential from {} was applied.", ENV_PASSWORD);
         } catch (IOException | RuntimeException e) {
             LOG.error("Could not write the admin credential from {} to {}: {}", ENV_PASSWORD, file.path(),
                     e.toString());
