@@ -3,19 +3,25 @@ package io.nautilus.security.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.apache.karaf.jaas.modules.EncryptionService;
@@ -117,6 +123,30 @@ class KarafAutoEncryptionTest {
         assertThat(Files.readString(users, StandardCharsets.ISO_8859_1)).doesNotContain(VIEWER_PASSWORD)
                 .doesNotContain(ADMIN_PASSWORD).contains("viewer = {CRYPT}pbkdf2-sha256$");
         assertThat(bootstrap.hasCredential()).isTrue();
+    }
+
+    @Test
+    void passwdToolWhileKarafHashesAClearTextPasswordKeepsTheNewPassword() throws Exception {
+        Files.writeString(dir.resolve(PasswdTool.JAAS_CFG), "encryption.enabled = true\n");
+        startKarafEncryption();
+        assertThat(karafWaitsForTheService.await(20, TimeUnit.SECONDS)).isTrue();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AtomicInteger exitCode = new AtomicInteger(-1);
+        Deque<String> typed = new ArrayDeque<>(List.of(ADMIN_PASSWORD, ADMIN_PASSWORD));
+        Thread tool = new Thread(() -> exitCode.set(PasswdTool.run(new String[] {"--users", users.toString(),
+            "--iterations", Integer.toString(PasswordHasher.MIN_ITERATIONS)}, prompt -> typed.poll().toCharArray(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8),
+                20_000)));
+        tool.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> out.toString(StandardCharsets.UTF_8).contains("Waiting"));
+
+        registerEncryptionService();
+
+        tool.join(30_000);
+        assertThat(exitCode).as(out.toString(StandardCharsets.UTF_8)).hasValue(PasswdTool.OK);
+        UsersFile file = new UsersFile(users);
+        assertThat(verifies(file.storedPassword("viewer"), VIEWER_PASSWORD)).isTrue();
+        assertThat(verifies(file.storedPassword("admin"), ADMIN_PASSWORD)).isTrue();
     }
 
     @Test
