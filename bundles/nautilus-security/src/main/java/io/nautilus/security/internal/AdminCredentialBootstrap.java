@@ -259,7 +259,11 @@ public final class AdminCredentialBootstrap {
     /** Writes the credential once Karaf has hashed the clear-text passwords; see {@link UsersFile.WriteOutcome}. */
     private void applyAfterKarafEncryption(UsersFile file, String adminUser, int iterations, char[] password) {
         try {
-            String hash = new PasswordHasher(iterations).hash(password);
+            PasswordHasher hasher = new PasswordHasher(iterations);
+            if (alreadyStored(file, adminUser, hasher, password)) {
+                return;
+            }
+            String hash = hasher.hash(password);
             UsersFile.WriteOutcome outcome = file.setHashedPasswordAfterEncryption(adminUser, hash,
                     KARAF_ENCRYPTION_WAIT_MILLIS, 2 * SETTLE_MILLIS, MAX_WRITES);
             switch (outcome) {
@@ -292,33 +296,35 @@ public final class AdminCredentialBootstrap {
         }
     }
 
-    /**
-     * Stores the password's hash for the user unless the stored hash already matches it.
-     *
-     * @return the stored field written, or null if nothing was written (unchanged, or the write failed)
-     */
-    private static String write(UsersFile file, String adminUser, int iterations, char[] password) {
+    /** Stores the password's hash for the user unless the stored hash already matches it. */
+    private static void write(UsersFile file, String adminUser, int iterations, char[] password) {
         try {
             PasswordHasher hasher = new PasswordHasher(iterations);
-            String stored = file.storedPassword(adminUser);
-            if (stored != null && stored.startsWith(UsersFile.CRYPT_MARK) && stored.endsWith(UsersFile.CRYPT_MARK)
-                    && stored.length() >= 2 * UsersFile.CRYPT_MARK.length()
-                    && hasher.verify(password, stored.substring(UsersFile.CRYPT_MARK.length(),
-                            stored.length() - UsersFile.CRYPT_MARK.length()))) {
-                LOG.info("admin credential set from {} (user {}; already stored in {}, unchanged)",
-                        ENV_PASSWORD, adminUser, file.path());
-                return null;
+            if (alreadyStored(file, adminUser, hasher, password)) {
+                return;
             }
-            String hash = hasher.hash(password);
-            file.setHashedPassword(adminUser, hash);
+            file.setHashedPassword(adminUser, hasher.hash(password));
             LOG.info("admin credential set from {} (user {}, PBKDF2 hash in {})", ENV_PASSWORD, adminUser,
                     file.path());
-            return UsersFile.CRYPT_MARK + hash + UsersFile.CRYPT_MARK;
         } catch (IOException | RuntimeException e) {
             LOG.error("Could not write the admin credential from {} to {}: {}", ENV_PASSWORD, file.path(),
                     e.toString());
-            return null;
         }
+    }
+
+    /** @return true (and says so) if the user's stored hash already matches the password */
+    private static boolean alreadyStored(UsersFile file, String adminUser, PasswordHasher hasher, char[] password)
+            throws IOException {
+        String stored = file.storedPassword(adminUser);
+        int mark = UsersFile.CRYPT_MARK.length();
+        if (stored != null && stored.startsWith(UsersFile.CRYPT_MARK) && stored.endsWith(UsersFile.CRYPT_MARK)
+                && stored.length() >= 2 * mark
+                && hasher.verify(password, stored.substring(mark, stored.length() - mark))) {
+            LOG.info("admin credential set from {} (user {}; already stored in {}, unchanged)", ENV_PASSWORD,
+                    adminUser, file.path());
+            return true;
+        }
+        return false;
     }
 
     /**
