@@ -59,6 +59,8 @@ class SecurityIT {
     private static final String ADMIN_PASSWORD = "sec-IT-admin-9";
     private static final String VIEWER = "vera";
     private static final String VIEWER_PASSWORD = "vera-IT-pass-1";
+    private static final String CLEAR_TEXT_USER = "clara";
+    private static final String CLEAR_TEXT_PASSWORD = "clara-IT-pass-4";
     private static final String TRADER = "tom";
     private static final String TRADER_PASSWORD = "tom-IT-pass-22";
 
@@ -77,6 +79,10 @@ class SecurityIT {
         ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
         ssh.start();
 
+        // a user an operator typed into users.properties before the first start, in clear: Karaf hashes it at boot by
+        // rewriting the file from the copy it read, which used to drop the admin entry of NAUTILUS_ADMIN_PASSWORD
+        Files.writeString(home.resolve("etc/users.properties"), CLEAR_TEXT_USER + " = " + CLEAR_TEXT_PASSWORD
+                + ",viewer,ssh\n", StandardOpenOption.APPEND);
         Result start = dist.run(Map.of("NAUTILUS_ADMIN_PASSWORD", ADMIN_PASSWORD), Duration.ofSeconds(60),
                 "bin/nautilus-start");
         assertThat(start.exit()).as(start.output()).isZero();
@@ -113,6 +119,18 @@ class SecurityIT {
         if (dist != null) {
             dist.stopIfRunning();
         }
+    }
+
+    @Test
+    @Order(0)
+    void aClearTextUserFromBeforeTheFirstStartIsHashedAndTheAdminCredentialKept() throws Exception {
+        String users = Files.readString(home.resolve("etc/users.properties"));
+        assertThat(users).contains(CLEAR_TEXT_USER + " = {CRYPT}").contains("admin = {CRYPT}")
+                .doesNotContain(CLEAR_TEXT_PASSWORD).doesNotContain(ADMIN_PASSWORD);
+        assertAllowed(CLEAR_TEXT_USER, CLEAR_TEXT_PASSWORD, "nautilus:status", "Platform: READY");
+        assertThat(Files.readString(home.resolve("data/log/karaf.log")))
+                .contains("holds clear-text passwords that Karaf's JAAS encryption hashes")
+                .contains("admin credential set from NAUTILUS_ADMIN_PASSWORD");
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.Hashtable;
 import java.util.function.UnaryOperator;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -31,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * Makes sure Nautilus never runs with a default password, and says how to set one.
  *
  * <p>At activation, a non-empty {@code NAUTILUS_ADMIN_PASSWORD} environment variable becomes the admin user's
- * password in users.properties, stored only as a PBKDF2 hash. Then, and whenever users.properties changes
+ * password in users.properties, stored only as a PBKDF2 hash. When Karaf's own password encryption is enabled
+ * ({@code encryption.enabled} in {@code etc/org.apache.karaf.jaas.cfg}) and the file holds clear-text passwords,
+ * the hash is written only once Karaf has hashed them: Karaf rewrites the whole file from the copy it read before
+ * hashing, which would drop an entry written meanwhile. Then, and whenever users.properties changes
  * (e.g. {@code bin/nautilus-passwd} while Nautilus runs), it checks whether any user has a password: while none
  * does, it logs how to set one and shows the same text as the SSH pre-authentication banner (the
  * {@code welcomeBanner} property of the {@code org.apache.karaf.shell} configuration); once one does, it removes
@@ -46,6 +51,9 @@ public final class AdminCredentialBootstrap {
 
     /** The environment variable whose value becomes the admin password at start. */
     public static final String ENV_PASSWORD = "NAUTILUS_ADMIN_PASSWORD";
+
+    /** Karaf's JAAS configuration, whose {@code encryption.enabled} makes Karaf hash clear-text passwords. */
+    static final String JAAS_PID = "org.apache.karaf.jaas";
 
     /** Karaf's shell/SSH configuration and its banner property. */
     static final String SHELL_PID = "org.apache.karaf.shell";
@@ -88,6 +96,12 @@ public final class AdminCredentialBootstrap {
     /** How long a change of the users file must settle before it is read, in ms. */
     static final long SETTLE_MILLIS = 500;
 
+    /** Longest wait for Karaf to hash the clear-text passwords before the credential is written anyway, in ms. */
+    static final long KARAF_ENCRYPTION_WAIT_MILLIS = 120_000;
+
+    /** Most writes of the credential when another writer keeps putting the old entry back. */
+    static final int MAX_WRITES = 3;
+
     /** Environment lookup; replaced in tests. */
     UnaryOperator<String> environment = System::getenv;
 
@@ -97,6 +111,7 @@ public final class AdminCredentialBootstrap {
     private boolean foreignBannerReported;
     private WatchService watchService;
     private Thread watcher;
+    private Thread applier;
 
     /** Creates the component; DS calls {@link #activate}. */
     public AdminCredentialBootstrap() {
@@ -146,12 +161,18 @@ public final class AdminCredentialBootstrap {
         startWatching(usersFile);
     }
 
-    /** Stops watching the users file; leaves the banner as it is (changing it restarts the SSH server). */
+    /**
+     * Stops watching the users file and abandons a credential still waiting for Karaf's encryption; leaves the
+     * banner as it is (changing it restarts the SSH server).
+     */
     void stop() {
         Thread thread;
+        Thread waiting;
         synchronized (lock) {
             thread = watcher;
             watcher = null;
+            waiting = applier;
+            applier = null;
             if (watchService != null) {
                 try {
                     watchService.close();
@@ -161,9 +182,15 @@ public final class AdminCredentialBootstrap {
                 watchService = null;
             }
         }
-        if (thread != null) {
+        if (waiting != null) {
+            waiting.interrupt();
+        }
+        for (Thread t : new Thread[] {thread, waiting}) {
+            if (t == null) {
+                continue;
+            }
             try {
-                thread.join(2000);
+                t.join(2000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -177,37 +204,146 @@ public final class AdminCredentialBootstrap {
         }
     }
 
+    /** @return true while the environment password waits for Karaf's encryption (or its write is checked) */
+    boolean isApplying() {
+        synchronized (lock) {
+            return applier != null && applier.isAlive();
+        }
+    }
+
     private void applyEnvironmentPassword(String adminUser, int iterations) {
         String value = environment.apply(ENV_PASSWORD);
         if (value == null || value.isEmpty()) {
             return;
         }
         char[] password = value.toCharArray();
+        String problem = PasswdTool.check(password);
+        if (problem != null) {
+            Arrays.fill(password, '\0');
+            LOG.error("{} is not used: {} (minimum {}).", ENV_PASSWORD,
+                    problem.replace("the password", "the value"), PasswdTool.MIN_LENGTH);
+            return;
+        }
+        UsersFile file;
+        synchronized (lock) {
+            file = users;
+        }
+        boolean clearText;
         try {
-            String problem = PasswdTool.check(password);
-            if (problem != null) {
-                LOG.error("{} is not used: {} (minimum {}).", ENV_PASSWORD,
-                        problem.replace("the password", "the value"), PasswdTool.MIN_LENGTH);
-                return;
-            }
-            PasswordHasher hasher = new PasswordHasher(iterations);
-            String stored = users.storedPassword(adminUser);
-            if (stored != null && stored.startsWith(UsersFile.CRYPT_MARK) && stored.endsWith(UsersFile.CRYPT_MARK)
-                    && stored.length() >= 2 * UsersFile.CRYPT_MARK.length()
-                    && hasher.verify(password, stored.substring(UsersFile.CRYPT_MARK.length(),
-                            stored.length() - UsersFile.CRYPT_MARK.length()))) {
-                LOG.info("admin credential set from {} (user {}; already stored in {}, unchanged)",
-                        ENV_PASSWORD, adminUser, users.path());
-                return;
-            }
-            users.setHashedPassword(adminUser, hasher.hash(password));
-            LOG.info("admin credential set from {} (user {}, PBKDF2 hash in {})", ENV_PASSWORD, adminUser,
-                    users.path());
+            clearText = karafHashesPasswords() && file.hasClearTextPassword();
         } catch (IOException | RuntimeException e) {
-            LOG.error("Could not write the admin credential from {} to {}: {}", ENV_PASSWORD, users.path(),
+            clearText = false;
+        }
+        if (!clearText) {
+            try {
+                write(file, adminUser, iterations, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            return;
+        }
+        // Karaf's AutoEncryptionSupport has read (or is about to read) this file, waits for our encryption service,
+        // hashes the clear-text passwords and saves the copy it read: an entry written before that save is lost.
+        LOG.info("{} holds clear-text passwords that Karaf's JAAS encryption hashes by rewriting the file from the "
+                + "copy it read; the admin credential from {} is written once they are hashed.", file.path(),
+                ENV_PASSWORD);
+        Thread thread = new Thread(() -> applyAfterKarafEncryption(file, adminUser, iterations, password),
+                "nautilus-admin-credential");
+        thread.setDaemon(true);
+        synchronized (lock) {
+            applier = thread;
+        }
+        thread.start();
+    }
+
+    /** Writes the credential once Karaf has hashed the clear-text passwords; see {@link UsersFile.WriteOutcome}. */
+    private void applyAfterKarafEncryption(UsersFile file, String adminUser, int iterations, char[] password) {
+        try {
+            PasswordHasher hasher = new PasswordHasher(iterations);
+            if (alreadyStored(file, adminUser, hasher, password)) {
+                return;
+            }
+            String hash = hasher.hash(password);
+            UsersFile.WriteOutcome outcome = file.setHashedPasswordAfterEncryption(adminUser, hash,
+                    KARAF_ENCRYPTION_WAIT_MILLIS, 2 * SETTLE_MILLIS, MAX_WRITES);
+            switch (outcome) {
+                case STAYED:
+                    LOG.info("admin credential set from {} (user {}, PBKDF2 hash in {})", ENV_PASSWORD, adminUser,
+                            file.path());
+                    if (file.hasClearTextPassword()) {
+                        LOG.warn("{} still holds clear-text passwords: Karaf did not hash them within {} s.",
+                                file.path(), KARAF_ENCRYPTION_WAIT_MILLIS / 1000);
+                    }
+                    reconcile();
+                    break;
+                case REPLACED_BY_OTHER:
+                    LOG.warn("The admin entry in {} was changed by someone else right after {} was applied; keeping "
+                            + "that change.", file.path(), ENV_PASSWORD);
+                    break;
+                default:
+                    LOG.error("The admin credential from {} did not stay in {}: another writer saved its older copy "
+                            + "of the file {} times. Set it with bin/nautilus-passwd.", ENV_PASSWORD, file.path(),
+                            MAX_WRITES);
+                    break;
+            }
+        } catch (InterruptedException e) {
+            LOG.info("Stopped before the admin credential from {} was applied.", ENV_PASSWORD);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not write the admin credential from {} to {}: {}", ENV_PASSWORD, file.path(),
                     e.toString());
         } finally {
             Arrays.fill(password, '\0');
+        }
+    }
+
+    /** Stores the password's hash for the user unless the stored hash already matches it. */
+    private static void write(UsersFile file, String adminUser, int iterations, char[] password) {
+        try {
+            PasswordHasher hasher = new PasswordHasher(iterations);
+            if (alreadyStored(file, adminUser, hasher, password)) {
+                return;
+            }
+            file.setHashedPassword(adminUser, hasher.hash(password));
+            LOG.info("admin credential set from {} (user {}, PBKDF2 hash in {})", ENV_PASSWORD, adminUser,
+                    file.path());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not write the admin credential from {} to {}: {}", ENV_PASSWORD, file.path(),
+                    e.toString());
+        }
+    }
+
+    /** @return true (and says so) if the user's stored hash already matches the password */
+    private static boolean alreadyStored(UsersFile file, String adminUser, PasswordHasher hasher, char[] password)
+            throws IOException {
+        String stored = file.storedPassword(adminUser);
+        int mark = UsersFile.CRYPT_MARK.length();
+        if (stored != null && stored.startsWith(UsersFile.CRYPT_MARK) && stored.endsWith(UsersFile.CRYPT_MARK)
+                && stored.length() >= 2 * mark
+                && hasher.verify(password, stored.substring(mark, stored.length() - mark))) {
+            LOG.info("admin credential set from {} (user {}; already stored in {}, unchanged)", ENV_PASSWORD,
+                    adminUser, file.path());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Tells whether Karaf hashes clear-text passwords in users.properties itself ({@code encryption.enabled} of
+     * {@value #JAAS_PID}; Karaf's default is false). When that cannot be read, assumes it does: waiting for it is
+     * bounded, losing the credential is not.
+     */
+    private boolean karafHashesPasswords() {
+        try {
+            Configuration[] found = configurationAdmin.listConfigurations(
+                    "(" + Constants.SERVICE_PID + "=" + JAAS_PID + ")");
+            if (found == null || found.length == 0 || found[0].getProperties() == null) {
+                return false;
+            }
+            Object enabled = found[0].getProperties().get("encryption.enabled");
+            return enabled != null && Boolean.parseBoolean(enabled.toString().trim());
+        } catch (IOException | InvalidSyntaxException | RuntimeException e) {
+            LOG.debug("Cannot read {}; assuming Karaf hashes clear-text passwords", JAAS_PID, e);
+            return true;
         }
     }
 

@@ -3,9 +3,13 @@ package io.nautilus.security.internal;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.Properties;
 
 /**
  * {@code bin/nautilus-passwd}: sets a user's password (default {@code admin}) in Karaf's users.properties,
@@ -19,6 +23,15 @@ public final class PasswdTool {
 
     /** Shortest password accepted, here and for {@code NAUTILUS_ADMIN_PASSWORD}. */
     public static final int MIN_LENGTH = 8;
+
+    /** Karaf's JAAS configuration file, beside users.properties. */
+    static final String JAAS_CFG = "org.apache.karaf.jaas.cfg";
+
+    /** Longest wait for a running Karaf to hash clear-text passwords before writing, in ms. */
+    static final long KARAF_ENCRYPTION_WAIT_MILLIS = 10_000;
+
+    private static final long CHECK_MILLIS = 1_000;
+    private static final int MAX_WRITES = 3;
 
     static final int OK = 0;
     static final int REFUSED = 1;
@@ -60,6 +73,15 @@ public final class PasswdTool {
      * @return the exit code: 0 set, 1 refused or failed, 2 usage error
      */
     static int run(String[] args, PasswordSource source, PrintStream out, PrintStream err) {
+        return run(args, source, out, err, KARAF_ENCRYPTION_WAIT_MILLIS);
+    }
+
+    /**
+     * {@link #run(String[], PasswordSource, PrintStream, PrintStream)} with the longest wait for Karaf's encryption.
+     *
+     * @param waitMillis longest wait for clear-text passwords in the file to be hashed by a running Karaf, in ms
+     */
+    static int run(String[] args, PasswordSource source, PrintStream out, PrintStream err, long waitMillis) {
         String users = null;
         String user = "admin";
         int iterations = PasswordHasher.DEFAULT_ITERATIONS;
@@ -124,12 +146,35 @@ public final class PasswdTool {
                 return REFUSED;
             }
             Path file = Paths.get(users);
-            new UsersFile(file).setHashedPassword(user, hasher.hash(first));
+            UsersFile usersFile = new UsersFile(file);
+            String hash = hasher.hash(first);
+            if (karafHashesPasswords(file) && usersFile.hasClearTextPassword()) {
+                out.println("Waiting up to " + waitMillis / 1000 + " s for a running Nautilus to hash the clear-text "
+                        + "passwords in " + file + " (Karaf rewrites the whole file when it does) ...");
+                UsersFile.WriteOutcome outcome = usersFile.setHashedPasswordAfterEncryption(user, hash, waitMillis,
+                        CHECK_MILLIS, MAX_WRITES);
+                if (outcome == UsersFile.WriteOutcome.REPLACED_BY_OTHER) {
+                    err.println("nautilus-passwd: the entry of " + user + " in " + file + " was changed by someone "
+                            + "else at the same moment; theirs is kept. Run nautilus-passwd again.");
+                    return REFUSED;
+                }
+                if (outcome == UsersFile.WriteOutcome.KEPT_BEING_REVERTED) {
+                    err.println("nautilus-passwd: another writer of " + file + " kept saving its older copy over "
+                            + "the new password of " + user + "; nothing changed. Run nautilus-passwd again.");
+                    return REFUSED;
+                }
+            } else {
+                usersFile.setHashedPassword(user, hash);
+            }
             out.println("Password for " + user + " set (PBKDF2 hash) in " + file
                     + ". It applies to the next login; no restart needed.");
             return OK;
         } catch (IOException | RuntimeException e) {
             err.println("nautilus-passwd: could not update " + users + ": " + e);
+            return REFUSED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("nautilus-passwd: interrupted; " + users + " may or may not hold the new password.");
             return REFUSED;
         } finally {
             if (first != null) {
@@ -139,6 +184,22 @@ public final class PasswdTool {
                 Arrays.fill(second, '\0');
             }
         }
+    }
+
+    /**
+     * Tells whether Karaf hashes clear-text passwords of this users file itself: {@code encryption.enabled} in the
+     * {@code org.apache.karaf.jaas.cfg} beside it (Karaf's default, without that file, is false).
+     */
+    private static boolean karafHashesPasswords(Path usersFile) throws IOException {
+        Path cfg = usersFile.toAbsolutePath().resolveSibling(JAAS_CFG);
+        if (!Files.isRegularFile(cfg)) {
+            return false;
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(cfg, StandardCharsets.ISO_8859_1)) {
+            properties.load(in);
+        }
+        return Boolean.parseBoolean(properties.getProperty("encryption.enabled", "false").trim());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.nautilus.security.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,7 +24,9 @@ import java.util.regex.Pattern;
  * <p>Edits lines, never re-serialises: comments, other users, groups and their order stay byte for byte
  * (the file is read and written as ISO-8859-1, like {@code java.util.Properties}). Writes go to a temporary
  * file in the same directory with mode 600 (where the file system has POSIX permissions) and are then moved
- * over the original, so a concurrent reader (Karaf's JAAS login) sees the old or the new file, never half.
+ * over the original, so a concurrent reader (Karaf's JAAS login) sees the old or the new file, never half. Karaf's
+ * own writers (password encryption, {@code jaas:update}) save in place instead, so a write starts from a copy read
+ * twice, 100 ms apart, with the same content.
  *
  * <p>Plain Java on purpose: {@link PasswdTool} runs it with only the JDK on the class path.
  */
@@ -38,6 +42,9 @@ public final class UsersFile {
     public static final String ADMIN_GROUP_ROLES = "group,admin,manager,viewer,systembundles,ssh";
 
     private static final String GROUP_PREFIX = "_g_:";
+    private static final long CLEAR_TEXT_POLL_MILLIS = 200;
+    private static final long SETTLE_MILLIS = 100;
+    private static final int MAX_SETTLE_READS = 50;
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     private final Path file;
@@ -81,6 +88,28 @@ public final class UsersFile {
     }
 
     /**
+     * Tells whether some user's password is stored in clear: a non-group entry whose password is not empty and not
+     * wrapped in {@link #CRYPT_MARK} (the test Karaf's {@code EncryptionSupport} applies before hashing it).
+     *
+     * @return true if Karaf's password encryption, when enabled, would hash and rewrite an entry
+     * @throws IOException if the file exists but cannot be read
+     */
+    public boolean hasClearTextPassword() throws IOException {
+        return hasClearText(readLines());
+    }
+
+    private static boolean hasClearText(List<String> lines) {
+        for (Entry entry : entries(lines)) {
+            String password = password(entry.value);
+            if (!entry.key.startsWith(GROUP_PREFIX) && !password.isEmpty()
+                    && !(password.startsWith(CRYPT_MARK) && password.endsWith(CRYPT_MARK))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Returns the stored password field of a user.
      *
      * @param user the user name
@@ -88,8 +117,12 @@ public final class UsersFile {
      * @throws IOException if the file exists but cannot be read
      */
     public String storedPassword(String user) throws IOException {
+        return storedPassword(readLines(), user);
+    }
+
+    private static String storedPassword(List<String> lines, String user) {
         String value = null;
-        for (Entry entry : entries(readLines())) {
+        for (Entry entry : entries(lines)) {
             if (entry.key.equals(user)) {
                 value = entry.value;
             }
@@ -113,7 +146,7 @@ public final class UsersFile {
         if (!PasswordHasher.isWellFormed(hash)) {
             throw new IllegalArgumentException("not a " + PasswordHasher.SCHEME + " hash");
         }
-        List<String> lines = readLines();
+        List<String> lines = readSettledLines();
         List<Entry> entries = entries(lines);
         String stored = CRYPT_MARK + hash + CRYPT_MARK;
 
@@ -157,6 +190,54 @@ public final class UsersFile {
         write(out, lineSeparator(lines));
     }
 
+    /** What became of a write by {@link #setHashedPasswordAfterEncryption}. */
+    public enum WriteOutcome {
+        /** the entry written is still there after the check delay */
+        STAYED,
+        /** another writer put a different value than the one replaced: theirs is kept */
+        REPLACED_BY_OTHER,
+        /** every write was undone by a writer saving the file as it was before */
+        KEPT_BEING_REVERTED
+    }
+
+    /**
+     * Sets a user's hashed password without racing Karaf's password encryption ({@code encryption.enabled} in
+     * {@code etc/org.apache.karaf.jaas.cfg}): Karaf hashes clear-text passwords by reading the file, hashing and
+     * saving the copy it read, which drops an entry written meanwhile. So this waits (at most {@code waitMillis})
+     * until the file holds no clear-text password, writes, and after {@code checkMillis} checks that the entry
+     * stayed; if the value it replaced came back, it waits and writes again, at most {@code maxWrites} times.
+     *
+     * @param user        the user name, see {@link #isValidUserName(String)}
+     * @param hash        a hash from {@link PasswordHasher#hash(char[])}
+     * @param waitMillis  longest wait for clear-text passwords to be hashed, over all writes, in ms
+     * @param checkMillis delay before checking a write, in ms
+     * @param maxWrites   most writes, at least 1
+     * @return what became of the write
+     * @throws IOException          if the file cannot be read or written
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public WriteOutcome setHashedPasswordAfterEncryption(String user, String hash, long waitMillis, long checkMillis,
+            int maxWrites) throws IOException, InterruptedException {
+        String stored = CRYPT_MARK + hash + CRYPT_MARK;
+        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+        for (int write = 1; write <= maxWrites; write++) {
+            while (hasClearText(readSettledLines()) && System.nanoTime() - deadline < 0) {
+                Thread.sleep(CLEAR_TEXT_POLL_MILLIS);
+            }
+            String before = storedPassword(readSettledLines(), user);
+            setHashedPassword(user, hash);
+            Thread.sleep(checkMillis);
+            String now = storedPassword(readSettledLines(), user);
+            if (stored.equals(now)) {
+                return WriteOutcome.STAYED;
+            }
+            if (!Objects.equals(now, before)) {
+                return WriteOutcome.REPLACED_BY_OTHER;
+            }
+        }
+        return WriteOutcome.KEPT_BEING_REVERTED;
+    }
+
     private static String password(String value) {
         int comma = value.indexOf(',');
         return (comma < 0 ? value : value.substring(0, comma)).trim();
@@ -165,6 +246,28 @@ public final class UsersFile {
     private static String roles(String value) {
         int comma = value.indexOf(',');
         return comma < 0 ? "" : value.substring(comma + 1).trim();
+    }
+
+    /**
+     * The lines once two reads {@value #SETTLE_MILLIS} ms apart agree: Karaf saves the file in place (truncate, then
+     * write), and a copy read in between would drop every entry not yet rewritten.
+     */
+    private List<String> readSettledLines() throws IOException {
+        List<String> lines = readLines();
+        for (int i = 0; i < MAX_SETTLE_READS; i++) {
+            try {
+                Thread.sleep(SETTLE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading " + file);
+            }
+            List<String> again = readLines();
+            if (again.equals(lines)) {
+                return lines;
+            }
+            lines = again;
+        }
+        throw new IOException(file + " kept changing for " + MAX_SETTLE_READS * SETTLE_MILLIS + " ms; nothing written");
     }
 
     /** Physical lines; a trailing "\r" is kept on each so CRLF files round-trip. */

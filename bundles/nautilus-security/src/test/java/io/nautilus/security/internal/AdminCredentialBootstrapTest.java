@@ -88,6 +88,20 @@ class AdminCredentialBootstrapTest {
     }
 
     @Test
+    void sameEnvironmentPasswordBesideAClearTextPasswordLeavesTheAdminEntryUnchanged() throws IOException {
+        new UsersFile(users).setHashedPassword("admin",
+                new PasswordHasher(PasswordHasher.MIN_ITERATIONS).hash(PASSWORD.toCharArray()));
+        Files.writeString(users, Files.readString(users) + "viewer = plain-pass-1,viewer\n");
+        String before = Files.readString(users);
+        bootstrap.environment = name -> AdminCredentialBootstrap.ENV_PASSWORD.equals(name) ? PASSWORD : null;
+
+        bootstrap.start(users, "admin", PasswordHasher.MIN_ITERATIONS);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !bootstrap.isApplying());
+        assertThat(Files.readString(users)).isEqualTo(before);
+    }
+
+    @Test
     void tooShortEnvironmentPasswordIsNotUsed() throws IOException {
         String before = Files.readString(users);
         bootstrap.environment = name -> AdminCredentialBootstrap.ENV_PASSWORD.equals(name) ? "short" : null;

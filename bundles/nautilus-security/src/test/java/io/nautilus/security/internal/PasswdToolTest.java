@@ -107,4 +107,35 @@ class PasswdToolTest {
         assertThat(run(List.of(), "--users", users.toString(), "--user", "bad name")).isEqualTo(2);
         assertThat(run(List.of(), "--users", users.toString(), "--iterations", "12")).isEqualTo(2);
     }
+
+    @Test
+    void waitsForKarafToHashClearTextPasswordsBeforeWriting() throws IOException {
+        Files.writeString(users, Files.readString(users, StandardCharsets.ISO_8859_1) + "viewer = plain-pass-1,viewer\n",
+                StandardCharsets.ISO_8859_1);
+        Files.writeString(dir.resolve(PasswdTool.JAAS_CFG), "encryption.enabled = true\n");
+        Deque<String> answers = new ArrayDeque<>(List.of("Tr4ding-desk!", "Tr4ding-desk!"));
+
+        int code = PasswdTool.run(new String[] {"--users", users.toString(), "--iterations", "10000"},
+                prompt -> answers.poll().toCharArray(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), 300);
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Waiting up to 0 s for a running Nautilus")
+                .contains("Password for admin set");
+        assertThat(new UsersFile(users).storedPassword("admin")).startsWith("{CRYPT}pbkdf2-sha256$");
+        assertThat(new UsersFile(users).storedPassword("viewer")).isEqualTo("plain-pass-1");
+    }
+
+    @Test
+    void doesNotWaitWhenKarafDoesNotHashPasswords() throws IOException {
+        Files.writeString(users, Files.readString(users, StandardCharsets.ISO_8859_1) + "viewer = plain-pass-1,viewer\n",
+                StandardCharsets.ISO_8859_1);
+        Files.writeString(dir.resolve(PasswdTool.JAAS_CFG), "encryption.enabled = false\n");
+
+        assertThat(run(List.of("Tr4ding-desk!", "Tr4ding-desk!"), "--users", users.toString(), "--iterations",
+                "10000")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Waiting");
+        assertThat(new UsersFile(users).storedPassword("admin")).startsWith("{CRYPT}pbkdf2-sha256$");
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,21 @@ class UsersFileTest {
     @Test
     void stockKarafFileHasNoCredential() throws IOException {
         assertThat(new UsersFile(path).hasCredential()).isFalse();
+    }
+
+    @Test
+    void clearTextPasswordsAreThoseKarafWouldHash() throws IOException {
+        UsersFile users = new UsersFile(path);
+        assertThat(users.hasClearTextPassword()).isFalse();
+
+        users.setHashedPassword("admin", HASHER.hash("admin-password".toCharArray()));
+        Files.writeString(path, Files.readString(path, StandardCharsets.ISO_8859_1) + "nokey = ,viewer\n",
+                StandardCharsets.ISO_8859_1);
+        assertThat(users.hasClearTextPassword()).as("hashed, empty and group entries").isFalse();
+
+        Files.writeString(path, Files.readString(path, StandardCharsets.ISO_8859_1) + "viewer = plain-1,viewer\n",
+                StandardCharsets.ISO_8859_1);
+        assertThat(users.hasClearTextPassword()).isTrue();
     }
 
     @Test
@@ -134,5 +150,101 @@ class UsersFileTest {
         assertThatThrownBy(() -> users.setHashedPassword("a=b", hash)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> users.setHashedPassword("admin", "clear-text"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aWriteUndoneByAStaleSaveIsWrittenAgain() throws Exception {
+        UsersFile users = new UsersFile(path);
+        String hash = HASHER.hash("admin-password".toCharArray());
+        Thread staleSaver = staleSaver(1);
+
+        UsersFile.WriteOutcome outcome = users.setHashedPasswordAfterEncryption("admin", hash, 5_000, 1_000, 3);
+
+        staleSaver.join(5_000);
+        assertThat(outcome).isEqualTo(UsersFile.WriteOutcome.STAYED);
+        assertThat(users.storedPassword("admin")).isEqualTo("{CRYPT}" + hash + "{CRYPT}");
+    }
+
+    @Test
+    void aWriteUndoneEveryTimeIsReported() throws Exception {
+        UsersFile users = new UsersFile(path);
+        Thread staleSaver = staleSaver(2);
+
+        UsersFile.WriteOutcome outcome = users.setHashedPasswordAfterEncryption("admin",
+                HASHER.hash("admin-password".toCharArray()), 5_000, 1_000, 2);
+
+        staleSaver.join(5_000);
+        assertThat(outcome).isEqualTo(UsersFile.WriteOutcome.KEPT_BEING_REVERTED);
+        assertThat(users.storedPassword("admin")).isNull();
+    }
+
+    @Test
+    void anotherWritersNewValueIsKept() throws Exception {
+        UsersFile users = new UsersFile(path);
+        String theirs = HASHER.hash("their-password".toCharArray());
+        Thread other = new Thread(() -> {
+            try {
+                while (!Files.readString(path, StandardCharsets.ISO_8859_1).contains("admin = ")) {
+                    Thread.sleep(10);
+                }
+                new UsersFile(path).setHashedPassword("admin", theirs);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        other.start();
+
+        UsersFile.WriteOutcome outcome = users.setHashedPasswordAfterEncryption("admin",
+                HASHER.hash("admin-password".toCharArray()), 5_000, 1_000, 3);
+
+        other.join(5_000);
+        assertThat(outcome).isEqualTo(UsersFile.WriteOutcome.REPLACED_BY_OTHER);
+        assertThat(users.storedPassword("admin")).isEqualTo("{CRYPT}" + theirs + "{CRYPT}");
+    }
+
+    @Test
+    void waitsForClearTextPasswordsToBeHashedBeforeWriting() throws Exception {
+        Files.writeString(path, stock + "viewer = plain-pass-1,viewer\n", StandardCharsets.ISO_8859_1);
+        UsersFile users = new UsersFile(path);
+        String viewerHash = HASHER.hash("plain-pass-1".toCharArray());
+        AtomicReference<String> adminBeforeHashing = new AtomicReference<>("not read");
+        Thread karaf = new Thread(() -> {
+            try {
+                Thread.sleep(1_000);
+                adminBeforeHashing.set(users.storedPassword("admin"));
+                Files.writeString(path, stock + "viewer = {CRYPT}" + viewerHash + "{CRYPT},viewer\n",
+                        StandardCharsets.ISO_8859_1);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        karaf.start();
+        String hash = HASHER.hash("admin-password".toCharArray());
+
+        UsersFile.WriteOutcome outcome = users.setHashedPasswordAfterEncryption("admin", hash, 10_000, 300, 3);
+
+        karaf.join(5_000);
+        assertThat(adminBeforeHashing.get()).as("nothing written while a password is in clear").isNull();
+        assertThat(outcome).isEqualTo(UsersFile.WriteOutcome.STAYED);
+        assertThat(users.storedPassword("viewer")).isEqualTo("{CRYPT}" + viewerHash + "{CRYPT}");
+        assertThat(users.storedPassword("admin")).isEqualTo("{CRYPT}" + hash + "{CRYPT}");
+    }
+
+    /** A writer that saves the stock file, in place as Karaf does, each time an admin entry appears. */
+    private Thread staleSaver(int times) {
+        Thread thread = new Thread(() -> {
+            try {
+                for (int i = 0; i < times; i++) {
+                    while (!Files.readString(path, StandardCharsets.ISO_8859_1).contains("admin = ")) {
+                        Thread.sleep(10);
+                    }
+                    Files.writeString(path, stock, StandardCharsets.ISO_8859_1);
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        thread.start();
+        return thread;
     }
 }
