@@ -7,7 +7,6 @@ import { toNumber } from './dom.js';
 import { timeChart, chartReady } from './chart.js';
 
 const LIMIT = 200;
-const UNITS = [[3_600_000_000_000n, 'h'], [60_000_000_000n, 'm'], [1_000_000_000n, 's'], [1_000_000n, 'ms']];
 
 let chart = null;
 let instrument = null;
@@ -15,25 +14,6 @@ let spec = null;
 let unsubscribe = null;
 let pending = [];         // stream bars that arrived before the first answer told the spec
 const bars = new Map();   // end time (s) -> [high, close, low]
-
-/**
- * The REST label of a bar spec as the stream writes it: 'TIME:60000000000' -> '1m', 'TICK:100' -> 'ticks:100',
- * 'VOLUME:5' -> 'volume:5'.
- * @param {string} wire the stream's spec
- * @returns {string} the label GET /marketdata/bars answers
- */
-export function specLabel(wire) {
-  const [type, size] = String(wire).split(':');
-  if (type === 'TICK') {
-    return `ticks:${size}`;
-  }
-  if (type === 'VOLUME') {
-    return `volume:${size}`;
-  }
-  const nanos = BigInt(size);
-  const [unit, name] = UNITS.find(([n]) => nanos % n === 0n) || [1n, 'ns'];
-  return `${nanos / unit}${name}`;
-}
 
 /** An ISO-8601 time with up to nanoseconds as seconds since the epoch (the browser parses milliseconds). */
 export function seconds(text) {
@@ -77,7 +57,7 @@ async function load(id) {
   spec = answer.spec;
   document.getElementById('bars-spec').textContent = spec ? `${id} · ${spec}` : id;
   rows(answer.bars || answer).forEach(add);
-  pending.filter((bar) => specLabel(bar.spec) === spec).forEach(add);
+  pending.filter((bar) => bar.spec === spec).forEach(add);
   pending = [];
   message(bars.size ? '' : 'No completed bar yet.');
   draw();
@@ -106,7 +86,7 @@ export async function watchBars(id) {
       pending.push(data);
       return;
     }
-    if (specLabel(data.spec) !== spec) {
+    if (data.spec !== spec) {
       return;
     }
     add(data);

@@ -8,7 +8,7 @@
  * longs at the instrument's scales and times are nanoseconds since the epoch.
  */
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.2.0")
+@Version("0.3.0")
 package io.nautilus.marketdata.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -128,9 +128,9 @@ public final class MdCommand extends CoreCommand {
         if (count < 1) {
             throw new IllegalArgumentException("--count " + count + " must be at least 1");
         }
-        BarSpec barSpec = BarTable.find(marketDataAdmin.barSpecs(), spec);
+        BarSpec barSpec = BarSpec.find(marketDataAdmin.barSpecs(), spec);
         List<Bar> last = marketDataAdmin.bars(InstrumentId.of(instrument), barSpec, count);
-        String label = BarTable.label(barSpec);
+        String label = barSpec.label();
         if (last.isEmpty()) {
             out.println("no completed " + label + " bars of " + instrument + " yet");
             return;

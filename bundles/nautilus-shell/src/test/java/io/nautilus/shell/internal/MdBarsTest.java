@@ -86,15 +86,15 @@ class MdBarsTest {
     void specIsChosenByNameAndAnUnknownOneListsTheConfiguredNames() {
         List<BarSpec> specs = List.of(ONE_SECOND, HUNDRED_TRADES, BarSpec.time(TimeUnit.MILLISECONDS.toNanos(250)),
                 BarSpec.volume(500));
-        assertThat(BarTable.find(specs, null)).isEqualTo(ONE_SECOND);
-        assertThat(BarTable.find(specs, "ticks:100")).isEqualTo(HUNDRED_TRADES);
-        assertThat(BarTable.find(specs, "time:1s")).isEqualTo(ONE_SECOND);
-        assertThat(BarTable.find(specs, "250ms")).isEqualTo(specs.get(2));
-        assertThat(BarTable.find(specs, "volume:500")).isEqualTo(specs.get(3));
-        assertThat(BarTable.label(BarSpec.time(TimeUnit.MINUTES.toNanos(5)))).isEqualTo("5m");
-        assertThatThrownBy(() -> BarTable.find(specs, "1h"))
+        assertThat(BarSpec.find(specs, null)).isEqualTo(ONE_SECOND);
+        assertThat(BarSpec.find(specs, "ticks:100")).isEqualTo(HUNDRED_TRADES);
+        assertThat(BarSpec.find(specs, "time:1s")).isEqualTo(ONE_SECOND);
+        assertThat(BarSpec.find(specs, "250ms")).isEqualTo(specs.get(2));
+        assertThat(BarSpec.find(specs, "volume:500")).isEqualTo(specs.get(3));
+        assertThat(BarSpec.time(TimeUnit.MINUTES.toNanos(5)).label()).isEqualTo("5m");
+        assertThatThrownBy(() -> BarSpec.find(specs, "1h"))
                 .hasMessage("no bar spec '1h'; the engine builds 1s, ticks:100, 250ms, volume:500");
-        assertThatThrownBy(() -> BarTable.find(List.of(), null)).hasMessageContaining("builds no bars");
+        assertThatThrownBy(() -> BarSpec.find(List.of(), null)).hasMessageContaining("builds no bars");
     }
 
     @Test

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code /api/v1/marketdata}: the last quote and trade per instrument and an instrument's last completed bars (as
@@ -93,7 +92,7 @@ public final class MarketDataResource implements WebModule {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("instrument", id.value());
-        out.put("spec", label(spec));
+        out.put("spec", spec.label());
         out.put("bars", bars);
         return out;
     }
@@ -115,42 +114,11 @@ public final class MarketDataResource implements WebModule {
      * @throws ApiException 400 when the engine builds no bars or not that spec
      */
     static BarSpec spec(List<BarSpec> specs, String text) {
-        if (specs.isEmpty()) {
-            throw ApiException.badRequest("the market-data engine builds no bars (set bars in"
-                    + " etc/io.nautilus.marketdata.cfg, e.g. bars = time:1m,ticks:100)");
+        try {
+            return BarSpec.find(specs, text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
         }
-        if (text == null) {
-            return specs.get(0);
-        }
-        List<String> names = new ArrayList<>();
-        for (BarSpec spec : specs) {
-            String label = label(spec);
-            if (label.equals(text) || ("time:" + label).equals(text)) {
-                return spec;
-            }
-            names.add(label);
-        }
-        throw ApiException.badRequest("no bar spec '" + text + "'; the engine builds " + String.join(", ", names));
     }
 
-    /** @return e.g. {@code 1m}, {@code ticks:100}, {@code volume:500} */
-    static String label(BarSpec spec) {
-        return switch (spec.type()) {
-            case TIME -> duration(spec.size());
-            case TICK -> "ticks:" + spec.size();
-            case VOLUME -> "volume:" + spec.size();
-        };
-    }
-
-    private static String duration(long nanos) {
-        long[] units = {TimeUnit.HOURS.toNanos(1), TimeUnit.MINUTES.toNanos(1), TimeUnit.SECONDS.toNanos(1),
-            TimeUnit.MILLISECONDS.toNanos(1)};
-        String[] names = {"h", "m", "s", "ms"};
-        for (int i = 0; i < units.length; i++) {
-            if (nanos % units[i] == 0) {
-                return nanos / units[i] + names[i];
-            }
-        }
-        return nanos + "ns";
-    }
 }

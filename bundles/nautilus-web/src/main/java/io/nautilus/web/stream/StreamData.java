@@ -43,7 +43,7 @@ final class StreamData {
         static BarJson of(BarSpec spec, Bar b, Instrument i) {
             int ps = Wire.priceScale(i);
             int qs = Wire.quantityScale(i);
-            return new BarJson(b.instrument().value(), spec == null ? null : spec.type() + ":" + spec.size(),
+            return new BarJson(b.instrument().value(), spec == null ? null : spec.label(),
                     Wire.time(b.startNanos()), Wire.time(b.endNanos()), Wire.decimal(b.open(), ps),
                     Wire.decimal(b.high(), ps), Wire.decimal(b.low(), ps), Wire.decimal(b.close(), ps),
                     Wire.decimal(b.volume(), qs), b.tradeCount());

@@ -75,7 +75,7 @@ class MarketDataResourceTest {
 
         @Override
         public List<Bar> bars(InstrumentId instrument, BarSpec spec, int count) {
-            barRequests.add(instrument + " " + MarketDataResource.label(spec) + " " + count);
+            barRequests.add(instrument + " " + spec.label() + " " + count);
             return List.of(new Bar(instrument, T, T + 60_000_000_000L, 100, 110, 90, 105, 7, 3));
         }
     }

@@ -339,7 +339,7 @@ final class ContractStub implements AutoCloseable {
         publish("pnl", pnlRow());
         publish("quotes:SIM-BTC", Map.of("instrument", "SIM-BTC", "bid", price(-1), "ask", price(1)));
         if (tick % 5 == 0) {
-            Map<String, Object> minute = bar((int) nextBar.getAndIncrement(), "TIME:60000000000");
+            Map<String, Object> minute = bar((int) nextBar.getAndIncrement(), "1m");
             timeBarsDelivered.addAndGet(publish("bars:SIM-BTC", minute));
             // a bar of another spec, ending between two minutes: a chart of the 1m bars must leave it out
             Map<String, Object> ticks = bar((int) tick, "TICK:100");
