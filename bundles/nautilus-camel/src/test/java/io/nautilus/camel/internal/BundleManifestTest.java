@@ -49,13 +49,21 @@ class BundleManifestTest {
         Matcher clauses = Pattern.compile("(?:^|,)([\\w.]+);").matcher(exports);
         while (clauses.find()) {
             assertThat(clauses.group(1)).as("exported package")
-                    .matches("org\\.apache\\.camel(\\..*)?|quickfix(\\..*)?|com\\.fasterxml\\.jackson\\.(core|core\\.type|databind|databind\\.node)|io\\.nautilus\\.camel\\.json");
+                    .matches("org\\.apache\\.camel(\\..*)?|quickfix(\\..*)?|com\\.fasterxml\\.jackson\\.(annotation|core(\\..*)?"
+                            + "|databind(\\..*)?)|io\\.nautilus\\.camel\\.json"
+                            // the web tier's Vert.x Web and the metrics bundle's Micrometer (docs/web.md, docs/metrics.md)
+                            + "|io\\.vertx(\\..*)?|io\\.micrometer(\\..*)?");
         }
         // the Jackson the platform's bundles read JSON with, at the version Camel is built with
         for (String pkg : List.of("com.fasterxml.jackson.core", "com.fasterxml.jackson.databind",
                 "com.fasterxml.jackson.databind.node")) {
             assertThat(exports).containsPattern("(^|,)" + Pattern.quote(pkg) + ";[^,]*version=\"2\\.19\\.2\"");
         }
+        // Vert.x Web at the version the web tier is built against, Micrometer at the one the metrics bundle is
+        for (String pkg : List.of("io.vertx.core", "io.vertx.ext.web", "io.vertx.core.http")) {
+            assertThat(exports).containsPattern("(^|,)" + Pattern.quote(pkg) + ";[^,]*version=\"4\\.5\\.20\"");
+        }
+        assertThat(exports).containsPattern("(^|,)io\\.micrometer\\.core\\.instrument;[^,]*version=\"1\\.15\\.3\"");
     }
 
     @Test
