@@ -1,12 +1,16 @@
 package io.nautilus.web.server;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bearer tokens for scripts, in memory: only the token's SHA-256 is kept; a token carries its user's role at the
- * time it was issued and ends at its expiry or when the server restarts. At most {@value #MAX} tokens live at once.
+ * time it was issued and ends at its expiry, when it is revoked or when the server restarts. At most {@value #MAX}
+ * tokens live at once. Each has an id ({@code T1}, {@code T2}, ...) to list and revoke it by; the id is no secret.
  */
 final class TokenStore {
 
@@ -15,14 +19,26 @@ final class TokenStore {
     /**
      * A live token.
      *
+     * @param id      its id, e.g. {@code T12}
      * @param name    what the user called it
      * @param user    whose it is
+     * @param issued  when it was issued
      * @param expires when it stops working
      */
-    record Token(String name, WebContext.User user, Instant expires) {
+    record Token(String id, String name, WebContext.User user, Instant issued, Instant expires) {
+    }
+
+    /**
+     * A token just issued.
+     *
+     * @param id     its id
+     * @param secret the token to give the user once (only its SHA-256 is kept)
+     */
+    record Issued(String id, String secret) {
     }
 
     private final ConcurrentHashMap<String, Token> tokens = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
 
     /**
      * Issues a token.
@@ -31,9 +47,9 @@ final class TokenStore {
      * @param user    its user
      * @param expires when it stops working
      * @param now     the current time
-     * @return the token to give the user once, or empty when {@value #MAX} tokens live
+     * @return the token's id and the secret to give the user once, or empty when {@value #MAX} tokens live
      */
-    Optional<String> issue(String name, WebContext.User user, Instant expires, Instant now) {
+    Optional<Issued> issue(String name, WebContext.User user, Instant expires, Instant now) {
         if (tokens.size() >= MAX) {
             sweep(now);
             if (tokens.size() >= MAX) {
@@ -41,8 +57,9 @@ final class TokenStore {
             }
         }
         String secret = "nat_" + Secrets.random();
-        tokens.put(Secrets.hash(secret), new Token(name, user, expires));
-        return Optional.of(secret);
+        String id = "T" + ids.incrementAndGet();
+        tokens.put(Secrets.hash(secret), new Token(id, name, user, now, expires));
+        return Optional.of(new Issued(id, secret));
     }
 
     /**
@@ -72,5 +89,32 @@ final class TokenStore {
      */
     void sweep(Instant now) {
         tokens.values().removeIf(t -> !t.expires().isAfter(now));
+    }
+
+    /**
+     * The live tokens, oldest first.
+     *
+     * @param now the current time (expired tokens are dropped first)
+     * @return every live token; the secrets are not kept, so none is shown
+     */
+    List<Token> list(Instant now) {
+        sweep(now);
+        return tokens.values().stream().sorted(Comparator.comparingLong(t -> Long.parseLong(t.id().substring(1))))
+                .toList();
+    }
+
+    /**
+     * Ends a token now.
+     *
+     * @param id the token's id
+     * @return the token ended, or empty when no live token has that id
+     */
+    Optional<Token> revoke(String id) {
+        for (var entry : tokens.entrySet()) {
+            if (entry.getValue().id().equals(id) && tokens.remove(entry.getKey(), entry.getValue())) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
     }
 }

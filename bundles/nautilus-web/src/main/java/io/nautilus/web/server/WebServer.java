@@ -254,6 +254,8 @@ public final class WebServer implements AutoCloseable {
         r.post("/api/v1/logout").handler(this::logout);
         r.get("/api/v1/me").handler(this::me);
         r.post("/api/v1/tokens").handler(this::issueToken);
+        r.get("/api/v1/tokens").handler(this::listTokens);
+        r.delete("/api/v1/tokens/:id").handler(this::revokeToken);
         r.get("/metrics").handler(this::metrics);
         for (WebModule module : mounted) {
             try {
@@ -528,14 +530,52 @@ public final class WebServer implements AutoCloseable {
             expires = own;
         }
         WebContext.User user = context.user(ctx);
-        Optional<String> token = tokens.issue(request.name(), user, expires, now);
+        Optional<TokenStore.Issued> token = tokens.issue(request.name(), user, expires, now);
         if (token.isEmpty()) {
             context.problem(ctx, 503, "Too many tokens", TokenStore.MAX + " tokens live; try again when some expire");
             return;
         }
-        context.audit(ctx, "issued token " + request.name() + " until " + expires);
+        context.audit(ctx, "issued token " + token.get().id() + " " + request.name() + " until " + expires);
         uncompressed(ctx);
-        context.json(ctx, 201, new TokenResponse(token.get(), expires));
+        context.json(ctx, 201, new TokenResponse(token.get().id(), token.get().secret(), expires));
+    }
+
+    /** {@code GET /api/v1/tokens}: an admin sees every live token, other users their own. */
+    private void listTokens(RoutingContext ctx) {
+        WebContext.User user = context.user(ctx);
+        List<TokenView> views = new ArrayList<>();
+        for (TokenStore.Token token : tokens.list(Instant.now())) {
+            if (user.role() == WebContext.Role.ADMIN || token.user().name().equals(user.name())) {
+                views.add(TokenView.of(token));
+            }
+        }
+        context.json(ctx, 200, views);
+    }
+
+    /** {@code DELETE /api/v1/tokens/{id}}: a user ends their own tokens, an admin anyone's. */
+    private void revokeToken(RoutingContext ctx) {
+        WebContext.User user = context.user(ctx);
+        String id = ctx.pathParam("id");
+        Optional<TokenStore.Token> found = tokens.list(Instant.now()).stream().filter(t -> t.id().equals(id))
+                .findFirst();
+        if (found.isEmpty()) {
+            context.problem(ctx, 404, "Not found", "no live token " + id);
+            return;
+        }
+        if (user.role() != WebContext.Role.ADMIN && !found.get().user().name().equals(user.name())) {
+            AUDIT.warn("{} ({}) from {}: revoke token {} of {} refused: needs admin", user.name(),
+                    roleName(user.role()), remote(ctx), id, found.get().user().name());
+            context.problem(ctx, 403, "Forbidden", "token " + id + " is " + found.get().user().name()
+                    + "'s: only its user or an admin may revoke it");
+            return;
+        }
+        Optional<TokenStore.Token> revoked = tokens.revoke(id);
+        if (revoked.isEmpty()) {
+            context.problem(ctx, 404, "Not found", "no live token " + id);
+            return;
+        }
+        context.audit(ctx, "revoked token " + id + " " + revoked.get().name() + " of " + revoked.get().user().name());
+        context.json(ctx, 200, TokenView.of(revoked.get()));
     }
 
     private void metrics(RoutingContext ctx) {
@@ -631,7 +671,16 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** {@code POST /api/v1/tokens}'s answer. */
-    record TokenResponse(String token, Instant expires) {
+    record TokenResponse(String id, String token, Instant expires) {
+    }
+
+    /** A live token as {@code GET /api/v1/tokens} lists it (never its secret). */
+    record TokenView(String id, String name, String user, String role, Instant issued, Instant expires) {
+
+        static TokenView of(TokenStore.Token t) {
+            return new TokenView(t.id(), t.name(), t.user().name(), roleName(t.user().role()), t.issued(),
+                    t.expires());
+        }
     }
 
     /** What modules get. */

@@ -45,7 +45,7 @@ class OpenApiRoutesTest {
 
     /** The routes the server mounts itself (WebServer: login, session, tokens, /metrics). */
     static final Set<String> SERVER = Set.of("POST /api/v1/login", "POST /api/v1/logout", "GET /api/v1/me",
-            "POST /api/v1/tokens", "GET /metrics");
+            "POST /api/v1/tokens", "GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}", "GET /metrics");
 
     static Set<String> documented() throws Exception {
         JsonNode document;

@@ -49,10 +49,28 @@ class SessionStoreTest {
     void aTokenWorksUntilItExpiresAndOnlyItsHashIsKept() {
         TokenStore tokens = new TokenStore();
         Instant now = Instant.parse("2026-12-06T08:00:00Z");
-        String token = tokens.issue("cli", ADMIN, now.plusSeconds(60), now).orElseThrow();
+        String token = tokens.issue("cli", ADMIN, now.plusSeconds(60), now).orElseThrow().secret();
 
         assertThat(tokens.find(token, now.plusSeconds(59))).map(TokenStore.Token::user).contains(ADMIN);
         assertThat(tokens.find(token + "x", now)).isEmpty();
         assertThat(tokens.find(token, now.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void tokensAreListedByIdWithoutSecretsAndARevokedOneStopsWorking() {
+        TokenStore tokens = new TokenStore();
+        Instant now = Instant.parse("2026-12-06T08:00:00Z");
+        TokenStore.Issued first = tokens.issue("cli", ADMIN, now.plusSeconds(600), now).orElseThrow();
+        TokenStore.Issued second = tokens.issue("prometheus", ADMIN, now.plusSeconds(60), now).orElseThrow();
+
+        assertThat(tokens.list(now)).extracting(TokenStore.Token::id, TokenStore.Token::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(first.id(), "cli"),
+                        org.assertj.core.groups.Tuple.tuple(second.id(), "prometheus"));
+        assertThat(tokens.list(now.plusSeconds(60))).extracting(TokenStore.Token::id).containsExactly(first.id());
+
+        assertThat(tokens.revoke(first.id())).map(TokenStore.Token::name).contains("cli");
+        assertThat(tokens.find(first.secret(), now)).isEmpty();
+        assertThat(tokens.revoke(first.id())).isEmpty();
+        assertThat(tokens.revoke("T999")).isEmpty();
     }
 }

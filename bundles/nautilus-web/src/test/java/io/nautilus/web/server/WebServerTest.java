@@ -213,6 +213,34 @@ class WebServerTest {
     }
 
     @Test
+    void tokensAreListedAndRevokedByTheirUserOrAnAdminOnly() throws Exception {
+        Http.Session trader = http.login("trader", "trader-pw");
+        HttpResponse<String> issued = http.send("POST", "/api/v1/tokens", "{\"name\":\"script\",\"ttlSeconds\":3600}",
+                trader.write());
+        String id = issued.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String token = issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+
+        HttpResponse<String> own = http.get("/api/v1/tokens", bearer);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("\"id\":\"" + id + "\"", "\"name\":\"script\"", "\"user\":\"trader\"")
+                .doesNotContain(token);
+        Http.Session viewer = http.login("viewer", "viewer-pw");
+        assertThat(http.get("/api/v1/tokens", viewer.read()).body()).isEqualTo("[]");
+
+        HttpResponse<String> notTheirs = http.send("DELETE", "/api/v1/tokens/" + id, null, viewer.write());
+        assertThat(notTheirs.statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/v1/echo", bearer).statusCode()).isEqualTo(200);
+
+        Http.Session admin = http.login("admin", "admin-pw");
+        assertThat(http.get("/api/v1/tokens", admin.read()).body()).contains("\"id\":\"" + id + "\"");
+        HttpResponse<String> revoked = http.send("DELETE", "/api/v1/tokens/" + id, null, admin.write());
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/echo", bearer).statusCode()).isEqualTo(401);
+        assertThat(http.send("DELETE", "/api/v1/tokens/" + id, null, admin.write()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void tokenTtlOutOfRangeIsAProblem() throws Exception {
         Http.Session session = http.login("trader", "trader-pw");
 
