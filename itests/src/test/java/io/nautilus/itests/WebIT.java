@@ -111,6 +111,18 @@ public class WebIT {
 
         HttpResponse<String> status = web.send("GET", "/api/v1/status", null, cookie, null);
         assertTrue(status.body(), status.body().contains("\"coreRunning\":true"));
+
+        // the audit has its own file beside karaf.log (etc/org.ops4j.pax.logging.cfg)
+        Path audit = Path.of(System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log"),
+                "web-audit.log");
+        String wanted = "admin (admin) from 127.0.0.1: cancel order " + orderId;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(audit) || !Files.readString(audit).contains(wanted)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + wanted + "' in " + audit + " within 30 s");
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Test
