@@ -53,36 +53,31 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     /** Price value meaning "no price" in the primitive query methods. */
     public static final long NO_PRICE = 0;
 
-    private static final int SNAPSHOT_MAGIC_V1 = 0x4E4D4531; // "NME1"
-    /** Version 2 adds external instruments and the orders working at their venues after the used ids. */
-    private static final int SNAPSHOT_MAGIC = 0x4E4D4532; // "NME2"
     private static final SelfTradePrevention[] STP_MODES = SelfTradePrevention.values();
     private static final int STP_NONE = SelfTradePrevention.NONE.ordinal();
     private static final int STP_CANCEL_RESTING = SelfTradePrevention.CANCEL_RESTING.ordinal();
     private static final int STP_CANCEL_INCOMING = SelfTradePrevention.CANCEL_INCOMING.ordinal();
-    private static final Side[] SIDES = Side.values();
-    private static final OrderType[] TYPES = OrderType.values();
-    private static final TimeInForce[] TIFS = TimeInForce.values();
     private static final int NO_ACCOUNT = -1;
 
-    private final Int2ObjectHashMap<Book> books = new Int2ObjectHashMap<>();
-    private int[] instrumentIds = new int[0];
-    private final Int2IntHashMap accounts = new Int2IntHashMap(NO_ACCOUNT);
-    private final OrderIndex orders = new OrderIndex(1024);
-    private final OrderIdSet usedIds = new OrderIdSet();
+    final Int2ObjectHashMap<Book> books = new Int2ObjectHashMap<>();
+    int[] instrumentIds = new int[0];
+    final Int2IntHashMap accounts = new Int2IntHashMap(NO_ACCOUNT);
+    final OrderIndex orders = new OrderIndex(1024);
+    final OrderIdSet usedIds = new OrderIdSet();
 
     private Order freeOrders;
     private Level freeLevels;
     private Order triggeredHead;
     private Order triggeredTail;
 
-    private int gtdOrders;
-    private int dayOrders;
+    int gtdOrders;
+    int dayOrders;
     /** Lower bound of the working GTD orders' expiries. */
-    private long earliestExpiry = Long.MAX_VALUE;
-    private long[] scratchIds = new long[64];
+    long earliestExpiry = Long.MAX_VALUE;
+    long[] scratchIds = new long[64];
     /** Venue names chosen for venue orders, by code (append-only; read by the publish thread). */
-    private volatile String[] venueNames = new String[0];
+    volatile String[] venueNames = new String[0];
+    private final MatchingSnapshot snapshot = new MatchingSnapshot(this);
 
     /** Creates an empty engine: define instruments and accounts before sending orders. */
     public MatchingEngine() {
@@ -124,8 +119,8 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         book.referencePrice = referencePrice;
     }
 
-    private static String instrumentProblem(int instrument, long tickSize, long lotSize, long minQty,
-                                            long priceBandBps, long referencePrice) {
+    static String instrumentProblem(int instrument, long tickSize, long lotSize, long minQty,
+                                    long priceBandBps, long referencePrice) {
         if (instrument < 0) {
             return "instrument id " + instrument + " must be >= 0";
         }
@@ -1124,7 +1119,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
 
     // ------------------------------------------------------------------------------------------------ pools
 
-    private Order newOrder() {
+    Order newOrder() {
         Order o = freeOrders;
         if (o == null) {
             return new Order();
@@ -1148,7 +1143,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         freeOrders = o;
     }
 
-    private Level newLevel(long price) {
+    Level newLevel(long price) {
         Level level = freeLevels;
         if (level == null) {
             level = new Level();
@@ -1378,266 +1373,16 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
 
     /**
      * Writes instruments (ascending id) with their books (each side worst level first, each level in queue order)
-     * and stop lists (arrival order), accounts (ascending id) and the used order ids.
+     * and stop lists (arrival order), accounts (ascending id), the used order ids, then the external instruments,
+     * the venue names and the orders working at venues.
      */
     @Override
     public void writeSnapshot(DataOutput out) throws IOException {
-        out.writeInt(SNAPSHOT_MAGIC);
-        out.writeInt(instrumentIds.length);
-        for (int id : instrumentIds) {
-            Book b = books.get(id);
-            out.writeInt(b.instrument);
-            out.writeLong(b.tickSize);
-            out.writeLong(b.lotSize);
-            out.writeLong(b.minQty);
-            out.writeLong(b.bandBps);
-            out.writeLong(b.referencePrice);
-            out.writeLong(b.marketReference);
-            out.writeLong(b.lastTradePrice);
-            writeSide(out, b.bids);
-            writeSide(out, b.asks);
-            out.writeInt(b.stopCount);
-            for (Order o = b.stopHead; o != null; o = o.next) {
-                writeOrder(out, o);
-            }
-        }
-        int[] accountIds = new int[accounts.size()];
-        int n = 0;
-        for (Int2IntHashMap.KeyIterator it = accounts.keySet().iterator(); it.hasNext(); ) {
-            accountIds[n++] = it.nextValue();
-        }
-        Arrays.sort(accountIds);
-        out.writeInt(n);
-        for (int id : accountIds) {
-            out.writeInt(id);
-            out.writeByte(accounts.get(id));
-        }
-        usedIds.write(out);
-        int external = 0;
-        for (int id : instrumentIds) {
-            if (books.get(id).external) {
-                external++;
-            }
-        }
-        out.writeInt(external);
-        for (int id : instrumentIds) {
-            if (books.get(id).external) {
-                out.writeInt(id);
-            }
-        }
-        int venueOrders = 0;
-        long[] ids = orders.ids(scratchIds);
-        scratchIds = ids;
-        for (int k = 0, size = orders.size(); k < size; k++) {
-            if (orders.get(ids[k]).state == Order.VENUE) {
-                ids[venueOrders++] = ids[k];
-            }
-        }
-        Arrays.sort(ids, 0, venueOrders);
-        String[] names = venueNames;
-        out.writeInt(names.length);
-        for (String name : names) {
-            out.writeUTF(name);
-        }
-        out.writeInt(venueOrders);
-        for (int i = 0; i < venueOrders; i++) {
-            Order o = orders.get(ids[i]);
-            out.writeInt(o.instrument);
-            out.writeInt(o.venue);
-            writeOrder(out, o);
-            out.writeBoolean(o.venueAcked);
-            out.writeBoolean(o.pendingCancel);
-            out.writeBoolean(o.pendingReplace);
-            out.writeLong(o.pendingPrice);
-            out.writeLong(o.pendingQty);
-        }
-    }
-
-    private static void writeSide(DataOutput out, BookSide side) throws IOException {
-        out.writeInt(side.orders);
-        for (int i = 0; i < side.size; i++) {
-            for (Order o = side.levels[i].head; o != null; o = o.next) {
-                writeOrder(out, o);
-            }
-        }
-    }
-
-    private static void writeOrder(DataOutput out, Order o) throws IOException {
-        out.writeLong(o.id);
-        out.writeLong(o.clientOrderId);
-        out.writeInt(o.account);
-        out.writeByte(o.side.ordinal());
-        out.writeByte(o.type.ordinal());
-        out.writeByte(o.tif.ordinal());
-        out.writeLong(o.price);
-        out.writeLong(o.stopPrice);
-        out.writeLong(o.originalQty);
-        out.writeLong(o.qty);
-        out.writeLong(o.open);
-        out.writeLong(o.filled);
-        out.writeLong(o.displayQty);
-        out.writeLong(o.visible);
-        out.writeInt(o.flags);
-        out.writeLong(o.expiry);
+        snapshot.write(out);
     }
 
     @Override
     public void readSnapshot(DataInput in) throws IOException {
-        reset();
-        int magic = in.readInt();
-        if (magic != SNAPSHOT_MAGIC && magic != SNAPSHOT_MAGIC_V1) {
-            throw new IOException("not a matching engine snapshot: magic 0x" + Integer.toHexString(magic)
-                    + ", expected 0x" + Integer.toHexString(SNAPSHOT_MAGIC));
-        }
-        int instruments = count(in, "instruments");
-        for (int i = 0; i < instruments; i++) {
-            int id = in.readInt();
-            long tick = in.readLong();
-            long lot = in.readLong();
-            long minQty = in.readLong();
-            long bps = in.readLong();
-            long ref = in.readLong();
-            String problem = instrumentProblem(id, tick, lot, minQty, bps, ref);
-            if (problem != null) {
-                throw new IOException("corrupt snapshot: " + problem);
-            }
-            defineInstrument(id, tick, lot, minQty, bps, ref);
-            Book b = books.get(id);
-            b.marketReference = in.readLong();
-            b.lastTradePrice = in.readLong();
-            readSide(in, b, true);
-            readSide(in, b, false);
-            int stops = count(in, "stop orders");
-            for (int s = 0; s < stops; s++) {
-                Order o = readOrder(in, b);
-                o.state = Order.STOP_PENDING;
-                b.appendStop(o);
-            }
-        }
-        int accountCount = count(in, "accounts");
-        for (int i = 0; i < accountCount; i++) {
-            int id = in.readInt();
-            int stp = in.readByte();
-            if (id < 0 || stp < 0 || stp >= STP_MODES.length) {
-                throw new IOException("corrupt snapshot: account " + id + " with self-trade mode " + stp);
-            }
-            accounts.put(id, stp);
-        }
-        usedIds.read(in);
-        if (magic == SNAPSHOT_MAGIC_V1) {
-            return;
-        }
-        int external = count(in, "external instruments");
-        for (int i = 0; i < external; i++) {
-            int id = in.readInt();
-            Book b = books.get(id);
-            if (b == null) {
-                throw new IOException("corrupt snapshot: external instrument " + id + " is not defined");
-            }
-            b.external = true;
-        }
-        int nameCount = count(in, "venue names");
-        String[] names = new String[nameCount];
-        for (int i = 0; i < nameCount; i++) {
-            names[i] = in.readUTF();
-        }
-        venueNames = names;
-        int venueOrders = count(in, "venue orders");
-        for (int i = 0; i < venueOrders; i++) {
-            int instrument = in.readInt();
-            int venue = in.readInt();
-            if (venue < -1 || venue >= nameCount) {
-                throw new IOException("corrupt snapshot: venue code " + venue);
-            }
-            Book b = books.get(instrument);
-            if (b == null) {
-                throw new IOException("corrupt snapshot: venue order of undefined instrument " + instrument);
-            }
-            Order o = readOrder(in, b);
-            if (o.tif == TimeInForce.GTD) {
-                gtdOrders--; // readOrder counted it; its venue expires it
-            } else if (o.tif == TimeInForce.DAY) {
-                dayOrders--;
-            }
-            o.state = Order.VENUE;
-            o.venue = venue;
-            o.venueAcked = in.readBoolean();
-            o.pendingCancel = in.readBoolean();
-            o.pendingReplace = in.readBoolean();
-            o.pendingPrice = in.readLong();
-            o.pendingQty = in.readLong();
-        }
-    }
-
-    private static int count(DataInput in, String what) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            throw new IOException("corrupt snapshot: " + n + " " + what);
-        }
-        return n;
-    }
-
-    private void readSide(DataInput in, Book b, boolean buy) throws IOException {
-        int n = count(in, "resting orders");
-        BookSide side = b.side(buy);
-        for (int i = 0; i < n; i++) {
-            Order o = readOrder(in, b);
-            if (o.buy != buy || o.price <= 0) {
-                throw new IOException("corrupt snapshot: order " + o.id + " on the wrong side or without price");
-            }
-            Level level = side.get(o.price);
-            if (level == null) {
-                level = newLevel(o.price);
-                if (side.size > 0 && side.key(o.price) < side.keys[side.size - 1]) {
-                    throw new IOException("corrupt snapshot: levels out of order at price " + o.price);
-                }
-                side.insert(level);
-            }
-            o.state = Order.RESTING;
-            level.append(o);
-            side.orders++;
-        }
-    }
-
-    private Order readOrder(DataInput in, Book b) throws IOException {
-        Order o = newOrder();
-        o.id = in.readLong();
-        o.clientOrderId = in.readLong();
-        o.account = in.readInt();
-        o.instrument = b.instrument;
-        o.book = b;
-        o.side = SIDES[index(in.readByte(), SIDES.length, "side")];
-        o.buy = o.side == Side.BUY;
-        o.type = TYPES[index(in.readByte(), TYPES.length, "order type")];
-        o.tif = TIFS[index(in.readByte(), TIFS.length, "time in force")];
-        o.price = in.readLong();
-        o.stopPrice = in.readLong();
-        o.originalQty = in.readLong();
-        o.qty = in.readLong();
-        o.open = in.readLong();
-        o.filled = in.readLong();
-        o.displayQty = in.readLong();
-        o.visible = in.readLong();
-        o.flags = in.readInt();
-        o.expiry = in.readLong();
-        if (o.id <= 0 || o.open <= 0 || o.visible < 0 || o.visible > o.open || orders.get(o.id) != null) {
-            throw new IOException("corrupt snapshot: order " + o.id + " (open " + o.open + ", visible " + o.visible
-                    + ")");
-        }
-        orders.put(o);
-        if (o.tif == TimeInForce.GTD) {
-            gtdOrders++;
-            earliestExpiry = Math.min(earliestExpiry, o.expiry);
-        } else if (o.tif == TimeInForce.DAY) {
-            dayOrders++;
-        }
-        return o;
-    }
-
-    private static int index(int value, int length, String what) throws IOException {
-        if (value < 0 || value >= length) {
-            throw new IOException("corrupt snapshot: " + what + " code " + value);
-        }
-        return value;
+        snapshot.read(in);
     }
 }
