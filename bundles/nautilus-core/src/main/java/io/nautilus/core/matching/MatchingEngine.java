@@ -20,7 +20,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +56,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     private static final int STP_NONE = SelfTradePrevention.NONE.ordinal();
     private static final int STP_CANCEL_RESTING = SelfTradePrevention.CANCEL_RESTING.ordinal();
     private static final int STP_CANCEL_INCOMING = SelfTradePrevention.CANCEL_INCOMING.ordinal();
-    private static final int NO_ACCOUNT = -1;
+    static final int NO_ACCOUNT = -1;
 
     final Int2ObjectHashMap<Book> books = new Int2ObjectHashMap<>();
     int[] instrumentIds = new int[0];
@@ -78,6 +77,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     /** Venue names chosen for venue orders, by code (append-only; read by the publish thread). */
     volatile String[] venueNames = new String[0];
     private final MatchingSnapshot snapshot = new MatchingSnapshot(this);
+    private final MatchingQueries queries = new MatchingQueries(this);
 
     /** Creates an empty engine: define instruments and accounts before sending orders. */
     public MatchingEngine() {
@@ -482,7 +482,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         Arrays.sort(ids, 0, n);
         for (int i = 0; i < n; i++) {
             Order o = orders.get(ids[i]);
-            out.add(Map.entry(view(o), o.venue));
+            out.add(Map.entry(MatchingQueries.view(o), o.venue));
         }
         return out;
     }
@@ -1173,11 +1173,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return where the id stands: unknown, working, stop pending or finished
      */
     public OrderState orderState(long orderId) {
-        Order o = orderId > 0 ? orders.get(orderId) : null;
-        if (o != null) {
-            return o.state == Order.STOP_PENDING ? OrderState.STOP_PENDING : OrderState.WORKING;
-        }
-        return orderId > 0 && usedIds.contains(orderId) ? OrderState.FINISHED : OrderState.UNKNOWN;
+        return queries.orderState(orderId);
     }
 
     /**
@@ -1185,7 +1181,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return true if the order is working (resting or stop pending); allocation-free
      */
     public boolean isWorking(long orderId) {
-        return orders.get(orderId) != null;
+        return queries.isWorking(orderId);
     }
 
     /**
@@ -1193,8 +1189,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return the working order's open quantity (displayed and hidden), 0 if it is not working; allocation-free
      */
     public long openQty(long orderId) {
-        Order o = orders.get(orderId);
-        return o == null ? 0 : o.open;
+        return queries.openQty(orderId);
     }
 
     /**
@@ -1202,25 +1197,17 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return a copy of the working order, empty if it is not working
      */
     public Optional<OrderView> order(long orderId) {
-        Order o = orders.get(orderId);
-        return o == null ? Optional.empty() : Optional.of(view(o));
+        return queries.order(orderId);
     }
 
     /** @return copies of every working order (resting and stop pending), by ascending order id */
     public List<OrderView> workingOrders() {
-        int n = orders.size();
-        long[] ids = orders.ids(new long[n]);
-        Arrays.sort(ids, 0, n);
-        List<OrderView> views = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            views.add(view(orders.get(ids[i])));
-        }
-        return views;
+        return queries.workingOrders();
     }
 
     /** @return number of working orders (resting and stop pending); allocation-free */
     public int workingOrderCount() {
-        return orders.size();
+        return queries.workingOrderCount();
     }
 
     /**
@@ -1229,18 +1216,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return copies of the side's resting orders in priority order: best level first, FIFO within a level
      */
     public List<OrderView> bookOrders(int instrument, Side side) {
-        Book book = books.get(instrument);
-        if (book == null) {
-            return Collections.emptyList();
-        }
-        BookSide s = book.side(side == Side.BUY);
-        List<OrderView> views = new ArrayList<>(s.orders);
-        for (int i = s.size - 1; i >= 0; i--) {
-            for (Order o = s.levels[i].head; o != null; o = o.next) {
-                views.add(view(o));
-            }
-        }
-        return views;
+        return queries.bookOrders(instrument, side);
     }
 
     /**
@@ -1248,15 +1224,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return copies of its untriggered stop orders, in arrival order
      */
     public List<OrderView> stopOrders(int instrument) {
-        Book book = books.get(instrument);
-        if (book == null) {
-            return Collections.emptyList();
-        }
-        List<OrderView> views = new ArrayList<>(book.stopCount);
-        for (Order o = book.stopHead; o != null; o = o.next) {
-            views.add(view(o));
-        }
-        return views;
+        return queries.stopOrders(instrument);
     }
 
     /**
@@ -1266,18 +1234,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return the best levels of the side, best first (displayed quantity only)
      */
     public List<LevelView> depth(int instrument, Side side, int maxLevels) {
-        Book book = books.get(instrument);
-        if (book == null) {
-            return Collections.emptyList();
-        }
-        BookSide s = book.side(side == Side.BUY);
-        int n = Math.min(maxLevels, s.size);
-        List<LevelView> views = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Level level = s.levels[s.size - 1 - i];
-            views.add(new LevelView(level.price, level.qty, level.count));
-        }
-        return views;
+        return queries.depth(instrument, side, maxLevels);
     }
 
     /**
@@ -1285,7 +1242,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return best bid price, {@link #NO_PRICE} if none; allocation-free
      */
     public long bestBid(int instrument) {
-        return bestPrice(instrument, true);
+        return queries.bestBid(instrument);
     }
 
     /**
@@ -1293,13 +1250,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return best ask price, {@link #NO_PRICE} if none; allocation-free
      */
     public long bestAsk(int instrument) {
-        return bestPrice(instrument, false);
-    }
-
-    private long bestPrice(int instrument, boolean buy) {
-        Book book = books.get(instrument);
-        Level best = book == null ? null : book.side(buy).best();
-        return best == null ? NO_PRICE : best.price;
+        return queries.bestAsk(instrument);
     }
 
     /**
@@ -1307,8 +1258,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return last trade price, {@link #NO_PRICE} if it never traded; allocation-free
      */
     public long lastTradePrice(int instrument) {
-        Book book = books.get(instrument);
-        return book == null ? NO_PRICE : book.lastTradePrice;
+        return queries.lastTradePrice(instrument);
     }
 
     /**
@@ -1317,8 +1267,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return number of price levels on the side; allocation-free
      */
     public int levelCount(int instrument, Side side) {
-        Book book = books.get(instrument);
-        return book == null ? 0 : book.side(side == Side.BUY).size;
+        return queries.levelCount(instrument, side);
     }
 
     /**
@@ -1327,8 +1276,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return number of resting orders on the side; allocation-free
      */
     public int restingOrderCount(int instrument, Side side) {
-        Book book = books.get(instrument);
-        return book == null ? 0 : book.side(side == Side.BUY).orders;
+        return queries.restingOrderCount(instrument, side);
     }
 
     /**
@@ -1336,22 +1284,12 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return the instrument's parameters and prices, empty if it is not defined
      */
     public Optional<InstrumentView> instrument(int instrument) {
-        Book b = books.get(instrument);
-        if (b == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new InstrumentView(b.instrument, b.tickSize, b.lotSize, b.minQty, b.bandBps,
-                b.referencePrice, b.bandReference(), b.lastTradePrice, bestBid(instrument), bestAsk(instrument),
-                b.stopCount));
+        return queries.instrument(instrument);
     }
 
     /** @return every defined instrument, by ascending id */
     public List<InstrumentView> instruments() {
-        List<InstrumentView> views = new ArrayList<>(instrumentIds.length);
-        for (int id : instrumentIds) {
-            views.add(instrument(id).orElseThrow());
-        }
-        return views;
+        return queries.instruments();
     }
 
     /**
@@ -1359,14 +1297,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return its self-trade prevention mode, empty if the account is not defined
      */
     public Optional<SelfTradePrevention> account(int account) {
-        int stp = accounts.get(account);
-        return stp == NO_ACCOUNT ? Optional.empty() : Optional.of(STP_MODES[stp]);
-    }
-
-    private static OrderView view(Order o) {
-        return new OrderView(o.id, o.clientOrderId, o.account, o.instrument, o.side, o.type, o.tif, o.price,
-                o.stopPrice, o.originalQty, o.qty, o.open, o.filled, o.displayQty, o.visible,
-                o.state == Order.STOP_PENDING ? OrderState.STOP_PENDING : OrderState.WORKING, o.flags, o.expiry);
+        return queries.account(account);
     }
 
     // ------------------------------------------------------------------------------------------------ snapshots
