@@ -18,7 +18,6 @@ import org.agrona.collections.Int2ObjectHashMap;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,10 @@ import java.util.Optional;
  *       matching, each announced by a {@link Events#TRIGGERED} event just before it executes.</li>
  *   <li>Mass cancels, kill and expiry handle the orders in scope in ascending order id.</li>
  * </ul>
+ *
+ * <p>This class routes each command and matches the books; its package-private parts keep the rest: the orders of
+ * external instruments ({@code VenueOrders}: route, venue reports, pending cancel and replace requests), the
+ * snapshot codec ({@code MatchingSnapshot}) and the query views ({@code MatchingQueries}).
  */
 public final class MatchingEngine implements CommandProcessor, Snapshotable {
 
@@ -74,8 +77,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     /** Lower bound of the working GTD orders' expiries. */
     long earliestExpiry = Long.MAX_VALUE;
     long[] scratchIds = new long[64];
-    /** Venue names chosen for venue orders, by code (append-only; read by the publish thread). */
-    volatile String[] venueNames = new String[0];
+    final VenueOrders venue = new VenueOrders(this);
     private final MatchingSnapshot snapshot = new MatchingSnapshot(this);
     private final MatchingQueries queries = new MatchingQueries(this);
 
@@ -189,7 +191,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         gtdOrders = 0;
         dayOrders = 0;
         earliestExpiry = Long.MAX_VALUE;
-        venueNames = new String[0];
+        venue.names(new String[0]);
     }
 
     private void clearSide(BookSide side) {
@@ -227,7 +229,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             case Op.CLOCK -> onClock(c);
             case Op.ADD_INSTRUMENT -> onAddInstrument(c);
             case Op.ADD_ACCOUNT -> onAddAccount(c);
-            case Op.VENUE_REPORT -> onVenueReport(c);
+            case Op.VENUE_REPORT -> venue.onReport(c);
             default -> {
             }
         }
@@ -270,7 +272,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         }
     }
 
-    private static void reject(Command c, RejectReason reason, String detail, long limit, long value) {
+    static void reject(Command c, RejectReason reason, String detail, long limit, long value) {
         c.reject(reason, detail, limit, value);
         c.events.rejected(c.orderId, c.account, c.instrument, c.side, reason, limit, value);
     }
@@ -358,7 +360,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         boolean buy = side == Side.BUY;
         boolean market = type == OrderType.MARKET;
         if (book.external) {
-            route(c, book, buy, price, stopPrice, display);
+            venue.route(c, book, buy, price, stopPrice, display);
             return;
         }
         if (!type.hasStopPrice()) {
@@ -420,49 +422,6 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         }
     }
 
-    /** Accepts a validated new order of an external instrument: it works at the venue, not in the book. */
-    private void route(Command c, Book book, boolean buy, long price, long stopPrice, long display) {
-        usedIds.add(c.orderId);
-        Order o = newOrder();
-        o.id = c.orderId;
-        o.clientOrderId = c.clientOrderId;
-        o.account = c.account;
-        o.instrument = c.instrument;
-        o.book = book;
-        o.buy = buy;
-        o.side = c.side;
-        o.type = c.type;
-        o.tif = c.tif;
-        o.price = price;
-        o.stopPrice = stopPrice;
-        o.originalQty = c.qty;
-        o.qty = c.qty;
-        o.open = c.qty;
-        o.filled = 0;
-        o.displayQty = display;
-        o.visible = 0;
-        o.flags = c.flags;
-        o.expiry = c.tif == TimeInForce.GTD ? c.expiry : 0;
-        o.state = Order.VENUE;
-        o.venue = c.text == null || c.text.isBlank() ? -1 : venueCode(c.text.trim());
-        orders.put(o);
-        c.events.routed(o.id, o.account, o.instrument, o.side, price, o.qty);
-        c.events.setReason(c.events.size() - 1, o.venue);
-    }
-
-    private int venueCode(String name) {
-        String[] names = venueNames;
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
-                return i;
-            }
-        }
-        String[] grown = Arrays.copyOf(names, names.length + 1);
-        grown[names.length] = name;
-        venueNames = grown;
-        return names.length;
-    }
-
     /**
      * The venue orders and the venue code each was sent to (-1: its instrument's venue), ascending order id; writer
      * thread.
@@ -470,21 +429,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return pairs of (view, code)
      */
     public List<Map.Entry<OrderView, Integer>> venueOrders() {
-        List<Map.Entry<OrderView, Integer>> out = new ArrayList<>();
-        long[] ids = orders.ids(scratchIds);
-        scratchIds = ids;
-        int n = 0;
-        for (int k = 0, size = orders.size(); k < size; k++) {
-            if (orders.get(ids[k]).state == Order.VENUE) {
-                ids[n++] = ids[k];
-            }
-        }
-        Arrays.sort(ids, 0, n);
-        for (int i = 0; i < n; i++) {
-            Order o = orders.get(ids[i]);
-            out.add(Map.entry(MatchingQueries.view(o), o.venue));
-        }
-        return out;
+        return venue.venueOrders();
     }
 
     /**
@@ -494,122 +439,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return the venue id, or null for -1 (the instrument's own venue) or an unknown code
      */
     public String venueName(int code) {
-        String[] names = venueNames;
-        return code >= 0 && code < names.length ? names[code] : null;
-    }
-
-    /** Forgets a finished venue order (it never counted as a GTD/DAY order here: its venue expires it). */
-    private void finishVenue(Order o) {
-        orders.remove(o.id);
-        release(o);
-    }
-
-    private void onVenueReport(Command c) {
-        long id = c.orderId;
-        Order o = id > 0 ? orders.get(id) : null;
-        if (o == null || o.state != Order.VENUE) {
-            reject(c, id > 0 && usedIds.contains(id) && o == null ? RejectReason.ORDER_FINISHED
-                    : RejectReason.UNKNOWN_ORDER, "matching.venue-order", 0, 0);
-            return;
-        }
-        Events ev = c.events;
-        switch (c.flags) {
-            case Op.VENUE_ACK -> acknowledge(o, ev);
-            case Op.VENUE_FILL -> {
-                long q = c.qty;
-                long px = c.price;
-                if (q <= 0 || px <= 0) {
-                    reject(c, RejectReason.INVALID_ORDER, "matching.venue-fill", 0, q);
-                    return;
-                }
-                if (q > o.open) {
-                    reject(c, RejectReason.INVALID_ORDER, "matching.venue-overfill", o.open, q);
-                    return;
-                }
-                acknowledge(o, ev);
-                o.open -= q;
-                o.filled += q;
-                if (c.displayQty == 1) {
-                    ev.trade(0, Command.ANY, o.instrument, o.buy ? Side.SELL : Side.BUY, o.id, o.account, px, q, 0,
-                            o.open, 0, o.filled);
-                } else {
-                    ev.trade(o.id, o.account, o.instrument, o.side, 0, Command.ANY, px, q, o.open, 0, o.filled, 0);
-                }
-                if (o.open == 0) {
-                    finishVenue(o);
-                }
-            }
-            case Op.VENUE_CANCELED -> {
-                ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open,
-                        o.pendingCancel ? CancelReason.USER : CancelReason.VENUE);
-                finishVenue(o);
-            }
-            case Op.VENUE_EXPIRED -> {
-                ev.expired(o.id, o.account, o.instrument, o.side, o.price, o.open);
-                finishVenue(o);
-            }
-            case Op.VENUE_REJECTED -> {
-                ev.rejected(o.id, o.account, o.instrument, o.side, RejectReason.VENUE_REJECT, 0, 0);
-                finishVenue(o);
-            }
-            case Op.VENUE_REPLACED -> {
-                long newPrice = c.price > 0 ? c.price : o.pendingReplace ? o.pendingPrice : o.price;
-                long newQty = c.qty > 0 ? c.qty : o.pendingReplace ? o.pendingQty : o.qty;
-                o.pendingReplace = false;
-                acknowledge(o, ev);
-                long newOpen = newQty - o.filled;
-                if (newOpen <= 0) {
-                    ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open,
-                            CancelReason.REPLACED_TO_FILLED);
-                    finishVenue(o);
-                    return;
-                }
-                ev.replaced(o.id, o.account, o.instrument, o.side, newPrice, newQty, newOpen, o.price, o.open, false);
-                o.price = newPrice;
-                o.qty = newQty;
-                o.open = newOpen;
-            }
-            case Op.VENUE_CANCEL_REJECTED -> {
-                o.pendingCancel = false;
-                c.reject(RejectReason.VENUE_REJECT, "matching.venue-cancel-rejected", 0, 0);
-            }
-            case Op.VENUE_REPLACE_REJECTED -> {
-                o.pendingReplace = false;
-                c.reject(RejectReason.VENUE_REJECT, "matching.venue-replace-rejected", 0, 0);
-            }
-            default -> reject(c, RejectReason.INVALID_ORDER, "matching.venue-kind", 0, c.flags);
-        }
-    }
-
-    private static void acknowledge(Order o, Events ev) {
-        if (!o.venueAcked) {
-            o.venueAcked = true;
-            ev.accepted(o.id, o.account, o.instrument, o.side, o.price, o.qty, o.open);
-        }
-    }
-
-    /** A cancel of a venue order: the request goes out; the venue's answer finishes it. */
-    private void requestVenueCancel(Command c, Order o) {
-        if (o.pendingCancel) {
-            reject(c, RejectReason.INVALID_ORDER, "matching.venue-cancel-pending", 0, 0);
-            return;
-        }
-        o.pendingCancel = true;
-        c.events.pendingCancel(o.id, o.account, o.instrument, o.side, o.price, o.open);
-        c.events.setReason(c.events.size() - 1, o.venue);
-    }
-
-    /** A replace of a venue order: the request goes out; the venue's answer applies it. */
-    private void requestVenueReplace(Command c, Order o, long newPrice, long newQty) {
-        if (o.pendingCancel || o.pendingReplace) {
-            reject(c, RejectReason.INVALID_ORDER, "matching.venue-request-pending", 0, 0);
-            return;
-        }
-        o.pendingReplace = true;
-        o.pendingPrice = newPrice;
-        o.pendingQty = newQty;
-        c.events.pendingReplace(o.id, o.account, o.instrument, o.side, newPrice, newQty, o.open, o.price);
-        c.events.setReason(c.events.size() - 1, o.venue);
+        return venue.venueName(code);
     }
 
     private static boolean isMultiple(long value, long unit) {
@@ -891,7 +721,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             return;
         }
         if (o.state == Order.VENUE) {
-            requestVenueCancel(c, o);
+            venue.requestCancel(c, o);
             return;
         }
         c.events.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, CancelReason.USER);
@@ -911,9 +741,9 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         }
         if (o.state == Order.VENUE) {
             if (q >= o.open) {
-                requestVenueCancel(c, o);
+                venue.requestCancel(c, o);
             } else {
-                requestVenueReplace(c, o, o.price, o.qty - q);
+                venue.requestReplace(c, o, o.price, o.qty - q);
             }
             return;
         }
@@ -991,7 +821,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             newQty = o.qty;
         }
         if (o.state == Order.VENUE) {
-            requestVenueReplace(c, o, newPrice, newQty);
+            venue.requestReplace(c, o, newPrice, newQty);
             return;
         }
         long newOpen = newQty - o.filled;
@@ -1104,11 +934,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         for (int i = 0; i < n; i++) {
             Order o = orders.get(scratchIds[i]);
             if (o.state == Order.VENUE) {
-                if (!o.pendingCancel) {
-                    o.pendingCancel = true;
-                    ev.pendingCancel(o.id, o.account, o.instrument, o.side, o.price, o.open);
-                    ev.setReason(ev.size() - 1, o.venue);
-                }
+                VenueOrders.requestCancel(o, ev);
                 continue;
             }
             ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, reason);
@@ -1129,7 +955,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         return o;
     }
 
-    private void release(Order o) {
+    void release(Order o) {
         o.venue = -1;
         o.venueAcked = false;
         o.pendingCancel = false;

@@ -80,16 +80,9 @@ final class MatchingSnapshot {
                 out.writeInt(id);
             }
         }
-        int venueOrders = 0;
-        long[] ids = engine.orders.ids(engine.scratchIds);
-        engine.scratchIds = ids;
-        for (int k = 0, size = engine.orders.size(); k < size; k++) {
-            if (engine.orders.get(ids[k]).state == Order.VENUE) {
-                ids[venueOrders++] = ids[k];
-            }
-        }
-        Arrays.sort(ids, 0, venueOrders);
-        String[] names = engine.venueNames;
+        int venueOrders = engine.venue.sortedIds();
+        long[] ids = engine.scratchIds;
+        String[] names = engine.venue.names();
         out.writeInt(names.length);
         for (String name : names) {
             out.writeUTF(name);
@@ -196,7 +189,7 @@ final class MatchingSnapshot {
         for (int i = 0; i < nameCount; i++) {
             names[i] = in.readUTF();
         }
-        engine.venueNames = names;
+        engine.venue.names(names);
         int venueOrders = count(in, "venue orders");
         for (int i = 0; i < venueOrders; i++) {
             int instrument = in.readInt();
