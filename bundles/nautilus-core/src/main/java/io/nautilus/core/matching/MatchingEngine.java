@@ -9,6 +9,7 @@ import io.nautilus.api.order.RejectReason;
 import io.nautilus.core.Command;
 import io.nautilus.core.CommandProcessor;
 import io.nautilus.core.Events;
+import io.nautilus.core.InstrumentCommand;
 import io.nautilus.core.Op;
 import io.nautilus.core.SelfTradePrevention;
 import io.nautilus.core.Snapshotable;
@@ -211,8 +212,8 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
 
     /**
      * Applies one command: NEW, CANCEL, REPLACE, REDUCE, MASS_CANCEL, KILL (its cancel part), MARK and CLOCK; also
-     * ADD_INSTRUMENT and ADD_ACCOUNT (fields as documented in {@link Op}, no events; invalid definitions are
-     * ignored). Other operations are ignored.
+     * ADD_INSTRUMENT (as {@link InstrumentCommand} encodes and checks it) and ADD_ACCOUNT (fields as documented in
+     * {@link Op}): no events, invalid definitions are ignored. Other operations are ignored.
      *
      * @param c the command; its outcome fields must be clear
      */
@@ -236,9 +237,12 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     }
 
     private void onAddInstrument(Command c) {
-        if (instrumentProblem(c.instrument, c.price, c.qty, c.stopPrice, c.displayQty, c.expiry) == null) {
-            defineInstrument(c.instrument, c.price, c.qty, c.stopPrice, c.displayQty, c.expiry);
-            setExternal(c.instrument, (c.flags & Op.INSTRUMENT_EXTERNAL) != 0);
+        if (InstrumentCommand.problem(c) == null) {
+            int id = InstrumentCommand.id(c);
+            defineInstrument(id, InstrumentCommand.tickSize(c), InstrumentCommand.lotSize(c),
+                    InstrumentCommand.minQuantity(c), InstrumentCommand.priceBandBps(c),
+                    InstrumentCommand.referencePrice(c));
+            setExternal(id, InstrumentCommand.external(c));
         }
     }
 
