@@ -21,9 +21,8 @@ public final class Op {
     public static final byte MARK = 6;
     /** Clock: expire GTD orders with expiry &lt;= timestamp, and DAY orders when flags has {@link #CLOCK_END_OF_DAY}. */
     public static final byte CLOCK = 7;
-    /** Define or redefine an instrument: instrument (dense id), text = symbol, price = tick size, qty = lot size,
-     * stopPrice = min quantity, displayQty = price band in basis points (0 = no band), expiry = reference price
-     * (0 = none yet), flags = price scale | quantity scale &lt;&lt; 8. */
+    /** Define or redefine an instrument: the fields and their rules are {@link InstrumentCommand}'s (the one place
+     * that encodes and decodes them). */
     public static final byte ADD_INSTRUMENT = 8;
     /** Define or redefine an account: account (dense id), text = name, flags = self-trade prevention mode. */
     public static final byte ADD_ACCOUNT = 9;
@@ -62,7 +61,8 @@ public final class Op {
     /** {@link #VENUE_REPORT} kind: the venue refused a replace request; the order works on unchanged. */
     public static final int VENUE_REPLACE_REJECTED = 8;
 
-    /** {@link #ADD_INSTRUMENT} flag bit: the instrument trades at an external venue (orders are routed, not matched). */
+    /** {@link #ADD_INSTRUMENT} flag bit: the instrument trades at an external venue (orders are routed, not matched);
+     * {@link InstrumentCommand#encode} sets it, {@link InstrumentCommand#external} reads it. */
     public static final int INSTRUMENT_EXTERNAL = 1 << 16;
 
     /** {@link #CLOCK} flag: the trading day ended, DAY orders expire. */

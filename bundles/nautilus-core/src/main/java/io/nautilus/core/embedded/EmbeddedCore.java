@@ -145,10 +145,7 @@ public final class EmbeddedCore {
                     i.symbol(), i.tickSize(), i.lotSize(), i.minQuantity(), d.priceBandBps(), d.referencePrice(),
                     i.priceScale(), i.quantityScale(), d.makerFeeBps(), d.takerFeeBps());
             Command c = begin(0);
-            Registry.encode(def, c);
-            if (external) {
-                c.flags |= Op.INSTRUMENT_EXTERNAL;
-            }
+            Registry.encode(def, external, c);
             engine.process(c);
             if (c.rejected()) {
                 throw new IllegalArgumentException("instrument " + i.symbol() + " refused by the core: "

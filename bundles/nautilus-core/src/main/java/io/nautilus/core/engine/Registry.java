@@ -1,6 +1,7 @@
 package io.nautilus.core.engine;
 
 import io.nautilus.core.Command;
+import io.nautilus.core.InstrumentCommand;
 import io.nautilus.core.SelfTradePrevention;
 import io.nautilus.core.Snapshotable;
 
@@ -119,23 +120,27 @@ public final class Registry implements Snapshotable {
     }
 
     /**
-     * Encodes an instrument definition into an ADD_INSTRUMENT command (the layout {@link #apply} reads).
+     * Encodes an instrument definition into an ADD_INSTRUMENT command of an instrument matched in the core's book
+     * ({@link InstrumentCommand}, the layout {@link #instrumentOf} reads).
      *
      * @param def the definition
      * @param into the command slot
      */
     public static void encode(InstrumentDef def, Command into) {
-        into.op = io.nautilus.core.Op.ADD_INSTRUMENT;
-        into.instrument = def.id();
-        into.text = def.symbol();
-        into.price = def.tickSize();
-        into.qty = def.lotSize();
-        into.stopPrice = def.minQuantity();
-        into.displayQty = def.priceBandBps();
-        into.expiry = def.referencePrice();
-        into.flags = def.priceScale() | def.quantityScale() << 8;
-        into.orderId = def.makerFeeBps();
-        into.clientOrderId = def.takerFeeBps();
+        encode(def, false, into);
+    }
+
+    /**
+     * Encodes an instrument definition into an ADD_INSTRUMENT command ({@link InstrumentCommand}).
+     *
+     * @param def the definition
+     * @param external true if the instrument's orders go to an external venue instead of the core's book
+     * @param into the command slot
+     */
+    public static void encode(InstrumentDef def, boolean external, Command into) {
+        InstrumentCommand.encode(def.id(), def.symbol(), def.tickSize(), def.lotSize(), def.minQuantity(),
+                def.priceBandBps(), def.referencePrice(), def.priceScale(), def.quantityScale(), def.makerFeeBps(),
+                def.takerFeeBps(), external, into);
     }
 
     /**
@@ -153,19 +158,22 @@ public final class Registry implements Snapshotable {
     }
 
     /**
-     * Decodes an ADD_INSTRUMENT command.
+     * Decodes an ADD_INSTRUMENT command ({@link InstrumentCommand}; its external flag is not part of the
+     * definition).
      *
      * @param c the command
      * @return the definition
      * @throws IllegalArgumentException if the command does not hold a valid definition
      */
     public static InstrumentDef instrumentOf(Command c) {
-        if (c.text == null || c.text.isBlank() || c.instrument < 0 || c.price <= 0 || c.qty <= 0 || c.stopPrice <= 0
-                || c.stopPrice % c.qty != 0 || c.displayQty < 0 || c.expiry < 0) {
-            throw new IllegalArgumentException("invalid instrument definition " + c);
+        String problem = InstrumentCommand.problem(c);
+        if (problem != null) {
+            throw new IllegalArgumentException("invalid instrument definition: " + problem);
         }
-        return new InstrumentDef(c.instrument, c.text, c.price, c.qty, c.stopPrice, c.displayQty, c.expiry,
-                c.flags & 0xff, (c.flags >> 8) & 0xff, c.orderId, c.clientOrderId);
+        return new InstrumentDef(InstrumentCommand.id(c), InstrumentCommand.symbol(c), InstrumentCommand.tickSize(c),
+                InstrumentCommand.lotSize(c), InstrumentCommand.minQuantity(c), InstrumentCommand.priceBandBps(c),
+                InstrumentCommand.referencePrice(c), InstrumentCommand.priceScale(c),
+                InstrumentCommand.quantityScale(c), InstrumentCommand.makerFeeBps(c), InstrumentCommand.takerFeeBps(c));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.nautilus.core.engine;
 import io.nautilus.api.order.RejectReason;
 import io.nautilus.core.Command;
 import io.nautilus.core.CommandProcessor;
+import io.nautilus.core.InstrumentCommand;
 import io.nautilus.core.Op;
 import io.nautilus.core.Snapshotable;
 import io.nautilus.core.matching.MatchingEngine;
@@ -102,7 +103,7 @@ public final class TradingEngine implements CommandProcessor {
                     def.takerFeeBps(), 0);
             matching.defineInstrument(def.id(), def.tickSize(), def.lotSize(), def.minQuantity(), def.priceBandBps(),
                     def.referencePrice());
-            matching.setExternal(def.id(), (c.flags & Op.INSTRUMENT_EXTERNAL) != 0);
+            matching.setExternal(def.id(), InstrumentCommand.external(c));
         } catch (RuntimeException e) {
             rejectDefinition(c);
             return;

@@ -9,6 +9,7 @@ import io.nautilus.api.order.RejectReason;
 import io.nautilus.core.Command;
 import io.nautilus.core.CommandProcessor;
 import io.nautilus.core.Events;
+import io.nautilus.core.InstrumentCommand;
 import io.nautilus.core.Op;
 import io.nautilus.core.SelfTradePrevention;
 import io.nautilus.core.Snapshotable;
@@ -18,9 +19,7 @@ import org.agrona.collections.Int2ObjectHashMap;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,42 +46,41 @@ import java.util.Optional;
  *       matching, each announced by a {@link Events#TRIGGERED} event just before it executes.</li>
  *   <li>Mass cancels, kill and expiry handle the orders in scope in ascending order id.</li>
  * </ul>
+ *
+ * <p>This class routes each command and matches the books; its package-private parts keep the rest: the orders of
+ * external instruments ({@code VenueOrders}: route, venue reports, pending cancel and replace requests), the
+ * snapshot codec ({@code MatchingSnapshot}) and the query views ({@code MatchingQueries}).
  */
 public final class MatchingEngine implements CommandProcessor, Snapshotable {
 
     /** Price value meaning "no price" in the primitive query methods. */
     public static final long NO_PRICE = 0;
 
-    private static final int SNAPSHOT_MAGIC_V1 = 0x4E4D4531; // "NME1"
-    /** Version 2 adds external instruments and the orders working at their venues after the used ids. */
-    private static final int SNAPSHOT_MAGIC = 0x4E4D4532; // "NME2"
     private static final SelfTradePrevention[] STP_MODES = SelfTradePrevention.values();
     private static final int STP_NONE = SelfTradePrevention.NONE.ordinal();
     private static final int STP_CANCEL_RESTING = SelfTradePrevention.CANCEL_RESTING.ordinal();
     private static final int STP_CANCEL_INCOMING = SelfTradePrevention.CANCEL_INCOMING.ordinal();
-    private static final Side[] SIDES = Side.values();
-    private static final OrderType[] TYPES = OrderType.values();
-    private static final TimeInForce[] TIFS = TimeInForce.values();
-    private static final int NO_ACCOUNT = -1;
+    static final int NO_ACCOUNT = -1;
 
-    private final Int2ObjectHashMap<Book> books = new Int2ObjectHashMap<>();
-    private int[] instrumentIds = new int[0];
-    private final Int2IntHashMap accounts = new Int2IntHashMap(NO_ACCOUNT);
-    private final OrderIndex orders = new OrderIndex(1024);
-    private final OrderIdSet usedIds = new OrderIdSet();
+    final Int2ObjectHashMap<Book> books = new Int2ObjectHashMap<>();
+    int[] instrumentIds = new int[0];
+    final Int2IntHashMap accounts = new Int2IntHashMap(NO_ACCOUNT);
+    final OrderIndex orders = new OrderIndex(1024);
+    final OrderIdSet usedIds = new OrderIdSet();
 
     private Order freeOrders;
     private Level freeLevels;
     private Order triggeredHead;
     private Order triggeredTail;
 
-    private int gtdOrders;
-    private int dayOrders;
+    int gtdOrders;
+    int dayOrders;
     /** Lower bound of the working GTD orders' expiries. */
-    private long earliestExpiry = Long.MAX_VALUE;
-    private long[] scratchIds = new long[64];
-    /** Venue names chosen for venue orders, by code (append-only; read by the publish thread). */
-    private volatile String[] venueNames = new String[0];
+    long earliestExpiry = Long.MAX_VALUE;
+    long[] scratchIds = new long[64];
+    final VenueOrders venue = new VenueOrders(this);
+    private final MatchingSnapshot snapshot = new MatchingSnapshot(this);
+    private final MatchingQueries queries = new MatchingQueries(this);
 
     /** Creates an empty engine: define instruments and accounts before sending orders. */
     public MatchingEngine() {
@@ -124,8 +122,8 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         book.referencePrice = referencePrice;
     }
 
-    private static String instrumentProblem(int instrument, long tickSize, long lotSize, long minQty,
-                                            long priceBandBps, long referencePrice) {
+    static String instrumentProblem(int instrument, long tickSize, long lotSize, long minQty,
+                                    long priceBandBps, long referencePrice) {
         if (instrument < 0) {
             return "instrument id " + instrument + " must be >= 0";
         }
@@ -194,7 +192,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         gtdOrders = 0;
         dayOrders = 0;
         earliestExpiry = Long.MAX_VALUE;
-        venueNames = new String[0];
+        venue.names(new String[0]);
     }
 
     private void clearSide(BookSide side) {
@@ -214,8 +212,8 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
 
     /**
      * Applies one command: NEW, CANCEL, REPLACE, REDUCE, MASS_CANCEL, KILL (its cancel part), MARK and CLOCK; also
-     * ADD_INSTRUMENT and ADD_ACCOUNT (fields as documented in {@link Op}, no events; invalid definitions are
-     * ignored). Other operations are ignored.
+     * ADD_INSTRUMENT (as {@link InstrumentCommand} encodes and checks it) and ADD_ACCOUNT (fields as documented in
+     * {@link Op}): no events, invalid definitions are ignored. Other operations are ignored.
      *
      * @param c the command; its outcome fields must be clear
      */
@@ -232,16 +230,19 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             case Op.CLOCK -> onClock(c);
             case Op.ADD_INSTRUMENT -> onAddInstrument(c);
             case Op.ADD_ACCOUNT -> onAddAccount(c);
-            case Op.VENUE_REPORT -> onVenueReport(c);
+            case Op.VENUE_REPORT -> venue.onReport(c);
             default -> {
             }
         }
     }
 
     private void onAddInstrument(Command c) {
-        if (instrumentProblem(c.instrument, c.price, c.qty, c.stopPrice, c.displayQty, c.expiry) == null) {
-            defineInstrument(c.instrument, c.price, c.qty, c.stopPrice, c.displayQty, c.expiry);
-            setExternal(c.instrument, (c.flags & Op.INSTRUMENT_EXTERNAL) != 0);
+        if (InstrumentCommand.problem(c) == null) {
+            int id = InstrumentCommand.id(c);
+            defineInstrument(id, InstrumentCommand.tickSize(c), InstrumentCommand.lotSize(c),
+                    InstrumentCommand.minQuantity(c), InstrumentCommand.priceBandBps(c),
+                    InstrumentCommand.referencePrice(c));
+            setExternal(id, InstrumentCommand.external(c));
         }
     }
 
@@ -275,7 +276,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         }
     }
 
-    private static void reject(Command c, RejectReason reason, String detail, long limit, long value) {
+    static void reject(Command c, RejectReason reason, String detail, long limit, long value) {
         c.reject(reason, detail, limit, value);
         c.events.rejected(c.orderId, c.account, c.instrument, c.side, reason, limit, value);
     }
@@ -363,7 +364,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         boolean buy = side == Side.BUY;
         boolean market = type == OrderType.MARKET;
         if (book.external) {
-            route(c, book, buy, price, stopPrice, display);
+            venue.route(c, book, buy, price, stopPrice, display);
             return;
         }
         if (!type.hasStopPrice()) {
@@ -425,49 +426,6 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         }
     }
 
-    /** Accepts a validated new order of an external instrument: it works at the venue, not in the book. */
-    private void route(Command c, Book book, boolean buy, long price, long stopPrice, long display) {
-        usedIds.add(c.orderId);
-        Order o = newOrder();
-        o.id = c.orderId;
-        o.clientOrderId = c.clientOrderId;
-        o.account = c.account;
-        o.instrument = c.instrument;
-        o.book = book;
-        o.buy = buy;
-        o.side = c.side;
-        o.type = c.type;
-        o.tif = c.tif;
-        o.price = price;
-        o.stopPrice = stopPrice;
-        o.originalQty = c.qty;
-        o.qty = c.qty;
-        o.open = c.qty;
-        o.filled = 0;
-        o.displayQty = display;
-        o.visible = 0;
-        o.flags = c.flags;
-        o.expiry = c.tif == TimeInForce.GTD ? c.expiry : 0;
-        o.state = Order.VENUE;
-        o.venue = c.text == null || c.text.isBlank() ? -1 : venueCode(c.text.trim());
-        orders.put(o);
-        c.events.routed(o.id, o.account, o.instrument, o.side, price, o.qty);
-        c.events.setReason(c.events.size() - 1, o.venue);
-    }
-
-    private int venueCode(String name) {
-        String[] names = venueNames;
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
-                return i;
-            }
-        }
-        String[] grown = Arrays.copyOf(names, names.length + 1);
-        grown[names.length] = name;
-        venueNames = grown;
-        return names.length;
-    }
-
     /**
      * The venue orders and the venue code each was sent to (-1: its instrument's venue), ascending order id; writer
      * thread.
@@ -475,21 +433,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return pairs of (view, code)
      */
     public List<Map.Entry<OrderView, Integer>> venueOrders() {
-        List<Map.Entry<OrderView, Integer>> out = new ArrayList<>();
-        long[] ids = orders.ids(scratchIds);
-        scratchIds = ids;
-        int n = 0;
-        for (int k = 0, size = orders.size(); k < size; k++) {
-            if (orders.get(ids[k]).state == Order.VENUE) {
-                ids[n++] = ids[k];
-            }
-        }
-        Arrays.sort(ids, 0, n);
-        for (int i = 0; i < n; i++) {
-            Order o = orders.get(ids[i]);
-            out.add(Map.entry(view(o), o.venue));
-        }
-        return out;
+        return venue.venueOrders();
     }
 
     /**
@@ -499,122 +443,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return the venue id, or null for -1 (the instrument's own venue) or an unknown code
      */
     public String venueName(int code) {
-        String[] names = venueNames;
-        return code >= 0 && code < names.length ? names[code] : null;
-    }
-
-    /** Forgets a finished venue order (it never counted as a GTD/DAY order here: its venue expires it). */
-    private void finishVenue(Order o) {
-        orders.remove(o.id);
-        release(o);
-    }
-
-    private void onVenueReport(Command c) {
-        long id = c.orderId;
-        Order o = id > 0 ? orders.get(id) : null;
-        if (o == null || o.state != Order.VENUE) {
-            reject(c, id > 0 && usedIds.contains(id) && o == null ? RejectReason.ORDER_FINISHED
-                    : RejectReason.UNKNOWN_ORDER, "matching.venue-order", 0, 0);
-            return;
-        }
-        Events ev = c.events;
-        switch (c.flags) {
-            case Op.VENUE_ACK -> acknowledge(o, ev);
-            case Op.VENUE_FILL -> {
-                long q = c.qty;
-                long px = c.price;
-                if (q <= 0 || px <= 0) {
-                    reject(c, RejectReason.INVALID_ORDER, "matching.venue-fill", 0, q);
-                    return;
-                }
-                if (q > o.open) {
-                    reject(c, RejectReason.INVALID_ORDER, "matching.venue-overfill", o.open, q);
-                    return;
-                }
-                acknowledge(o, ev);
-                o.open -= q;
-                o.filled += q;
-                if (c.displayQty == 1) {
-                    ev.trade(0, Command.ANY, o.instrument, o.buy ? Side.SELL : Side.BUY, o.id, o.account, px, q, 0,
-                            o.open, 0, o.filled);
-                } else {
-                    ev.trade(o.id, o.account, o.instrument, o.side, 0, Command.ANY, px, q, o.open, 0, o.filled, 0);
-                }
-                if (o.open == 0) {
-                    finishVenue(o);
-                }
-            }
-            case Op.VENUE_CANCELED -> {
-                ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open,
-                        o.pendingCancel ? CancelReason.USER : CancelReason.VENUE);
-                finishVenue(o);
-            }
-            case Op.VENUE_EXPIRED -> {
-                ev.expired(o.id, o.account, o.instrument, o.side, o.price, o.open);
-                finishVenue(o);
-            }
-            case Op.VENUE_REJECTED -> {
-                ev.rejected(o.id, o.account, o.instrument, o.side, RejectReason.VENUE_REJECT, 0, 0);
-                finishVenue(o);
-            }
-            case Op.VENUE_REPLACED -> {
-                long newPrice = c.price > 0 ? c.price : o.pendingReplace ? o.pendingPrice : o.price;
-                long newQty = c.qty > 0 ? c.qty : o.pendingReplace ? o.pendingQty : o.qty;
-                o.pendingReplace = false;
-                acknowledge(o, ev);
-                long newOpen = newQty - o.filled;
-                if (newOpen <= 0) {
-                    ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open,
-                            CancelReason.REPLACED_TO_FILLED);
-                    finishVenue(o);
-                    return;
-                }
-                ev.replaced(o.id, o.account, o.instrument, o.side, newPrice, newQty, newOpen, o.price, o.open, false);
-                o.price = newPrice;
-                o.qty = newQty;
-                o.open = newOpen;
-            }
-            case Op.VENUE_CANCEL_REJECTED -> {
-                o.pendingCancel = false;
-                c.reject(RejectReason.VENUE_REJECT, "matching.venue-cancel-rejected", 0, 0);
-            }
-            case Op.VENUE_REPLACE_REJECTED -> {
-                o.pendingReplace = false;
-                c.reject(RejectReason.VENUE_REJECT, "matching.venue-replace-rejected", 0, 0);
-            }
-            default -> reject(c, RejectReason.INVALID_ORDER, "matching.venue-kind", 0, c.flags);
-        }
-    }
-
-    private static void acknowledge(Order o, Events ev) {
-        if (!o.venueAcked) {
-            o.venueAcked = true;
-            ev.accepted(o.id, o.account, o.instrument, o.side, o.price, o.qty, o.open);
-        }
-    }
-
-    /** A cancel of a venue order: the request goes out; the venue's answer finishes it. */
-    private void requestVenueCancel(Command c, Order o) {
-        if (o.pendingCancel) {
-            reject(c, RejectReason.INVALID_ORDER, "matching.venue-cancel-pending", 0, 0);
-            return;
-        }
-        o.pendingCancel = true;
-        c.events.pendingCancel(o.id, o.account, o.instrument, o.side, o.price, o.open);
-        c.events.setReason(c.events.size() - 1, o.venue);
-    }
-
-    /** A replace of a venue order: the request goes out; the venue's answer applies it. */
-    private void requestVenueReplace(Command c, Order o, long newPrice, long newQty) {
-        if (o.pendingCancel || o.pendingReplace) {
-            reject(c, RejectReason.INVALID_ORDER, "matching.venue-request-pending", 0, 0);
-            return;
-        }
-        o.pendingReplace = true;
-        o.pendingPrice = newPrice;
-        o.pendingQty = newQty;
-        c.events.pendingReplace(o.id, o.account, o.instrument, o.side, newPrice, newQty, o.open, o.price);
-        c.events.setReason(c.events.size() - 1, o.venue);
+        return venue.venueName(code);
     }
 
     private static boolean isMultiple(long value, long unit) {
@@ -896,7 +725,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             return;
         }
         if (o.state == Order.VENUE) {
-            requestVenueCancel(c, o);
+            venue.requestCancel(c, o);
             return;
         }
         c.events.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, CancelReason.USER);
@@ -916,9 +745,9 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         }
         if (o.state == Order.VENUE) {
             if (q >= o.open) {
-                requestVenueCancel(c, o);
+                venue.requestCancel(c, o);
             } else {
-                requestVenueReplace(c, o, o.price, o.qty - q);
+                venue.requestReplace(c, o, o.price, o.qty - q);
             }
             return;
         }
@@ -996,7 +825,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             newQty = o.qty;
         }
         if (o.state == Order.VENUE) {
-            requestVenueReplace(c, o, newPrice, newQty);
+            venue.requestReplace(c, o, newPrice, newQty);
             return;
         }
         long newOpen = newQty - o.filled;
@@ -1109,11 +938,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         for (int i = 0; i < n; i++) {
             Order o = orders.get(scratchIds[i]);
             if (o.state == Order.VENUE) {
-                if (!o.pendingCancel) {
-                    o.pendingCancel = true;
-                    ev.pendingCancel(o.id, o.account, o.instrument, o.side, o.price, o.open);
-                    ev.setReason(ev.size() - 1, o.venue);
-                }
+                VenueOrders.requestCancel(o, ev);
                 continue;
             }
             ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, reason);
@@ -1124,7 +949,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
 
     // ------------------------------------------------------------------------------------------------ pools
 
-    private Order newOrder() {
+    Order newOrder() {
         Order o = freeOrders;
         if (o == null) {
             return new Order();
@@ -1134,7 +959,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         return o;
     }
 
-    private void release(Order o) {
+    void release(Order o) {
         o.venue = -1;
         o.venueAcked = false;
         o.pendingCancel = false;
@@ -1148,7 +973,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         freeOrders = o;
     }
 
-    private Level newLevel(long price) {
+    Level newLevel(long price) {
         Level level = freeLevels;
         if (level == null) {
             level = new Level();
@@ -1178,11 +1003,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return where the id stands: unknown, working, stop pending or finished
      */
     public OrderState orderState(long orderId) {
-        Order o = orderId > 0 ? orders.get(orderId) : null;
-        if (o != null) {
-            return o.state == Order.STOP_PENDING ? OrderState.STOP_PENDING : OrderState.WORKING;
-        }
-        return orderId > 0 && usedIds.contains(orderId) ? OrderState.FINISHED : OrderState.UNKNOWN;
+        return queries.orderState(orderId);
     }
 
     /**
@@ -1190,7 +1011,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return true if the order is working (resting or stop pending); allocation-free
      */
     public boolean isWorking(long orderId) {
-        return orders.get(orderId) != null;
+        return queries.isWorking(orderId);
     }
 
     /**
@@ -1198,8 +1019,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return the working order's open quantity (displayed and hidden), 0 if it is not working; allocation-free
      */
     public long openQty(long orderId) {
-        Order o = orders.get(orderId);
-        return o == null ? 0 : o.open;
+        return queries.openQty(orderId);
     }
 
     /**
@@ -1207,25 +1027,17 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return a copy of the working order, empty if it is not working
      */
     public Optional<OrderView> order(long orderId) {
-        Order o = orders.get(orderId);
-        return o == null ? Optional.empty() : Optional.of(view(o));
+        return queries.order(orderId);
     }
 
     /** @return copies of every working order (resting and stop pending), by ascending order id */
     public List<OrderView> workingOrders() {
-        int n = orders.size();
-        long[] ids = orders.ids(new long[n]);
-        Arrays.sort(ids, 0, n);
-        List<OrderView> views = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            views.add(view(orders.get(ids[i])));
-        }
-        return views;
+        return queries.workingOrders();
     }
 
     /** @return number of working orders (resting and stop pending); allocation-free */
     public int workingOrderCount() {
-        return orders.size();
+        return queries.workingOrderCount();
     }
 
     /**
@@ -1234,18 +1046,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return copies of the side's resting orders in priority order: best level first, FIFO within a level
      */
     public List<OrderView> bookOrders(int instrument, Side side) {
-        Book book = books.get(instrument);
-        if (book == null) {
-            return Collections.emptyList();
-        }
-        BookSide s = book.side(side == Side.BUY);
-        List<OrderView> views = new ArrayList<>(s.orders);
-        for (int i = s.size - 1; i >= 0; i--) {
-            for (Order o = s.levels[i].head; o != null; o = o.next) {
-                views.add(view(o));
-            }
-        }
-        return views;
+        return queries.bookOrders(instrument, side);
     }
 
     /**
@@ -1253,15 +1054,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return copies of its untriggered stop orders, in arrival order
      */
     public List<OrderView> stopOrders(int instrument) {
-        Book book = books.get(instrument);
-        if (book == null) {
-            return Collections.emptyList();
-        }
-        List<OrderView> views = new ArrayList<>(book.stopCount);
-        for (Order o = book.stopHead; o != null; o = o.next) {
-            views.add(view(o));
-        }
-        return views;
+        return queries.stopOrders(instrument);
     }
 
     /**
@@ -1271,18 +1064,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return the best levels of the side, best first (displayed quantity only)
      */
     public List<LevelView> depth(int instrument, Side side, int maxLevels) {
-        Book book = books.get(instrument);
-        if (book == null) {
-            return Collections.emptyList();
-        }
-        BookSide s = book.side(side == Side.BUY);
-        int n = Math.min(maxLevels, s.size);
-        List<LevelView> views = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Level level = s.levels[s.size - 1 - i];
-            views.add(new LevelView(level.price, level.qty, level.count));
-        }
-        return views;
+        return queries.depth(instrument, side, maxLevels);
     }
 
     /**
@@ -1290,7 +1072,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return best bid price, {@link #NO_PRICE} if none; allocation-free
      */
     public long bestBid(int instrument) {
-        return bestPrice(instrument, true);
+        return queries.bestBid(instrument);
     }
 
     /**
@@ -1298,13 +1080,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return best ask price, {@link #NO_PRICE} if none; allocation-free
      */
     public long bestAsk(int instrument) {
-        return bestPrice(instrument, false);
-    }
-
-    private long bestPrice(int instrument, boolean buy) {
-        Book book = books.get(instrument);
-        Level best = book == null ? null : book.side(buy).best();
-        return best == null ? NO_PRICE : best.price;
+        return queries.bestAsk(instrument);
     }
 
     /**
@@ -1312,8 +1088,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return last trade price, {@link #NO_PRICE} if it never traded; allocation-free
      */
     public long lastTradePrice(int instrument) {
-        Book book = books.get(instrument);
-        return book == null ? NO_PRICE : book.lastTradePrice;
+        return queries.lastTradePrice(instrument);
     }
 
     /**
@@ -1322,8 +1097,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return number of price levels on the side; allocation-free
      */
     public int levelCount(int instrument, Side side) {
-        Book book = books.get(instrument);
-        return book == null ? 0 : book.side(side == Side.BUY).size;
+        return queries.levelCount(instrument, side);
     }
 
     /**
@@ -1332,8 +1106,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return number of resting orders on the side; allocation-free
      */
     public int restingOrderCount(int instrument, Side side) {
-        Book book = books.get(instrument);
-        return book == null ? 0 : book.side(side == Side.BUY).orders;
+        return queries.restingOrderCount(instrument, side);
     }
 
     /**
@@ -1341,22 +1114,12 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return the instrument's parameters and prices, empty if it is not defined
      */
     public Optional<InstrumentView> instrument(int instrument) {
-        Book b = books.get(instrument);
-        if (b == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new InstrumentView(b.instrument, b.tickSize, b.lotSize, b.minQty, b.bandBps,
-                b.referencePrice, b.bandReference(), b.lastTradePrice, bestBid(instrument), bestAsk(instrument),
-                b.stopCount));
+        return queries.instrument(instrument);
     }
 
     /** @return every defined instrument, by ascending id */
     public List<InstrumentView> instruments() {
-        List<InstrumentView> views = new ArrayList<>(instrumentIds.length);
-        for (int id : instrumentIds) {
-            views.add(instrument(id).orElseThrow());
-        }
-        return views;
+        return queries.instruments();
     }
 
     /**
@@ -1364,280 +1127,23 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return its self-trade prevention mode, empty if the account is not defined
      */
     public Optional<SelfTradePrevention> account(int account) {
-        int stp = accounts.get(account);
-        return stp == NO_ACCOUNT ? Optional.empty() : Optional.of(STP_MODES[stp]);
-    }
-
-    private static OrderView view(Order o) {
-        return new OrderView(o.id, o.clientOrderId, o.account, o.instrument, o.side, o.type, o.tif, o.price,
-                o.stopPrice, o.originalQty, o.qty, o.open, o.filled, o.displayQty, o.visible,
-                o.state == Order.STOP_PENDING ? OrderState.STOP_PENDING : OrderState.WORKING, o.flags, o.expiry);
+        return queries.account(account);
     }
 
     // ------------------------------------------------------------------------------------------------ snapshots
 
     /**
      * Writes instruments (ascending id) with their books (each side worst level first, each level in queue order)
-     * and stop lists (arrival order), accounts (ascending id) and the used order ids.
+     * and stop lists (arrival order), accounts (ascending id), the used order ids, then the external instruments,
+     * the venue names and the orders working at venues.
      */
     @Override
     public void writeSnapshot(DataOutput out) throws IOException {
-        out.writeInt(SNAPSHOT_MAGIC);
-        out.writeInt(instrumentIds.length);
-        for (int id : instrumentIds) {
-            Book b = books.get(id);
-            out.writeInt(b.instrument);
-            out.writeLong(b.tickSize);
-            out.writeLong(b.lotSize);
-            out.writeLong(b.minQty);
-            out.writeLong(b.bandBps);
-            out.writeLong(b.referencePrice);
-            out.writeLong(b.marketReference);
-            out.writeLong(b.lastTradePrice);
-            writeSide(out, b.bids);
-            writeSide(out, b.asks);
-            out.writeInt(b.stopCount);
-            for (Order o = b.stopHead; o != null; o = o.next) {
-                writeOrder(out, o);
-            }
-        }
-        int[] accountIds = new int[accounts.size()];
-        int n = 0;
-        for (Int2IntHashMap.KeyIterator it = accounts.keySet().iterator(); it.hasNext(); ) {
-            accountIds[n++] = it.nextValue();
-        }
-        Arrays.sort(accountIds);
-        out.writeInt(n);
-        for (int id : accountIds) {
-            out.writeInt(id);
-            out.writeByte(accounts.get(id));
-        }
-        usedIds.write(out);
-        int external = 0;
-        for (int id : instrumentIds) {
-            if (books.get(id).external) {
-                external++;
-            }
-        }
-        out.writeInt(external);
-        for (int id : instrumentIds) {
-            if (books.get(id).external) {
-                out.writeInt(id);
-            }
-        }
-        int venueOrders = 0;
-        long[] ids = orders.ids(scratchIds);
-        scratchIds = ids;
-        for (int k = 0, size = orders.size(); k < size; k++) {
-            if (orders.get(ids[k]).state == Order.VENUE) {
-                ids[venueOrders++] = ids[k];
-            }
-        }
-        Arrays.sort(ids, 0, venueOrders);
-        String[] names = venueNames;
-        out.writeInt(names.length);
-        for (String name : names) {
-            out.writeUTF(name);
-        }
-        out.writeInt(venueOrders);
-        for (int i = 0; i < venueOrders; i++) {
-            Order o = orders.get(ids[i]);
-            out.writeInt(o.instrument);
-            out.writeInt(o.venue);
-            writeOrder(out, o);
-            out.writeBoolean(o.venueAcked);
-            out.writeBoolean(o.pendingCancel);
-            out.writeBoolean(o.pendingReplace);
-            out.writeLong(o.pendingPrice);
-            out.writeLong(o.pendingQty);
-        }
-    }
-
-    private static void writeSide(DataOutput out, BookSide side) throws IOException {
-        out.writeInt(side.orders);
-        for (int i = 0; i < side.size; i++) {
-            for (Order o = side.levels[i].head; o != null; o = o.next) {
-                writeOrder(out, o);
-            }
-        }
-    }
-
-    private static void writeOrder(DataOutput out, Order o) throws IOException {
-        out.writeLong(o.id);
-        out.writeLong(o.clientOrderId);
-        out.writeInt(o.account);
-        out.writeByte(o.side.ordinal());
-        out.writeByte(o.type.ordinal());
-        out.writeByte(o.tif.ordinal());
-        out.writeLong(o.price);
-        out.writeLong(o.stopPrice);
-        out.writeLong(o.originalQty);
-        out.writeLong(o.qty);
-        out.writeLong(o.open);
-        out.writeLong(o.filled);
-        out.writeLong(o.displayQty);
-        out.writeLong(o.visible);
-        out.writeInt(o.flags);
-        out.writeLong(o.expiry);
+        snapshot.write(out);
     }
 
     @Override
     public void readSnapshot(DataInput in) throws IOException {
-        reset();
-        int magic = in.readInt();
-        if (magic != SNAPSHOT_MAGIC && magic != SNAPSHOT_MAGIC_V1) {
-            throw new IOException("not a matching engine snapshot: magic 0x" + Integer.toHexString(magic)
-                    + ", expected 0x" + Integer.toHexString(SNAPSHOT_MAGIC));
-        }
-        int instruments = count(in, "instruments");
-        for (int i = 0; i < instruments; i++) {
-            int id = in.readInt();
-            long tick = in.readLong();
-            long lot = in.readLong();
-            long minQty = in.readLong();
-            long bps = in.readLong();
-            long ref = in.readLong();
-            String problem = instrumentProblem(id, tick, lot, minQty, bps, ref);
-            if (problem != null) {
-                throw new IOException("corrupt snapshot: " + problem);
-            }
-            defineInstrument(id, tick, lot, minQty, bps, ref);
-            Book b = books.get(id);
-            b.marketReference = in.readLong();
-            b.lastTradePrice = in.readLong();
-            readSide(in, b, true);
-            readSide(in, b, false);
-            int stops = count(in, "stop orders");
-            for (int s = 0; s < stops; s++) {
-                Order o = readOrder(in, b);
-                o.state = Order.STOP_PENDING;
-                b.appendStop(o);
-            }
-        }
-        int accountCount = count(in, "accounts");
-        for (int i = 0; i < accountCount; i++) {
-            int id = in.readInt();
-            int stp = in.readByte();
-            if (id < 0 || stp < 0 || stp >= STP_MODES.length) {
-                throw new IOException("corrupt snapshot: account " + id + " with self-trade mode " + stp);
-            }
-            accounts.put(id, stp);
-        }
-        usedIds.read(in);
-        if (magic == SNAPSHOT_MAGIC_V1) {
-            return;
-        }
-        int external = count(in, "external instruments");
-        for (int i = 0; i < external; i++) {
-            int id = in.readInt();
-            Book b = books.get(id);
-            if (b == null) {
-                throw new IOException("corrupt snapshot: external instrument " + id + " is not defined");
-            }
-            b.external = true;
-        }
-        int nameCount = count(in, "venue names");
-        String[] names = new String[nameCount];
-        for (int i = 0; i < nameCount; i++) {
-            names[i] = in.readUTF();
-        }
-        venueNames = names;
-        int venueOrders = count(in, "venue orders");
-        for (int i = 0; i < venueOrders; i++) {
-            int instrument = in.readInt();
-            int venue = in.readInt();
-            if (venue < -1 || venue >= nameCount) {
-                throw new IOException("corrupt snapshot: venue code " + venue);
-            }
-            Book b = books.get(instrument);
-            if (b == null) {
-                throw new IOException("corrupt snapshot: venue order of undefined instrument " + instrument);
-            }
-            Order o = readOrder(in, b);
-            if (o.tif == TimeInForce.GTD) {
-                gtdOrders--; // readOrder counted it; its venue expires it
-            } else if (o.tif == TimeInForce.DAY) {
-                dayOrders--;
-            }
-            o.state = Order.VENUE;
-            o.venue = venue;
-            o.venueAcked = in.readBoolean();
-            o.pendingCancel = in.readBoolean();
-            o.pendingReplace = in.readBoolean();
-            o.pendingPrice = in.readLong();
-            o.pendingQty = in.readLong();
-        }
-    }
-
-    private static int count(DataInput in, String what) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            throw new IOException("corrupt snapshot: " + n + " " + what);
-        }
-        return n;
-    }
-
-    private void readSide(DataInput in, Book b, boolean buy) throws IOException {
-        int n = count(in, "resting orders");
-        BookSide side = b.side(buy);
-        for (int i = 0; i < n; i++) {
-            Order o = readOrder(in, b);
-            if (o.buy != buy || o.price <= 0) {
-                throw new IOException("corrupt snapshot: order " + o.id + " on the wrong side or without price");
-            }
-            Level level = side.get(o.price);
-            if (level == null) {
-                level = newLevel(o.price);
-                if (side.size > 0 && side.key(o.price) < side.keys[side.size - 1]) {
-                    throw new IOException("corrupt snapshot: levels out of order at price " + o.price);
-                }
-                side.insert(level);
-            }
-            o.state = Order.RESTING;
-            level.append(o);
-            side.orders++;
-        }
-    }
-
-    private Order readOrder(DataInput in, Book b) throws IOException {
-        Order o = newOrder();
-        o.id = in.readLong();
-        o.clientOrderId = in.readLong();
-        o.account = in.readInt();
-        o.instrument = b.instrument;
-        o.book = b;
-        o.side = SIDES[index(in.readByte(), SIDES.length, "side")];
-        o.buy = o.side == Side.BUY;
-        o.type = TYPES[index(in.readByte(), TYPES.length, "order type")];
-        o.tif = TIFS[index(in.readByte(), TIFS.length, "time in force")];
-        o.price = in.readLong();
-        o.stopPrice = in.readLong();
-        o.originalQty = in.readLong();
-        o.qty = in.readLong();
-        o.open = in.readLong();
-        o.filled = in.readLong();
-        o.displayQty = in.readLong();
-        o.visible = in.readLong();
-        o.flags = in.readInt();
-        o.expiry = in.readLong();
-        if (o.id <= 0 || o.open <= 0 || o.visible < 0 || o.visible > o.open || orders.get(o.id) != null) {
-            throw new IOException("corrupt snapshot: order " + o.id + " (open " + o.open + ", visible " + o.visible
-                    + ")");
-        }
-        orders.put(o);
-        if (o.tif == TimeInForce.GTD) {
-            gtdOrders++;
-            earliestExpiry = Math.min(earliestExpiry, o.expiry);
-        } else if (o.tif == TimeInForce.DAY) {
-            dayOrders++;
-        }
-        return o;
-    }
-
-    private static int index(int value, int length, String what) throws IOException {
-        if (value < 0 || value >= length) {
-            throw new IOException("corrupt snapshot: " + what + " code " + value);
-        }
-        return value;
+        snapshot.read(in);
     }
 }
