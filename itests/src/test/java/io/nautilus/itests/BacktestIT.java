@@ -21,23 +21,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import javax.inject.Inject;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -96,7 +89,7 @@ public class BacktestIT {
 
     @Test
     public void smacrossOnTheSampleDataCompletesInsideThePlatformAndLeavesTheLiveCoreAlone() throws Exception {
-        await(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered: "
+        Await.until(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered: "
                 + backtests.strategies());
         BacktestInfo run = backtests.start(BacktestRequest.parse(List.of("--data", SAMPLES, "--strategy",
                 "smacross", "--param", "instrument=SIM-BTC", "--param", "quantity=0.01", "--param", "fast=5",
@@ -121,7 +114,7 @@ public class BacktestIT {
                 report.contains("var uPlot=function()") && report.contains("data-chart=\"equity\""));
         assertTrue(Files.readString(folder.resolve("request.json")).contains("\"strategy\": \"smacross\""));
 
-        await(() -> history.backtestRuns(HistoryQuery.all()).stream().anyMatch(r -> r.runId().equals(run.id())
+        Await.until(() -> history.backtestRuns(HistoryQuery.all()).stream().anyMatch(r -> r.runId().equals(run.id())
                 && r.status().equals("COMPLETED")), 30_000, "the run's row in the history store: "
                 + history.backtestRuns(HistoryQuery.all()));
         BacktestRun row = history.backtestRuns(HistoryQuery.all()).stream().filter(r -> r.runId().equals(run.id()))
@@ -149,7 +142,7 @@ public class BacktestIT {
 
     @Test
     public void runsAreListedAgainAfterTheServiceRestarts() throws Exception {
-        await(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
+        Await.until(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
         BacktestInfo done = awaitEnd(backtests.start(BacktestRequest.parse(List.of("--data", SAMPLES, "--strategy",
                 "smacross", "--param", "instrument=SIM-ETH", "--param", "quantity=0.1"))).id(), 120_000);
         assertEquals("ended: " + done, BacktestState.COMPLETED, done.state());
@@ -179,7 +172,7 @@ public class BacktestIT {
 
     @Test
     public void theShellRunsABacktestAndWaitsForIt() throws Exception {
-        await(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
+        Await.until(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
 
         String output = execute("nautilus:backtest run --data " + SAMPLES + " --strategy smacross --param"
                 + " instrument=SIM-BTC --param quantity=0.01 --wait");
@@ -190,7 +183,7 @@ public class BacktestIT {
 
     @Test
     public void theShellRunsAParameterSweepAsOneRunWithItsSweepCsv() throws Exception {
-        await(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
+        Await.until(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
 
         String output = execute("nautilus:sweep --data " + SAMPLES + " --strategy smacross --param"
                 + " instrument=SIM-ACME --param quantity=10 --sweep fast=3..4:1 --sweep slow=10,20 --workers 2"
@@ -213,7 +206,7 @@ public class BacktestIT {
 
     @Test
     public void anUnknownStrategyAndAMissingDataPathAreRefusedWithOneLine() throws Exception {
-        await(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
+        Await.until(() -> backtests.strategies().contains("smacross"), 60_000, "smacross offered");
         int before = backtests.list().size();
         try {
             backtests.start(BacktestRequest.parse(List.of("--data", SAMPLES, "--strategy", "no-such")));
@@ -244,12 +237,12 @@ public class BacktestIT {
         Bundle bundle = bundleContext.installBundle("nautilus-itest-btprobe", new ByteArrayInputStream(probeJar()));
         try {
             bundle.start();
-            await(() -> backtests.strategies().containsAll(List.of("itest-slow", "itest-throws")), 30_000,
+            Await.until(() -> backtests.strategies().containsAll(List.of("itest-slow", "itest-throws")), 30_000,
                     "the probe's strategies offered: " + backtests.strategies());
 
             BacktestInfo slow = backtests.start(BacktestRequest.parse(List.of("--data", "data/itest-backtest/long",
                     "--strategy", "itest-slow")));
-            await(() -> backtests.get(slow.id()).map(i -> i.state() == BacktestState.RUNNING && i.events() > 0)
+            Await.until(() -> backtests.get(slow.id()).map(i -> i.state() == BacktestState.RUNNING && i.events() > 0)
                     .orElse(false), 60_000, "the slow run RUNNING with progress: " + backtests.get(slow.id()));
             String status = execute("nautilus:backtest status " + slow.id());
             assertTrue(status, status.contains("RUNNING") && status.contains("events/s"));
@@ -264,18 +257,18 @@ public class BacktestIT {
             assertEquals("ended: " + failed, BacktestState.FAILED, failed.state());
             assertTrue("the strategy's exception: " + failed.error(), failed.error() != null
                     && failed.error().contains(ThrowingStrategyFactory.MESSAGE));
-            await(() -> history.backtestRuns(HistoryQuery.all()).stream().anyMatch(r -> r.runId().equals(
+            Await.until(() -> history.backtestRuns(HistoryQuery.all()).stream().anyMatch(r -> r.runId().equals(
                     throwing.id()) && r.status().equals("FAILED")), 30_000, "the failed run's history row");
         } finally {
             bundle.uninstall();
         }
-        await(() -> !backtests.strategies().contains("itest-slow"), 30_000, "itest-slow gone: "
+        Await.until(() -> !backtests.strategies().contains("itest-slow"), 30_000, "itest-slow gone: "
                 + backtests.strategies());
         assertFalse(backtests.strategies().contains("itest-throws"));
     }
 
-    private BacktestInfo awaitEnd(String id, long millis) throws InterruptedException {
-        await(() -> backtests.get(id).map(i -> i.state().isFinished()).orElse(false), millis,
+    private BacktestInfo awaitEnd(String id, long millis) {
+        Await.until(() -> backtests.get(id).map(i -> i.state().isFinished()).orElse(false), millis,
                 "backtest " + id + " ended: " + backtests.get(id));
         return backtests.get(id).orElseThrow();
     }
@@ -324,58 +317,13 @@ public class BacktestIT {
         return bytes.toByteArray();
     }
 
-    private static void await(Supplier<Boolean> condition, long millis, Object what) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + millis + " ms: " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     /** Runs a shell command as admin; retried for up to 30 s while the command is not registered yet. */
     private String execute(String command) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            try {
-                return executeOnce(command);
-            } catch (Exception e) {
-                boolean notYet = String.valueOf(e).contains("CommandNotFoundException")
-                        || String.valueOf(e.getCause()).contains("CommandNotFoundException");
-                if (!notYet || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
+        return new AdminShell(sessionFactory).execute(command);
     }
 
     /** Runs a shell command that must fail; returns its one-line message. */
     private String executeFailing(String command) throws Exception {
-        try {
-            String output = execute(command);
-            throw new AssertionError(command + " did not fail: " + output);
-        } catch (Exception e) {
-            return e.getMessage();
-        }
-    }
-
-    private String executeOnce(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("admin"));
-        subject.getPrincipals().add(new RolePrincipal("admin"));
-        Session session = sessionFactory.create(System.in, out, out);
-        try {
-            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        } catch (java.security.PrivilegedActionException e) {
-            throw e.getException();
-        } finally {
-            session.close();
-        }
-        out.flush();
-        return bytes.toString(StandardCharsets.UTF_8);
+        return new AdminShell(sessionFactory).executeFailing(command);
     }
 }

@@ -1,5 +1,6 @@
 package io.nautilus.itests;
 
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -38,6 +39,9 @@ final class ContainerOptions {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepo),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort),
+            // the tests' bounded waits (Await) run inside the container: Awaitility and the Hamcrest it is built on
+            mavenBundle("org.hamcrest", "hamcrest", System.getProperty("itest.hamcrest.version")),
+            mavenBundle("org.awaitility", "awaitility", System.getProperty("itest.awaitility.version")),
         };
     }
 }

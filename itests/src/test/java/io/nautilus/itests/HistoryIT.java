@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -63,7 +62,7 @@ public class HistoryIT {
 
     @Test
     public void theStoreRunsOnTheEmbeddedDatabaseInTheDataFolder() throws Exception {
-        await(() -> "RUNNING".equals(history.status().state()) && history.status().schemaVersion() > 0, 60_000,
+        Await.until(() -> "RUNNING".equals(history.status().state()) && history.status().schemaVersion() > 0, 60_000,
                 "the history store RUNNING");
         HistoryStatus status = history.status();
         Path folder = Path.of(System.getProperty("karaf.base")).resolve("data/nautilus/history");
@@ -75,12 +74,12 @@ public class HistoryIT {
 
     @Test
     public void demoTradingReachesTheStoreWithinSeconds() throws Exception {
-        await(() -> strategies.instance("mm-demo").map(i -> "RUNNING".equals(i.state())).orElse(false), 60_000,
+        Await.until(() -> strategies.instance("mm-demo").map(i -> "RUNNING".equals(i.state())).orElse(false), 60_000,
                 "mm-demo RUNNING");
-        await(() -> core.position(AccountId.of("mm-1"), BTC).map(p -> p.boughtQuantity() + p.soldQuantity() > 0)
+        Await.until(() -> core.position(AccountId.of("mm-1"), BTC).map(p -> p.boughtQuantity() + p.soldQuantity() > 0)
                 .orElse(false), 60_000, "the demo market maker traded");
         long traded = System.nanoTime();
-        await(() -> !history.fills(HistoryQuery.all().withAccount(AccountId.of("mm-1"))).isEmpty(), 10_000,
+        Await.until(() -> !history.fills(HistoryQuery.all().withAccount(AccountId.of("mm-1"))).isEmpty(), 10_000,
                 "a fill of mm-1 in the history store (status " + history.status() + ")");
         System.out.println("first mm-1 fill in the store " + (System.nanoTime() - traded) / 1_000_000
                 + " ms after the core showed the position");
@@ -98,21 +97,11 @@ public class HistoryIT {
 
     @Test
     public void positionSnapshotsAndBarsReachTheStore() throws Exception {
-        await(() -> !history.positions(HistoryQuery.all()).isEmpty(), 60_000,
+        Await.until(() -> !history.positions(HistoryQuery.all()).isEmpty(), 60_000,
                 "a position snapshot (status " + history.status() + ")");
-        await(() -> !history.bars(HistoryQuery.all().withInstrument(BTC)).isEmpty(), 60_000,
+        Await.until(() -> !history.bars(HistoryQuery.all().withInstrument(BTC)).isEmpty(), 60_000,
                 "a completed SIM-BTC bar (status " + history.status() + ")");
         List<io.nautilus.history.api.BarRecord> bars = history.bars(HistoryQuery.all().withInstrument(BTC));
         assertTrue("bar scales known", bars.get(0).priceScale() >= 0);
-    }
-
-    private static void await(Supplier<Boolean> condition, long millis, Object what) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + millis + " ms: " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

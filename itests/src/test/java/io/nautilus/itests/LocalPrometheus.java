@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Prometheus (Debian's {@code prometheus} package) started on 127.0.0.1 with its own config and data folder,
  * scraping one target every second with a bearer token read from a file, as {@code docs/metrics.md} configures it;
- * stopped by {@link #close()}. Free of test-framework classes: it runs inside the Pax Exam container too. (The
- * metrics bundle's unit test has its own copy, which scrapes without a token.)
+ * stopped by {@link #close()}. Runs inside the Pax Exam container too (its wait for readiness is {@link Await}'s, which
+ * the container is given). (The metrics bundle's unit test has its own copy, which scrapes without a token.)
  */
 final class LocalPrometheus implements AutoCloseable {
 
@@ -44,11 +44,11 @@ final class LocalPrometheus implements AutoCloseable {
      * @param ready how long it may take to become ready
      * @return the running Prometheus
      * @throws IOException if its files cannot be written or it cannot be started
-     * @throws InterruptedException if interrupted while waiting
-     * @throws IllegalStateException if it exits or is not ready in time (its log in the message)
+     * @throws IllegalStateException if it exits before it is ready (its log in the message)
+     * @throws AssertionError if it is not ready in time (its log in the message)
      */
     static LocalPrometheus start(Path binary, Path folder, String target, String metricsPath, String token,
-                                 Duration ready) throws IOException, InterruptedException {
+                                 Duration ready) throws IOException {
         Files.createDirectories(folder);
         Path tokenFile = folder.resolve("nautilus.token");
         Files.writeString(tokenFile, token);
@@ -74,14 +74,18 @@ final class LocalPrometheus implements AutoCloseable {
                 "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LocalPrometheus prometheus = new LocalPrometheus(process, log, port);
-        long deadline = System.nanoTime() + ready.toNanos();
-        while (prometheus.status("/-/ready") != 200) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                prometheus.close();
-                throw new IllegalStateException("prometheus not ready on 127.0.0.1:" + port + " within " + ready
-                        + ":\n" + Files.readString(log));
-            }
-            Thread.sleep(200);
+        try {
+            Await.until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("prometheus exited (" + process.exitValue() + "):\n"
+                            + Files.readString(log));
+                }
+                return prometheus.status("/-/ready") == 200;
+            }, ready.toMillis(), Duration.ofMillis(200), () -> "prometheus ready on 127.0.0.1:" + port + "; its log:\n"
+                    + prometheus.logOrProblem());
+        } catch (RuntimeException | AssertionError e) {
+            prometheus.close();
+            throw e;
         }
         return prometheus;
     }
@@ -106,6 +110,14 @@ final class LocalPrometheus implements AutoCloseable {
      */
     String log() throws IOException {
         return Files.readString(log);
+    }
+
+    private String logOrProblem() {
+        try {
+            return log();
+        } catch (IOException e) {
+            return "unreadable: " + e;
+        }
     }
 
     private int status(String path) {

@@ -141,23 +141,15 @@ public class MetricsIT {
                 token, Duration.ofSeconds(60))) {
             Map<String, String> empty = new LinkedHashMap<>(queries);
             long started = System.nanoTime();
-            long deadline = started + PANELS.toNanos();
-            while (!empty.isEmpty() && System.nanoTime() < deadline) {
+            // Prometheus scrapes every second: each poll drops the panels that have data by now
+            Await.until(() -> {
                 for (Iterator<Map.Entry<String, String>> it = empty.entrySet().iterator(); it.hasNext(); ) {
                     if (hasData(prometheus.query(it.next().getValue()))) {
                         it.remove();
                     }
                 }
-                if (!empty.isEmpty()) {
-                    Thread.sleep(1_000);
-                }
-            }
-            if (!empty.isEmpty()) {
-                fail("panels without data after " + PANELS + ": " + empty + "\nthe parent routed: " + parent
-                        + "\nup: " + prometheus.query("up")
-                        + "\nmetric families in /metrics: " + families(web.get("/metrics", token).body())
-                        + "\nprometheus log:\n" + prometheus.log());
-            }
+                return empty.isEmpty();
+            }, PANELS.toMillis(), Duration.ofSeconds(1), () -> diagnosis(empty, parent, prometheus, token));
             System.out.println("MetricsIT: all " + queries.size() + " panel queries had data after "
                     + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s of scraping");
         }
@@ -205,23 +197,34 @@ public class MetricsIT {
      * venue (bounded retries until the venue is logged on and the market has a quote): a FULL decision with one
      * child at SIMX.
      */
-    private ParentOrderService.Submission routeOneParent() throws InterruptedException {
+    private ParentOrderService.Submission routeOneParent() {
         ParentOrderService.Request request = new ParentOrderService.Request(AccountId.of("desk-1"),
                 InstrumentId.of("SIM-BTC"), Side.BUY, 10, FixedPoint.NULL, ExecutionStyle.MARKETABLE,
                 RemainderPolicy.UNALLOCATED);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
+        IllegalArgumentException[] refused = new IllegalArgumentException[1];
+        ParentOrderService.Submission submission = Await.value(() -> {
             try {
-                ParentOrderService.Submission submission = desk.submit(request);
-                assertEquals(submission.decision().summary(), 1, submission.decision().children().size());
-                assertEquals("SIMX", submission.decision().children().get(0).venue().value());
-                return submission;
+                return desk.submit(request);
             } catch (IllegalArgumentException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the desk did not route within 60 s: " + e.getMessage(), e);
-                }
-                Thread.sleep(500);
+                refused[0] = e;
+                return null;
             }
+        }, 60_000, () -> "the desk routes: " + refused[0]);
+        assertEquals(submission.decision().summary(), 1, submission.decision().children().size());
+        assertEquals("SIMX", submission.decision().children().get(0).venue().value());
+        return submission;
+    }
+
+    /** What a failed panel check shows: the panels without data and what Prometheus and /metrics had. */
+    private String diagnosis(Map<String, String> empty, ParentOrderService.Submission parent,
+                             LocalPrometheus prometheus, String token) {
+        try {
+            return "every panel with data; without: " + empty + "\nthe parent routed: " + parent
+                    + "\nup: " + prometheus.query("up")
+                    + "\nmetric families in /metrics: " + families(web.get("/metrics", token).body())
+                    + "\nprometheus log:\n" + prometheus.log();
+        } catch (IOException | InterruptedException e) {
+            return "panels without data: " + empty + " (no more detail: " + e + ")";
         }
     }
 }

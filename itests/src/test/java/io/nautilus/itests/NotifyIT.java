@@ -22,28 +22,20 @@ import io.nautilus.core.api.TradingCoreService;
 import io.nautilus.notify.api.AlertState;
 import io.nautilus.notify.api.AlertView;
 import io.nautilus.notify.api.NotificationService;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.inject.Inject;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -127,10 +119,10 @@ public class NotifyIT {
      */
     private void pointReceiversAtPeers() throws Exception {
         configure(rules());
-        await(() -> notifications.receivers().stream().anyMatch(r -> r.name().equals("webhook") && r.enabled()
+        Await.until(() -> notifications.receivers().stream().anyMatch(r -> r.name().equals("webhook") && r.enabled()
                         && r.address().contains(Integer.toString(peers.httpPort))), 30_000,
                 "the receivers from Config Admin: " + notifications.receivers());
-        await(() -> notifications.status().configError().isEmpty(), 30_000,
+        Await.until(() -> notifications.status().configError().isEmpty(), 30_000,
                 "the rules taken: " + notifications.status());
     }
 
@@ -186,11 +178,11 @@ public class NotifyIT {
     private void riskBreachAndVenueDisconnect() throws Exception {
         factory("io.nautilus.simvenue.gateway", VENUE, Map.of("venue.id", VENUE, "latency.ms", "1",
                 "latency.jitter.ms", "0"));
-        await(() -> stateOf(VENUE) == ConnectionState.LOGGED_ON, 60_000, "venue " + VENUE + " logged on: "
+        Await.until(() -> stateOf(VENUE) == ConnectionState.LOGGED_ON, 60_000, "venue " + VENUE + " logged on: "
                 + venues.venues());
 
         // desk-1 buys 20 SIM-ACME from desk-2, then its limit is lowered from the shell below that position
-        await(() -> core.instrument(ACME).isPresent(), 60_000, "SIM-ACME defined");
+        Await.until(() -> core.instrument(ACME).isPresent(), 60_000, "SIM-ACME defined");
         long id = System.nanoTime();
         CommandResult bid = core.submit(NewOrder.limit(id, DESK, null, ACME, Side.BUY, 9_950, 20))
                 .get(10, TimeUnit.SECONDS);
@@ -198,7 +190,7 @@ public class NotifyIT {
         CommandResult ask = core.submit(new NewOrder(id + 1, AccountId.of("desk-2"), null, ACME, Side.SELL,
                 OrderType.LIMIT, TimeInForce.IOC, 9_950, FixedPoint.NULL, 20, 0, 0, 0)).get(10, TimeUnit.SECONDS);
         assertTrue(ask.describe(), ask.accepted());
-        await(() -> core.position(DESK, ACME).map(p -> p.boughtQuantity() == 20).orElse(false), 10_000,
+        Await.until(() -> core.position(DESK, ACME).map(p -> p.boughtQuantity() == 20).orElse(false), 10_000,
                 "desk-1 long 20 SIM-ACME");
         long breachRaised = System.nanoTime();
         shell("config:property-set -p io.nautilus.core.risk " + RISK_LIMIT + " 5");
@@ -214,7 +206,7 @@ public class NotifyIT {
 
             String acked = shell("nautilus:alerts ack " + breach.displayId() + " itest: looking at it");
             assertTrue(acked, acked.contains(breach.displayId()));
-            await(() -> notifications.alert(breach.displayId()).map(a -> a.state() == AlertState.ACKNOWLEDGED)
+            Await.until(() -> notifications.alert(breach.displayId()).map(a -> a.state() == AlertState.ACKNOWLEDGED)
                     .orElse(false), 10_000, "acknowledged: " + notifications.alert(breach.displayId()));
 
             shell("nautilus:venue-disconnect " + VENUE);
@@ -228,7 +220,7 @@ public class NotifyIT {
                     && listed.contains("venue-down:" + VENUE) && listed.contains(breach.key()));
 
             // the venue's incident, raised after the breach was acknowledged, escalates to on-call; the breach not
-            await(() -> posted("/oncall", down.key()), (ESCALATE_SECONDS + 30) * 1000L,
+            Await.until(() -> posted("/oncall", down.key()), (ESCALATE_SECONDS + 30) * 1000L,
                     "venue-down escalated to on-call: " + peers.posts("/oncall"));
             assertFalse("the acknowledged breach did not escalate: " + peers.posts("/oncall"),
                     posted("/oncall", breach.key()));
@@ -238,7 +230,7 @@ public class NotifyIT {
                     peers.allPosts().stream().allMatch(NotifyPeers.Post::signed));
 
             shell("nautilus:venue-connect " + VENUE);
-            await(() -> notifications.alert(down.displayId()).map(a -> a.state() == AlertState.RESOLVED)
+            Await.until(() -> notifications.alert(down.displayId()).map(a -> a.state() == AlertState.RESOLVED)
                     .orElse(false), 60_000, "venue-down resolved at logon: " + notifications.alert(down.displayId()));
         } finally {
             shell("config:property-delete -p io.nautilus.core.risk " + RISK_LIMIT);
@@ -257,45 +249,45 @@ public class NotifyIT {
     private void badRuleFile() throws Exception {
         String tested = shell("nautilus:alerts test webhook");
         assertTrue(tested, tested.contains("DELIVERED"));
-        await(() -> peers.posts("/webhook").stream().anyMatch(NotifyPeers.Post::signed), 10_000,
+        Await.until(() -> peers.posts("/webhook").stream().anyMatch(NotifyPeers.Post::signed), 10_000,
                 "the test message posted and signed: " + peers.allPosts());
 
         Path file = Path.of(System.getProperty("karaf.etc"), PID + ".cfg");
         String good = Files.readString(file);
         try {
             write(file, good + "\nroute.1.group_wait = soon\n");
-            await(() -> notifications.status().configError().contains("group_wait"), 30_000,
+            Await.until(() -> notifications.status().configError().contains("group_wait"), 30_000,
                     "the bad file refused: " + notifications.status());
             String status = shell("nautilus:alerts status");
             assertTrue(status, status.contains("group_wait"));
 
             alerts.raise(new Alert("itest-after-bad-rules", Severity.WARNING, AlertService.CORE,
                     "raised while a bad rule file is refused", System.currentTimeMillis() * 1_000_000L));
-            await(() -> posted("/webhook", "itest-after-bad-rules"), 30_000,
+            Await.until(() -> posted("/webhook", "itest-after-bad-rules"), 30_000,
                     "the rules in force still route to the webhook: " + peers.posts("/webhook"));
-            await(() -> peers.mails().stream().anyMatch(m -> m.contains("itest-after-bad-rules")), 30_000,
+            Await.until(() -> peers.mails().stream().anyMatch(m -> m.contains("itest-after-bad-rules")), 30_000,
                     "and to the e-mail receiver: " + peers.mails());
             assertTrue(peers.recipients().stream().allMatch(to -> to.contains(NotifyPeers.TO)));
         } finally {
             write(file, good);
         }
-        await(() -> notifications.status().configError().isEmpty(), 30_000, "the good file taken again: "
+        Await.until(() -> notifications.status().configError().isEmpty(), 30_000, "the good file taken again: "
                 + notifications.status());
     }
 
     /** Waits for an incident the predicate accepts and returns it. */
-    private AlertView awaitAlert(Predicate<AlertView> wanted, String what) throws InterruptedException {
+    private AlertView awaitAlert(Predicate<AlertView> wanted, String what) {
         Supplier<Optional<AlertView>> find = () -> notifications.alerts(true, 200).stream().filter(wanted)
                 .findFirst();
-        await(() -> find.get().isPresent(), 30_000, what + ": " + notifications.alerts(true, 200));
+        Await.until(() -> find.get().isPresent(), 30_000, what + ": " + notifications.alerts(true, 200));
         return find.get().orElseThrow();
     }
 
     /** Waits until an incident reached the mailbox and the webhook path, each naming its key. */
-    private void awaitTold(AlertView incident, String path) throws InterruptedException {
-        await(() -> posted(path, incident.key()), 30_000, incident.key() + " posted to " + path + ": "
+    private void awaitTold(AlertView incident, String path) {
+        Await.until(() -> posted(path, incident.key()), 30_000, incident.key() + " posted to " + path + ": "
                 + peers.allPosts() + " deliveries " + notifications.deliveries(incident.displayId(), 20));
-        await(() -> peers.mails().stream().anyMatch(m -> m.contains(incident.key())), 30_000,
+        Await.until(() -> peers.mails().stream().anyMatch(m -> m.contains(incident.key())), 30_000,
                 incident.key() + " e-mailed: " + peers.mails() + " deliveries "
                         + notifications.deliveries(incident.displayId(), 20));
     }
@@ -322,46 +314,6 @@ public class NotifyIT {
 
     /** Runs a shell command as an admin and returns what it printed; waits for a command that is not there yet. */
     private String shell(String command) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            try {
-                return shellOnce(command);
-            } catch (Exception e) {
-                boolean notYet = String.valueOf(e).contains("CommandNotFoundException")
-                        || String.valueOf(e.getCause()).contains("CommandNotFoundException");
-                if (!notYet || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    private String shellOnce(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("admin"));
-        for (String role : List.of("admin", "manager", "viewer")) {
-            subject.getPrincipals().add(new RolePrincipal(role));
-        }
-        Session session = sessionFactory.create(System.in, out, out);
-        try {
-            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        } finally {
-            session.close();
-        }
-        out.flush();
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void await(Supplier<Boolean> condition, long millis, Object what) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + millis + " ms: " + what);
-            }
-            Thread.sleep(50);
-        }
+        return new AdminShell(sessionFactory).execute(command);
     }
 }

@@ -24,11 +24,13 @@ import io.nautilus.marketdata.api.MarketDataService;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -69,6 +71,7 @@ public class ParityIT {
     private static final long START_NANOS = 1_736_157_600_000_000_000L;
     private static final long MINUTE = 60_000_000_000L;
     private static final long WAIT_MILLIS = 30_000;
+    private static final Duration POLL = Duration.ofMillis(5);
 
     @Inject
     @Filter(timeout = 120_000)
@@ -204,7 +207,7 @@ public class ParityIT {
      * made for its orders, and has no order working (an order it sends counts as working at once, before the venue
      * latency).
      */
-    private void awaitSettled(long marketEvents, String after) throws InterruptedException {
+    private void awaitSettled(long marketEvents, String after) {
         await(() -> {
             StrategyInstanceInfo info = strategies.instance(STRATEGY).orElseThrow();
             if (!"RUNNING".equals(info.state())) {
@@ -272,18 +275,12 @@ public class ParityIT {
         return FixedPoint.format(cents, PRICE_SCALE);
     }
 
-    private static void await(Supplier<Boolean> condition, long millis, Object what) throws InterruptedException {
-        await(condition, millis, () -> String.valueOf(what));
+    /** Every step of the feed waits for the platform to settle: polled often, so the run stays short. */
+    private static void await(Callable<Boolean> condition, long millis, Object what) {
+        Await.until(condition, millis, POLL, () -> what);
     }
 
-    private static void await(Supplier<Boolean> condition, long millis, Supplier<String> what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + millis + " ms: " + what.get());
-            }
-            Thread.sleep(5);
-        }
+    private static void await(Callable<Boolean> condition, long millis, Supplier<String> what) {
+        Await.until(condition, millis, POLL, what);
     }
 }

@@ -2,13 +2,7 @@ package io.nautilus.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import io.nautilus.api.AccountId;
 import io.nautilus.api.InstrumentId;
@@ -24,20 +18,15 @@ import io.nautilus.api.platform.RouteInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.inject.Inject;
-import javax.security.auth.Subject;
 import org.apache.camel.CamelContext;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.After;
 import org.junit.Test;
@@ -45,7 +34,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
@@ -108,27 +96,12 @@ public class PlatformIT {
 
     @Configuration
     public Option[] config() {
-        // the archive this build just made (not a copy in the local repository, which `mvn verify` does not update)
-        String distribution = new File(System.getProperty("nautilus.distribution")).toURI().toString();
-        String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        return new Option[] {
-            karafDistributionConfiguration().frameworkUrl(distribution).name("Nautilus")
-                    .karafVersion(System.getProperty("karaf.version")).unpackDirectory(new File("target/exam"))
-                    .useDeployFolder(false),
-            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
-            logLevel(LogLevel.INFO),
-            systemTimeout(180_000),
-            // the distribution resolves from system/ only; Pax Exam's own bundles come from the local repository
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
-                    "file:${karaf.home}/${karaf.default.repository}@snapshots@id=karaf.system,file:" + localRepo
-                            + "@snapshots@id=local"),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                    localRepo),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
-            // the probe strategy of the hot-swap test is packed in the container from this module's classes
-            org.ops4j.pax.exam.CoreOptions.systemProperty("nautilus.itest.classes")
-                    .value(new File("target/test-classes").getAbsolutePath()),
-        };
+        Option[] base = ContainerOptions.distribution("18101");
+        Option[] options = java.util.Arrays.copyOf(base, base.length + 1);
+        // the probe strategy of the hot-swap test is packed in the container from this module's classes
+        options[base.length] = org.ops4j.pax.exam.CoreOptions.systemProperty("nautilus.itest.classes")
+                .value(new File("target/test-classes").getAbsolutePath());
+        return options;
     }
 
     @After
@@ -139,15 +112,9 @@ public class PlatformIT {
     }
 
     @Test
-    public void everyBundleIsActive() throws InterruptedException {
+    public void everyBundleIsActive() {
         // Pax Exam installs its own bundles after boot, which refreshes a few; wait (bounded) for that to settle
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        String notActive = notActive();
-        while (!notActive.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            notActive = notActive();
-        }
-        assertEquals("bundles not active:\n" + notActive, "", notActive);
+        Await.until(() -> notActive().isEmpty(), 60_000, () -> "bundles active; not active:\n" + notActive());
         for (String name : List.of("io.nautilus.api", "io.nautilus.camel", "io.nautilus.security", "io.nautilus.shell")) {
             assertTrue(name + " installed", List.of(bundleContext.getBundles()).stream()
                     .anyMatch(b -> name.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE));
@@ -169,7 +136,7 @@ public class PlatformIT {
         Path example = routeAdmin.routeDirectory().resolve("examples").resolve("kafka-events.yaml");
         write(routeAdmin.routeDirectory().resolve("itest-kafka-events.yaml"), Files.readString(example));
         for (String id : List.of("kafka-executions-out", "kafka-fills-out", "kafka-bars-out")) {
-            await(() -> route(id).filter(r -> "Started".equals(r.status())).isPresent(), 60_000,
+            Await.until(() -> route(id).filter(r -> "Started".equals(r.status())).isPresent(), 60_000,
                     id + " started: " + routeAdmin.routeFiles());
         }
         assertTrue("nautilus-events registered", camelContext.hasComponent("nautilus-events") != null);
@@ -190,15 +157,15 @@ public class PlatformIT {
                             constant: tick
                 """);
         long start = System.nanoTime();
-        await(() -> route("itest-ticker").filter(r -> "Started".equals(r.status())).isPresent(), WAIT_MILLIS,
+        Await.until(() -> route("itest-ticker").filter(r -> "Started".equals(r.status())).isPresent(), WAIT_MILLIS,
                 "route from a dropped file started");
         long startedMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue("started in " + startedMillis + " ms", startedMillis <= WAIT_MILLIS);
-        await(() -> route("itest-ticker").map(r -> r.exchangesTotal() > 0).orElse(false), 5_000,
+        Await.until(() -> route("itest-ticker").map(r -> r.exchangesTotal() > 0).orElse(false), 5_000,
                 "route processed exchanges");
 
         Files.delete(file);
-        await(() -> route("itest-ticker").isEmpty() && camelContext.getRoute("itest-ticker") == null, WAIT_MILLIS,
+        Await.until(() -> route("itest-ticker").isEmpty() && camelContext.getRoute("itest-ticker") == null, WAIT_MILLIS,
                 "route removed after its file was deleted");
         assertTrue("example route untouched", route("example-heartbeat").isPresent());
     }
@@ -217,7 +184,7 @@ public class PlatformIT {
                       steps:
                         - log: good
                 """);
-        await(() -> route("itest-good").isPresent(), WAIT_MILLIS, "good route started");
+        Await.until(() -> route("itest-good").isPresent(), WAIT_MILLIS, "good route started");
 
         Path broken = routeAdmin.routeDirectory().resolve("itest-broken.yaml");
         write(broken, """
@@ -230,7 +197,7 @@ public class PlatformIT {
                           - to: log:x
                      bad-indent: [
                 """);
-        await(() -> fileState("itest-broken.yaml").filter(f -> f.state() == RouteFile.State.FAILED).isPresent(),
+        Await.until(() -> fileState("itest-broken.yaml").filter(f -> f.state() == RouteFile.State.FAILED).isPresent(),
                 WAIT_MILLIS, "broken file reported FAILED");
         RouteFile failed = fileState("itest-broken.yaml").orElseThrow();
         assertTrue("error names the file: " + failed.error(), failed.error().contains("itest-broken.yaml"));
@@ -288,7 +255,7 @@ public class PlatformIT {
     @Test
     public void theTradingCoreMatchesOrdersFromItsServiceAndTheShellShowsThem() throws Exception {
         // SIM-ACME has no feed, so the simulated venue mirrors no liquidity into its book
-        await(() -> core.instruments().stream().anyMatch(i -> i.symbol().equals("SIM-ACME")), 60_000,
+        Await.until(() -> core.instruments().stream().anyMatch(i -> i.symbol().equals("SIM-ACME")), 60_000,
                 "instruments from etc/io.nautilus.core.instruments.cfg");
         InstrumentId acme = InstrumentId.of("SIM-ACME");
         long id = System.nanoTime();
@@ -314,14 +281,14 @@ public class PlatformIT {
 
     @Test
     public void outOfTheBoxTheDemoMarketMakerTradesOnTheSimulatedVenue() throws Exception {
-        await(() -> strategies.instance("mm-demo").map(i -> "RUNNING".equals(i.state())).orElse(false), 60_000,
+        Await.until(() -> strategies.instance("mm-demo").map(i -> "RUNNING".equals(i.state())).orElse(false), 60_000,
                 "the demo market maker runs: " + strategies.instances());
         InstrumentId btc = InstrumentId.of("SIM-BTC");
-        await(() -> core.orders(new io.nautilus.core.api.OrderFilter(AccountId.of("sim-market"), btc, null, 0)).size()
-                == 2, 60_000, "the simulated venue mirrors the synthetic market's quote");
-        await(() -> core.position(AccountId.of("mm-1"), btc).map(p -> p.boughtQuantity() + p.soldQuantity() > 0)
+        Await.until(() -> core.orders(new io.nautilus.core.api.OrderFilter(AccountId.of("sim-market"), btc, null, 0))
+                .size() == 2, 60_000, "the simulated venue mirrors the synthetic market's quote");
+        Await.until(() -> core.position(AccountId.of("mm-1"), btc).map(p -> p.boughtQuantity() + p.soldQuantity() > 0)
                 .orElse(false), 120_000, "the market maker's quotes fill on the simulated venue");
-        await(() -> strategies.instance("mm-demo").map(i -> i.workingOrders() > 0).orElse(false), 30_000,
+        Await.until(() -> strategies.instance("mm-demo").map(i -> i.workingOrders() > 0).orElse(false), 30_000,
                 "the market maker quotes");
         String shown = execute("nautilus:strategies");
         assertTrue(shown, shown.contains("mm-demo") && shown.contains("MarketMaker") && shown.contains("RUNNING"));
@@ -332,7 +299,7 @@ public class PlatformIT {
         int version = strategies.instance("mm-demo").orElseThrow().version();
         String changed = execute("nautilus:strategy-params mm-demo requoteTicks=2");
         assertTrue(changed, changed.contains("requoteTicks: 1 -> 2"));
-        await(() -> strategies.instance("mm-demo").map(i -> i.version() > version && "RUNNING".equals(i.state())
+        Await.until(() -> strategies.instance("mm-demo").map(i -> i.version() > version && "RUNNING".equals(i.state())
                 && "2".equals(i.parameters().get("requoteTicks"))).orElse(false), 30_000,
                 "mm-demo reconfigured: " + strategies.instance("mm-demo"));
         try {
@@ -353,20 +320,14 @@ public class PlatformIT {
     private void badParametersKeepTheDemoMarketMakerRunning() throws Exception {
         Path file = Path.of(System.getProperty("karaf.etc"), "io.nautilus.strategy.marketmaker-demo.cfg");
         // the change before was written back to the file by Config Admin's file installer, on its own thread:
-        // read the file once that write is done (not empty, and the same twice in a row)
-        String[] settled = {""};
-        await(() -> {
-            try {
-                String first = Files.readString(file, StandardCharsets.UTF_8);
-                Thread.sleep(200);
-                String second = Files.readString(file, StandardCharsets.UTF_8);
-                settled[0] = second;
-                return !first.isEmpty() && first.equals(second) && second.contains("requoteTicks");
-            } catch (IOException | InterruptedException e) {
-                return false;
-            }
-        }, 30_000, "the file written back settles: " + file);
-        String original = settled[0];
+        // read the file once that write is done (not empty, and the same at two polls 200 ms apart)
+        String[] settled = {"", ""};
+        Await.until(() -> {
+            settled[0] = settled[1];
+            settled[1] = Files.readString(file, StandardCharsets.UTF_8);
+            return !settled[1].isEmpty() && settled[1].equals(settled[0]) && settled[1].contains("requoteTicks");
+        }, 30_000, Duration.ofMillis(200), () -> "the file written back settles: " + file + ":\n" + settled[1]);
+        String original = settled[1];
         int version = strategies.instance("mm-demo").orElseThrow().version();
         String[][] refusals = {
             {"halfSpreadTicks=-1", "halfSpreadTicks -1 must be at least 1"},
@@ -384,16 +345,16 @@ public class PlatformIT {
             }
         }
         assertEquals("nothing written", original, Files.readString(file, StandardCharsets.UTF_8));
-        Thread.sleep(WAIT_MILLIS);
-        assertEquals(version, strategies.instance("mm-demo").orElseThrow().version());
+        Await.holds(() -> strategies.instance("mm-demo").orElseThrow().version() == version, WAIT_MILLIS,
+                () -> "mm-demo stays at version " + version + ": " + strategies.instance("mm-demo"));
 
         try {
             replace(file, original.replaceFirst("(?m)^halfSpreadTicks\\s*=.*$", "halfSpreadTicks = -1"));
-            await(() -> strategies.instance("mm-demo").map(i -> i.configError()
+            Await.until(() -> strategies.instance("mm-demo").map(i -> i.configError()
                     .contains("halfSpreadTicks -1 must be at least 1")).orElse(false), 30_000,
                     "the bad file is refused: " + strategies.instance("mm-demo"));
             long delivered = strategies.instance("mm-demo").orElseThrow().deliveredEvents();
-            await(() -> strategies.instance("mm-demo").map(i -> i.deliveredEvents() > delivered).orElse(false),
+            Await.until(() -> strategies.instance("mm-demo").map(i -> i.deliveredEvents() > delivered).orElse(false),
                     30_000, "mm-demo keeps receiving market data");
             io.nautilus.api.strategy.admin.StrategyInstanceInfo kept = strategies.instance("mm-demo").orElseThrow();
             assertEquals(kept.toString(), "RUNNING", kept.state());
@@ -406,21 +367,24 @@ public class PlatformIT {
         } finally {
             replace(file, original);
         }
-        await(() -> strategies.instance("mm-demo").map(i -> i.configError().isEmpty() && i.version() > version
+        Await.until(() -> strategies.instance("mm-demo").map(i -> i.configError().isEmpty() && i.version() > version
                 && "RUNNING".equals(i.state())).orElse(false), 30_000,
                 "the good file is applied again: " + strategies.instance("mm-demo"));
 
         int handedOver = strategies.instance("mm-demo").orElseThrow().version();
         Path duplicate = file.resolveSibling("io.nautilus.strategy.marketmaker-dup.cfg");
         write(duplicate, original.replaceFirst("(?m)^halfSpreadTicks\\s*=.*$", "halfSpreadTicks = 4"));
-        await(() -> strategies.instance("mm-demo").map(i -> i.configError().contains("also names strategy id mm-demo"))
-                .orElse(false), 30_000, "the duplicate id is refused: " + strategies.instance("mm-demo"));
+        Await.until(() -> strategies.instance("mm-demo")
+                .map(i -> i.configError().contains("also names strategy id mm-demo")).orElse(false), 30_000,
+                "the duplicate id is refused: " + strategies.instance("mm-demo"));
         String list = execute("nautilus:strategies");
         assertTrue(list, list.contains("also names strategy id mm-demo"));
         Files.delete(duplicate);
-        await(() -> strategies.instance("mm-demo").map(i -> i.configError().isEmpty()).orElse(false), 30_000,
+        Await.until(() -> strategies.instance("mm-demo").map(i -> i.configError().isEmpty()).orElse(false), 30_000,
                 "deleting the duplicate clears the error: " + strategies.instance("mm-demo"));
-        Thread.sleep(WAIT_MILLIS);
+        Await.holds(() -> strategies.instance("mm-demo").map(i -> i.version() == handedOver).orElse(false),
+                WAIT_MILLIS, () -> "deleting the duplicate leaves mm-demo at version " + handedOver + ": "
+                        + strategies.instance("mm-demo"));
         io.nautilus.api.strategy.admin.StrategyInstanceInfo after = strategies.instance("mm-demo").orElseThrow();
         assertEquals(after.toString(), "RUNNING", after.state());
         assertEquals(after.toString(), handedOver, after.version());
@@ -443,19 +407,20 @@ public class PlatformIT {
         Thread feed = new Thread(() -> feedProbe(feeding, sent), "itest-probe-feed");
         try {
             probe.start();
-            await(() -> strategies.instance("probe").map(i -> "RUNNING".equals(i.state()) && i.workingOrders() == 1)
-                    .orElse(false), 30_000, "probe running with its order: " + strategies.instance("probe"));
+            Await.until(() -> strategies.instance("probe")
+                    .map(i -> "RUNNING".equals(i.state()) && i.workingOrders() == 1).orElse(false), 30_000,
+                    "probe running with its order: " + strategies.instance("probe"));
             long orderClientId = Long.parseLong(probeCounters().get("orderClientId"));
             long orderId = probeOrder(orderClientId);
             feed.start();
-            await(() -> sent.get() > 5_000, 30_000, "feed running");
+            Await.until(() -> sent.get() > 5_000, 30_000, "feed running");
             for (int swap = 1; swap <= 20; swap++) {
                 int version = swap + 1;
                 probe.update(new java.io.ByteArrayInputStream(probeJar("1.0." + swap)));
-                await(() -> strategies.instance("probe").map(i -> i.version() == version
+                Await.until(() -> strategies.instance("probe").map(i -> i.version() == version
                         && "RUNNING".equals(i.state())).orElse(false), 30_000, "swap to version " + version + ": "
                         + strategies.instance("probe"));
-                Thread.sleep(100);
+                awaitQuotesReachTheProbe();
             }
             // a new version installed next to the running one (as a jar dropped into deploy/ is), then the old
             // one uninstalled: the engine swaps while both are registered
@@ -464,17 +429,17 @@ public class PlatformIT {
                 Bundle next = bundleContext.installBundle("nautilus-itest-probe-2." + swap,
                         new java.io.ByteArrayInputStream(probeJar("2.0." + swap)));
                 next.start();
-                await(() -> strategies.instance("probe").map(i -> i.version() == version
+                Await.until(() -> strategies.instance("probe").map(i -> i.version() == version
                         && "RUNNING".equals(i.state())).orElse(false), 30_000, "swap to version " + version + ": "
                         + strategies.instance("probe"));
                 installed[0].uninstall();
                 installed[0] = next;
-                Thread.sleep(100);
+                awaitQuotesReachTheProbe();
             }
             feeding.set(false);
             feed.join(10_000);
             long total = sent.get();
-            await(() -> Long.parseLong(probeCounters().get("last")) == total, 30_000,
+            Await.until(() -> Long.parseLong(probeCounters().get("last")) == total, 30_000,
                     "the last quote reached the probe: " + probeCounters() + ", sent " + total);
 
             java.util.Map<String, String> counters = probeCounters();
@@ -508,6 +473,13 @@ public class PlatformIT {
         }
     }
 
+    /** Waits until the running probe version has been handed another 1 000 quotes (0.1 s of the feed). */
+    private void awaitQuotesReachTheProbe() {
+        long delivered = strategies.instance("probe").orElseThrow().deliveredEvents();
+        Await.until(() -> strategies.instance("probe").map(i -> i.deliveredEvents() >= delivered + 1_000)
+                .orElse(false), 30_000, () -> "quotes reach probe version " + strategies.instance("probe"));
+    }
+
     private static String percentiles(List<Long> micros) {
         List<Long> sorted = new java.util.ArrayList<>(micros);
         java.util.Collections.sort(sorted);
@@ -526,9 +498,9 @@ public class PlatformIT {
         properties.put("ITEST-PROBE.lotSize", "1");
         instruments.update(properties);
         InstrumentId instrument = InstrumentId.of("ITEST-PROBE");
-        await(() -> core.instrument(instrument).isPresent(), 30_000, "the core defines ITEST-PROBE");
+        Await.until(() -> core.instrument(instrument).isPresent(), 30_000, "the core defines ITEST-PROBE");
         long[] seq = {0};
-        await(() -> {
+        Await.until(() -> {
             ingest.quote("itest-warmup", "ITEST-PROBE", ++seq[0], "100.00", "1", "100.02", "1",
                     System.currentTimeMillis() * 1_000_000L, System.nanoTime());
             return marketData.lastQuote(instrument) != null;
@@ -605,16 +577,13 @@ public class PlatformIT {
     public void theSyntheticFeedRouteDrivesTheMarketDataEngine() throws Exception {
         // camel-routes/synthetic-feed.yaml may load before the market-data bundle registers its Camel components;
         // the bundle then loads the failed file again, so the route ends up started
-        await(() -> route("md-synthetic-feed").map(r -> "Started".equals(r.status())).orElse(false), 60_000,
+        Await.until(() -> route("md-synthetic-feed").map(r -> "Started".equals(r.status())).orElse(false), 60_000,
                 "synthetic feed route started: " + routeAdmin.routeFiles());
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        String md = execute("nautilus:md");
-        while (!(md.contains("SIM-BTC") && md.contains("SIM-ETH") && md.contains("synthetic"))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            md = execute("nautilus:md");
-        }
-        assertTrue(md, md.contains("SIM-BTC") && md.contains("SIM-ETH") && md.contains("synthetic"));
+        String[] md = {""};
+        Await.until(() -> {
+            md[0] = execute("nautilus:md");
+            return md[0].contains("SIM-BTC") && md[0].contains("SIM-ETH") && md[0].contains("synthetic");
+        }, 60_000, Duration.ofMillis(200), () -> "nautilus:md shows the synthetic feed's instruments:\n" + md[0]);
     }
 
     private String notActive() {
@@ -629,53 +598,8 @@ public class PlatformIT {
         return notActive.toString();
     }
 
-    private static void await(Supplier<Boolean> condition, long millis, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + millis + " ms: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    /**
-     * Runs a shell command; a command the shell has not registered yet (bundles still starting, or refreshed when a
-     * late bundle satisfies an optional import) is retried for up to 30 s.
-     */
+    /** Runs a shell command as the admin and returns what it printed. */
     private String execute(String command) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            try {
-                return executeOnce(command);
-            } catch (Exception e) {
-                boolean notYet = String.valueOf(e).contains("CommandNotFoundException")
-                        || String.valueOf(e.getCause()).contains("CommandNotFoundException");
-                if (!notYet || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    private String executeOnce(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("admin"));
-        subject.getPrincipals().add(new RolePrincipal("admin"));
-        subject.getPrincipals().add(new RolePrincipal("manager"));
-        subject.getPrincipals().add(new RolePrincipal("viewer"));
-        Session session = sessionFactory.create(System.in, out, out);
-        try {
-            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        } finally {
-            session.close();
-        }
-        out.flush();
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        assertNotNull(text);
-        return text;
+        return new AdminShell(sessionFactory).execute(command);
     }
 }

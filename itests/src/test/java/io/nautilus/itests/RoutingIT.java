@@ -12,7 +12,9 @@ import io.nautilus.api.venue.VenueAdminService;
 import io.nautilus.api.venue.VenueStatus;
 import io.nautilus.core.api.TradingCoreService;
 import io.nautilus.marketdata.api.MarketDataIngest;
+import io.nautilus.marketdata.api.MarketDataAdminService;
 import io.nautilus.marketdata.api.MarketDataService;
+import io.nautilus.marketdata.api.SubscriptionStats;
 import io.nautilus.router.api.ChildOrder;
 import io.nautilus.router.api.ExecutionStyle;
 import io.nautilus.router.api.ParentOrderService;
@@ -26,14 +28,14 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -76,6 +78,10 @@ public class RoutingIT {
 
     @Inject
     @Filter(timeout = 120_000)
+    private MarketDataAdminService marketDataAdmin;
+
+    @Inject
+    @Filter(timeout = 120_000)
     private VenueAdminService venues;
 
     @Inject
@@ -111,25 +117,19 @@ public class RoutingIT {
             return;
         }
         peer = new FixVenuePeer();
-        Thread quotes = new Thread(() -> {
-            long seq = 0;
-            while (true) {
-                ingest.quote("itest-sor", "SOR-ACME", ++seq, bid, "500", ask, "500",
-                        System.currentTimeMillis() * 1_000_000L, System.nanoTime());
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "itest-sor-quotes");
-        quotes.setDaemon(true);
+        long[] seq = {0};
+        ScheduledExecutorService quotes = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "itest-sor-quotes");
+            thread.setDaemon(true);
+            return thread;
+        });
         update("io.nautilus.core.instruments", Map.of("SOR-ACME.priceScale", "2", "SOR-ACME.quantityScale", "0",
                 "SOR-ACME.tickSize", "0.01", "SOR-ACME.lotSize", "1", "SOR-ACME.venue", "SIMA",
                 "SOR-ACME.routing", "external"));
-        await(() -> core.instrument(SOR).isPresent(), 30_000, "the core defines SOR-ACME");
-        quotes.start();
-        await(() -> marketData.lastQuote(SOR) != null, 30_000, "quotes for SOR-ACME");
+        Await.until(() -> core.instrument(SOR).isPresent(), 30_000, "the core defines SOR-ACME");
+        quotes.scheduleAtFixedRate(() -> ingest.quote("itest-sor", "SOR-ACME", ++seq[0], bid, "500", ask, "500",
+                System.currentTimeMillis() * 1_000_000L, System.nanoTime()), 0, 20, TimeUnit.MILLISECONDS);
+        Await.until(() -> marketData.lastQuote(SOR) != null, 30_000, "quotes for SOR-ACME");
 
         for (String venue : new String[] {"SIMA", "SIMB"}) {
             factory("io.nautilus.simvenue.gateway", venue, Map.of("venue.id", venue, "instruments", "SOR-ACME",
@@ -153,8 +153,8 @@ public class RoutingIT {
         awaitVenuesUp();
     }
 
-    private void awaitVenuesUp() throws InterruptedException {
-        await(() -> {
+    private void awaitVenuesUp() {
+        Await.until(() -> {
             Set<String> up = venues.venues().stream()
                     .filter(v -> v.session().state() == ConnectionState.LOGGED_ON && !v.failedClosed())
                     .map(v -> v.session().venue().value()).collect(Collectors.toSet());
@@ -180,12 +180,12 @@ public class RoutingIT {
         assertEquals(Set.of("SIMA", "SIMB", "XFIX"), childVenues);
         assertEquals(1200, allocated);
         long parentId = submission.decision().parentOrderId();
-        await(() -> router.parentState(parentId).cumulativeQuantity() == 1200, 60_000,
+        Await.until(() -> router.parentState(parentId).cumulativeQuantity() == 1200, 60_000,
                 "fills aggregate to the parent: " + router.parentState(parentId));
         ParentOrderState state = router.parentState(parentId);
         assertEquals(io.nautilus.api.order.OrderStatus.FILLED, state.status());
         assertEquals(10_001, state.averagePrice());
-        await(() -> core.position(DESK, SOR).map(p -> p.boughtQuantity() == boughtBefore + 1200).orElse(false),
+        Await.until(() -> core.position(DESK, SOR).map(p -> p.boughtQuantity() == boughtBefore + 1200).orElse(false),
                 30_000, "the core's position: " + core.position(DESK, SOR));
         assertTrue("the FIX venue got its child", peer.newOrders.get() >= 1);
         String explain = router.explain(parentId);
@@ -206,7 +206,7 @@ public class RoutingIT {
         setUpVenues();
         long orderId = core.submit(io.nautilus.api.order.NewOrder.limit(System.nanoTime(), DESK, null, SOR, Side.BUY,
                 9_990, 100), VenueId.of("SIMB")).get(10, java.util.concurrent.TimeUnit.SECONDS).orderId();
-        await(() -> core.order(orderId).isPresent() && venues.venues().stream()
+        Await.until(() -> core.order(orderId).isPresent() && venues.venues().stream()
                 .anyMatch(v -> v.session().venue().value().equals("SIMB") && v.reportsApplied() > 0), 30_000,
                 "the order rests at SIMB");
         long filledBefore = core.position(DESK, SOR).map(p -> p.boughtQuantity()).orElse(0L);
@@ -216,22 +216,27 @@ public class RoutingIT {
         } finally {
             ask = "100.01";
             bid = "99.99";
-            await(() -> marketData.lastQuote(SOR) != null && marketData.lastQuote(SOR).askPrice() == 10_001, 10_000,
-                    "quotes back");
-            Thread.sleep(500); // the venues' mirrored books follow within refresh.ms
+            Await.until(() -> marketData.lastQuote(SOR) != null && marketData.lastQuote(SOR).askPrice() == 10_001,
+                    10_000, "quotes back");
+            awaitVenuesMirrorTheMarket();
         }
     }
 
     private void missedFillIsReconciled(long orderId, long filledBefore) throws Exception {
         venues.disconnect("SIMB");
-        await(() -> stateOf("SIMB") == ConnectionState.DOWN, 30_000, "SIMB down");
+        Await.until(() -> stateOf("SIMB") == ConnectionState.DOWN, 30_000, "SIMB down");
+        long undelivered = sessionCount("SIMB", "undelivered");
+        long working = sessionCount("SIMB", "working");
         ask = "99.89";
         bid = "99.87";
-        Thread.sleep(500); // the venue's mirrored ask crosses the resting bid while the session is down
+        // the venue's mirrored ask crosses the resting bid while the session is down: filled, the report undelivered
+        Await.until(() -> sessionCount("SIMB", "working") < working
+                && sessionCount("SIMB", "undelivered") > undelivered, 30_000,
+                () -> "SIMB fills the resting order while down: " + venues.venues());
         assertEquals("nothing heard while down", 0, core.order(orderId).orElseThrow().filledQuantity());
 
         venues.connect("SIMB");
-        await(() -> core.order(orderId).isEmpty(), 30_000, "the reconciliation applied the missed fill: "
+        Await.until(() -> core.order(orderId).isEmpty(), 30_000, "the reconciliation applied the missed fill: "
                 + venues.venues());
         assertEquals(filledBefore + 100, (long) core.position(DESK, SOR).map(p -> p.boughtQuantity()).orElse(0L));
         String reconciliation = venues.venues().stream().filter(v -> v.session().venue().value().equals("SIMB"))
@@ -250,7 +255,7 @@ public class RoutingIT {
                 9_900, Long.parseLong(FixVenuePeer.REJECTED_QUANTITY)), VenueId.of("XFIX"))
                 .get(10, java.util.concurrent.TimeUnit.SECONDS).orderId();
         assertTrue("the core accepted the order for the venue", orderId > 0);
-        await(() -> core.orderHistory(orderId).map(o -> o.finished()).orElse(false), 30_000,
+        Await.until(() -> core.orderHistory(orderId).map(o -> o.finished()).orElse(false), 30_000,
                 "the venue's reject reaches the core: " + core.orderHistory(orderId));
 
         String shown = shell("nautilus:order " + orderId);
@@ -264,21 +269,7 @@ public class RoutingIT {
 
     /** Runs a shell command as an admin and returns what it printed. */
     private String shell(String command) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("admin"));
-        subject.getPrincipals().add(new RolePrincipal("admin"));
-        subject.getPrincipals().add(new RolePrincipal("manager"));
-        subject.getPrincipals().add(new RolePrincipal("viewer"));
-        Session session = sessionFactory.create(System.in, out, out);
-        try {
-            Subject.doAs(subject, (java.security.PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        } finally {
-            session.close();
-        }
-        out.flush();
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return new AdminShell(sessionFactory).execute(command);
     }
 
     /**
@@ -305,19 +296,19 @@ public class RoutingIT {
                 "              - to: nautilus-venue-report:RVEN",
                 ""));
         try {
-            await(() -> stateOf("RVEN") == ConnectionState.LOGGED_ON, 30_000, "the route venue RVEN is up: "
+            Await.until(() -> stateOf("RVEN") == ConnectionState.LOGGED_ON, 30_000, "the route venue RVEN is up: "
                     + routeAdmin.routeFiles());
             long boughtBefore = core.position(DESK, SOR).map(p -> p.boughtQuantity()).orElse(0L);
             long orderId = core.submit(io.nautilus.api.order.NewOrder.limit(System.nanoTime(), DESK, null, SOR,
                     Side.BUY, 10_002, 7), VenueId.of("RVEN")).get(10, java.util.concurrent.TimeUnit.SECONDS)
                     .orderId();
 
-            await(() -> core.order(orderId).isEmpty(), 30_000, "filled by the route venue");
+            Await.until(() -> core.order(orderId).isEmpty(), 30_000, "filled by the route venue");
             assertEquals(boughtBefore + 7, (long) core.position(DESK, SOR).map(p -> p.boughtQuantity()).orElse(0L));
         } finally {
             Files.deleteIfExists(file);
         }
-        await(() -> stateOf("RVEN") == ConnectionState.DOWN, 30_000, "the route venue goes with its file");
+        Await.until(() -> stateOf("RVEN") == ConnectionState.DOWN, 30_000, "the route venue goes with its file");
     }
 
     /**
@@ -336,17 +327,49 @@ public class RoutingIT {
                 Map.entry("stream.url", "ws://127.0.0.1:" + closedPort + "/stream"),
                 Map.entry("key.id", "itest"), Map.entry("secret", "itest-secret"),
                 Map.entry("reconnect.initial.ms", "200"), Map.entry("reconnect.max.ms", "1000")));
-        await(() -> venues.venues().stream().anyMatch(v -> v.session().venue().value().equals("XREST")), 30_000,
+        Await.until(() -> venues.venues().stream().anyMatch(v -> v.session().venue().value().equals("XREST")), 30_000,
                 "the REST gateway registers");
         assertTrue(stateOf("XREST") + "", !stateOf("XREST").isUsable());
 
         long orderId = core.submit(io.nautilus.api.order.NewOrder.limit(System.nanoTime(), DESK, null, SOR, Side.BUY,
                 10_001, 3), VenueId.of("XREST")).get(10, java.util.concurrent.TimeUnit.SECONDS).orderId();
 
-        await(() -> core.order(orderId).isEmpty(), 30_000, "the order refused while the venue is down");
+        Await.until(() -> core.order(orderId).isEmpty(), 30_000, "the order refused while the venue is down");
         String detail = venues.venues().stream().filter(v -> v.session().venue().value().equals("XREST"))
                 .findFirst().orElseThrow().session().detail();
         assertTrue(detail, !detail.contains("itest-secret"));
+    }
+
+    /**
+     * Waits until each simulated venue was handed the market's quotes several times since the market moved back (20 ms
+     * apart, more than the venues' refresh.ms of 50 between the first and the last), so their mirrored books follow.
+     */
+    private void awaitVenuesMirrorTheMarket() {
+        Map<String, Long> before = venueQuotes();
+        Await.until(() -> {
+            Map<String, Long> now = venueQuotes();
+            return before.size() == 2
+                    && before.entrySet().stream().allMatch(e -> now.getOrDefault(e.getKey(), 0L) >= e.getValue() + 5);
+        }, 10_000, () -> "the simulated venues take the quotes: " + before + " then " + venueQuotes());
+    }
+
+    /** @return quotes delivered to each simulated venue's market-data subscription */
+    private Map<String, Long> venueQuotes() {
+        Map<String, Long> delivered = new java.util.TreeMap<>();
+        for (SubscriptionStats stats : marketDataAdmin.subscriptionStats()) {
+            if (stats.name().equals("simulated-venue-SIMA") || stats.name().equals("simulated-venue-SIMB")) {
+                delivered.put(stats.name(), stats.delivered());
+            }
+        }
+        return delivered;
+    }
+
+    /** @return a counter from the venue's session detail ("fills 3, ..."), 0 if it shows none */
+    private long sessionCount(String venue, String counter) {
+        String detail = venues.venues().stream().filter(v -> v.session().venue().value().equals(venue)).findFirst()
+                .map(v -> v.session().detail()).orElse("");
+        Matcher count = Pattern.compile("\\b" + counter + " (\\d+)").matcher(detail);
+        return count.find() ? Long.parseLong(count.group(1)) : 0;
     }
 
     private ConnectionState stateOf(String venue) {
@@ -370,16 +393,6 @@ public class RoutingIT {
         org.osgi.service.cm.Configuration configuration = configurationAdmin.getFactoryConfiguration(factoryPid, name,
                 "?");
         configuration.update(new Hashtable<>(values));
-    }
-
-    private static void await(Supplier<Boolean> condition, long millis, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + millis + " ms: " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 
     static VenueId venue(String id) {

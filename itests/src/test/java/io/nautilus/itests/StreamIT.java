@@ -14,7 +14,6 @@ import javax.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -110,17 +109,8 @@ public class StreamIT {
                 }).get(20, TimeUnit.SECONDS);
     }
 
-    private static String await(List<String> frames, Predicate<String> wanted, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String f : frames) {
-                if (wanted.test(f)) {
-                    return f;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no frame with " + what + " within 30 s; got " + frames);
+    private static String await(List<String> frames, Predicate<String> wanted, String what) {
+        return Await.value(() -> frames.stream().filter(wanted).findFirst().orElse(null), 30_000,
+                () -> "a frame with " + what + "; got " + frames);
     }
 }

@@ -48,27 +48,22 @@ final class WebApi {
      * Waits for the admin credential of NAUTILUS_ADMIN_PASSWORD to be in users.properties (the security bundle
      * stores it hashed at start, which takes a while on a busy machine) and for the web server to listen.
      */
-    void awaitReady() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + READY.toNanos();
+    void awaitReady() {
         Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
-        while (!ADMIN_LINE.matcher(Files.readString(users)).find()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no admin credential in " + users + " within " + READY.toSeconds() + " s");
-            }
-            Thread.sleep(200);
-        }
-        while (true) {
+        long started = System.nanoTime();
+        Await.until(() -> ADMIN_LINE.matcher(Files.readString(users)).find(), READY.toMillis(),
+                Await.POLL.multipliedBy(10), () -> "the admin credential in " + users);
+        IOException[] refused = new IOException[1];
+        Await.until(() -> {
             try {
                 send("GET", "/api/v1/me", null, null, null);
-                return;
+                return true;
             } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the web server did not listen on " + base + " within "
-                            + READY.toSeconds() + " s", e);
-                }
-                Thread.sleep(500);
+                refused[0] = e;
+                return false;
             }
-        }
+        }, Math.max(1, READY.toMillis() - (System.nanoTime() - started) / 1_000_000), Await.POLL.multipliedBy(25),
+                () -> "the web server listening on " + base + ": " + refused[0]);
     }
 
     /** Logs in (asserting success) and returns the session. */

@@ -6,23 +6,13 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import io.nautilus.core.api.TradingCoreService;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.PrivilegedExceptionAction;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -132,13 +122,8 @@ public class WebIT {
         shell(String.join("\n", "jaas:realm-manage --realm karaf", "jaas:user-add " + VIEWER + " " + VIEWER_PASSWORD,
                 "jaas:role-add " + VIEWER + " viewer", "jaas:update"));
         Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.readString(users).contains(VIEWER + " = {CRYPT}")) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + VIEWER + " in " + users + " within 30 s");
-            }
-            Thread.sleep(200);
-        }
+        Await.until(() -> Files.readString(users).contains(VIEWER + " = {CRYPT}"), 30_000,
+                () -> VIEWER + " stored hashed in " + users);
 
         WebApi.Login viewer = web.login(VIEWER, VIEWER_PASSWORD);
         assertTrue(viewer.body(), viewer.body().contains("\"role\":\"viewer\""));
@@ -160,20 +145,8 @@ public class WebIT {
                 .size();
     }
 
-    private void shell(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("admin"));
-        for (String role : List.of("admin", "manager", "viewer")) {
-            subject.getPrincipals().add(new RolePrincipal(role));
-        }
-        Session session = sessionFactory.create(System.in, out, out);
-        try {
-            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        } finally {
-            session.close();
-        }
+    private String shell(String command) throws Exception {
+        return new AdminShell(sessionFactory).execute(command);
     }
 
     private static String order() {
