@@ -106,13 +106,8 @@ public class WebIT {
         Path audit = Path.of(System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log"),
                 "web-audit.log");
         String wanted = "admin (admin) from 127.0.0.1: cancel order " + orderId;
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.exists(audit) || !Files.readString(audit).contains(wanted)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no '" + wanted + "' in " + audit + " within 30 s");
-            }
-            Thread.sleep(200);
-        }
+        Await.until(() -> Files.exists(audit) && Files.readString(audit).contains(wanted), 30_000,
+                "'" + wanted + "' in " + audit);
     }
 
     @Test
