@@ -101,10 +101,6 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingCoreManager.class);
     private static final long QUERY_TIMEOUT_SECONDS = 10;
-    /** Configuration key of how many finished orders the order memory keeps. */
-    static final String ORDERS_KEPT_KEY = "orders.memory.finished";
-    /** Finished orders kept unless {@value #ORDERS_KEPT_KEY} says otherwise (as in {@link TradingCoreConfig}). */
-    static final int DEFAULT_ORDERS_KEPT = 10_000;
 
     /** Epoch nanoseconds minus {@link System#nanoTime()}, fixed at start: report publish times without allocating. */
     private static final long EPOCH_OFFSET_NANOS = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
@@ -128,7 +124,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     private volatile RiskLimits limits = RiskLimits.NONE;
     private volatile List<String> recoveryReport = List.of();
     private int moneyScale = 2;
-    private int finishedOrdersKept = DEFAULT_ORDERS_KEPT;
+    private int finishedOrdersKept;
     /** The order memory of the running pipeline; written on its publish thread only (see {@link OrderMemory}). */
     private volatile OrderMemory memory;
     private final CoreAlerts alerts = new CoreAlerts();
@@ -173,77 +169,19 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         return alerts;
     }
 
+    private volatile CoreSettings settings;
+
     /**
-     * Everything {@code etc/io.nautilus.core.cfg} sets, validated.
+     * Starts the core with its configuration: an invalid one is logged and the core does not start.
      *
-     * @param pipeline the pipeline settings
-     * @param moneyScale decimals of the account totals
-     * @param tickMillis clock tick
-     * @param dayEnd end of the trading day
-     * @param zone its time zone
-     * @param finishedOrdersKept finished orders the order memory keeps
+     * @param config the typed configuration of {@code etc/io.nautilus.core.cfg}
+     * @throws IOException if recovery from the journal fails
      */
-    record Settings(PipelineConfig pipeline, int moneyScale, long tickMillis, java.time.LocalTime dayEnd,
-                    java.time.ZoneId zone, int finishedOrdersKept) {
-
-        /**
-         * @param properties the configuration
-         * @return the settings
-         * @throws IllegalArgumentException naming the key and value of the first problem
-         */
-        static Settings parse(Map<String, ?> properties) {
-            Map<String, Object> settings = new HashMap<>(properties);
-            Object dir = settings.get("journal.dir");
-            if (dir == null || dir.toString().isBlank()) {
-                String data = System.getProperty("karaf.data", "data");
-                settings.put("journal.dir", Path.of(data, "nautilus", "core").toString());
-            }
-            settings.putIfAbsent("snapshot.interval.minutes", 60);
-            int moneyScale = (int) number(settings, "money.scale", 2, 0, FixedPoint.MAX_SCALE);
-            long tickMillis = number(settings, "clock.tick.ms", 1000, 10, 60_000);
-            int finishedKept = (int) number(settings, ORDERS_KEPT_KEY, DEFAULT_ORDERS_KEPT, 1, 1_000_000);
-            String dayEnd = settings.getOrDefault("trading.day.end", "00:00").toString().trim();
-            String zone = settings.getOrDefault("trading.day.zone", "UTC").toString().trim();
-            java.time.LocalTime end;
-            try {
-                end = java.time.LocalTime.parse(dayEnd);
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("trading.day.end '" + dayEnd + "' is not a time HH:mm");
-            }
-            java.time.ZoneId zoneId;
-            try {
-                zoneId = java.time.ZoneId.of(zone);
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("trading.day.zone '" + zone + "' is not a time zone");
-            }
-            return new Settings(PipelineConfig.from(settings), moneyScale, tickMillis, end, zoneId, finishedKept);
-        }
-
-        private static long number(Map<String, Object> settings, String key, long dflt, long min, long max) {
-            Object value = settings.get(key);
-            if (value == null || value.toString().isBlank()) {
-                return dflt;
-            }
-            long n;
-            try {
-                n = Long.parseLong(value.toString().trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " '" + value + "' is not an integer");
-            }
-            if (n < min || n > max) {
-                throw new IllegalArgumentException(key + " " + n + " must be from " + min + " to " + max);
-            }
-            return n;
-        }
-    }
-
-    private volatile Settings settings;
-
     @Activate
-    void activate(Map<String, Object> properties) throws IOException {
-        Settings parsed;
+    void activate(TradingCoreConfig config) throws IOException {
+        CoreSettings parsed;
         try {
-            parsed = Settings.parse(properties);
+            parsed = CoreSettings.of(config);
         } catch (IllegalArgumentException e) {
             LOG.error("etc/io.nautilus.core.cfg is invalid, the trading core does not start: {}", e.getMessage());
             throw e;
@@ -256,10 +194,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
      * keeps running as it was); a valid change restarts the core with it (drain, stop, recover from the journal).
      */
     @Modified
-    void modified(Map<String, Object> properties) throws IOException {
-        Settings parsed;
+    void modified(TradingCoreConfig config) throws IOException {
+        CoreSettings parsed;
         try {
-            parsed = Settings.parse(properties);
+            parsed = CoreSettings.of(config);
         } catch (IllegalArgumentException e) {
             LOG.error("etc/io.nautilus.core.cfg not applied, the trading core keeps its settings: {}", e.getMessage());
             return;
@@ -272,7 +210,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         run(parsed);
     }
 
-    private void run(Settings parsed) throws IOException {
+    private void run(CoreSettings parsed) throws IOException {
         moneyScale = parsed.moneyScale();
         finishedOrdersKept = parsed.finishedOrdersKept();
         start(parsed.pipeline());
