@@ -47,6 +47,7 @@ import io.nautilus.core.config.AccountsConfig;
 import io.nautilus.core.engine.Registry;
 import io.nautilus.core.engine.TradingEngine;
 import io.nautilus.core.matching.LevelView;
+import io.nautilus.core.pipeline.CommandTranslator;
 import io.nautilus.core.pipeline.CorePipeline;
 import io.nautilus.core.pipeline.PipelineConfig;
 import io.nautilus.core.pipeline.PipelineStats;
@@ -464,7 +465,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     @Override
     public CompletableFuture<CommandResult> venueReport(VenueReport report) {
-        return send(c -> Op.encodeVenueReport(report, c));
+        OrderEntry entry = OrderEntry.get();
+        entry.report = report;
+        return send(OrderEntry.VENUE_REPORT, entry);
     }
 
     // ------------------------------------------------------------------ publishing
@@ -486,6 +489,23 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             });
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
+        }
+        return future;
+    }
+
+    /**
+     * Publishes an order-entry command through a static translator (nothing allocated but the future), then clears
+     * the entry.
+     */
+    private CompletableFuture<CommandResult> send(CommandTranslator<OrderEntry> translator, OrderEntry entry) {
+        CompletableFuture<CommandResult> future = new CompletableFuture<>();
+        entry.reply = future;
+        try {
+            running().publish(translator, entry);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        } finally {
+            entry.clear();
         }
         return future;
     }
@@ -568,38 +588,37 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         if (instrument < 0) {
             return rejected(RejectReason.UNKNOWN_INSTRUMENT, "instrument " + order.instrument().value());
         }
-        long orderId = nextOrderId.getAndIncrement();
-        return send(c -> {
-            Op.encodeNew(order, orderId, account, instrument, c);
-            c.text = venue;
-        });
+        OrderEntry entry = OrderEntry.get();
+        entry.order = order;
+        entry.orderId = nextOrderId.getAndIncrement();
+        entry.account = account;
+        entry.instrument = instrument;
+        entry.venue = venue;
+        return send(OrderEntry.NEW, entry);
     }
 
     @Override
     public CompletableFuture<CommandResult> cancel(long orderId) {
-        return send(c -> {
-            c.op = Op.CANCEL;
-            c.orderId = orderId;
-        });
+        OrderEntry entry = OrderEntry.get();
+        entry.orderId = orderId;
+        return send(OrderEntry.CANCEL, entry);
     }
 
     @Override
     public CompletableFuture<CommandResult> replace(long orderId, long newPrice, long newQuantity) {
-        return send(c -> {
-            c.op = Op.REPLACE;
-            c.orderId = orderId;
-            c.price = newPrice == FixedPoint.NULL ? Command.UNCHANGED : newPrice;
-            c.qty = newQuantity == FixedPoint.NULL ? Command.UNCHANGED : newQuantity;
-        });
+        OrderEntry entry = OrderEntry.get();
+        entry.orderId = orderId;
+        entry.price = newPrice;
+        entry.qty = newQuantity;
+        return send(OrderEntry.REPLACE, entry);
     }
 
     @Override
     public CompletableFuture<CommandResult> reduce(long orderId, long quantity) {
-        return send(c -> {
-            c.op = Op.REDUCE;
-            c.orderId = orderId;
-            c.qty = quantity;
-        });
+        OrderEntry entry = OrderEntry.get();
+        entry.orderId = orderId;
+        entry.qty = quantity;
+        return send(OrderEntry.REDUCE, entry);
     }
 
     @Override
@@ -611,11 +630,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         if (price <= 0) {
             return rejected(RejectReason.INVALID_ORDER, "mark price " + price + " must be greater than zero");
         }
-        return send(c -> {
-            c.op = Op.MARK;
-            c.instrument = id;
-            c.price = price;
-        });
+        OrderEntry entry = OrderEntry.get();
+        entry.instrument = id;
+        entry.price = price;
+        return send(OrderEntry.MARK, entry);
     }
 
     @Override
