@@ -129,7 +129,7 @@ final class CoreAlerts {
             labels.put(Alert.INSTRUMENT, in.symbol());
         }
         raise(new Alert("risk-reject:" + accountName + ":" + detail, limit ? Severity.WARNING : Severity.INFO,
-                AlertService.CORE, text.toString(), TradingCoreManager.epochNanos(), labels), false);
+                AlertService.CORE, text.toString(), CoreClock.epochNanos(), labels), false);
     }
 
     private void tradingState(Command c, Registry.View view) {
@@ -145,7 +145,7 @@ final class CoreAlerts {
         if (symbol != null) {
             labels.put(Alert.INSTRUMENT, symbol);
         }
-        long now = TradingCoreManager.epochNanos();
+        long now = CoreClock.epochNanos();
         if (c.op == Op.KILL) {
             raise(new Alert("kill-switch:" + scope, Severity.CRITICAL, AlertService.CORE,
                     "kill switch engaged for " + describe(accountName, symbol)
@@ -181,7 +181,7 @@ final class CoreAlerts {
      * @param view   the registry
      */
     void states(List<ScopeState> states, Registry.View view) {
-        long now = TradingCoreManager.epochNanos();
+        long now = CoreClock.epochNanos();
         for (ScopeState s : states) {
             if (s.state() == TradingState.ACTIVE) {
                 continue;
@@ -219,7 +219,7 @@ final class CoreAlerts {
      */
     synchronized void breaches(List<LimitBreach> breaches, Registry.View view, String cause) {
         Set<String> now = new HashSet<>();
-        long time = TradingCoreManager.epochNanos();
+        long time = CoreClock.epochNanos();
         for (LimitBreach b : breaches) {
             Registry.AccountDef a = view.account(b.account());
             String accountName = a == null ? "#" + b.account() : a.name();
@@ -273,7 +273,7 @@ final class CoreAlerts {
      * @param lastSnapshotSeq   seq of the last snapshot written
      */
     void pipeline(Throwable journalFailure, long processorFailures, long snapshotFailures, long lastSnapshotSeq) {
-        long now = TradingCoreManager.epochNanos();
+        long now = CoreClock.epochNanos();
         if (journalFailure != null && !journalRaised) {
             journalRaised = true;
             raise(new Alert(JOURNAL_FAILED, Severity.CRITICAL, AlertService.CORE, "the journal stopped ("
@@ -315,7 +315,7 @@ final class CoreAlerts {
         resolve(RECOVERY_FAILED, "the trading core started: " + report);
         resolve(JOURNAL_FAILED, "the trading core restarted: " + report);
         raise(new Alert(RECOVERED, repaired || failures > 0 ? Severity.WARNING : Severity.INFO, AlertService.CORE,
-                "trading core started: " + report, TradingCoreManager.epochNanos(), Map.of()), false);
+                "trading core started: " + report, CoreClock.epochNanos(), Map.of()), false);
     }
 
     /**
@@ -325,7 +325,7 @@ final class CoreAlerts {
      */
     void recoveryFailed(String reason) {
         raise(new Alert(RECOVERY_FAILED, Severity.CRITICAL, AlertService.CORE, "the trading core did not start: "
-                + reason, TradingCoreManager.epochNanos(), Map.of()), true);
+                + reason, CoreClock.epochNanos(), Map.of()), true);
     }
 
     // ------------------------------------------------------------------ helpers

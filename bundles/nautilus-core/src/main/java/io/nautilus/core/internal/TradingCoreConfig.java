@@ -1,56 +1,75 @@
 package io.nautilus.core.internal;
 
+import io.nautilus.core.pipeline.PipelineConfig;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
- * Metatype of the trading core's pipeline (PID {@code io.nautilus.core}); the component reads the same keys with
- * {@link io.nautilus.core.pipeline.PipelineConfig#from}. A change restarts the core: it drains, stops, and recovers
- * from its journal with the new settings.
+ * Metatype of the trading core (PID {@code io.nautilus.core}), the one source of its defaults: Declarative Services
+ * hands it to {@link TradingCoreManager#activate}, which derives every runtime setting from it
+ * ({@link CoreSettings#of}). The pipeline's defaults are named from {@link PipelineConfig}, so the core in Karaf and
+ * the pipeline outside it cannot differ. A change restarts the core: it drains, stops, and recovers from its journal
+ * with the new settings.
  */
 @ObjectClassDefinition(name = "Nautilus trading core", description = "Disruptor pipeline, journal and snapshots of "
         + "the trading core. Saving a change restarts the core (drain, stop, recover from the journal).")
 @interface TradingCoreConfig {
 
     @AttributeDefinition(name = "Ring size", description = "Command ring slots, a power of two (8..16777216).")
-    int ring_size() default 16384;
+    int ring_size() default PipelineConfig.DEFAULT_RING_SIZE;
 
     @AttributeDefinition(name = "Wait strategy", description = "How the core's threads wait for work: phased "
             + "(default: spin, yield, then block; ~1% CPU idle, good on small shared machines), sleeping, yielding, "
             + "busy-spin (one core per thread), blocking.", options = {
-                @org.osgi.service.metatype.annotations.Option(label = "phased", value = "phased"),
-                @org.osgi.service.metatype.annotations.Option(label = "sleeping", value = "sleeping"),
-                @org.osgi.service.metatype.annotations.Option(label = "yielding", value = "yielding"),
-                @org.osgi.service.metatype.annotations.Option(label = "busy-spin", value = "busy-spin"),
-                @org.osgi.service.metatype.annotations.Option(label = "blocking", value = "blocking")})
-    String wait_strategy() default "phased";
+                @Option(label = "phased", value = "phased"),
+                @Option(label = "sleeping", value = "sleeping"),
+                @Option(label = "yielding", value = "yielding"),
+                @Option(label = "busy-spin", value = "busy-spin"),
+                @Option(label = "blocking", value = "blocking")})
+    String wait_strategy() default PipelineConfig.DEFAULT_WAIT_STRATEGY;
+
+    @AttributeDefinition(name = "Idle tick (ms)", description = "When idle, the core's threads wake at least this "
+            + "often: a safety net for queries, snapshots and periodic fsyncs (1..1000).")
+    int idle_tick_ms() default PipelineConfig.DEFAULT_IDLE_TICK_MS;
 
     @AttributeDefinition(name = "Journal folder", description = "Journal segments and snapshots; "
-            + "default ${karaf.data}/nautilus/core.")
+            + "default ${karaf.data}/nautilus/core.", required = false)
     String journal_dir() default "";
 
     @AttributeDefinition(name = "Fsync policy", description = "batch (forced at the end of each batch, nothing "
             + "acknowledged is lost), periodic (every journal.fsync.period.ms), none (the OS writes back: survives a "
-            + "process crash, not a power loss).")
-    String journal_fsync() default "batch";
+            + "process crash, not a power loss).", options = {
+                @Option(label = "batch", value = "batch"),
+                @Option(label = "periodic", value = "periodic"),
+                @Option(label = "none", value = "none")})
+    String journal_fsync() default PipelineConfig.DEFAULT_FSYNC;
 
     @AttributeDefinition(name = "Fsync period (ms)", description = "Period of the periodic fsync policy, 1..60000.")
-    int journal_fsync_period_ms() default 10;
+    int journal_fsync_period_ms() default PipelineConfig.DEFAULT_FSYNC_PERIOD_MS;
+
+    @AttributeDefinition(name = "Journal segment size", description = "Segment size before rolling to a new file, "
+            + "in bytes or with a k, m or g suffix (at least 1k).")
+    String journal_segment_size() default PipelineConfig.DEFAULT_SEGMENT_SIZE;
 
     @AttributeDefinition(name = "Snapshot interval (minutes)", description = "Scheduled snapshots, 0 = off.")
-    int snapshot_interval_minutes() default 60;
+    int snapshot_interval_minutes() default PipelineConfig.DEFAULT_SNAPSHOT_INTERVAL_MINUTES;
 
     @AttributeDefinition(name = "Snapshots kept", description = "Older snapshots are deleted.")
-    int snapshot_keep() default 3;
+    int snapshot_keep() default PipelineConfig.DEFAULT_SNAPSHOTS_KEPT;
+
+    @AttributeDefinition(name = "Delete journal before snapshot", description = "Delete journal segments wholly "
+            + "older than the oldest kept snapshot.")
+    boolean journal_delete_before_snapshot() default PipelineConfig.DEFAULT_DELETE_JOURNAL_BEFORE_SNAPSHOT;
 
     @AttributeDefinition(name = "Pin business thread", description = "CPU for the business thread, -1 = none.")
-    int pin_business() default -1;
+    int pin_business() default PipelineConfig.NO_PINNING;
 
     @AttributeDefinition(name = "Pin journal thread", description = "CPU for the journal thread, -1 = none.")
-    int pin_journal() default -1;
+    int pin_journal() default PipelineConfig.NO_PINNING;
 
     @AttributeDefinition(name = "Pin publish thread", description = "CPU for the publish thread, -1 = none.")
-    int pin_publish() default -1;
+    int pin_publish() default PipelineConfig.NO_PINNING;
 
     @AttributeDefinition(name = "Money scale", description = "Decimals of account P&L totals (0..18).")
     int money_scale() default 2;

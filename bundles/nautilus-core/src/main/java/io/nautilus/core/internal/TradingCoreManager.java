@@ -9,14 +9,12 @@ import io.nautilus.api.instrument.Instrument;
 import io.nautilus.api.order.ExecutionReport;
 import io.nautilus.api.order.ExecutionReportListener;
 import io.nautilus.api.order.NewOrder;
-import io.nautilus.api.order.OrderStatus;
 import io.nautilus.api.order.RejectReason;
 import io.nautilus.core.Command;
 import io.nautilus.core.Op;
 import io.nautilus.core.api.VenueReport;
 import io.nautilus.core.api.VenueOrderRouter;
 import io.nautilus.core.api.VenueExecutionService;
-import io.nautilus.core.api.VenueCommand;
 import io.nautilus.core.TradingState;
 import io.nautilus.core.api.AccountPnl;
 import io.nautilus.core.api.AccountView;
@@ -40,13 +38,10 @@ import io.nautilus.core.api.Scope;
 import io.nautilus.core.api.TradingCoreAdminService;
 import io.nautilus.core.api.TradingCoreService;
 import io.nautilus.core.api.TradingStateView;
-import io.nautilus.core.config.InstrumentSpec;
-import io.nautilus.core.config.InstrumentsConfig;
-import io.nautilus.core.config.AccountSpec;
-import io.nautilus.core.config.AccountsConfig;
 import io.nautilus.core.engine.Registry;
 import io.nautilus.core.engine.TradingEngine;
 import io.nautilus.core.matching.LevelView;
+import io.nautilus.core.pipeline.CommandTranslator;
 import io.nautilus.core.pipeline.CorePipeline;
 import io.nautilus.core.pipeline.PipelineConfig;
 import io.nautilus.core.pipeline.PipelineStats;
@@ -101,13 +96,6 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingCoreManager.class);
     private static final long QUERY_TIMEOUT_SECONDS = 10;
-    /** Configuration key of how many finished orders the order memory keeps. */
-    static final String ORDERS_KEPT_KEY = "orders.memory.finished";
-    /** Finished orders kept unless {@value #ORDERS_KEPT_KEY} says otherwise (as in {@link TradingCoreConfig}). */
-    static final int DEFAULT_ORDERS_KEPT = 10_000;
-
-    /** Epoch nanoseconds minus {@link System#nanoTime()}, fixed at start: report publish times without allocating. */
-    private static final long EPOCH_OFFSET_NANOS = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
 
     private final List<ExecutionReportListener> listeners = new CopyOnWriteArrayList<>();
     private final List<CommandResultListener> resultListeners = new CopyOnWriteArrayList<>();
@@ -115,26 +103,47 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     private final Function<Registry.InstrumentDef, Instrument> instrumentOf = this::toInstrument;
     /** Exceptions thrown by result listeners (publish thread). */
     private long resultListenerFailures;
-    /** Symbols configured with routing = external, as last applied (config thread). */
-    private volatile java.util.Set<String> externalSymbols = java.util.Set.of();
     /** The report builder of the running pipeline (publish thread state; a snapshot part). */
     private volatile ReportBuilder reports = new ReportBuilder();
     private final AtomicLong nextOrderId = new AtomicLong(1);
-    private final Object adminLock = new Object();
 
-    private volatile java.util.concurrent.ScheduledExecutorService clock;
     private volatile TradingEngine engine;
     private volatile CorePipeline<TradingEngine> pipeline;
-    private volatile RiskLimits limits = RiskLimits.NONE;
     private volatile List<String> recoveryReport = List.of();
     private int moneyScale = 2;
-    private int finishedOrdersKept = DEFAULT_ORDERS_KEPT;
+    private int finishedOrdersKept;
     /** The order memory of the running pipeline; written on its publish thread only (see {@link OrderMemory}). */
     private volatile OrderMemory memory;
     private final CoreAlerts alerts = new CoreAlerts();
     private final java.util.function.Supplier<Registry.View> viewOf = this::currentView;
-    /** Clock ticks between two checks of raised limit breaches (whether they cleared). */
-    private static final long BREACH_CHECK_MILLIS = 10_000;
+    private final CoreClock clock = new CoreClock(() -> pipeline, alerts, this::checkBreaches);
+    private final VenueCommandPublisher venueCommands = new VenueCommandPublisher();
+    private final ConfigApplier applier = new ConfigApplier(new ConfigApplier.Core() {
+        @Override
+        public Registry.View registry() {
+            return TradingCoreManager.this.registry();
+        }
+
+        @Override
+        public CompletableFuture<CommandResult> send(java.util.function.Consumer<Command> filler) {
+            return TradingCoreManager.this.send(filler);
+        }
+
+        @Override
+        public <T> T query(Function<TradingEngine, T> function) {
+            return TradingCoreManager.this.query(function);
+        }
+
+        @Override
+        public void checkBreaches(String cause) {
+            TradingCoreManager.this.checkBreaches(cause);
+        }
+
+        @Override
+        public int moneyScale() {
+            return moneyScale;
+        }
+    });
 
     /** Creates the component (DS). */
     public TradingCoreManager() {
@@ -173,77 +182,19 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         return alerts;
     }
 
+    private volatile CoreSettings settings;
+
     /**
-     * Everything {@code etc/io.nautilus.core.cfg} sets, validated.
+     * Starts the core with its configuration: an invalid one is logged and the core does not start.
      *
-     * @param pipeline the pipeline settings
-     * @param moneyScale decimals of the account totals
-     * @param tickMillis clock tick
-     * @param dayEnd end of the trading day
-     * @param zone its time zone
-     * @param finishedOrdersKept finished orders the order memory keeps
+     * @param config the typed configuration of {@code etc/io.nautilus.core.cfg}
+     * @throws IOException if recovery from the journal fails
      */
-    record Settings(PipelineConfig pipeline, int moneyScale, long tickMillis, java.time.LocalTime dayEnd,
-                    java.time.ZoneId zone, int finishedOrdersKept) {
-
-        /**
-         * @param properties the configuration
-         * @return the settings
-         * @throws IllegalArgumentException naming the key and value of the first problem
-         */
-        static Settings parse(Map<String, ?> properties) {
-            Map<String, Object> settings = new HashMap<>(properties);
-            Object dir = settings.get("journal.dir");
-            if (dir == null || dir.toString().isBlank()) {
-                String data = System.getProperty("karaf.data", "data");
-                settings.put("journal.dir", Path.of(data, "nautilus", "core").toString());
-            }
-            settings.putIfAbsent("snapshot.interval.minutes", 60);
-            int moneyScale = (int) number(settings, "money.scale", 2, 0, FixedPoint.MAX_SCALE);
-            long tickMillis = number(settings, "clock.tick.ms", 1000, 10, 60_000);
-            int finishedKept = (int) number(settings, ORDERS_KEPT_KEY, DEFAULT_ORDERS_KEPT, 1, 1_000_000);
-            String dayEnd = settings.getOrDefault("trading.day.end", "00:00").toString().trim();
-            String zone = settings.getOrDefault("trading.day.zone", "UTC").toString().trim();
-            java.time.LocalTime end;
-            try {
-                end = java.time.LocalTime.parse(dayEnd);
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("trading.day.end '" + dayEnd + "' is not a time HH:mm");
-            }
-            java.time.ZoneId zoneId;
-            try {
-                zoneId = java.time.ZoneId.of(zone);
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("trading.day.zone '" + zone + "' is not a time zone");
-            }
-            return new Settings(PipelineConfig.from(settings), moneyScale, tickMillis, end, zoneId, finishedKept);
-        }
-
-        private static long number(Map<String, Object> settings, String key, long dflt, long min, long max) {
-            Object value = settings.get(key);
-            if (value == null || value.toString().isBlank()) {
-                return dflt;
-            }
-            long n;
-            try {
-                n = Long.parseLong(value.toString().trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " '" + value + "' is not an integer");
-            }
-            if (n < min || n > max) {
-                throw new IllegalArgumentException(key + " " + n + " must be from " + min + " to " + max);
-            }
-            return n;
-        }
-    }
-
-    private volatile Settings settings;
-
     @Activate
-    void activate(Map<String, Object> properties) throws IOException {
-        Settings parsed;
+    void activate(TradingCoreConfig config) throws IOException {
+        CoreSettings parsed;
         try {
-            parsed = Settings.parse(properties);
+            parsed = CoreSettings.of(config);
         } catch (IllegalArgumentException e) {
             LOG.error("etc/io.nautilus.core.cfg is invalid, the trading core does not start: {}", e.getMessage());
             throw e;
@@ -256,10 +207,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
      * keeps running as it was); a valid change restarts the core with it (drain, stop, recover from the journal).
      */
     @Modified
-    void modified(Map<String, Object> properties) throws IOException {
-        Settings parsed;
+    void modified(TradingCoreConfig config) throws IOException {
+        CoreSettings parsed;
         try {
-            parsed = Settings.parse(properties);
+            parsed = CoreSettings.of(config);
         } catch (IllegalArgumentException e) {
             LOG.error("etc/io.nautilus.core.cfg not applied, the trading core keeps its settings: {}", e.getMessage());
             return;
@@ -272,59 +223,12 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         run(parsed);
     }
 
-    private void run(Settings parsed) throws IOException {
+    private void run(CoreSettings parsed) throws IOException {
         moneyScale = parsed.moneyScale();
         finishedOrdersKept = parsed.finishedOrdersKept();
         start(parsed.pipeline());
-        startClock(parsed.tickMillis(), parsed.dayEnd(), parsed.zone());
+        clock.start(parsed.tickMillis(), parsed.dayEnd(), parsed.zone());
         settings = parsed;
-    }
-
-    /**
-     * Publishes {@link Op#CLOCK} commands: every tick (GTD expiry), and with {@link Op#CLOCK_END_OF_DAY} once when the
-     * trading day ends (DAY orders expire, daily loss restarts). The clock is an input like any command, journaled
-     * with its time, so a replay expires exactly the same orders.
-     */
-    private void startClock(long tickMillis, java.time.LocalTime dayEnd, java.time.ZoneId zone) {
-        java.util.concurrent.ScheduledExecutorService executor =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "nautilus-core-clock");
-                    t.setDaemon(true);
-                    return t;
-                });
-        java.time.ZonedDateTime[] nextEnd = {nextDayEnd(java.time.ZonedDateTime.now(zone), dayEnd)};
-        long breachEvery = Math.max(1, BREACH_CHECK_MILLIS / tickMillis);
-        long[] ticks = {0};
-        executor.scheduleAtFixedRate(() -> {
-            try {
-                CorePipeline<TradingEngine> p = pipeline;
-                if (p == null || !p.isRunning()) {
-                    return;
-                }
-                alerts.pipeline(p.journalFailure(), p.processorFailures(), p.snapshotFailures(), p.lastSnapshotSeq());
-                if (++ticks[0] % breachEvery == 0 && alerts.breached()) {
-                    checkBreaches("checked again");
-                }
-                java.time.ZonedDateTime now = java.time.ZonedDateTime.now(zone);
-                boolean endOfDay = !now.isBefore(nextEnd[0]);
-                if (endOfDay) {
-                    nextEnd[0] = nextDayEnd(now, dayEnd);
-                    LOG.info("trading day ended at {}: DAY orders expire, daily loss restarts", dayEnd);
-                }
-                p.publish(c -> {
-                    c.op = Op.CLOCK;
-                    c.flags = endOfDay ? Op.CLOCK_END_OF_DAY : 0;
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("clock tick not published: {}", e.getMessage());
-            }
-        }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
-        clock = executor;
-    }
-
-    private static java.time.ZonedDateTime nextDayEnd(java.time.ZonedDateTime now, java.time.LocalTime dayEnd) {
-        java.time.ZonedDateTime candidate = now.with(dayEnd).withNano(0);
-        return candidate.isAfter(now) ? candidate : candidate.plusDays(1);
     }
 
     /**
@@ -355,7 +259,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         engine = e;
         pipeline = p;
         long max = query(TradingEngine::maxOrderId);
-        limits = query(x -> x.risk().limits().limits());
+        applier.recovered(query(x -> x.risk().limits().limits()));
         nextOrderId.set(Math.max(max + 1, System.currentTimeMillis() * 1_000));
         report.add("recovered to seq " + recovered.lastSeq() + " (snapshot at seq " + recovered.snapshotSeq()
                 + ", " + recovered.replayed() + " journal records replayed"
@@ -371,11 +275,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     @Deactivate
     void deactivate() {
-        java.util.concurrent.ScheduledExecutorService c = clock;
-        clock = null;
-        if (c != null) {
-            c.shutdownNow();
-        }
+        clock.stop();
         CorePipeline<TradingEngine> p = pipeline;
         pipeline = null;
         if (p != null) {
@@ -387,8 +287,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     private void onResult(Command c, boolean endOfBatch) {
         alerts.onCommand(c, viewOf);
-        if (!routers.isEmpty()) {
-            routeToVenues(c);
+        TradingEngine running = engine;
+        if (running != null && venueCommands.hasRouters()) {
+            venueCommands.publish(c, running, applier.venues());
         }
         Object reply = c.reply;
         OrderMemory m = memory;
@@ -404,7 +305,8 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         TradingEngine e = engine;
         List<ExecutionReport> list;
         try {
-            list = reports.reports(c, e == null ? new Registry().view() : e.registry().view(), epochNanos());
+            list = reports.reports(c, e == null ? new Registry().view() : e.registry().view(),
+                    CoreClock.epochNanos());
         } catch (RuntimeException ex) {
             LOG.error("cannot build execution reports of command {}", c, ex);
             list = List.of();
@@ -458,62 +360,13 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         }
     }
 
-    private final List<VenueOrderRouter> routers = new CopyOnWriteArrayList<>();
-
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addRouter(VenueOrderRouter router) {
-        routers.add(router);
+        venueCommands.add(router);
     }
 
     void removeRouter(VenueOrderRouter router) {
-        routers.remove(router);
-    }
-
-    /** Hands the venue commands a processed command produced to the venue layer (publish thread). */
-    private void routeToVenues(Command c) {
-        io.nautilus.core.Events e = c.events;
-        TradingEngine te = engine;
-        if (te == null) {
-            return;
-        }
-        Registry.View view = te.registry().view();
-        for (int i = 0, n = e.size(); i < n; i++) {
-            byte type = e.type(i);
-            if (type != io.nautilus.core.Events.ROUTED && type != io.nautilus.core.Events.PENDING_CANCEL
-                    && type != io.nautilus.core.Events.PENDING_REPLACE) {
-                continue;
-            }
-            Registry.AccountDef account = view.account(e.account(i));
-            Registry.InstrumentDef instrument = view.instrument(e.instrument(i));
-            if (account == null || instrument == null) {
-                continue;
-            }
-            VenueCommand command;
-            AccountId accountId = AccountId.of(account.name());
-            InstrumentId instrumentId = InstrumentId.of(instrument.symbol());
-            String chosen = te.matching().venueName(e.reason(i));
-            VenueId venue = VenueId.of(chosen != null ? chosen : venues.getOrDefault(instrument.symbol(), "SIM"));
-            long orderId = e.orderId(i);
-            if (type == io.nautilus.core.Events.ROUTED) {
-                boolean own = c.op == Op.NEW && c.orderId == orderId;
-                command = new VenueCommand(VenueCommand.Kind.NEW, orderId, own ? c.clientOrderId : 0, accountId,
-                        instrumentId, venue, e.side(i), own ? c.type : null, own ? c.tif : null, e.price(i),
-                        own ? c.stopPrice : 0, e.qty(i), e.leaves(i), own ? c.flags : 0, own ? c.expiry : 0);
-            } else if (type == io.nautilus.core.Events.PENDING_CANCEL) {
-                command = new VenueCommand(VenueCommand.Kind.CANCEL, orderId, 0, accountId, instrumentId, venue,
-                        e.side(i), null, null, e.price(i), 0, e.qty(i), e.leaves(i), 0, 0);
-            } else {
-                command = new VenueCommand(VenueCommand.Kind.REPLACE, orderId, 0, accountId, instrumentId, venue,
-                        e.side(i), null, null, e.price(i), 0, e.qty(i), e.leaves(i), 0, 0);
-            }
-            for (VenueOrderRouter router : routers) {
-                try {
-                    router.route(command);
-                } catch (RuntimeException ex) {
-                    LOG.error("venue router {} failed on {}", router, command, ex);
-                }
-            }
-        }
+        venueCommands.remove(router);
     }
 
     @Override
@@ -526,7 +379,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     @Override
     public CompletableFuture<CommandResult> venueReport(VenueReport report) {
-        return send(c -> Op.encodeVenueReport(report, c));
+        OrderEntry entry = OrderEntry.get();
+        entry.report = report;
+        return send(OrderEntry.VENUE_REPORT, entry);
     }
 
     // ------------------------------------------------------------------ publishing
@@ -548,6 +403,23 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             });
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
+        }
+        return future;
+    }
+
+    /**
+     * Publishes an order-entry command through a static translator (nothing allocated but the future), then clears
+     * the entry.
+     */
+    private CompletableFuture<CommandResult> send(CommandTranslator<OrderEntry> translator, OrderEntry entry) {
+        CompletableFuture<CommandResult> future = new CompletableFuture<>();
+        entry.reply = future;
+        try {
+            running().publish(translator, entry);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        } finally {
+            entry.clear();
         }
         return future;
     }
@@ -630,38 +502,37 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         if (instrument < 0) {
             return rejected(RejectReason.UNKNOWN_INSTRUMENT, "instrument " + order.instrument().value());
         }
-        long orderId = nextOrderId.getAndIncrement();
-        return send(c -> {
-            Op.encodeNew(order, orderId, account, instrument, c);
-            c.text = venue;
-        });
+        OrderEntry entry = OrderEntry.get();
+        entry.order = order;
+        entry.orderId = nextOrderId.getAndIncrement();
+        entry.account = account;
+        entry.instrument = instrument;
+        entry.venue = venue;
+        return send(OrderEntry.NEW, entry);
     }
 
     @Override
     public CompletableFuture<CommandResult> cancel(long orderId) {
-        return send(c -> {
-            c.op = Op.CANCEL;
-            c.orderId = orderId;
-        });
+        OrderEntry entry = OrderEntry.get();
+        entry.orderId = orderId;
+        return send(OrderEntry.CANCEL, entry);
     }
 
     @Override
     public CompletableFuture<CommandResult> replace(long orderId, long newPrice, long newQuantity) {
-        return send(c -> {
-            c.op = Op.REPLACE;
-            c.orderId = orderId;
-            c.price = newPrice == FixedPoint.NULL ? Command.UNCHANGED : newPrice;
-            c.qty = newQuantity == FixedPoint.NULL ? Command.UNCHANGED : newQuantity;
-        });
+        OrderEntry entry = OrderEntry.get();
+        entry.orderId = orderId;
+        entry.price = newPrice;
+        entry.qty = newQuantity;
+        return send(OrderEntry.REPLACE, entry);
     }
 
     @Override
     public CompletableFuture<CommandResult> reduce(long orderId, long quantity) {
-        return send(c -> {
-            c.op = Op.REDUCE;
-            c.orderId = orderId;
-            c.qty = quantity;
-        });
+        OrderEntry entry = OrderEntry.get();
+        entry.orderId = orderId;
+        entry.qty = quantity;
+        return send(OrderEntry.REDUCE, entry);
     }
 
     @Override
@@ -673,11 +544,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         if (price <= 0) {
             return rejected(RejectReason.INVALID_ORDER, "mark price " + price + " must be greater than zero");
         }
-        return send(c -> {
-            c.op = Op.MARK;
-            c.instrument = id;
-            c.price = price;
-        });
+        OrderEntry entry = OrderEntry.get();
+        entry.instrument = id;
+        entry.price = price;
+        return send(OrderEntry.MARK, entry);
     }
 
     @Override
@@ -728,14 +598,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     }
 
     private Instrument toInstrument(Registry.InstrumentDef d) {
-        String venue = venues.getOrDefault(d.symbol(), "SIM");
-        String currency = currencies.getOrDefault(d.symbol(), "USD");
-        return new Instrument(InstrumentId.of(d.symbol()), d.symbol(), VenueId.of(venue), d.tickSize(), d.lotSize(),
-                d.minQuantity(), d.priceScale(), d.quantityScale(), currency);
+        return CoreViews.instrument(d, applier.venues(), applier.currencies());
     }
 
-    private volatile Map<String, String> venues = Map.of();
-    private volatile Map<String, String> currencies = Map.of();
 
     @Override
     public Optional<Instrument> instrument(InstrumentId instrument) {
@@ -765,7 +630,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     @Override
     public Optional<OrderView> order(long orderId) {
         Registry.View view = registry();
-        return query(e -> e.matching().order(orderId)).map(o -> toView(o, view));
+        return query(e -> e.matching().order(orderId)).map(o -> CoreViews.toView(o, view));
     }
 
     @Override
@@ -784,7 +649,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                     || (filter.side() != null && o.side() != filter.side())) {
                 continue;
             }
-            list.add(toView(o, view));
+            list.add(CoreViews.toView(o, view));
             if (filter.limit() > 0 && list.size() >= filter.limit()) {
                 break;
             }
@@ -807,21 +672,13 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             Registry.InstrumentDef instrument = view.instrument(entry.getKey().instrument());
             String chosen = entry.getValue();
             String at = !"null".equals(chosen) ? chosen
-                    : instrument == null ? null : venues.getOrDefault(instrument.symbol(), "SIM");
+                    : instrument == null ? null
+                    : applier.venues().getOrDefault(instrument.symbol(), VenueCommandPublisher.DEFAULT_VENUE);
             if (venue.value().equals(at)) {
-                list.add(toView(entry.getKey(), view));
+                list.add(CoreViews.toView(entry.getKey(), view));
             }
         }
         return list;
-    }
-
-    private static OrderView toView(io.nautilus.core.matching.OrderView o, Registry.View view) {
-        Registry.AccountDef a = view.account(o.account());
-        Registry.InstrumentDef i = view.instrument(o.instrument());
-        return new OrderView(o.orderId(), o.clientOrderId(), AccountId.of(a == null ? "#" + o.account() : a.name()),
-                InstrumentId.of(i == null ? "#" + o.instrument() : i.symbol()), o.side(), o.type(), o.tif(),
-                o.price(), o.stopPrice(), o.qty(), o.openQty(), o.filledQty(), o.displayQty(), o.flags(), o.expiry(),
-                o.state() != io.nautilus.core.matching.OrderState.STOP_PENDING);
     }
 
     @Override
@@ -835,7 +692,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         if (working.isEmpty()) {
             return Optional.ofNullable(remembered);
         }
-        return Optional.of(fromWorking(working.get(), remembered));
+        return Optional.of(CoreViews.fromWorking(working.get(), remembered));
     }
 
     @Override
@@ -856,7 +713,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             for (OrderView working : orders(all)) {
                 OrderHistory h = byId.get(working.orderId());
                 if (h == null || h.type() == null) {
-                    byId.put(working.orderId(), fromWorking(working, h));
+                    byId.put(working.orderId(), CoreViews.fromWorking(working, h));
                 }
             }
         }
@@ -869,19 +726,6 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     @Override
     public int finishedOrdersKept() {
         return finishedOrdersKept;
-    }
-
-    /** A working order as the engine holds it, with the reports the memory has of it (if any). */
-    private static OrderHistory fromWorking(OrderView o, OrderHistory remembered) {
-        OrderStatus state = remembered != null && !remembered.finished() ? remembered.state()
-                : o.filledQuantity() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
-        long average = remembered != null && remembered.cumulativeQuantity() == o.filledQuantity()
-                ? remembered.averagePrice() : FixedPoint.NULL;
-        return new OrderHistory(o.orderId(), o.clientOrderId(), o.account(), o.instrument(), o.side(), o.type(),
-                o.timeInForce(), o.price(), o.stopPrice(), o.quantity(), state, o.filledQuantity(), average,
-                remembered == null ? null : remembered.reason(),
-                remembered == null ? List.of() : remembered.reports(),
-                remembered == null ? 0 : remembered.omittedReports());
     }
 
     private <T> T queryPublished(java.util.function.Supplier<T> function) {
@@ -897,7 +741,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             return Optional.empty();
         }
         io.nautilus.core.position.PositionView p = query(e -> e.positions().view(a, i));
-        return p == null ? Optional.empty() : Optional.of(toView(p, view));
+        return p == null ? Optional.empty() : Optional.of(CoreViews.toView(p, view));
     }
 
     @Override
@@ -911,18 +755,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
                 ? e.positions().allPositions() : e.positions().positions(a));
         List<PositionView> list = new ArrayList<>();
         for (io.nautilus.core.position.PositionView p : all) {
-            list.add(toView(p, view));
+            list.add(CoreViews.toView(p, view));
         }
         return list;
-    }
-
-    private static PositionView toView(io.nautilus.core.position.PositionView p, Registry.View view) {
-        Registry.AccountDef a = view.account(p.account());
-        Registry.InstrumentDef i = view.instrument(p.instrument());
-        return new PositionView(AccountId.of(a == null ? "#" + p.account() : a.name()),
-                InstrumentId.of(i == null ? "#" + p.instrument() : i.symbol()), p.quantity(), p.averagePrice(),
-                p.markPrice() == FixedPoint.NULL ? 0 : p.markPrice(), p.realised(), p.unrealised(), p.fees(),
-                p.boughtQuantity(), p.soldQuantity());
     }
 
     @Override
@@ -966,16 +801,8 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         }
         Top top = query(e -> new Top(e.matching().depth(id, io.nautilus.api.Side.BUY, depth),
                 e.matching().depth(id, io.nautilus.api.Side.SELL, depth), e.matching().lastTradePrice(id)));
-        return new BookView(instrument, levels(top.bids()), levels(top.asks()),
+        return new BookView(instrument, CoreViews.levels(top.bids()), CoreViews.levels(top.asks()),
                 top.last() == FixedPoint.NULL ? 0 : top.last(), 0);
-    }
-
-    private static List<BookView.Level> levels(List<LevelView> in) {
-        List<BookView.Level> out = new ArrayList<>(in.size());
-        for (LevelView l : in) {
-            out.add(new BookView.Level(l.price(), l.qty(), l.orders()));
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ TradingCoreAdminService
@@ -1046,7 +873,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     @Override
     public List<RiskLimitView> riskLimits() {
         List<RiskLimitView> list = new ArrayList<>();
-        for (RiskLimits.Entry entry : limits.entries()) {
+        for (RiskLimits.Entry entry : applier.limits().entries()) {
             list.add(new RiskLimitView(entry.scope(), entry.limit(),
                     entry.value() == null ? "unlimited" : entry.value().toPlainString()));
         }
@@ -1148,142 +975,33 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     // ------------------------------------------------------------------ configuration (config components)
 
     /**
-     * Applies the instruments configuration: defines new instruments and changed ones through the journal.
+     * Applies the instruments configuration (see {@link ConfigApplier#applyInstruments}).
      *
      * @param properties the configuration
      * @throws IllegalArgumentException if the configuration is invalid (nothing is changed)
      */
     void applyInstruments(Map<String, ?> properties) {
-        List<InstrumentSpec> specs = InstrumentsConfig.parse(properties);
-        synchronized (adminLock) {
-            Map<String, String> v = new HashMap<>();
-            Map<String, String> cur = new HashMap<>();
-            for (InstrumentSpec s : specs) {
-                v.put(s.symbol(), s.instrument().venue().value());
-                cur.put(s.symbol(), s.instrument().currency());
-            }
-            venues = Map.copyOf(v);
-            currencies = Map.copyOf(cur);
-            java.util.Set<String> external = new java.util.HashSet<>();
-            for (InstrumentSpec s : specs) {
-                if (s.external()) {
-                    external.add(s.symbol());
-                }
-            }
-            for (InstrumentSpec s : specs) {
-                Registry.View view = registry();
-                int id = view.instrumentId(s.symbol());
-                Instrument i = s.instrument();
-                Registry.InstrumentDef def = new Registry.InstrumentDef(id < 0 ? view.instruments().size() : id,
-                        s.symbol(), i.tickSize(), i.lotSize(), i.minQuantity(), s.priceBandBps(), s.referencePrice(),
-                        i.priceScale(), i.quantityScale(), s.makerFeeBps(), s.takerFeeBps());
-                boolean routingChanged = s.external() != externalSymbols.contains(s.symbol());
-                if (def.equals(view.instrument(id)) && !routingChanged && !s.external()) {
-                    continue;
-                }
-                CommandResult r = await(send(c -> {
-                    Registry.encode(def, c);
-                    if (s.external()) {
-                        c.flags |= Op.INSTRUMENT_EXTERNAL;
-                    }
-                }), "define instrument " + s.symbol());
-                if (!r.accepted()) {
-                    LOG.error("instrument {} was not (re)defined: {}", s.symbol(), r.describe());
-                } else {
-                    LOG.info("instrument {} {} (id {})", s.symbol(), id < 0 ? "defined" : "redefined", def.id());
-                }
-            }
-            externalSymbols = java.util.Set.copyOf(external);
-            for (Registry.InstrumentDef d : registry().instruments()) {
-                if (!v.containsKey(d.symbol())) {
-                    LOG.warn("instrument {} is no longer configured; it stays defined (journaled), with its orders",
-                            d.symbol());
-                }
-            }
-        }
+        applier.applyInstruments(properties);
     }
 
     /**
-     * Applies the accounts configuration.
+     * Applies the accounts configuration (see {@link ConfigApplier#applyAccounts}).
      *
      * @param properties the configuration
      * @throws IllegalArgumentException if the configuration is invalid (nothing is changed)
      */
     void applyAccounts(Map<String, ?> properties) {
-        Map<String, AccountSpec> accounts = AccountsConfig.parse(properties, moneyScale);
-        synchronized (adminLock) {
-            for (Map.Entry<String, AccountSpec> a : accounts.entrySet()) {
-                Registry.View view = registry();
-                int id = view.accountId(a.getKey());
-                Registry.AccountDef def = new Registry.AccountDef(id < 0 ? view.accounts().size() : id, a.getKey(),
-                        a.getValue().stp(), a.getValue().capital());
-                if (def.equals(view.account(id))) {
-                    continue;
-                }
-                CommandResult r = await(send(c -> Registry.encode(def, c)), "define account " + a.getKey());
-                if (!r.accepted()) {
-                    LOG.error("account {} was not (re)defined: {}", a.getKey(), r.describe());
-                } else {
-                    LOG.info("account {} {} (self-trade prevention {}, capital {})", a.getKey(),
-                            id < 0 ? "defined" : "redefined", a.getValue().stp(),
-                            FixedPoint.format(a.getValue().capital(), moneyScale));
-                }
-            }
-            checkBreaches("accounts changed");
-        }
+        applier.applyAccounts(properties);
     }
 
     /**
-     * Applies the risk limits configuration from the next command on.
+     * Applies the risk limits configuration (see {@link ConfigApplier#applyRiskLimits}).
      *
      * @param properties the configuration
      * @throws IllegalArgumentException if the configuration is invalid or has no limits without saying
      *                                  {@code limits.none = true} (the old limits stay)
      */
     void applyRiskLimits(Map<String, ?> properties) {
-        RiskLimits parsed = RiskLimits.parseConfiguration(properties);
-        synchronized (adminLock) {
-            String text = parsed.toText();
-            if (text.equals(query(e -> e.risk().limits().limits().toText()))) {
-                limits = parsed;
-                return;
-            }
-            CommandResult r = await(send(c -> {
-                c.op = Op.SET_LIMITS;
-                c.text = text;
-                c.attachment = parsed;
-            }), "set risk limits");
-            if (r.accepted()) {
-                limits = parsed;
-                if (parsed.entries().isEmpty()) {
-                    LOG.warn("risk limits removed: the risk configuration says {} = true (everything unlimited)",
-                            RiskLimits.NONE_KEY);
-                } else {
-                    LOG.info("risk limits in force: {} limits", parsed.entries().size());
-                }
-                checkBreaches("risk limits changed");
-            } else {
-                throw new IllegalArgumentException("risk limits rejected: " + r.describe());
-            }
-        }
-    }
-
-    private static CommandResult await(CompletableFuture<CommandResult> future, String what) {
-        try {
-            return future.get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + what, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(what + ": the trading core did not answer within "
-                    + QUERY_TIMEOUT_SECONDS + " s");
-        }
-    }
-
-    /** @return now in nanoseconds since the epoch (the wall clock at start plus the monotonic clock since) */
-    static long epochNanos() {
-        return System.nanoTime() + EPOCH_OFFSET_NANOS;
+        applier.applyRiskLimits(properties);
     }
 }

@@ -11,11 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Settings of the {@link CorePipeline}. {@link #from(Map)} reads them from configuration properties:
+ * Settings of the {@link CorePipeline}. {@link #from(Map)} reads them from configuration properties; the defaults are
+ * the {@code DEFAULT_} constants below, which the trading core's Metatype ({@code TradingCoreConfig}) names as its
+ * own defaults, so the component in Karaf and the pipeline outside it start from the same settings:
  * <table>
  *   <caption>properties</caption>
  *   <tr><th>key</th><th>value</th><th>default</th></tr>
- *   <tr><td>{@code ring.size}</td><td>ring slots, a power of two, 8 to 2^24</td><td>65536</td></tr>
+ *   <tr><td>{@code ring.size}</td><td>ring slots, a power of two, 8 to 2^24</td><td>16384</td></tr>
  *   <tr><td>{@code wait.strategy}</td><td>{@code busy-spin}, {@code yielding}, {@code sleeping},
  *       {@code blocking}, {@code phased}</td><td>{@code phased} (see {@link WaitMode})</td></tr>
  *   <tr><td>{@code idle.tick.ms}</td><td>1 to 1000: idle threads wake at least this often (a safety net:
@@ -27,7 +29,7 @@ import java.util.Map;
  *   <tr><td>{@code journal.fsync.period.ms}</td><td>PERIODIC fsync period, 1 to 60000</td><td>10</td></tr>
  *   <tr><td>{@code journal.segment.size}</td><td>segment roll size in bytes, suffix k, m or g allowed
  *       (binary), at least 1k</td><td>256m</td></tr>
- *   <tr><td>{@code snapshot.interval.minutes}</td><td>scheduled snapshots, 0 = off</td><td>0</td></tr>
+ *   <tr><td>{@code snapshot.interval.minutes}</td><td>scheduled snapshots, 0 = off</td><td>60</td></tr>
  *   <tr><td>{@code snapshot.keep}</td><td>snapshots kept, &gt;= 1</td><td>3</td></tr>
  *   <tr><td>{@code journal.delete.before.snapshot}</td><td>delete journal segments wholly before the oldest kept
  *       snapshot</td><td>false</td></tr>
@@ -56,8 +58,26 @@ public record PipelineConfig(int ringSize, WaitMode waitStrategy, Duration idleT
                              int snapshotsKept, boolean deleteJournalBeforeSnapshot, int pinJournal, int pinBusiness,
                              int pinPublish) {
 
-    /** Default ring size. */
-    public static final int DEFAULT_RING_SIZE = 65_536;
+    /** Default ring size ({@code ring.size}). */
+    public static final int DEFAULT_RING_SIZE = 16_384;
+    /** Default wait strategy ({@code wait.strategy}), as {@link WaitMode#parse} reads it. */
+    public static final String DEFAULT_WAIT_STRATEGY = "phased";
+    /** Default wake-up period of idle threads in milliseconds ({@code idle.tick.ms}). */
+    public static final int DEFAULT_IDLE_TICK_MS = 10;
+    /** Default fsync policy ({@code journal.fsync}), as {@link FsyncPolicy#parse} reads it. */
+    public static final String DEFAULT_FSYNC = "batch";
+    /** Default PERIODIC fsync period in milliseconds ({@code journal.fsync.period.ms}). */
+    public static final int DEFAULT_FSYNC_PERIOD_MS = 10;
+    /** Default journal segment roll size ({@code journal.segment.size}), in the syntax {@link #from} reads. */
+    public static final String DEFAULT_SEGMENT_SIZE = "256m";
+    /** Default scheduled snapshot period in minutes ({@code snapshot.interval.minutes}), 0 = off. */
+    public static final int DEFAULT_SNAPSHOT_INTERVAL_MINUTES = 60;
+    /** Default number of snapshots kept ({@code snapshot.keep}). */
+    public static final int DEFAULT_SNAPSHOTS_KEPT = SnapshotStore.DEFAULT_KEEP;
+    /** Default of {@code journal.delete.before.snapshot}. */
+    public static final boolean DEFAULT_DELETE_JOURNAL_BEFORE_SNAPSHOT = false;
+    /** Default CPU of a pipeline thread ({@code pin.journal}, {@code pin.business}, {@code pin.publish}): none. */
+    public static final int NO_PINNING = -1;
     /** Largest ring size. */
     public static final int MAX_RING_SIZE = 1 << 24;
 
@@ -128,9 +148,12 @@ public record PipelineConfig(int ringSize, WaitMode waitStrategy, Duration idleT
      * @return the settings
      */
     public static PipelineConfig defaults(Path journalDir) {
-        return new PipelineConfig(DEFAULT_RING_SIZE, WaitMode.PHASED, Duration.ofMillis(10), journalDir,
-                FsyncPolicy.BATCH, Duration.ofMillis(10), JournalWriter.Options.DEFAULT_SEGMENT_BYTES, Duration.ZERO,
-                SnapshotStore.DEFAULT_KEEP, false, -1, -1, -1);
+        return new PipelineConfig(DEFAULT_RING_SIZE, WaitMode.parse(DEFAULT_WAIT_STRATEGY),
+                Duration.ofMillis(DEFAULT_IDLE_TICK_MS), journalDir, FsyncPolicy.parse(DEFAULT_FSYNC),
+                Duration.ofMillis(DEFAULT_FSYNC_PERIOD_MS),
+                parseSize("journal.segment.size", DEFAULT_SEGMENT_SIZE),
+                Duration.ofMinutes(DEFAULT_SNAPSHOT_INTERVAL_MINUTES), DEFAULT_SNAPSHOTS_KEPT,
+                DEFAULT_DELETE_JOURNAL_BEFORE_SNAPSHOT, NO_PINNING, NO_PINNING, NO_PINNING);
     }
 
     /**
@@ -163,12 +186,13 @@ public record PipelineConfig(int ringSize, WaitMode waitStrategy, Duration idleT
                 Duration.ofMillis(integer(properties, "journal.fsync.period.ms", d.fsyncPeriod().toMillis(),
                         Long.MAX_VALUE)),
                 size(properties, "journal.segment.size", d.segmentBytes()),
-                Duration.ofMinutes(integer(properties, "snapshot.interval.minutes", 0, 1_000_000)),
+                Duration.ofMinutes(integer(properties, "snapshot.interval.minutes", d.snapshotInterval().toMinutes(),
+                        1_000_000)),
                 (int) integer(properties, "snapshot.keep", d.snapshotsKept(), Integer.MAX_VALUE),
                 bool(properties, "journal.delete.before.snapshot", d.deleteJournalBeforeSnapshot()),
-                (int) integer(properties, "pin.journal", -1, Integer.MAX_VALUE),
-                (int) integer(properties, "pin.business", -1, Integer.MAX_VALUE),
-                (int) integer(properties, "pin.publish", -1, Integer.MAX_VALUE));
+                (int) integer(properties, "pin.journal", d.pinJournal(), Integer.MAX_VALUE),
+                (int) integer(properties, "pin.business", d.pinBusiness(), Integer.MAX_VALUE),
+                (int) integer(properties, "pin.publish", d.pinPublish(), Integer.MAX_VALUE));
     }
 
     /**
@@ -229,9 +253,10 @@ public record PipelineConfig(int ringSize, WaitMode waitStrategy, Duration idleT
             return ((Number) value).longValue();
         }
         String text = string(properties, key);
-        if (text == null) {
-            return fallback;
-        }
+        return text == null ? fallback : parseSize(key, text);
+    }
+
+    private static long parseSize(String key, String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace(" ", "");
         long unit = 1;
         for (String[] suffix : new String[][] {{"kib", "1024"}, {"mib", "1048576"}, {"gib", "1073741824"},

@@ -104,6 +104,7 @@ final class PipelineReplay {
         settings.put("journal.fsync", options.fsync());
         settings.put("wait.strategy", options.waitStrategy());
         settings.put("ring.size", "65536");
+        settings.put("snapshot.interval.minutes", "0");
         PipelineConfig config = PipelineConfig.from(settings);
         long firstRowSeq = 1L + file.instruments().size() + file.accounts().size() + (limits == null ? 0 : 1);
         Results results = new Results(file, trades, firstRowSeq);

@@ -60,7 +60,7 @@ class CoreAlertsTest {
         properties.put("snapshot.interval.minutes", 0);
         properties.put("clock.tick.ms", 60_000);
         started.add(core);
-        core.activate(properties);
+        core.activate(CoreConfigs.of(properties));
         core.applyInstruments(Map.of("ABC.priceScale", "2", "ABC.tickSize", "0.01"));
         core.applyAccounts(Map.of("alice.stp", "none", "alice.capital", "1000.00", "bob.stp", "none",
                 "bob.capital", "1000.00"));

@@ -141,7 +141,7 @@ class JournalHistoryTest {
         for (int i = 0; i < settings.length; i += 2) {
             properties.put((String) settings[i], settings[i + 1]);
         }
-        core.activate(properties);
+        core.activate(CoreConfigs.of(properties));
         running.add(core);
         core.applyInstruments(INSTRUMENTS);
         core.applyAccounts(ACCOUNTS);
@@ -315,8 +315,8 @@ class JournalHistoryTest {
         core.addResultListener(throwing);
         core.addResultListener(live);
         running.add(core);
-        core.activate(Map.of("journal.dir", dir.resolve("core").toString(), "journal.fsync", "none",
-                "ring.size", 1024, "snapshot.interval.minutes", 0, "clock.tick.ms", 60_000));
+        core.activate(CoreConfigs.of(Map.of("journal.dir", dir.resolve("core").toString(), "journal.fsync", "none",
+                "ring.size", 1024, "snapshot.interval.minutes", 0, "clock.tick.ms", 60_000)));
         core.applyInstruments(INSTRUMENTS);
         core.applyAccounts(ACCOUNTS);
 

@@ -70,7 +70,7 @@ class OrderHistoryTest {
             properties.put((String) settings[i], settings[i + 1]);
         }
         started.add(core);
-        core.activate(properties);
+        core.activate(CoreConfigs.of(properties));
         core.applyInstruments(INSTRUMENTS);
         core.applyAccounts(Map.of("alice.stp", "none", "bob.stp", "none"));
         return core;
@@ -224,7 +224,8 @@ class OrderHistoryTest {
         TradingCoreManager core = start();
 
         assertThat(core.orderHistory(424242)).isEmpty();
-        assertThat(core.finishedOrdersKept()).isEqualTo(TradingCoreManager.DEFAULT_ORDERS_KEPT);
+        assertThat(core.finishedOrdersKept()).as("the Metatype default")
+                .isEqualTo(CoreConfigs.of(Map.of()).orders_memory_finished());
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class RealCore {
         properties.put("ring.size", 1024);
         properties.put("snapshot.interval.minutes", 0);
         properties.put("clock.tick.ms", 60_000);
-        core.activate(properties);
+        core.activate(CoreConfigs.of(properties));
         core.applyInstruments(instruments);
         core.applyAccounts(accounts);
         if (!risk.isEmpty()) {

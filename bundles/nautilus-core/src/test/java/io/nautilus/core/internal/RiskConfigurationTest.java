@@ -60,7 +60,7 @@ class RiskConfigurationTest {
         properties.put("snapshot.interval.minutes", 0);
         properties.put("clock.tick.ms", 60_000);
         started.add(core);
-        core.activate(properties);
+        core.activate(CoreConfigs.of(properties));
         return core;
     }
 

@@ -79,7 +79,7 @@ class TradingCoreManagerTest {
             properties.put((String) settings[i], settings[i + 1]);
         }
         started.add(core);
-        core.activate(properties);
+        core.activate(CoreConfigs.of(properties));
         return core;
     }
 
@@ -418,12 +418,12 @@ class TradingCoreManagerTest {
         Map<String, Object> broken = new HashMap<>();
         broken.put("journal.dir", dir.resolve("core").toString());
         broken.put("ring.size", 1000);
-        core.modified(broken);
+        core.modified(CoreConfigs.of(broken));
         assertThat(core.order(resting)).as("still running, same state").isPresent();
         assertThat(core.pipelineInfo()).contains("ring 1024 slots");
         broken.put("ring.size", 2048);
         broken.put("trading.day.end", "25:99");
-        core.modified(broken);
+        core.modified(CoreConfigs.of(broken));
         assertThat(core.pipelineInfo()).contains("ring 1024 slots");
     }
 
@@ -437,7 +437,7 @@ class TradingCoreManagerTest {
         changed.put("ring.size", 2048);
         changed.put("snapshot.interval.minutes", 0);
         changed.put("clock.tick.ms", 60_000);
-        core.modified(changed);
+        core.modified(CoreConfigs.of(changed));
         assertThat(core.pipelineInfo()).contains("ring 2048 slots");
         assertThat(core.order(resting)).as("recovered from the journal").isPresent();
         assertThat(limit(core, 52, BOB, Side.BUY, 101_00, 4).reports())

@@ -74,7 +74,7 @@ class VenueOrdersTest {
         properties.put("snapshot.interval.minutes", 0);
         properties.put("clock.tick.ms", 60_000);
         started.add(core);
-        core.activate(properties);
+        core.activate(CoreConfigs.of(properties));
         core.applyInstruments(INSTRUMENTS);
         core.applyAccounts(Map.of("alice.stp", "none", "bob.stp", "none"));
         return core;

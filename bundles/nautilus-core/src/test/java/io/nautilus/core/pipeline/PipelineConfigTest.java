@@ -26,12 +26,12 @@ class PipelineConfigTest {
     void onlyTheJournalDirectoryIsRequired() {
         PipelineConfig config = PipelineConfig.from(props("service.pid", "io.nautilus.core"));
         assertThat(config).isEqualTo(PipelineConfig.defaults(Path.of("/var/nautilus/journal")));
-        assertThat(config.ringSize()).isEqualTo(65_536);
+        assertThat(config.ringSize()).isEqualTo(16_384);
         assertThat(config.waitStrategy()).isEqualTo(WaitMode.PHASED);
         assertThat(config.idleTick()).isEqualTo(Duration.ofMillis(10));
         assertThat(config.fsync()).isEqualTo(FsyncPolicy.BATCH);
         assertThat(config.segmentBytes()).isEqualTo(256L << 20);
-        assertThat(config.snapshotInterval()).isZero();
+        assertThat(config.snapshotInterval()).isEqualTo(Duration.ofMinutes(60));
         assertThat(config.snapshotsKept()).isEqualTo(3);
         assertThat(config.deleteJournalBeforeSnapshot()).isFalse();
         assertThat(config.pinBusiness()).isEqualTo(-1);

@@ -6,7 +6,8 @@ import org.osgi.service.metatype.annotations.Option;
 
 /**
  * One FIX venue session, a factory configuration {@code etc/io.nautilus.venue.fix-<venue>.cfg}; the component
- * reads and validates the raw properties itself ({@link FixVenueSettings}) so a broken file gets a clear error.
+ * reads and validates the raw properties itself ({@link FixVenueSettings}) so a broken file gets a clear error, and
+ * takes the defaults of an absent property from here: they are written nowhere else.
  */
 @ObjectClassDefinition(name = "Nautilus FIX venue",
         description = "One QuickFIX/J initiator session (FIX 4.2 or 4.4) to an external venue, registered as the"

@@ -4,12 +4,14 @@ import io.nautilus.api.VenueId;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -110,23 +112,22 @@ public record FixVenueSettings(VenueId venue, String beginString, String host, i
                     + " venue id (1 to 64 of letters, digits and . _ - : /)");
         }
         in.venue = venue;
-        String beginString = in.optional("begin.string", FIX44);
-        String dictionary = in.optional("data.dictionary", "");
+        String beginString = in.optional("begin.string");
+        String dictionary = in.optional("data.dictionary");
         if (dictionary.isEmpty()) {
             dictionary = FIX42.equals(beginString) ? "FIX42.xml" : "FIX44.xml";
         }
-        String store = in.optional("store.path", "");
+        String store = in.optional("store.path");
         Path storePath = store.isEmpty()
                 ? Path.of(karafData == null ? "data" : karafData, "nautilus", "fix", venue.value())
                 : Path.of(store);
-        return new FixVenueSettings(venue, beginString, in.required("host"), in.integer("port", -1),
-                in.required("sender.comp.id"), in.required("target.comp.id"), in.integer("heartbeat.seconds", 30),
+        return new FixVenueSettings(venue, beginString, in.required("host"), in.integer("port"),
+                in.required("sender.comp.id"), in.required("target.comp.id"), in.integer("heartbeat.seconds"),
                 in.time("session.start"), in.time("session.end"), in.zone("session.time.zone"), dictionary,
-                in.bool("validate.incoming", true), storePath, in.bool("store.sync", false),
-                in.optional("reconnect.interval", "1;2;5;10;30"), in.integer("logon.timeout.seconds", 10),
-                in.integer("logout.timeout.seconds", 2), in.bool("reset.on.logon", false),
-                in.bool("reset.on.logout", false), in.bool("reset.on.disconnect", false),
-                in.bool("connect.on.start", true), in.bool("send.account", true));
+                in.bool("validate.incoming"), storePath, in.bool("store.sync"), in.optional("reconnect.interval"),
+                in.integer("logon.timeout.seconds"), in.integer("logout.timeout.seconds"), in.bool("reset.on.logon"),
+                in.bool("reset.on.logout"), in.bool("reset.on.disconnect"), in.bool("connect.on.start"),
+                in.bool("send.account"));
     }
 
     /**
@@ -182,7 +183,33 @@ public record FixVenueSettings(VenueId venue, String beginString, String host, i
         return settings;
     }
 
-    /** Reads typed values from Config Admin properties with messages that name the venue and the property. */
+    /**
+     * The defaults of {@link FixVenueConfig}, the one place they are written, by key (DS's mapping: the attribute
+     * {@code heartbeat_seconds} is the key {@code heartbeat.seconds}), as text.
+     *
+     * @return key to default value; keys without a default (required ones) are absent
+     */
+    static Map<String, String> metatypeDefaults() {
+        return DEFAULTS;
+    }
+
+    private static final Map<String, String> DEFAULTS = readDefaults();
+
+    private static Map<String, String> readDefaults() {
+        Map<String, String> defaults = new HashMap<>();
+        for (Method attribute : FixVenueConfig.class.getDeclaredMethods()) {
+            Object value = attribute.getDefaultValue();
+            if (value != null) {
+                defaults.put(attribute.getName().replace('_', '.'), String.valueOf(value));
+            }
+        }
+        return Map.copyOf(defaults);
+    }
+
+    /**
+     * Reads typed values from Config Admin properties, an absent or blank one as its Metatype default, with messages
+     * that name the venue and the property.
+     */
     private static final class Reader {
         private final Map<String, ?> properties;
         private VenueId venue;
@@ -195,28 +222,22 @@ public record FixVenueSettings(VenueId venue, String beginString, String host, i
             return venue == null ? "FIX venue configuration: " : "FIX venue " + venue + ": ";
         }
 
-        String optional(String key, String defaultValue) {
+        String optional(String key) {
             Object value = properties.get(key);
             String text = value == null ? "" : String.valueOf(value).strip();
-            return text.isEmpty() ? defaultValue : text;
+            return text.isEmpty() ? DEFAULTS.getOrDefault(key, "") : text;
         }
 
         String required(String key) {
-            String text = optional(key, "");
+            String text = optional(key);
             if (text.isEmpty()) {
                 throw new IllegalArgumentException(where() + key + " is required");
             }
             return text;
         }
 
-        int integer(String key, int defaultValue) {
-            String text = optional(key, null);
-            if (text == null) {
-                if (defaultValue < 0) {
-                    throw new IllegalArgumentException(where() + key + " is required");
-                }
-                return defaultValue;
-            }
+        int integer(String key) {
+            String text = required(key);
             try {
                 return Integer.parseInt(text);
             } catch (NumberFormatException e) {
@@ -224,11 +245,8 @@ public record FixVenueSettings(VenueId venue, String beginString, String host, i
             }
         }
 
-        boolean bool(String key, boolean defaultValue) {
-            String text = optional(key, null);
-            if (text == null) {
-                return defaultValue;
-            }
+        boolean bool(String key) {
+            String text = required(key);
             return switch (text.toLowerCase(Locale.ROOT)) {
                 case "true", "y", "yes" -> true;
                 case "false", "n", "no" -> false;
@@ -238,8 +256,8 @@ public record FixVenueSettings(VenueId venue, String beginString, String host, i
         }
 
         LocalTime time(String key) {
-            String text = optional(key, null);
-            if (text == null) {
+            String text = optional(key);
+            if (text.isEmpty()) {
                 return null;
             }
             try {
@@ -250,7 +268,7 @@ public record FixVenueSettings(VenueId venue, String beginString, String host, i
         }
 
         ZoneId zone(String key) {
-            String text = optional(key, "UTC");
+            String text = required(key);
             try {
                 return ZoneId.of(text);
             } catch (DateTimeException e) {

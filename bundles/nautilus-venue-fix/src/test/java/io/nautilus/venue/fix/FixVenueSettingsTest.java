@@ -4,9 +4,14 @@ import org.junit.jupiter.api.Test;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 
+import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +41,40 @@ class FixVenueSettingsTest {
         assertThat(fix.getString(id, "ConnectionType")).isEqualTo("initiator");
         assertThat(fix.getString(id, "FileStorePath")).isEqualTo("/opt/nautilus/data/nautilus/fix/ACME-FIX");
         assertThat(fix.getString(id, "ReconnectInterval")).isEqualTo("1;2;5;10;30");
+    }
+
+    @Test
+    void anAbsentPropertyIsItsMetatypeDefault() {
+        Map<String, Object> explicit = minimal();
+        for (Method attribute : FixVenueConfig.class.getDeclaredMethods()) {
+            if (attribute.getDefaultValue() != null) {
+                explicit.put(attribute.getName().replace('_', '.'), String.valueOf(attribute.getDefaultValue()));
+            }
+        }
+        assertThat(explicit).hasSizeGreaterThan(minimal().size() + 10);
+
+        assertThat(FixVenueSettings.parse(minimal(), "/data")).isEqualTo(FixVenueSettings.parse(explicit, "/data"));
+    }
+
+    @Test
+    void theExampleFileNamesOnlyMetatypeAttributesAndShowsTheirDefaults() throws Exception {
+        Properties example = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/example/io.nautilus.venue.fix-example.cfg")) {
+            assertThat(in).isNotNull();
+            example.load(in);
+        }
+        Set<String> attributes = new HashSet<>();
+        for (Method attribute : FixVenueConfig.class.getDeclaredMethods()) {
+            String key = attribute.getName().replace('_', '.');
+            attributes.add(key);
+            if (attribute.getDefaultValue() != null) {
+                assertThat(example.getProperty(key)).as(key).isEqualTo(String.valueOf(attribute.getDefaultValue()));
+            }
+        }
+        assertThat(attributes).containsAll(example.stringPropertyNames());
+        Map<String, Object> properties = new HashMap<>();
+        example.forEach((key, value) -> properties.put((String) key, value));
+        assertThat(FixVenueSettings.parse(properties, "/data").venue().value()).isEqualTo("EXAMPLE-FIX");
     }
 
     @Test
