@@ -190,7 +190,7 @@ final class StoreOnOff {
         }
         properties.put("snapshot.interval.minutes", 0);
         properties.put("clock.tick.ms", 60_000);
-        invoke(core, "activate", new Class<?>[] {Map.class}, properties);
+        io.nautilus.core.internal.CoreConfigs.activate((io.nautilus.core.internal.TradingCoreManager) core, properties);
         return core;
     }
 

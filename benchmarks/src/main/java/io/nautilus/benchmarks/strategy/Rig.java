@@ -234,7 +234,7 @@ final class Rig implements AutoCloseable {
         properties.put("journal.fsync", fsync);
         properties.put("snapshot.interval.minutes", 0);
         properties.put("clock.tick.ms", 60_000);
-        invoke(core, "activate", new Class<?>[] {Map.class}, properties);
+        io.nautilus.core.internal.CoreConfigs.activate((io.nautilus.core.internal.TradingCoreManager) core, properties);
         invoke(core, "applyInstruments", new Class<?>[] {Map.class},
                 Map.of("BENCH.priceScale", "2", "BENCH.tickSize", "0.01", "BENCH.lotSize", "1"));
         invoke(core, "applyAccounts", new Class<?>[] {Map.class}, Map.of("bench.stp", "none"));
