@@ -17,8 +17,8 @@
 #      order books alone: the replay tool's matching alone (MatchingEngine) against exchange-core's
 #        OrderBookDirectImpl driven through IOrderBook.processCommand, every row timed, PASSES passes on a fresh
 #        book, the last timed;
-#   4. prints each run, then the medians and the ratios (ours / exchange-core) as one JSON line, with the load
-#      average before and after (the machine may be shared).
+#   4. prints each run, then the medians and the ratios (ours / exchange-core: of the medians, and the median of
+#      the per-round ratios) as one JSON line, with the load average before and after (the machine may be shared).
 #
 # Usage: benchmarks/core/vs-exchange-core.sh
 # Environment: COMMANDS (3000000), WARMUP (1000000), SEED (1), ROUNDS (3), PASSES (3), BOOK (direct|naive),
@@ -156,11 +156,20 @@ med() { printf '%s\n' "$@" | median; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 m_pipe=$(med "${pipe[@]}"); m_eng=$(med "${eng[@]}"); m_mat=$(med "${mat[@]}"); m_bk=$(med "${bk[@]}")
 r_full=$(ratio "$m_pipe" "$m_eng"); r_alone=$(ratio "$m_mat" "$m_bk")
+# the ratio within each round (its two runs back to back), then their median: steadier on a shared machine
+paired() {
+    local -n a=$1 b=$2
+    local i
+    for i in "${!a[@]}"; do ratio "${a[$i]}" "${b[$i]}"; echo; done | median
+}
+p_full=$(paired pipe eng); p_alone=$(paired mat bk)
 echo "full: ours $m_pipe vs exchange-core $m_eng commands/s = ${r_full}x;" \
-    "alone: ours $m_mat vs exchange-core $m_bk commands/s = ${r_alone}x (medians of $rounds; load $load_before -> $load_after)"
+    "alone: ours $m_mat vs exchange-core $m_bk commands/s = ${r_alone}x (medians of $rounds; median of the per-round" \
+    "ratios: full ${p_full}x, alone ${p_alone}x; load $load_before -> $load_after)"
 printf '{"benchmark":"core-vs-exchange-core","exchangeCore":"0.5.3","seed":%d,"commands":%d,"warmup":%d,' \
     "$seed" "$commands" "$warmup"
 printf '"rounds":%d,"passes":%d,"orderBook":"%s","sameTrades":true,"trades":%d,' "$rounds" "$passes" "$book" "$trades"
 printf '"pipeline":%s,"exchangeCoreEngine":%s,"pipelineRatio":%s,' "$m_pipe" "$m_eng" "$r_full"
 printf '"matching":%s,"exchangeCoreBook":%s,"matchingRatio":%s,' "$m_mat" "$m_bk" "$r_alone"
+printf '"pipelineRatioPaired":%s,"matchingRatioPaired":%s,' "$p_full" "$p_alone"
 printf '"loadBefore":"%s","loadAfter":"%s","cpus":%d}\n' "$load_before" "$load_after" "$(nproc)"
