@@ -114,6 +114,15 @@ if [ "$same" != true ]; then
     exit 1
 fi
 
+# a run of exchange-core must have made the differential's trades and refused nothing
+check_xc() {
+    local n rejected
+    n=$(jfield trades <<<"$1"); rejected=$(jfield rejected <<<"$1")
+    if [ "$n" != "$trades" ] || [ "$rejected" != 0 ]; then
+        echo "round $r: exchange-core made $n trades (not $trades), rejected $rejected: $1" >&2
+        exit 1
+    fi
+}
 pipe=(); eng=(); mat=(); bk=()
 for r in $(seq 1 "$rounds"); do
     for pair in full alone; do
@@ -133,6 +142,7 @@ for r in $(seq 1 "$rounds"); do
                     echo "round $r: our full pipeline (fsync batch, risk on): $rate commands/s" ;;
                 full/xc)
                     line=$(xc_engine --passes 1)
+                    check_xc "$line"
                     rate=$(jfield commandsPerSecond <<<"$line")
                     eng+=("$rate")
                     echo "round $r: exchange-core full engine: $rate commands/s" ;;
@@ -143,6 +153,7 @@ for r in $(seq 1 "$rounds"); do
                     echo "round $r: our MatchingEngine alone: $rate commands/s" ;;
                 alone/xc)
                     line=$(xc_book --passes "$passes")
+                    check_xc "$line"
                     rate=$(jfield commandsPerSecond <<<"$line")
                     bk+=("$rate")
                     echo "round $r: exchange-core OrderBook${book^}Impl alone: $rate commands/s" ;;
