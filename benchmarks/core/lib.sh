@@ -33,8 +33,8 @@ replay_classpath() {
     echo "$core_jar:$m2/io/nautilus/nautilus-core-api/$version/nautilus-core-api-$version.jar:$m2/io/nautilus/nautilus-api/$version/nautilus-api-$version.jar:$slf4j"
 }
 
-# median of the numbers on stdin (one per line); the mean of the middle two for an even count
-median() { sort -g | awk '{a[NR]=$1} END {if (NR == 0) print "null"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+# median of the numbers on stdin (one per line); the mean of the middle two for an even count (not in e-notation)
+median() { sort -g | awk '{a[NR]=$1} END {if (NR == 0) print "null"; else if (NR % 2) print a[(NR+1)/2]; else printf "%.10g\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
 # the value of a numeric JSON field of the line on stdin
 jfield() { sed -n "s/.*\"$1\":\(-\{0,1\}[0-9.eE+-]*\).*/\1/p"; }
