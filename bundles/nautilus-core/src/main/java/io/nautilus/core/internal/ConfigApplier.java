@@ -131,12 +131,9 @@ final class ConfigApplier {
                 if (def.equals(view.instrument(id)) && !routingChanged && !s.external()) {
                     continue;
                 }
-                CommandResult r = await(core.send(c -> {
-                    Registry.encode(def, c);
-                    if (s.external()) {
-                        c.flags |= Op.INSTRUMENT_EXTERNAL;
-                    }
-                }), "define instrument " + s.symbol());
+                boolean routedOut = s.external();
+                CommandResult r = await(core.send(c -> Registry.encode(def, routedOut, c)),
+                        "define instrument " + s.symbol());
                 if (!r.accepted()) {
                     LOG.error("instrument {} was not (re)defined: {}", s.symbol(), r.describe());
                 } else {

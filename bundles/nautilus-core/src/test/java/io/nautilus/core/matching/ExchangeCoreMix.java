@@ -5,6 +5,7 @@ import io.nautilus.api.Side;
 import io.nautilus.api.TimeInForce;
 import io.nautilus.core.Command;
 import io.nautilus.core.Events;
+import io.nautilus.core.InstrumentCommand;
 import io.nautilus.core.Op;
 import org.agrona.collections.Long2LongHashMap;
 
@@ -162,9 +163,9 @@ public final class ExchangeCoreMix {
             slot.text = accountNames[account[i]];
             slot.instrument = Command.ANY;
         } else if (o == Op.ADD_INSTRUMENT) {
-            slot.text = symbol;
+            // tick 1, lot 1, minimum quantity 1, no band, scales 0, no fees, the core's own book
+            InstrumentCommand.encode(INSTRUMENT, symbol, 1, 1, 1, 0, 0, 0, 0, 0, 0, false, slot);
             slot.account = Command.ANY;
-            slot.stopPrice = 1;
         }
     }
 
