@@ -58,9 +58,14 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Snapshots kept", description = "Older snapshots are deleted.")
     int snapshot_keep() default PipelineConfig.DEFAULT_SNAPSHOTS_KEPT;
 
+    /*
+     * Text, not boolean: Declarative Services reads any text but "true" as false, so a typo would silently turn the
+     * deletion off; PipelineConfig parses true/false strictly and refuses anything else with the key.
+     */
     @AttributeDefinition(name = "Delete journal before snapshot", description = "Delete journal segments wholly "
-            + "older than the oldest kept snapshot.")
-    boolean journal_delete_before_snapshot() default PipelineConfig.DEFAULT_DELETE_JOURNAL_BEFORE_SNAPSHOT;
+            + "older than the oldest kept snapshot.", options = {
+                @Option(label = "true", value = "true"), @Option(label = "false", value = "false")})
+    String journal_delete_before_snapshot() default "" + PipelineConfig.DEFAULT_DELETE_JOURNAL_BEFORE_SNAPSHOT;
 
     @AttributeDefinition(name = "Pin business thread", description = "CPU for the business thread, -1 = none.")
     int pin_business() default PipelineConfig.NO_PINNING;

@@ -63,4 +63,13 @@ class TradingCoreConfigTest {
         assertThatThrownBy(() -> CoreSettings.of(CoreConfigs.of(Map.of("ring.size", 1000))))
                 .hasMessageContaining("ring.size 1000 must be a power of two");
     }
+
+    @Test
+    void aBooleanThatIsNeitherTrueNorFalseIsRefusedWithItsKey() {
+        assertThatThrownBy(() -> CoreSettings.of(CoreConfigs.of(Map.of("journal.delete.before.snapshot", "ture"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("journal.delete.before.snapshot").hasMessageContaining("ture");
+        assertThat(CoreSettings.of(CoreConfigs.of(Map.of("journal.delete.before.snapshot", " TRUE "))).pipeline()
+                .deleteJournalBeforeSnapshot()).isTrue();
+    }
 }
