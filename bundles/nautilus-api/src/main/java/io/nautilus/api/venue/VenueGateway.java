@@ -14,6 +14,13 @@ import io.nautilus.api.order.ReplaceOrder;
  * <p>The trading core is the single consumer: it sets the listener and feeds the venue's reports back onto
  * its command ring. Send methods are asynchronous; every outcome, including a venue reject, arrives as an
  * {@link io.nautilus.api.order.ExecutionReport} with the command's client order id.
+ *
+ * <p>Threads: a gateway calls its listeners (reports and state changes) only on its <em>session thread</em>: one
+ * thread per gateway, one call at a time, in the order the venue produced them (a state change and the reports
+ * around it included), never under the gateway's locks and never on the thread that called a send method,
+ * {@link #connect()} or {@link #disconnect(String)}, so a listener may call the gateway back. {@link #state()} is
+ * current at once; its listener is told afterwards, on that thread. A listener that throws is logged and counted,
+ * and the next report is delivered as usual. Gateways keep this bookkeeping in a {@link VenueSession}.
  */
 public interface VenueGateway {
 
@@ -32,7 +39,7 @@ public interface VenueGateway {
     ConnectionState state();
 
     /**
-     * Sets the listener that receives every execution report from this venue.
+     * Sets the listener that receives every execution report from this venue, on the session thread.
      *
      * @param listener the consumer, or {@code null} to stop delivering
      */
@@ -74,7 +81,7 @@ public interface VenueGateway {
     }
 
     /**
-     * Sets the listener told about connection state changes.
+     * Sets the listener told about connection state changes, on the session thread.
      *
      * @param listener the listener, or {@code null} to stop telling
      */
