@@ -16,6 +16,7 @@ import io.nautilus.api.order.NewOrder;
 import io.nautilus.api.order.ReplaceOrder;
 import io.nautilus.api.venue.OrderStatusQuery;
 import io.nautilus.api.venue.VenueGateway;
+import io.nautilus.api.venue.VenueSession;
 import io.nautilus.api.venue.VenueSessionInfo;
 import io.nautilus.api.venue.VenueStateListener;
 import org.apache.camel.Exchange;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link VenueGateway} whose implementation is a Camel route: the route consuming from
@@ -52,6 +52,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>Reports</h2>
  * The gateway remembers each order it sent (account, strategy, instrument, side, quantity, fills so far) by client
  * order id, so a venue's answer needs only {@code execType} and {@code clientOrderId}; see {@link ReportMapper}.
+ * A report is mapped on the thread of the route that sends it to {@code nautilus-venue-report:<venueId>} (a bad one
+ * fails that exchange) and delivered to the listener on the gateway's session thread ({@link VenueSession}), in the
+ * order the routes handed the reports over, even when a route answers inside a send.
  */
 public final class CamelVenueGateway implements VenueGateway {
 
@@ -79,19 +82,15 @@ public final class CamelVenueGateway implements VenueGateway {
     /** Outstanding cancel/replace requests by their client order id. */
     final Map<Long, Request> requests = new ConcurrentHashMap<>();
 
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong failedExchanges = new AtomicLong();
-    private final AtomicLong reports = new AtomicLong();
-    private final AtomicLong badReports = new AtomicLong();
+    private final VenueSession session;
+    private final VenueSession.Counter sent;
+    private final VenueSession.Counter refused;
+    private final VenueSession.Counter failedExchanges;
+    private final VenueSession.Counter reports;
+    private final VenueSession.Counter badReports;
 
-    private volatile ExecutionReportListener listener;
-    private volatile VenueStateListener stateListener;
     private volatile VenueConsumer consumer;
     private Runnable unpublish;
-    private volatile ConnectionState state = ConnectionState.DOWN;
-    private volatile long lastStateChange;
-    private volatile String lastProblem = "";
 
     /** What the gateway knows of one order. */
     static final class OrderTrack {
@@ -121,6 +120,12 @@ public final class CamelVenueGateway implements VenueGateway {
         this.venue = venue;
         this.owner = owner;
         this.mapper = new ReportMapper(this);
+        this.session = VenueSession.builder(venue).logger(CamelVenueGateway.class).build();
+        this.sent = session.counter("sent");
+        this.refused = session.counter("refused");
+        this.failedExchanges = session.counter("failed");
+        this.reports = session.counter(VenueSession.REPORTS);
+        this.badReports = session.counter("badReports");
     }
 
     // ------------------------------------------------------------------ route lifecycle
@@ -151,10 +156,10 @@ public final class CamelVenueGateway implements VenueGateway {
         withdraw();
     }
 
-    /** The binding goes away: down, and no longer published. */
+    /** The binding goes away: down, no longer published, and its session thread stopped. */
     synchronized void close() {
         consumer = null;
-        changeState(ConnectionState.DOWN, "Camel venue components removed");
+        session.close("Camel venue components removed");
         withdraw();
     }
 
@@ -175,21 +180,7 @@ public final class CamelVenueGateway implements VenueGateway {
     }
 
     private void changeState(ConnectionState to, String reason) {
-        ConnectionState from = state;
-        if (from == to) {
-            return;
-        }
-        state = to;
-        lastStateChange = System.currentTimeMillis();
-        LOG.info("venue {}: {} -> {} ({})", venue, from, to, reason);
-        VenueStateListener current = stateListener;
-        if (current != null) {
-            try {
-                current.onStateChange(venue, from, to, reason);
-            } catch (RuntimeException e) {
-                LOG.error("venue {}: state listener failed", venue, e);
-            }
-        }
+        session.changeState(to, reason);
     }
 
     // ------------------------------------------------------------------ VenueGateway
@@ -201,17 +192,17 @@ public final class CamelVenueGateway implements VenueGateway {
 
     @Override
     public ConnectionState state() {
-        return state;
+        return session.state();
     }
 
     @Override
     public void setListener(ExecutionReportListener listener) {
-        this.listener = listener;
+        session.setListener(listener);
     }
 
     @Override
     public void setStateListener(VenueStateListener listener) {
-        this.stateListener = listener;
+        session.setStateListener(listener);
     }
 
     @Override
@@ -221,7 +212,7 @@ public final class CamelVenueGateway implements VenueGateway {
                 : "route " + routeId(current) + "; sent " + sent.get() + ", refused " + refused.get()
                 + ", failed " + failedExchanges.get() + ", reports " + reports.get() + ", bad reports "
                 + badReports.get();
-        return new VenueSessionInfo(venue, state, detail, -1, -1, lastStateChange, lastProblem);
+        return session.info(detail, -1, -1);
     }
 
     @Override
@@ -375,17 +366,18 @@ public final class CamelVenueGateway implements VenueGateway {
     private Optional<Instrument> instrumentFor(InstrumentId id) {
         Optional<Instrument> instrument = owner.instrument(id);
         if (instrument.isEmpty()) {
-            refused.incrementAndGet();
-            lastProblem = "no definition of instrument " + id + " (its price and quantity scales are unknown)";
-            LOG.warn("venue {}: command refused: {}", venue, lastProblem);
+            refused.increment();
+            String problem = "no definition of instrument " + id + " (its price and quantity scales are unknown)";
+            session.problem(problem);
+            LOG.warn("venue {}: command refused: {}", venue, problem);
         }
         return instrument;
     }
 
     private boolean send(Map<String, Object> body, Instrument instrument) {
         VenueConsumer route = consumer;
-        if (route == null || state != ConnectionState.LOGGED_ON) {
-            refused.incrementAndGet();
+        if (route == null || session.state() != ConnectionState.LOGGED_ON) {
+            refused.increment();
             return false;
         }
         Exchange exchange = route.createExchange(false);
@@ -402,17 +394,17 @@ public final class CamelVenueGateway implements VenueGateway {
             route.getProcessor().process(exchange);
             Exception failure = exchange.getException();
             if (failure != null) {
-                failedExchanges.incrementAndGet();
-                lastProblem = body.get("kind") + " " + body.get("clientOrderId") + ": " + failure;
+                failedExchanges.increment();
+                session.problem(body.get("kind") + " " + body.get("clientOrderId") + ": " + failure);
                 LOG.warn("venue {}: the route failed on {} {}: {}", venue, body.get("kind"),
                         body.get("clientOrderId"), failure.toString());
                 return false;
             }
-            sent.incrementAndGet();
+            sent.increment();
             return true;
         } catch (Exception e) {
-            failedExchanges.incrementAndGet();
-            lastProblem = body.get("kind") + " " + body.get("clientOrderId") + ": " + e;
+            failedExchanges.increment();
+            session.problem(body.get("kind") + " " + body.get("clientOrderId") + ": " + e);
             LOG.warn("venue {}: the route failed on {} {}: {}", venue, body.get("kind"), body.get("clientOrderId"),
                     e.toString());
             return false;
@@ -424,10 +416,10 @@ public final class CamelVenueGateway implements VenueGateway {
     // ------------------------------------------------------------------ reports
 
     /**
-     * Maps one report message and hands it to the listener.
+     * Maps one report message and hands it to the listener on the session thread.
      *
      * @param message the message's fields
-     * @return the report delivered
+     * @return the report mapped
      * @throws BadReportException if the message cannot be mapped (counted)
      */
     ExecutionReport report(Map<?, ?> message) {
@@ -440,23 +432,13 @@ public final class CamelVenueGateway implements VenueGateway {
             countBadBody(bad.getMessage());
             throw bad;
         }
-        reports.incrementAndGet();
-        ExecutionReportListener current = listener;
-        if (current == null) {
-            LOG.warn("venue {}: no listener for {}", venue, report);
-        } else {
-            try {
-                current.onExecutionReport(report);
-            } catch (RuntimeException e) {
-                LOG.error("venue {}: execution report listener failed on {}", venue, report, e);
-            }
-        }
+        session.dispatch(report);
         return report;
     }
 
     void countBadBody(String error) {
-        badReports.incrementAndGet();
-        lastProblem = "bad report: " + error;
+        badReports.increment();
+        session.problem("bad report: " + error);
     }
 
     Optional<Instrument> instrument(InstrumentId id) {
@@ -478,7 +460,7 @@ public final class CamelVenueGateway implements VenueGateway {
         return failedExchanges.get();
     }
 
-    /** @return reports delivered */
+    /** @return reports mapped and handed to the session thread */
     public long reportCount() {
         return reports.get();
     }
@@ -490,6 +472,6 @@ public final class CamelVenueGateway implements VenueGateway {
 
     /** @return the last problem, empty if none */
     public String lastProblem() {
-        return lastProblem;
+        return session.lastProblem();
     }
 }

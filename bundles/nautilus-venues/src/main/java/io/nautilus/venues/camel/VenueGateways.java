@@ -107,8 +107,9 @@ public final class VenueGateways {
         return Optional.ofNullable(gateways.get(venue));
     }
 
-    /** Withdraws every published gateway (the binding goes away); their states become DOWN. */
+    /** Withdraws every published gateway (the binding goes away); their states become DOWN, their threads stop. */
     public void closeAll() {
         gateways.values().forEach(CamelVenueGateway::close);
+        gateways.clear();
     }
 }

@@ -95,7 +95,7 @@ class CamelVenueGatewayTest {
     void theRunningRouteIsAPublishedLoggedOnGateway() {
         assertThat(fixture.published).containsExactly(gateway);
         assertThat(gateway.state()).isEqualTo(ConnectionState.LOGGED_ON);
-        assertThat(fixture.states).containsExactly("TEST DOWN->LOGGED_ON");
+        assertThat(fixture.states(1)).containsExactly("TEST DOWN->LOGGED_ON");
         assertThat(gateway.sessionInfo().detail()).contains("venue-test");
     }
 
@@ -117,8 +117,8 @@ class CamelVenueGatewayTest {
                 .containsEntry("quantity", "1.2345").containsEntry("flags", "NONE")
                 .doesNotContainKeys("stopPrice", "expireTime", "origClientOrderId");
 
-        assertThat(fixture.reports).hasSize(2);
-        ExecutionReport ack = fixture.reports.get(0);
+        assertThat(fixture.reports(2)).hasSize(2);
+        ExecutionReport ack = fixture.report(0);
         assertThat(ack.execType()).isEqualTo(ExecType.NEW);
         assertThat(ack.status()).isEqualTo(OrderStatus.NEW);
         assertThat(ack.clientOrderId()).isEqualTo(101);
@@ -132,7 +132,7 @@ class CamelVenueGatewayTest {
         assertThat(ack.cumulativeQuantity()).isZero();
         assertThat(ack.averagePrice()).isEqualTo(FixedPoint.NULL);
 
-        ExecutionReport fill = fixture.reports.get(1);
+        ExecutionReport fill = fixture.report(1);
         assertThat(fill.execType()).isEqualTo(ExecType.FILL);
         assertThat(fill.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(fill.execId()).isEqualTo(77);
@@ -156,15 +156,15 @@ class CamelVenueGatewayTest {
 
         assertThat(gateway.sendNew(buy(102))).isTrue();
 
-        assertThat(fixture.reports).hasSize(2);
-        ExecutionReport partial = fixture.reports.get(0);
+        assertThat(fixture.reports(2)).hasSize(2);
+        ExecutionReport partial = fixture.report(0);
         assertThat(partial.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         assertThat(partial.lastQuantity()).isEqualTo(5_000);
         assertThat(partial.cumulativeQuantity()).isEqualTo(5_000);
         assertThat(partial.leavesQuantity()).isEqualTo(7_345);
         assertThat(partial.averagePrice()).isEqualTo(3_000_025);
         assertThat(partial.liquidity()).isEqualTo(Liquidity.MAKER);
-        ExecutionReport fill = fixture.reports.get(1);
+        ExecutionReport fill = fixture.report(1);
         assertThat(fill.lastPrice()).isEqualTo(3_000_000);
         assertThat(fill.cumulativeQuantity()).isEqualTo(12_345);
         long expected = BigDecimal.valueOf(3_000_025L * 5_000 + 3_000_000L * 7_345)
@@ -185,7 +185,7 @@ class CamelVenueGatewayTest {
         assertThat(received.get(1)).containsEntry("kind", "CANCEL").containsEntry("clientOrderId", "103001")
                 .containsEntry("origClientOrderId", "103").containsEntry("side", "BUY")
                 .containsEntry("symbol", "BTC-USD");
-        ExecutionReport reject = fixture.reports.get(1);
+        ExecutionReport reject = fixture.report(1);
         assertThat(reject.execType()).isEqualTo(ExecType.REJECTED);
         assertThat(reject.clientOrderId()).isEqualTo(103_001);
         assertThat(reject.origClientOrderId()).isEqualTo(103);
@@ -198,7 +198,7 @@ class CamelVenueGatewayTest {
         // the order is still known: a later cancel is answered CANCELED (a user cancel)
         answers.add(List.of(msg("execType", "CANCELED", "clientOrderId", "103002")));
         assertThat(gateway.sendCancel(new CancelOrder(103_002, 103, ACCOUNT, BTC.id()))).isTrue();
-        ExecutionReport canceled = fixture.reports.get(2);
+        ExecutionReport canceled = fixture.report(2);
         assertThat(canceled.execType()).isEqualTo(ExecType.CANCELED);
         assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
         assertThat(canceled.cancelReason()).isEqualTo(CancelReason.USER);
@@ -218,7 +218,7 @@ class CamelVenueGatewayTest {
 
         assertThat(received.get(1)).containsEntry("kind", "REPLACE").containsEntry("price", "29999.50")
                 .containsEntry("quantity", "2.0000");
-        ExecutionReport replaced = fixture.reports.get(1);
+        ExecutionReport replaced = fixture.report(1);
         assertThat(replaced.execType()).isEqualTo(ExecType.REPLACED);
         assertThat(replaced.origClientOrderId()).isEqualTo(104);
         assertThat(replaced.leavesQuantity()).isEqualTo(20_000);
@@ -233,7 +233,7 @@ class CamelVenueGatewayTest {
 
         assertThat(received.get(0)).containsEntry("kind", "STATUS").containsEntry("clientOrderId", "555")
                 .containsEntry("side", "SELL");
-        ExecutionReport status = fixture.reports.get(0);
+        ExecutionReport status = fixture.report(0);
         assertThat(status.execType()).isEqualTo(ExecType.ORDER_STATUS);
         assertThat(status.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         assertThat(status.cumulativeQuantity()).isEqualTo(5_000);
@@ -243,7 +243,7 @@ class CamelVenueGatewayTest {
 
         answers.add(List.of(msg("execType", "ORDER_STATUS", "clientOrderId", "556", "status", "REJECTED")));
         assertThat(gateway.requestStatus(new OrderStatusQuery(556, ACCOUNT, BTC.id(), Side.BUY))).isTrue();
-        ExecutionReport unknown = fixture.reports.get(1);
+        ExecutionReport unknown = fixture.report(1);
         assertThat(unknown.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(unknown.rejectReason()).isEqualTo(RejectReason.UNKNOWN_ORDER);
     }
@@ -263,7 +263,7 @@ class CamelVenueGatewayTest {
         fixture.context.getRouteController().startRoute("venue-test");
         assertThat(gateway.state()).isEqualTo(ConnectionState.LOGGED_ON);
         assertThat(fixture.published).containsExactly(gateway);
-        assertThat(fixture.states).containsExactly("TEST DOWN->LOGGED_ON", "TEST LOGGED_ON->DOWN",
+        assertThat(fixture.states(3)).containsExactly("TEST DOWN->LOGGED_ON", "TEST LOGGED_ON->DOWN",
                 "TEST DOWN->LOGGED_ON");
 
         fixture.context.removeRoute("venue-test"); // not stopped: refused by Camel
@@ -315,16 +315,16 @@ class CamelVenueGatewayTest {
         assertThat(gateway.badReportCount()).isEqualTo(bad.size());
         assertThat(endpoint.getBadMessages()).isEqualTo(bad.size());
         assertThat(endpoint.getLastError()).contains("give a Map");
-        assertThat(fixture.reports).hasSize(1);
+        assertThat(fixture.reports(1)).hasSize(1);
 
         // the order and the route go on
         Exchange good = fixture.context.createProducerTemplate().send("nautilus-venue-report:TEST",
                 e -> e.getMessage().setBody("{\"execType\":\"FILL\",\"clientOrderId\":108,\"lastPrice\":30000.25,"
                         + "\"lastQuantity\":\"1.2345\"}"));
         assertThat(good.getException()).isNull();
-        assertThat(fixture.reports).hasSize(2);
-        assertThat(fixture.reports.get(1).lastPrice()).isEqualTo(3_000_025);
-        assertThat(fixture.reports.get(1).status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(fixture.reports(2)).hasSize(2);
+        assertThat(fixture.report(1).lastPrice()).isEqualTo(3_000_025);
+        assertThat(fixture.report(1).status()).isEqualTo(OrderStatus.FILLED);
     }
 
     @Test

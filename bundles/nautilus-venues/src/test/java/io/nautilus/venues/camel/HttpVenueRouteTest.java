@@ -105,10 +105,10 @@ class HttpVenueRouteTest {
         assertThat(sent).containsEntry("kind", "NEW").containsEntry("clientOrderId", "201")
                 .containsEntry("symbol", "BTC-USD").containsEntry("side", "SELL").containsEntry("price", "30000.25")
                 .containsEntry("quantity", "1.2345");
-        assertThat(fixture.reports).hasSize(2);
-        assertThat(fixture.reports.get(0).execType()).isEqualTo(ExecType.NEW);
-        assertThat(fixture.reports.get(0).orderId()).isEqualTo(7);
-        ExecutionReport partial = fixture.reports.get(1);
+        assertThat(fixture.reports(2)).hasSize(2);
+        assertThat(fixture.report(0).execType()).isEqualTo(ExecType.NEW);
+        assertThat(fixture.report(0).orderId()).isEqualTo(7);
+        ExecutionReport partial = fixture.report(1);
         assertThat(partial.execType()).isEqualTo(ExecType.PARTIAL_FILL);
         assertThat(partial.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         assertThat(partial.lastPrice()).isEqualTo(3_000_025);
@@ -120,7 +120,7 @@ class HttpVenueRouteTest {
 
         assertThat(gateway.sendCancel(new CancelOrder(201_001, 201, ACCOUNT, BTC.id()))).isTrue();
         assertThat(requests.get(1)).startsWith("POST /api/orders/cancel ");
-        ExecutionReport reject = fixture.reports.get(2);
+        ExecutionReport reject = fixture.report(2);
         assertThat(reject.execType()).isEqualTo(ExecType.REJECTED);
         assertThat(reject.rejectReason()).isEqualTo(RejectReason.UNKNOWN_ORDER);
         assertThat(reject.origClientOrderId()).isEqualTo(201);
