@@ -24,6 +24,7 @@ import io.nautilus.api.order.RejectReason;
 import io.nautilus.api.order.ReplaceOrder;
 import io.nautilus.api.venue.OrderStatusQuery;
 import io.nautilus.api.venue.VenueGateway;
+import io.nautilus.api.venue.VenueSession;
 import io.nautilus.api.venue.VenueSessionInfo;
 import io.nautilus.api.venue.VenueStateListener;
 import io.nautilus.core.Command;
@@ -55,7 +56,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -65,8 +65,8 @@ import java.util.function.Function;
  * orders applied to it after a configurable latency. Used for paper trading and by the venue layer's tests.
  *
  * <p>Threads: everything that touches the engine or the orders runs on the {@link VenueScheduler}'s one thread (a
- * single writer fed by a queue). Send methods and market data only enqueue; execution reports and nothing else are
- * delivered to the listener from that thread.
+ * single writer fed by a queue). Send methods and market data only enqueue. That thread is also the gateway's session
+ * thread ({@link VenueSession}): execution reports and state changes reach the listeners there, in order.
  *
  * <p>Behaviour:
  * <ul>
@@ -108,11 +108,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
     private final VenueScheduler scheduler;
 
     // ---- any thread ----
-    private volatile ConnectionState state = ConnectionState.DOWN;
-    private volatile ExecutionReportListener listener;
-    private volatile VenueStateListener stateListener;
-    private volatile long lastStateChange;
-    private volatile String lastProblem = "";
+    private final VenueSession session;
     private final Object sendLock = new Object();
     private final SplittableRandom latencyRandom;
     private long lastDue = Long.MIN_VALUE;
@@ -122,21 +118,21 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private volatile boolean closed;
 
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong acks = new AtomicLong();
-    private final AtomicLong fills = new AtomicLong();
-    private final AtomicLong rejects = new AtomicLong();
-    private final AtomicLong cancels = new AtomicLong();
-    private final AtomicLong replaces = new AtomicLong();
-    private final AtomicLong expiries = new AtomicLong();
-    private final AtomicLong statusAnswers = new AtomicLong();
-    private final AtomicLong undelivered = new AtomicLong();
-    private final AtomicLong mirrorCommands = new AtomicLong();
-    private final AtomicLong mirrorRejects = new AtomicLong();
-    private final AtomicLong tradesReplayed = new AtomicLong();
-    private final AtomicLong tradesDropped = new AtomicLong();
-    private final AtomicInteger workingOrders = new AtomicInteger();
+    private final VenueSession.Counter received;
+    private final VenueSession.Counter refused;
+    private final VenueSession.Counter workingOrders;
+    private final VenueSession.Counter acks;
+    private final VenueSession.Counter fills;
+    private final VenueSession.Counter rejects;
+    private final VenueSession.Counter cancels;
+    private final VenueSession.Counter replaces;
+    private final VenueSession.Counter expiries;
+    private final VenueSession.Counter statusAnswers;
+    private final VenueSession.Counter undelivered;
+    private final VenueSession.Counter mirrorCommands;
+    private final VenueSession.Counter mirrorRejects;
+    private final VenueSession.Counter tradesReplayed;
+    private final VenueSession.Counter tradesDropped;
 
     // ---- venue thread only ----
     private final MatchingEngine engine = new MatchingEngine();
@@ -216,6 +212,24 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
         this.settings = Objects.requireNonNull(settings, "settings");
         this.definitions = Objects.requireNonNull(definitions, "definitions");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.session = VenueSession.builder(settings.venue()).name("simulated venue " + settings.venue())
+                .logger(SimulatedVenueGateway.class).sessionThread(scheduler::execute)
+                .clock(() -> scheduler.epochNanos() / 1_000_000L).build();
+        this.received = session.counter("received");
+        this.refused = session.counter("refused");
+        this.workingOrders = session.counter("working");
+        this.acks = session.counter("acks");
+        this.fills = session.counter("fills");
+        this.rejects = session.counter("rejects");
+        this.cancels = session.counter("cancels");
+        this.replaces = session.counter("replaces");
+        this.expiries = session.counter("expiries");
+        this.statusAnswers = session.counter("statusAnswers");
+        this.undelivered = session.counter(VenueSession.UNDELIVERED);
+        this.mirrorCommands = session.counter("mirrorCommands");
+        this.mirrorRejects = session.counter("mirrorRejects");
+        this.tradesReplayed = session.counter("tradesReplayed");
+        this.tradesDropped = session.counter("tradesDropped");
         this.latencyRandom = new SplittableRandom(settings.seed());
         this.behaviourRandom = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + 1);
         engine.defineAccount(MARKET_ACCOUNT, SelfTradePrevention.CANCEL_RESTING);
@@ -239,52 +253,36 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
 
     @Override
     public ConnectionState state() {
-        return state;
+        return session.state();
     }
 
     @Override
     public void setListener(ExecutionReportListener listener) {
-        this.listener = listener;
+        session.setListener(listener);
     }
 
     @Override
     public void setStateListener(VenueStateListener listener) {
-        this.stateListener = listener;
+        session.setStateListener(listener);
     }
 
     @Override
     public void connect() {
-        changeState(ConnectionState.LOGGED_ON, "logon");
+        synchronized (sendLock) {
+            if (!closed) {
+                session.changeState(ConnectionState.LOGGED_ON, "logon");
+            }
+        }
     }
 
     @Override
     public void disconnect(String reason) {
         String why = reason == null || reason.isBlank() ? "logout" : reason;
-        if (changeState(ConnectionState.DOWN, why)) {
-            lastProblem = "disconnected: " + why;
-        }
-    }
-
-    private boolean changeState(ConnectionState to, String reason) {
-        ConnectionState from;
         synchronized (sendLock) {
-            from = state;
-            if (from == to || closed) {
-                return false;
-            }
-            state = to;
-            lastStateChange = scheduler.epochNanos() / 1_000_000L;
-        }
-        LOG.info("simulated venue {}: {} -> {} ({})", settings.venue(), from, to, reason);
-        VenueStateListener current = stateListener;
-        if (current != null) {
-            try {
-                current.onStateChange(settings.venue(), from, to, reason);
-            } catch (RuntimeException e) {
-                LOG.warn("simulated venue {}: state listener failed: {}", settings.venue(), e.toString());
+            if (!closed && session.changeState(ConnectionState.DOWN, why)) {
+                session.problem("disconnected: " + why);
             }
         }
-        return true;
     }
 
     @Override
@@ -314,11 +312,11 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
     /** Hands a message to the session: it reaches the venue after the latency, in order. */
     private boolean send(Runnable arrival) {
         synchronized (sendLock) {
-            if (!state.isUsable() || closed) {
-                refused.incrementAndGet();
+            if (!session.state().isUsable() || closed) {
+                refused.increment();
                 return false;
             }
-            received.incrementAndGet();
+            received.increment();
             long delay = TimeUnit.MILLISECONDS.toNanos(settings.latencyMs());
             if (settings.jitterMs() > 0) {
                 delay += latencyRandom.nextLong(TimeUnit.MILLISECONDS.toNanos(settings.jitterMs()) + 1);
@@ -342,40 +340,34 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
                 + ", working " + workingOrders.get() + ", acks " + acks.get() + ", fills " + fills.get()
                 + ", rejects " + rejects.get() + ", cancels " + cancels.get() + ", replaces " + replaces.get()
                 + ", undelivered " + undelivered.get();
-        return new VenueSessionInfo(settings.venue(), state, detail, -1, -1, lastStateChange, lastProblem);
+        return session.info(detail, -1, -1);
     }
 
     /**
-     * Counters since start.
+     * Counters since start: the session's ({@code reports}, {@code undelivered}, {@code listenerFailures}), then
+     * {@code received}, {@code refused}, {@code working}, {@code acks}, {@code fills}, {@code rejects},
+     * {@code cancels}, {@code replaces}, {@code expiries}, {@code statusAnswers}, {@code mirrorCommands},
+     * {@code mirrorRejects}, {@code tradesReplayed}, {@code tradesDropped}.
      *
      * @return name to count
      */
     public Map<String, Long> counters() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        out.put("received", received.get());
-        out.put("refused", refused.get());
-        out.put("working", (long) workingOrders.get());
-        out.put("acks", acks.get());
-        out.put("fills", fills.get());
-        out.put("rejects", rejects.get());
-        out.put("cancels", cancels.get());
-        out.put("replaces", replaces.get());
-        out.put("expiries", expiries.get());
-        out.put("statusAnswers", statusAnswers.get());
-        out.put("undelivered", undelivered.get());
-        out.put("mirrorCommands", mirrorCommands.get());
-        out.put("mirrorRejects", mirrorRejects.get());
-        out.put("tradesReplayed", tradesReplayed.get());
-        out.put("tradesDropped", tradesDropped.get());
-        return out;
+        return session.counters();
     }
 
-    /** Stops the venue: DOWN, its thread stopped, nothing more delivered. */
+    /**
+     * Stops the venue: DOWN (last problem "disconnected: closed"), its thread stopped, nothing more delivered; the
+     * state listener hears of it only if the venue thread runs before it stops.
+     */
     @Override
     public void close() {
-        disconnect("closed");
-        closed = true;
-        listener = null;
+        synchronized (sendLock) {
+            if (session.state() != ConnectionState.DOWN) {
+                session.problem("disconnected: closed");
+            }
+            session.close("closed");
+            closed = true;
+        }
         scheduler.close();
     }
 
@@ -396,7 +388,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
         }
         if (queuedTrades.incrementAndGet() > MAX_QUEUED_TRADES) {
             queuedTrades.decrementAndGet();
-            tradesDropped.incrementAndGet();
+            tradesDropped.increment();
             return;
         }
         trades.add(trade);
@@ -456,7 +448,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
         c.tif = TimeInForce.IOC;
         c.price = trade.price();
         c.qty = quantity;
-        tradesReplayed.incrementAndGet();
+        tradesReplayed.increment();
         runMirror(c);
     }
 
@@ -543,10 +535,11 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
     }
 
     private void runMirror(Command c) {
-        mirrorCommands.incrementAndGet();
+        mirrorCommands.increment();
         engine.process(c);
         if (c.rejected()) {
-            long count = mirrorRejects.incrementAndGet();
+            mirrorRejects.increment();
+            long count = mirrorRejects.get();
             if (count == 1 || count % 1000 == 0) {
                 LOG.warn("simulated venue {}: a mirror {} was rejected: {} ({} such rejects)", settings.venue(),
                         Op.name(c.op), c.rejectReason.description(), count);
@@ -614,7 +607,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
         }
         VenueOrder v = new VenueOrder(++nextVenueOrderId, order, defined);
         register(key, v);
-        workingOrders.incrementAndGet();
+        workingOrders.increment();
         if (order.timeInForce() == TimeInForce.GTD) {
             long delay = order.expireTimeNanos() - scheduler.epochNanos();
             scheduler.scheduleAt(scheduler.nanoTime() + Math.max(0, delay), this::onClock);
@@ -711,7 +704,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
     private void cancelImmediateRest(VenueOrder v) {
         v.engineId = 0;
         finish(v, OrderStatus.CANCELED);
-        cancels.incrementAndGet();
+        cancels.increment();
         emit(report(v, v.clientOrderId, 0, ExecType.CANCELED, RejectReason.NONE,
                 v.order.timeInForce() == TimeInForce.FOK ? CancelReason.FOK_NOT_FILLED : CancelReason.IOC_REMAINDER,
                 Liquidity.NONE, null, FixedPoint.NULL, 0));
@@ -744,13 +737,13 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
             v.engineId = 0;
             if (!v.acked) {
                 byClientOrderId.remove(new OrderKey(order.account(), order.clientOrderId()));
-                workingOrders.decrementAndGet();
+                workingOrders.add(-1);
                 rejectNew(order, c.rejectReason, c.rejectReason.description());
             } else {
                 LOG.warn("simulated venue {}: order {} could not be placed again ({}); canceled", settings.venue(),
                         v.clientOrderId, c.rejectReason.description());
                 finish(v, OrderStatus.CANCELED);
-                cancels.incrementAndGet();
+                cancels.increment();
                 emit(report(v, v.clientOrderId, 0, ExecType.CANCELED, RejectReason.NONE, CancelReason.VENUE,
                         Liquidity.NONE, c.rejectReason.description(), FixedPoint.NULL, 0));
             }
@@ -774,7 +767,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
             long orig = v.clientOrderId;
             v.clientOrderId = cancel.clientOrderId();
             finish(v, OrderStatus.CANCELED);
-            cancels.incrementAndGet();
+            cancels.increment();
             emit(report(v, cancel.clientOrderId(), orig, ExecType.CANCELED, RejectReason.NONE, CancelReason.USER,
                     Liquidity.NONE, null, FixedPoint.NULL, 0));
             return;
@@ -829,7 +822,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
             } else {
                 v.clientOrderId = replace.clientOrderId();
                 finish(v, OrderStatus.CANCELED);
-                cancels.incrementAndGet();
+                cancels.increment();
                 emit(report(v, replace.clientOrderId(), orig, ExecType.CANCELED, RejectReason.NONE,
                         CancelReason.REPLACED_TO_FILLED, Liquidity.NONE, null, FixedPoint.NULL, 0));
             }
@@ -839,7 +832,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
             v.clientOrderId = replace.clientOrderId();
             v.price = newPrice;
             v.quantity = newQty;
-            replaces.incrementAndGet();
+            replaces.increment();
             emit(report(v, replace.clientOrderId(), orig, ExecType.REPLACED, RejectReason.NONE, CancelReason.NONE,
                     Liquidity.NONE, null, FixedPoint.NULL, 0));
             release(v);
@@ -866,7 +859,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
 
     private void onStatus(OrderStatusQuery query) {
         VenueOrder v = byClientOrderId.get(new OrderKey(query.account(), query.clientOrderId()));
-        statusAnswers.incrementAndGet();
+        statusAnswers.increment();
         long now = scheduler.epochNanos();
         if (v == null) {
             emit(new ExecutionReport(++nextExecId, query.clientOrderId(), 0, 0, query.account(), null,
@@ -903,7 +896,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
 
     private void refuse(VenueOrder v, long clientOrderId, long orig, AccountId account, InstrumentId instrument,
                         RejectReason reason) {
-        rejects.incrementAndGet();
+        rejects.increment();
         long now = scheduler.epochNanos();
         if (v == null) {
             // the venue does not know the order, so not its side either: reported as BUY
@@ -920,7 +913,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
     }
 
     private void rejectNew(NewOrder order, RejectReason reason, String text) {
-        rejects.incrementAndGet();
+        rejects.increment();
         long now = scheduler.epochNanos();
         emit(new ExecutionReport(++nextExecId, order.clientOrderId(), 0, 0, order.account(), order.strategy(),
                 order.instrument(), settings.venue(), order.side(), ExecType.REJECTED, OrderStatus.REJECTED, reason,
@@ -962,7 +955,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
                         v.clientOrderId = v.requestId != 0 ? v.requestId : v.clientOrderId;
                         v.price = ev.price(i);
                         v.quantity = ev.qty(i) + v.engineOffset;
-                        replaces.incrementAndGet();
+                        replaces.increment();
                         emit(report(v, v.clientOrderId, orig, ExecType.REPLACED, RejectReason.NONE,
                                 CancelReason.NONE, Liquidity.NONE, null, FixedPoint.NULL, 0));
                     }
@@ -996,7 +989,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
         if (!v.acked) {
             v.acked = true;
             v.status = OrderStatus.NEW;
-            acks.incrementAndGet();
+            acks.increment();
             emit(report(v, v.clientOrderId, 0, ExecType.NEW, RejectReason.NONE, CancelReason.NONE, Liquidity.NONE,
                     null, FixedPoint.NULL, 0));
         }
@@ -1008,7 +1001,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
         v.average = new BigDecimal(v.notional).divide(BigDecimal.valueOf(v.cumulative), 0, RoundingMode.HALF_EVEN)
                 .longValueExact();
         boolean complete = v.cumulative >= v.quantity;
-        fills.incrementAndGet();
+        fills.increment();
         if (complete) {
             byEngineId.remove(v.engineId);
             v.engineId = 0;
@@ -1039,14 +1032,14 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
             }
         }
         finish(v, OrderStatus.CANCELED);
-        cancels.incrementAndGet();
+        cancels.increment();
         emit(report(v, clientOrderId, orig, ExecType.CANCELED, RejectReason.NONE, reason, Liquidity.NONE, null,
                 FixedPoint.NULL, 0));
     }
 
     private void expire(VenueOrder v) {
         finish(v, OrderStatus.EXPIRED);
-        expiries.incrementAndGet();
+        expiries.increment();
         emit(report(v, v.clientOrderId, 0, ExecType.EXPIRED, RejectReason.NONE, CancelReason.EXPIRED,
                 Liquidity.NONE, null, FixedPoint.NULL, 0));
     }
@@ -1058,7 +1051,7 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
         v.status = status;
         v.parkedFlag = false;
         unpark(v);
-        workingOrders.decrementAndGet();
+        workingOrders.add(-1);
         finished.put(v.venueOrderId, v);
         if (finished.size() > MAX_FINISHED_KEPT) {
             Iterator<VenueOrder> oldest = finished.values().iterator();
@@ -1086,17 +1079,13 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
                 v.cumulative > 0 ? v.average : FixedPoint.NULL, now, now);
     }
 
+    /** A report reaches the platform only while the session is up: a lost one is what reconciliation is for. */
     private void emit(ExecutionReport report) {
-        ExecutionReportListener current = listener;
-        if (!state.isUsable() || current == null) {
-            undelivered.incrementAndGet();
+        if (!session.state().isUsable()) {
+            undelivered.increment();
             return;
         }
-        try {
-            current.onExecutionReport(report);
-        } catch (RuntimeException e) {
-            LOG.warn("simulated venue {}: execution report listener failed: {}", settings.venue(), e.toString());
-        }
+        session.dispatch(report);
     }
 
     private Command newCommand(byte op) {

@@ -394,6 +394,9 @@ class SimulatedVenueGatewayTest {
 
         gateway.connect();
         assertThat(gateway.state()).isEqualTo(ConnectionState.LOGGED_ON);
+        assertThat(states).as("told on the venue thread").containsExactly("DOWN->LOGGED_ON:logon",
+                "LOGGED_ON->DOWN:test: line cut");
+        clock.runDue();
         assertThat(states).containsExactly("DOWN->LOGGED_ON:logon", "LOGGED_ON->DOWN:test: line cut",
                 "DOWN->LOGGED_ON:logon");
         assertThat(gateway.sessionInfo().lastProblem()).contains("line cut");
@@ -526,10 +529,33 @@ class SimulatedVenueGatewayTest {
     }
 
     @Test
+    void aThrowingListenerIsCountedAndTheNextReportStillArrives() {
+        start(defaults());
+        quote(10_000, 5, 10_100, 5);
+        gateway.setListener(report -> {
+            if (report.execType() == ExecType.NEW) {
+                throw new IllegalStateException("listener bug");
+            }
+            reports.add(report);
+        });
+
+        gateway.sendNew(limit(1, Side.BUY, 10_200, 2));
+        clock.runDue();
+
+        assertThat(types()).containsExactly(ExecType.FILL);
+        assertThat(gateway.counters()).containsEntry("listenerFailures", 1L).containsEntry("reports", 2L);
+    }
+
+    @Test
     void runsOnItsOwnThreadWithRealTime() {
         ThreadVenueScheduler thread = new ThreadVenueScheduler("simvenue-test");
         List<ExecutionReport> sink = new CopyOnWriteArrayList<>();
+        List<String> listenerThreads = new CopyOnWriteArrayList<>();
         SimulatedVenueGateway g = start(defaults().withLatency(5, 0), thread, sink);
+        g.setListener(report -> {
+            listenerThreads.add(Thread.currentThread().getName());
+            sink.add(report);
+        });
         try {
             g.onQuote(new Quote(BTC, 10_000, 5, 10_100, 5, 1));
             await().atMost(5, TimeUnit.SECONDS).until(() -> g.counters().get("mirrorCommands") >= 2);
@@ -537,6 +563,7 @@ class SimulatedVenueGatewayTest {
             await().atMost(5, TimeUnit.SECONDS).until(() -> sink.size() >= 2);
             assertThat(sink).extracting(ExecutionReport::execType).containsExactly(ExecType.NEW, ExecType.FILL);
             assertThat(g.sessionInfo().detail()).contains("fills 1");
+            assertThat(listenerThreads).as("reports arrive on the venue's one thread").containsOnly("simvenue-test");
         } finally {
             g.close();
         }
