@@ -20,6 +20,7 @@ import io.nautilus.api.order.RejectReason;
 import io.nautilus.api.order.ReplaceOrder;
 import io.nautilus.api.venue.OrderStatusQuery;
 import io.nautilus.api.venue.VenueGateway;
+import io.nautilus.api.venue.VenueSession;
 import io.nautilus.api.venue.VenueSessionInfo;
 import io.nautilus.api.venue.VenueStateListener;
 import org.slf4j.Logger;
@@ -108,9 +109,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * BusinessMessageReject by QuickFIX/J. A report that is valid FIX but contradicts itself (e.g. filled with quantity
  * still working) is rejected at session level too, so no order is corrupted.
  *
- * <p>Threads: QuickFIX/J's session thread delivers messages and state changes; the trading core calls the send
- * methods. The order bookkeeping is shared by both under one lock, held only for map updates (this is an edge
- * adapter: the network dominates); listeners are called outside it.
+ * <p>Threads: QuickFIX/J's threads deliver messages and state changes; the trading core calls the send methods. The
+ * order bookkeeping is shared by both under one lock, held only for map updates (this is an edge adapter: the
+ * network dominates). Reports and state changes reach the listeners on the gateway's session thread
+ * ({@link VenueSession}), in the order QuickFIX/J handed them over, outside every lock.
  */
 public final class FixVenueGateway implements VenueGateway, AutoCloseable {
 
@@ -127,15 +129,11 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
     private final Map<Long, PendingRequest> pending = new HashMap<>();
     private final Map<Integer, SentRequest> sentBySeqNum = boundedMap();
     private final AtomicLong nextExecId = new AtomicLong(System.currentTimeMillis() * 1_000L);
-    private final FixVenueStats stats = new FixVenueStats();
+    private final VenueSession venueSession;
+    private final FixVenueStats stats;
     private final Callbacks callbacks = new Callbacks();
     private final MessageCracker cracker = new MessageCracker(new Handlers());
 
-    private volatile ExecutionReportListener listener;
-    private volatile VenueStateListener stateListener;
-    private volatile ConnectionState state = ConnectionState.DOWN;
-    private volatile long lastStateChange;
-    private volatile String lastProblem = "";
     private volatile boolean gapOpen;
     private volatile SocketInitiator initiator;
     private volatile Session session;
@@ -150,6 +148,10 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
         this.settings = settings;
         this.scales = scales;
         this.sessionId = settings.sessionId();
+        this.venueSession = VenueSession.builder(settings.venue()).name("FIX venue " + settings.venue())
+                .logger(FixVenueGateway.class).threadName("nautilus-venue-fix-" + settings.venue() + "-session")
+                .build();
+        this.stats = new FixVenueStats(venueSession);
     }
 
     /** A cancel, replace or status request sent and not yet answered. */
@@ -249,7 +251,10 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
         }
     }
 
-    /** Logs out (waiting up to the logout timeout) and stops the session; the store keeps its sequence numbers. */
+    /**
+     * Logs out (waiting up to the logout timeout) and stops the session and its session thread; the store keeps its
+     * sequence numbers. A closed gateway stays closed (a new one carries on from the store).
+     */
     @Override
     public void close() {
         SocketInitiator current;
@@ -261,7 +266,7 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
             current.stop(false);
         }
         session = null;
-        changeState(ConnectionState.DOWN, "stopped");
+        venueSession.close("stopped");
     }
 
     // ---------------------------------------------------------------- VenueGateway
@@ -273,17 +278,17 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
 
     @Override
     public ConnectionState state() {
-        return state;
+        return venueSession.state();
     }
 
     @Override
     public void setListener(ExecutionReportListener listener) {
-        this.listener = listener;
+        venueSession.setListener(listener);
     }
 
     @Override
     public void setStateListener(VenueStateListener listener) {
-        this.stateListener = listener;
+        venueSession.setStateListener(listener);
     }
 
     @Override
@@ -299,14 +304,13 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
                 LOG.warn("FIX venue {}: cannot read the sequence numbers: {}", settings.venue(), e.toString());
             }
         }
-        return new VenueSessionInfo(settings.venue(), state, sessionId + " " + settings.host() + ":" + settings.port(),
-                sender, target, lastStateChange, lastProblem);
+        return venueSession.info(sessionId + " " + settings.host() + ":" + settings.port(), sender, target);
     }
 
     @Override
     public boolean sendNew(NewOrder order) {
         InstrumentScales.Scales scale = scalesOrLog(order.instrument(), "new order " + order.clientOrderId());
-        if (scale == null || !state.isUsable()) {
+        if (scale == null || !state().isUsable()) {
             return false;
         }
         TrackedOrder tracked = new TrackedOrder(order.clientOrderId(), order.account(), order.strategy(),
@@ -333,7 +337,7 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
 
     @Override
     public boolean sendCancel(CancelOrder cancel) {
-        if (!state.isUsable()) {
+        if (!state().isUsable()) {
             return false;
         }
         TrackedOrder tracked;
@@ -361,7 +365,7 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
 
     @Override
     public boolean sendReplace(ReplaceOrder replace) {
-        if (!state.isUsable()) {
+        if (!state().isUsable()) {
             return false;
         }
         TrackedOrder tracked;
@@ -388,7 +392,7 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
 
     @Override
     public boolean requestStatus(OrderStatusQuery query) {
-        if (!state.isUsable()) {
+        if (!state().isUsable()) {
             return false;
         }
         synchronized (lock) {
@@ -475,7 +479,7 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
 
     private boolean send(Message message) {
         Session current = session;
-        if (current == null || !state.isUsable()) {
+        if (current == null || !state().isUsable()) {
             return false;
         }
         // Session.send stores the message even when it cannot go out now; toApp refuses its later resend
@@ -655,8 +659,7 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
                     average, transactTime, nowNanos());
         } catch (ArithmeticException | IllegalArgumentException e) {
             stats.reportsRejected.increment();
-            lastProblem = "execution report for order " + clientOrderId + " rejected: " + e.getMessage();
-            LOG.warn("FIX venue {}: {}", settings.venue(), lastProblem);
+            problem("execution report for order " + clientOrderId + " rejected: " + e.getMessage());
             throw new IncorrectTagValue(tag);
         }
     }
@@ -811,19 +814,8 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
     }
 
     private void deliver(ExecutionReport report) {
-        if (report == null) {
-            return;
-        }
-        stats.reportsDelivered.increment();
-        ExecutionReportListener current = listener;
-        if (current == null) {
-            LOG.warn("FIX venue {}: no listener, report dropped: {}", settings.venue(), report);
-            return;
-        }
-        try {
-            current.onExecutionReport(report);
-        } catch (RuntimeException e) {
-            LOG.error("FIX venue {}: the listener failed on report {}", settings.venue(), report, e);
+        if (report != null) {
+            venueSession.dispatch(report);
         }
     }
 
@@ -833,7 +825,7 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
     }
 
     private void problem(String why) {
-        lastProblem = why;
+        venueSession.problem(why);
         LOG.warn("FIX venue {}: {}", settings.venue(), why);
     }
 
@@ -845,29 +837,12 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
     // ---------------------------------------------------------------- state
 
     private void changeState(ConnectionState to, String reason) {
-        ConnectionState from;
-        synchronized (this) {
-            from = state;
-            if (from == to) {
-                return;
-            }
-            state = to;
-            lastStateChange = System.currentTimeMillis();
-        }
-        LOG.info("FIX venue {}: {} -> {} ({})", settings.venue(), from, to, reason);
-        VenueStateListener current = stateListener;
-        if (current != null) {
-            try {
-                current.onStateChange(settings.venue(), from, to, reason);
-            } catch (RuntimeException e) {
-                LOG.error("FIX venue {}: the state listener failed", settings.venue(), e);
-            }
-        }
+        venueSession.changeState(to, reason);
     }
 
     private void messageFlowing() {
-        if (state == ConnectionState.DEGRADED && !gapOpen) {
-            changeState(ConnectionState.LOGGED_ON, "messages flowing again");
+        if (!gapOpen) {
+            venueSession.changeState(ConnectionState.DEGRADED, ConnectionState.LOGGED_ON, "messages flowing again");
         }
     }
 
@@ -968,9 +943,7 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
 
         @Override
         public void onMissedHeartBeat() {
-            if (state.isUsable()) {
-                changeState(ConnectionState.DEGRADED, "missed heartbeat");
-            }
+            venueSession.changeState(ConnectionState.LOGGED_ON, ConnectionState.DEGRADED, "missed heartbeat");
         }
 
         @Override
@@ -981,18 +954,15 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
         @Override
         public void onResendRequestSent(int beginSeqNo, int endSeqNo, int currentEndSeqNo) {
             gapOpen = true;
-            if (state.isUsable()) {
-                changeState(ConnectionState.DEGRADED, "sequence gap: resend of " + beginSeqNo + ".." + endSeqNo
-                        + " requested");
-            }
+            venueSession.changeState(ConnectionState.LOGGED_ON, ConnectionState.DEGRADED, "sequence gap: resend of "
+                    + beginSeqNo + ".." + endSeqNo + " requested");
         }
 
         @Override
         public void onResendRequestSatisfied(int beginSeqNo, int endSeqNo) {
             gapOpen = false;
-            if (state == ConnectionState.DEGRADED) {
-                changeState(ConnectionState.LOGGED_ON, "resend of " + beginSeqNo + ".." + endSeqNo + " done");
-            }
+            venueSession.changeState(ConnectionState.DEGRADED, ConnectionState.LOGGED_ON, "resend of " + beginSeqNo
+                    + ".." + endSeqNo + " done");
         }
     }
 

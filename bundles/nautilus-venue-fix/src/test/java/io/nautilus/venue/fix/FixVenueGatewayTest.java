@@ -45,6 +45,7 @@ class FixVenueGatewayTest {
     private FixVenueGateway gateway;
     private final List<ExecutionReport> reports = new CopyOnWriteArrayList<>();
     private final List<String> states = new CopyOnWriteArrayList<>();
+    private final List<String> listenerThreads = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
@@ -70,8 +71,14 @@ class FixVenueGatewayTest {
                 "logout.timeout.seconds", "1", "store.path", dir.resolve("store").toString()), null);
         FixVenueGateway created = new FixVenueGateway(settings,
                 id -> id.equals(ACME) ? new InstrumentScales.Scales(2, 0) : null);
-        created.setListener(reports::add);
-        created.setStateListener((v, from, to, reason) -> states.add(from + "->" + to));
+        created.setListener(report -> {
+            listenerThreads.add(Thread.currentThread().getName());
+            reports.add(report);
+        });
+        created.setStateListener((v, from, to, reason) -> {
+            listenerThreads.add(Thread.currentThread().getName());
+            states.add(from + "->" + to);
+        });
         return created;
     }
 
@@ -128,6 +135,8 @@ class FixVenueGatewayTest {
         assertThat(last.lastPrice()).isEqualTo(10150);
         assertThat(last.cumulativeQuantity()).isEqualTo(100);
         assertThat(last.averagePrice()).isEqualTo(10140);
+        assertThat(listenerThreads).as("listeners run on the gateway's session thread only")
+                .containsOnly("nautilus-venue-fix-TEST-FIX-session");
         assertThat(last.execId()).isGreaterThan(first.execId());
     }
 
@@ -288,7 +297,8 @@ class FixVenueGatewayTest {
         assertThat(fill.execType()).isEqualTo(ExecType.FILL);
         assertThat(fill.clientOrderId()).isEqualTo(61);
         await().atMost(WAIT).until(() -> gateway.state() == ConnectionState.LOGGED_ON);
-        assertThat(states).contains("LOGGED_ON->DOWN", "DOWN->CONNECTED");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(states).contains("LOGGED_ON->DOWN", "DOWN->CONNECTED",
+                "CONNECTED->LOGGED_ON"));
 
         // a round trip after the resend: everything before it has been processed, and the fill came once
         assertThat(gateway.requestStatus(new OrderStatusQuery(61, ACCOUNT, ACME, Side.BUY))).isTrue();
@@ -424,8 +434,8 @@ class FixVenueGatewayTest {
 
         gateway.connect();
         await().atMost(WAIT).until(() -> gateway.state() == ConnectionState.LOGGED_ON);
-        assertThat(states).startsWith("DOWN->CONNECTED", "CONNECTED->LOGGED_ON");
-        assertThat(states).contains("LOGGED_ON->DOWN");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(states).startsWith("DOWN->CONNECTED",
+                "CONNECTED->LOGGED_ON").contains("LOGGED_ON->DOWN").endsWith("CONNECTED->LOGGED_ON"));
         assertThat(gateway.sessionInfo().nextSenderSeqNum()).isGreaterThan(2);
     }
 
