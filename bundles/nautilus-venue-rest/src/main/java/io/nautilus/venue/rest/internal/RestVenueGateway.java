@@ -23,6 +23,7 @@ import io.nautilus.api.order.RejectReason;
 import io.nautilus.api.order.ReplaceOrder;
 import io.nautilus.api.venue.OrderStatusQuery;
 import io.nautilus.api.venue.VenueGateway;
+import io.nautilus.api.venue.VenueSession;
 import io.nautilus.api.venue.VenueSessionInfo;
 import io.nautilus.api.venue.VenueStateListener;
 import org.slf4j.Logger;
@@ -64,7 +65,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * a command waits in the queue while there is no token; when the queue is full it is rejected at once with
  * {@link RejectReason#THROTTLED}, and a command that waited longer than {@code queue.max.wait.ms} is rejected
  * {@code THROTTLED} instead of going out late. HTTP 429 empties the bucket until its {@code Retry-After}.
- * Reports and state changes reach the listeners on one report thread, in order, never on the caller's thread.
+ * Stream events are handled, and reports and state changes reach the listeners, on the gateway's session thread
+ * ({@link VenueSession}, named {@code nautilus-venue-rest-<venue>-reports}), in order, never on the caller's thread.
  *
  * <h2>No lost or duplicate orders</h2>
  * The venue client order id {@code <account>-<clientOrderId>} is the idempotency key. When a {@code POST} has no
@@ -94,7 +96,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
     private final AlpacaCodec codec = new AlpacaCodec(mapper);
     private final ExecutorService io;
     private final HttpClient http;
-    private final ExecutorService reports;
+    private final VenueSession session;
     private final ScheduledExecutorService scheduler;
     private final TradeUpdateStream stream;
     private final Thread dispatcher;
@@ -102,7 +104,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
     private final TokenBucket bucket;
     private final Map<String, VenueOrder> byVenueClientId = new ConcurrentHashMap<>();
     private final Map<String, VenueOrder> byVenueOrderId = new ConcurrentHashMap<>();
-    /** Recently seen stream events (report thread only), so a repeated event is not reported twice. */
+    /** Recently seen stream events (session thread only), so a repeated event is not reported twice. */
     private final Map<String, Boolean> seenEvents = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -111,25 +113,20 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
     };
     private final AtomicLong execIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong throttled = new AtomicLong();
-    private final AtomicLong httpFailures = new AtomicLong();
-    private final AtomicLong resends = new AtomicLong();
-    private final AtomicLong streamEvents = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong badMessages = new AtomicLong();
-    private final AtomicLong ignored = new AtomicLong();
+    private final VenueSession.Counter requests;
+    private final VenueSession.Counter throttled;
+    private final VenueSession.Counter httpFailures;
+    private final VenueSession.Counter resends;
+    private final VenueSession.Counter streamEvents;
+    private final VenueSession.Counter duplicates;
+    private final VenueSession.Counter badMessages;
+    private final VenueSession.Counter ignored;
 
-    private volatile ExecutionReportListener listener;
-    private volatile VenueStateListener stateListener;
     private volatile boolean running = true;
 
-    // connection state, guarded by "this"
+    // the inputs of the connection state, guarded by "this"
     private ConnectionState streamState = ConnectionState.DOWN;
     private boolean httpImpaired;
-    private volatile ConnectionState state = ConnectionState.DOWN;
-    private volatile long lastStateChange;
-    private volatile String lastProblem = "";
 
     /**
      * Creates the gateway; it stays {@link ConnectionState#DOWN} until {@link #connect()}.
@@ -148,11 +145,21 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // HTTP/1.1 keep-alive: requests go one at a time anyway (the dispatcher), and it avoids h2c upgrades
                 .version(HttpClient.Version.HTTP_1_1).build();
-        this.reports = Executors.newSingleThreadExecutor(daemon(name + "-reports"));
+        this.session = VenueSession.builder(settings.venue()).logger(RestVenueGateway.class)
+                .threadName(name + "-reports").build();
+        this.requests = session.counter("requests");
+        this.throttled = session.counter("throttled");
+        this.httpFailures = session.counter("httpFailures");
+        this.resends = session.counter("resends");
+        this.streamEvents = session.counter("streamEvents");
+        this.duplicates = session.counter("duplicates");
+        this.badMessages = session.counter("badMessages");
+        this.ignored = session.counter("ignored");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon(name + "-reconnect"));
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.bucket = new TokenBucket(settings.requestsPerSecond(), settings.burst(), ticker.nanoTime());
-        this.stream = new TradeUpdateStream(settings, http, mapper, scheduler, reports, new StreamHandler());
+        this.stream = new TradeUpdateStream(settings, http, mapper, scheduler, session::execute,
+                new StreamHandler());
         this.dispatcher = daemon(name + "-orders").newThread(this::dispatch);
         this.dispatcher.start();
     }
@@ -166,17 +173,17 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
 
     @Override
     public ConnectionState state() {
-        return state;
+        return session.state();
     }
 
     @Override
     public void setListener(ExecutionReportListener listener) {
-        this.listener = listener;
+        session.setListener(listener);
     }
 
     @Override
     public void setStateListener(VenueStateListener listener) {
-        this.stateListener = listener;
+        session.setStateListener(listener);
     }
 
     @Override
@@ -201,9 +208,9 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
 
     @Override
     public VenueSessionInfo sessionInfo() {
-        return new VenueSessionInfo(settings.venue(), state, "REST " + settings.baseUri() + ", stream "
-                + settings.streamUri() + ", key id " + settings.keyId() + ", queue " + queue.size() + "/"
-                + settings.queueCapacity() + ", " + counters(), -1, -1, lastStateChange, lastProblem);
+        return session.info("REST " + settings.baseUri() + ", stream " + settings.streamUri() + ", key id "
+                + settings.keyId() + ", queue " + queue.size() + "/" + settings.queueCapacity() + ", " + counters(), -1,
+                -1);
     }
 
     @Override
@@ -233,12 +240,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
             refuse(command, RejectReason.VENUE_UNAVAILABLE, "gateway stopped before the command was sent");
         }
         scheduler.shutdownNow();
-        reports.shutdown();
-        try {
-            reports.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        session.close("gateway stopped");
         io.shutdownNow();
         LOG.info("venue {}: gateway stopped ({})", settings.venue(), counters());
     }
@@ -275,11 +277,11 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
     }
 
     private boolean enqueue(Command command) {
-        if (!running || !state.isUsable()) {
+        if (!running || !session.state().isUsable()) {
             return false;
         }
         if (!queue.offer(command)) {
-            throttled.incrementAndGet();
+            throttled.increment();
             refuse(command, RejectReason.THROTTLED, "request queue full (" + settings.queueCapacity()
                     + " waiting for the venue's rate limit of " + settings.requestsPerSecond() + "/s)");
         }
@@ -300,7 +302,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
                 }
                 long waited = ticker.nanoTime() - command.enqueuedNanos();
                 if (waited > settings.maxQueueWait().toNanos()) {
-                    throttled.incrementAndGet();
+                    throttled.increment();
                     refuse(command, RejectReason.THROTTLED, "waited " + TimeUnit.NANOSECONDS.toMillis(waited)
                             + " ms for the venue's rate limit, more than queue.max.wait.ms "
                             + settings.maxQueueWait().toMillis());
@@ -404,7 +406,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
                 reject(vo, RejectReason.VENUE_UNAVAILABLE, uncertain + "; not at the venue after a resend");
                 return;
             }
-            resends.incrementAndGet();
+            resends.increment();
             LOG.warn("venue {}: order {} of account {}: {}; the venue does not have it, resending with the same"
                     + " client order id", settings.venue(), order.clientOrderId(), order.account(), uncertain);
             awaitToken();
@@ -647,7 +649,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
     // ------------------------------------------------------------------ stream events
 
     private void onTradeUpdate(JsonNode data) {
-        streamEvents.incrementAndGet();
+        streamEvents.increment();
         String event = data.path("event").asText("");
         JsonNode order = data.path("order");
         String venueClientId = order.path("client_order_id").asText("");
@@ -655,7 +657,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
         if (vo == null) {
             vo = adopt(order);
             if (vo == null) {
-                ignored.incrementAndGet();
+                ignored.increment();
                 LOG.debug("venue {}: trade update {} for order {} not sent by the platform, ignored",
                         settings.venue(), event, venueClientId);
                 return;
@@ -665,7 +667,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
                 + '|' + order.path("filled_qty").asText("") + '|' + order.path("updated_at").asText("")
                 + '|' + data.path("timestamp").asText("");
         if (seenEvents.put(dedupe, Boolean.TRUE) != null) {
-            duplicates.incrementAndGet();
+            duplicates.increment();
             return;
         }
         Optional<Instrument> definition = instruments.byId(vo.instrument);
@@ -700,11 +702,11 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
             case "pending_new", "new", "accepted" -> {
                 if (vo.replacesClientOrderId != 0 || (wasAcknowledged && event.equals("new")
                         && vo.status != OrderStatus.PENDING_NEW)) {
-                    ignored.incrementAndGet(); // a replacement order's own "new": REPLACED already said it
+                    ignored.increment(); // a replacement order's own "new": REPLACED already said it
                     return;
                 }
                 if (event.equals("accepted") && wasAcknowledged) {
-                    ignored.incrementAndGet();
+                    ignored.increment();
                     return;
                 }
                 boolean pending = !event.equals("new");
@@ -716,7 +718,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
             }
             case "partial_fill", "fill" -> {
                 if (cumulative <= vo.cumulativeQuantity && wasAcknowledged) {
-                    duplicates.incrementAndGet();
+                    duplicates.increment();
                     return;
                 }
                 long lastQuantity = AlpacaCodec.quantity(data.get("qty"), qs, cumulative - vo.cumulativeQuantity);
@@ -801,7 +803,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
                         RejectReason.VENUE_REJECT, "replace rejected by the venue");
             }
             default -> {
-                ignored.incrementAndGet();
+                ignored.increment();
                 LOG.debug("venue {}: trade update event '{}' ignored", settings.venue(), event);
             }
         }
@@ -810,7 +812,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
     private void replaced(VenueOrder vo, JsonNode order, long cumulative, long average, long time) {
         ReplaceOrder replace = vo.pendingReplace;
         if (replace == null) {
-            ignored.incrementAndGet();
+            ignored.increment();
             LOG.warn("venue {}: order {} was replaced at the venue by {} without a request from the platform",
                     settings.venue(), vo.venueClientId, order.path("replaced_by").asText("?"));
             return;
@@ -824,7 +826,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
         }
         indexVenueId(next);
         if (next.replacedReported) {
-            duplicates.incrementAndGet();
+            duplicates.increment();
             return;
         }
         next.replacedReported = true;
@@ -853,7 +855,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
     }
 
     private void bad(String message, String problem) {
-        badMessages.incrementAndGet();
+        badMessages.increment();
         LOG.warn("venue {}: stream message dropped ({}): {}", settings.venue(), problem,
                 AlpacaCodec.shorten(message));
     }
@@ -941,7 +943,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
                     rejectReason, cancelReason, Liquidity.NONE, text,
                     lastPrice, lastQuantity, leaves, cumulative, average, transactNanos, now());
         } catch (IllegalArgumentException e) {
-            badMessages.incrementAndGet();
+            badMessages.increment();
             LOG.error("venue {}: report for order {} not sent, it would be inconsistent: {}", settings.venue(),
                     clientOrderId, e.getMessage());
             return;
@@ -950,16 +952,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
             LOG.info("venue {}: {} {} of account {} rejected ({}): {}", settings.venue(),
                     origClientOrderId != 0 ? "request" : "order", clientOrderId, vo.account, rejectReason, text);
         }
-        reports.execute(() -> {
-            ExecutionReportListener current = listener;
-            if (current != null) {
-                try {
-                    current.onExecutionReport(report);
-                } catch (RuntimeException e) {
-                    LOG.error("venue {}: execution report listener failed on {}", settings.venue(), report, e);
-                }
-            }
-        });
+        session.dispatch(report);
     }
 
     private static long now() {
@@ -996,19 +989,19 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        requests.incrementAndGet();
+        requests.increment();
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            httpFailures.incrementAndGet();
+            httpFailures.increment();
             httpHealth(false, method + " " + pathOnly(pathAndQuery) + ": " + describe(e));
             throw e;
         }
         Response result = new Response(response.statusCode(), response.body(),
                 response.headers().firstValue("Retry-After"));
         if (result.status() >= 500) {
-            httpFailures.incrementAndGet();
+            httpFailures.increment();
             httpHealth(false, method + " " + pathOnly(pathAndQuery) + ": " + result.describe(codec));
         } else {
             httpHealth(true, method + " " + pathOnly(pathAndQuery) + ": HTTP " + result.status());
@@ -1016,7 +1009,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
         if (result.status() == 429) {
             long seconds = retryAfterSeconds(result.retryAfter());
             bucket.pauseUntil(ticker.nanoTime() + TimeUnit.SECONDS.toNanos(seconds));
-            throttled.incrementAndGet();
+            throttled.increment();
             LOG.warn("venue {}: HTTP 429 on {} {}; no request for {} s (Retry-After)", settings.venue(), method,
                     pathOnly(pathAndQuery), seconds);
         }
@@ -1081,7 +1074,7 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
     private synchronized void streamState(ConnectionState next, String reason) {
         streamState = next;
         if (next == ConnectionState.DOWN) {
-            lastProblem = reason;
+            session.problem(reason);
         }
         recompute(reason);
     }
@@ -1092,31 +1085,15 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
         }
         httpImpaired = !healthy;
         if (!healthy) {
-            lastProblem = reason;
+            session.problem(reason);
         }
         recompute(reason);
     }
 
+    /** The state from its two inputs (under the lock); the session tells the listener on its thread. */
     private void recompute(String reason) {
-        ConnectionState next = streamState == ConnectionState.LOGGED_ON && httpImpaired ? ConnectionState.DEGRADED
-                : streamState;
-        ConnectionState previous = state;
-        if (next == previous) {
-            return;
-        }
-        state = next;
-        lastStateChange = System.currentTimeMillis();
-        LOG.info("venue {}: {} -> {} ({})", settings.venue(), previous, next, reason);
-        VenueStateListener current = stateListener;
-        if (current != null) {
-            reports.execute(() -> {
-                try {
-                    current.onStateChange(settings.venue(), previous, next, reason);
-                } catch (RuntimeException e) {
-                    LOG.error("venue {}: state listener failed", settings.venue(), e);
-                }
-            });
-        }
+        session.changeState(streamState == ConnectionState.LOGGED_ON && httpImpaired ? ConnectionState.DEGRADED
+                : streamState, reason);
     }
 
     private String symbolOf(Instrument instrument) {
@@ -1180,6 +1157,6 @@ public final class RestVenueGateway implements VenueGateway, AutoCloseable {
 
     @Override
     public String toString() {
-        return "RestVenueGateway[" + settings + ", " + state + "]";
+        return "RestVenueGateway[" + settings + ", " + session.state() + "]";
     }
 }

@@ -45,6 +45,7 @@ class RestVenueGatewayTest {
     private RestVenueGateway gateway;
     private final List<ExecutionReport> reports = new CopyOnWriteArrayList<>();
     private final List<String> states = new CopyOnWriteArrayList<>();
+    private final List<String> listenerThreads = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startVenue() throws Exception {
@@ -69,8 +70,14 @@ class RestVenueGatewayTest {
 
     private void start(RestVenueSettings settings, Ticker ticker) {
         gateway = new RestVenueGateway(settings, InstrumentDirectory.of(List.of(ACME)), ticker);
-        gateway.setListener(reports::add);
-        gateway.setStateListener((venue, from, to, reason) -> states.add(from + "->" + to));
+        gateway.setListener(report -> {
+            listenerThreads.add(Thread.currentThread().getName());
+            reports.add(report);
+        });
+        gateway.setStateListener((venue, from, to, reason) -> {
+            listenerThreads.add(Thread.currentThread().getName());
+            states.add(from + "->" + to);
+        });
         gateway.connect();
         await().atMost(WAIT).until(() -> gateway.state() == ConnectionState.LOGGED_ON);
     }
@@ -138,6 +145,8 @@ class RestVenueGatewayTest {
         assertThat(fill.leavesQuantity()).isZero();
         assertThat(fill.averagePrice()).isEqualTo(10_128);
         assertThat(fill.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(listenerThreads).as("listeners run on the gateway's session thread only")
+                .containsOnly("nautilus-venue-rest-ALPACA-reports");
         assertThat(alpaca.authHeaders).allMatch(h -> h.equals(FakeAlpaca.KEY + "/" + FakeAlpaca.SECRET));
     }
 
