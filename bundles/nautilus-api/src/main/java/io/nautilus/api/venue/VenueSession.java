@@ -287,7 +287,7 @@ public final class VenueSession implements AutoCloseable {
             // queued under the lock, so listeners hear the changes in the order they were made
             submit(() -> tell(from, to, why));
         }
-        log.log(System.Logger.Level.INFO, "{0}: {1} -> {2} ({3})", name, from, to, why);
+        log.log(System.Logger.Level.INFO, name + ": " + from + " -> " + to + " (" + why + ")");
         return true;
     }
 
@@ -476,7 +476,11 @@ public final class VenueSession implements AutoCloseable {
         ExecutionReportListener current = listener;
         if (current == null) {
             undelivered.increment();
-            log.log(System.Logger.Level.WARNING, "{0}: no listener, report dropped: {1}", name, report);
+            long dropped = undelivered.get();
+            if (dropped == 1 || dropped % 1000 == 0) {
+                log.log(System.Logger.Level.WARNING, name + ": no listener, report dropped (" + dropped
+                        + " undelivered so far): " + report);
+            }
             return;
         }
         try {
@@ -520,8 +524,8 @@ public final class VenueSession implements AutoCloseable {
             }
             try {
                 if (!owned.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    log.log(System.Logger.Level.WARNING, "{0}: listeners still busy {1} s after close", name,
-                            CLOSE_WAIT_SECONDS);
+                    log.log(System.Logger.Level.WARNING, name + ": listeners still busy " + CLOSE_WAIT_SECONDS
+                            + " s after close");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
