@@ -268,20 +268,14 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
 
     @Override
     public void connect() {
-        synchronized (sendLock) {
-            if (!closed) {
-                session.changeState(ConnectionState.LOGGED_ON, "logon");
-            }
-        }
+        session.changeState(ConnectionState.LOGGED_ON, "logon");
     }
 
     @Override
     public void disconnect(String reason) {
         String why = reason == null || reason.isBlank() ? "logout" : reason;
-        synchronized (sendLock) {
-            if (!closed && session.changeState(ConnectionState.DOWN, why)) {
-                session.problem("disconnected: " + why);
-            }
+        if (session.changeState(ConnectionState.DOWN, why)) {
+            session.problem("disconnected: " + why);
         }
     }
 
@@ -361,13 +355,11 @@ public final class SimulatedVenueGateway implements VenueGateway, MarketDataSubs
      */
     @Override
     public void close() {
-        synchronized (sendLock) {
-            if (session.state() != ConnectionState.DOWN) {
-                session.problem("disconnected: closed");
-            }
-            session.close("closed");
-            closed = true;
+        if (!session.isClosed() && session.state() != ConnectionState.DOWN) {
+            session.problem("disconnected: closed");
         }
+        session.close("closed");
+        closed = true;
         scheduler.close();
     }
 
