@@ -836,10 +836,6 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
 
     // ---------------------------------------------------------------- state
 
-    private void changeState(ConnectionState to, String reason) {
-        venueSession.changeState(to, reason);
-    }
-
     private void messageFlowing() {
         if (!gapOpen) {
             venueSession.changeState(ConnectionState.DEGRADED, ConnectionState.LOGGED_ON, "messages flowing again");
@@ -855,12 +851,12 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
 
         @Override
         public void onLogon(SessionID id) {
-            changeState(gapOpen ? ConnectionState.DEGRADED : ConnectionState.LOGGED_ON, "logon");
+            venueSession.changeState(gapOpen ? ConnectionState.DEGRADED : ConnectionState.LOGGED_ON, "logon");
         }
 
         @Override
         public void onLogout(SessionID id) {
-            changeState(ConnectionState.DOWN, "logout");
+            venueSession.changeState(ConnectionState.DOWN, "logout");
         }
 
         @Override
@@ -928,7 +924,8 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
         @Override
         public void onConnect() {
             gapOpen = false;
-            changeState(ConnectionState.CONNECTED, "connected to " + settings.host() + ":" + settings.port());
+            venueSession.changeState(ConnectionState.CONNECTED, "connected to " + settings.host() + ":"
+                    + settings.port());
         }
 
         @Override
@@ -938,7 +935,7 @@ public final class FixVenueGateway implements VenueGateway, AutoCloseable {
 
         @Override
         public void onDisconnect() {
-            changeState(ConnectionState.DOWN, "disconnect");
+            venueSession.changeState(ConnectionState.DOWN, "disconnect");
         }
 
         @Override

@@ -144,7 +144,7 @@ public final class CamelVenueGateway implements VenueGateway {
             LOG.warn("venue {}: the gateway could not be published: {}", venue, e.toString());
             unpublish = null;
         }
-        changeState(ConnectionState.LOGGED_ON, "route " + routeId(route) + " started");
+        session.changeState(ConnectionState.LOGGED_ON, "route " + routeId(route) + " started");
     }
 
     synchronized void detach(VenueConsumer route) {
@@ -152,7 +152,7 @@ public final class CamelVenueGateway implements VenueGateway {
             return;
         }
         consumer = null;
-        changeState(ConnectionState.DOWN, "route " + routeId(route) + " stopped");
+        session.changeState(ConnectionState.DOWN, "route " + routeId(route) + " stopped");
         withdraw();
     }
 
@@ -177,10 +177,6 @@ public final class CamelVenueGateway implements VenueGateway {
 
     private static String routeId(VenueConsumer route) {
         return route.getRouteId() == null ? route.getEndpoint().getEndpointUri() : route.getRouteId();
-    }
-
-    private void changeState(ConnectionState to, String reason) {
-        session.changeState(to, reason);
     }
 
     // ------------------------------------------------------------------ VenueGateway
