@@ -83,7 +83,9 @@ class VenueRejectTextTest {
         gateway = new FixVenueGateway(settings, id -> id.equals(EXT) ? new InstrumentScales.Scales(2, 0) : null);
         venues.addGateway(gateway);
         gateway.connect();
-        await().atMost(WAIT).until(() -> gateway.state() == ConnectionState.LOGGED_ON);
+        // the logon's reconciliation (told on the gateway's session thread) is done before the test's order goes out
+        await().atMost(WAIT).until(() -> gateway.state() == ConnectionState.LOGGED_ON
+                && venues.venues().get(0).reconciliation().startsWith("ok"));
     }
 
     @ParameterizedTest
