@@ -29,7 +29,7 @@ final class Order {
     long clientOrderId;
     int account;
     int instrument;
-    Book book;
+    OrderBook book;
     boolean buy;
     Side side;
     OrderType type;
