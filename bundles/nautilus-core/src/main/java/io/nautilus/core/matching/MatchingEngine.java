@@ -1,7 +1,5 @@
 package io.nautilus.core.matching;
 
-import io.nautilus.api.OrderFlags;
-import io.nautilus.api.OrderType;
 import io.nautilus.api.Side;
 import io.nautilus.api.TimeInForce;
 import io.nautilus.api.order.CancelReason;
@@ -47,9 +45,13 @@ import java.util.Optional;
  *   <li>Mass cancels, kill and expiry handle the orders in scope in ascending order id.</li>
  * </ul>
  *
- * <p>This class routes each command and matches the books; its package-private parts keep the rest: the orders of
- * external instruments ({@code VenueOrders}: route, venue reports, pending cancel and replace requests), the
- * snapshot codec ({@code MatchingSnapshot}) and the query views ({@code MatchingQueries}).
+ * <p>This class dispatches each command (as exchange-core's matching engine router dispatches to its per-symbol
+ * books) and keeps what the books share: instruments, accounts and their self-trade prevention modes, the working
+ * orders by id and the used ids, the GTD/DAY expiry bookkeeping and the pools of orders and levels. Its
+ * package-private parts keep the rest: each instrument's book, its rules and the price-time matching of every order
+ * type with its stops ({@code OrderBook}), the orders of external instruments ({@code VenueOrders}: route, venue
+ * reports, pending cancel and replace requests), the snapshot codec ({@code MatchingSnapshot}) and the query views
+ * ({@code MatchingQueries}).
  */
 public final class MatchingEngine implements CommandProcessor, Snapshotable {
 
@@ -58,11 +60,9 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
 
     private static final SelfTradePrevention[] STP_MODES = SelfTradePrevention.values();
     private static final int STP_NONE = SelfTradePrevention.NONE.ordinal();
-    private static final int STP_CANCEL_RESTING = SelfTradePrevention.CANCEL_RESTING.ordinal();
-    private static final int STP_CANCEL_INCOMING = SelfTradePrevention.CANCEL_INCOMING.ordinal();
     static final int NO_ACCOUNT = -1;
 
-    final Int2ObjectHashMap<Book> books = new Int2ObjectHashMap<>();
+    final Int2ObjectHashMap<OrderBook> books = new Int2ObjectHashMap<>();
     int[] instrumentIds = new int[0];
     final Int2IntHashMap accounts = new Int2IntHashMap(NO_ACCOUNT);
     final OrderIndex orders = new OrderIndex(1024);
@@ -70,8 +70,6 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
 
     private Order freeOrders;
     private Level freeLevels;
-    private Order triggeredHead;
-    private Order triggeredTail;
 
     int gtdOrders;
     int dayOrders;
@@ -106,9 +104,9 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        Book book = books.get(instrument);
+        OrderBook book = books.get(instrument);
         if (book == null) {
-            book = new Book(instrument);
+            book = new OrderBook(instrument, this);
             books.put(instrument, book);
             int[] ids = Arrays.copyOf(instrumentIds, instrumentIds.length + 1);
             ids[ids.length - 1] = instrument;
@@ -168,44 +166,17 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      */
     public void reset() {
         for (int id : instrumentIds) {
-            Book book = books.get(id);
-            clearSide(book.bids);
-            clearSide(book.asks);
-            for (Order o = book.stopHead; o != null; ) {
-                Order next = o.next;
-                release(o);
-                o = next;
-            }
+            books.get(id).clear();
         }
         books.clear();
         instrumentIds = new int[0];
         accounts.clear();
         orders.clear();
         usedIds.clear();
-        for (Order o = triggeredHead; o != null; ) {
-            Order next = o.nextTriggered;
-            release(o);
-            o = next;
-        }
-        triggeredHead = null;
-        triggeredTail = null;
         gtdOrders = 0;
         dayOrders = 0;
         earliestExpiry = Long.MAX_VALUE;
         venue.names(new String[0]);
-    }
-
-    private void clearSide(BookSide side) {
-        for (int i = 0; i < side.size; i++) {
-            Level level = side.levels[i];
-            for (Order o = level.head; o != null; ) {
-                Order next = o.next;
-                release(o);
-                o = next;
-            }
-            releaseLevel(level);
-        }
-        side.clear();
     }
 
     // ------------------------------------------------------------------------------------------------ processing
@@ -255,7 +226,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @param external   true for venue routing
      */
     public void setExternal(int instrument, boolean external) {
-        Book book = books.get(instrument);
+        OrderBook book = books.get(instrument);
         if (book != null) {
             book.external = external;
         }
@@ -266,7 +237,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return whether its orders go to an external venue
      */
     public boolean isExternal(int instrument) {
-        Book book = books.get(instrument);
+        OrderBook book = books.get(instrument);
         return book != null && book.external;
     }
 
@@ -287,7 +258,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             reject(c, RejectReason.DUPLICATE_CLIENT_ORDER_ID, "matching.order-id", 0, 0);
             return;
         }
-        Book book = books.get(c.instrument);
+        OrderBook book = books.get(c.instrument);
         if (book == null) {
             reject(c, RejectReason.UNKNOWN_INSTRUMENT, "matching.instrument", 0, 0);
             return;
@@ -297,87 +268,27 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             reject(c, RejectReason.UNKNOWN_ACCOUNT, "matching.account", 0, 0);
             return;
         }
-        Side side = c.side;
-        OrderType type = c.type;
-        TimeInForce tif = c.tif;
-        if (side == null || type == null || tif == null) {
+        if (c.side == null || c.type == null || c.tif == null) {
             reject(c, RejectReason.INVALID_ORDER, "matching.side-type-tif", 0, 0);
             return;
         }
-        long qty = c.qty;
-        if (qty <= 0) {
-            reject(c, RejectReason.INVALID_ORDER, "matching.qty", 0, qty);
+        if (!book.checkNew(c)) {
             return;
         }
-        if (!isMultiple(qty, book.lotSize)) {
-            reject(c, RejectReason.QUANTITY_NOT_LOT_MULTIPLE, "matching.lot", book.lotSize, qty);
-            return;
-        }
-        if (qty < book.minQty) {
-            reject(c, RejectReason.QUANTITY_BELOW_MINIMUM, "matching.min-qty", book.minQty, qty);
-            return;
-        }
-        long price = 0;
-        if (type.hasLimitPrice()) {
-            price = c.price;
-            if (price <= 0) {
-                reject(c, RejectReason.INVALID_ORDER, "matching.price", 0, price);
-                return;
-            }
-            if (!isMultiple(price, book.tickSize)) {
-                reject(c, RejectReason.PRICE_NOT_ON_TICK, "matching.tick", book.tickSize, price);
-                return;
-            }
-        }
-        long stopPrice = 0;
-        if (type.hasStopPrice()) {
-            stopPrice = c.stopPrice;
-            if (stopPrice <= 0) {
-                reject(c, RejectReason.INVALID_ORDER, "matching.stop-price", 0, stopPrice);
-                return;
-            }
-            if (!isMultiple(stopPrice, book.tickSize)) {
-                reject(c, RejectReason.PRICE_NOT_ON_TICK, "matching.stop-tick", book.tickSize, stopPrice);
-                return;
-            }
-        }
-        long display = c.displayQty;
-        if (display < 0 || display > qty) {
-            reject(c, RejectReason.INVALID_ORDER, "matching.display-qty", qty, display);
-            return;
-        }
-        if (display > 0 && !isMultiple(display, book.lotSize)) {
-            reject(c, RejectReason.QUANTITY_NOT_LOT_MULTIPLE, "matching.display-lot", book.lotSize, display);
-            return;
-        }
-        if (tif == TimeInForce.GTD && c.expiry <= 0) {
-            reject(c, RejectReason.INVALID_ORDER, "matching.expiry", 0, c.expiry);
-            return;
-        }
-        if (!OrderFlags.isValid(c.flags)) {
-            reject(c, RejectReason.INVALID_ORDER, "matching.flags", OrderFlags.ALL, c.flags);
-            return;
-        }
-        if (type.hasLimitPrice() && outsideBand(c, book, price)) {
-            return;
-        }
-        boolean buy = side == Side.BUY;
-        boolean market = type == OrderType.MARKET;
         if (book.external) {
-            venue.route(c, book, buy, price, stopPrice, display);
+            venue.route(c, book);
             return;
         }
-        if (!type.hasStopPrice()) {
-            if (OrderFlags.isPostOnly(c.flags) && crosses(book, buy, market, price)) {
-                reject(c, RejectReason.POST_ONLY_WOULD_CROSS, "matching.post-only", 0, price);
-                return;
-            }
-            if (tif == TimeInForce.FOK && !canFill(book, buy, market, price, qty, c.account, stp)) {
-                reject(c, RejectReason.FOK_CANNOT_FILL, "matching.fok", 0, qty);
-                return;
-            }
-        }
+        book.place(c, stp);
+    }
 
+    /**
+     * Takes a new order's id and a pooled order filled from the command, and indexes it as working (not yet in any
+     * list of its book).
+     */
+    Order register(Command c, OrderBook book, boolean buy, long price, long stopPrice) {
+        long id = c.orderId;
+        TimeInForce tif = c.tif;
         usedIds.add(id);
         Order o = newOrder();
         o.id = id;
@@ -386,16 +297,16 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         o.instrument = c.instrument;
         o.book = book;
         o.buy = buy;
-        o.side = side;
-        o.type = type;
+        o.side = c.side;
+        o.type = c.type;
         o.tif = tif;
         o.price = price;
         o.stopPrice = stopPrice;
-        o.originalQty = qty;
-        o.qty = qty;
-        o.open = qty;
+        o.originalQty = c.qty;
+        o.qty = c.qty;
+        o.open = c.qty;
         o.filled = 0;
-        o.displayQty = display;
+        o.displayQty = c.displayQty;
         o.visible = 0;
         o.flags = c.flags;
         o.expiry = tif == TimeInForce.GTD ? c.expiry : 0;
@@ -409,21 +320,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         } else if (tif == TimeInForce.DAY) {
             dayOrders++;
         }
-        Events ev = c.events;
-        ev.accepted(id, o.account, o.instrument, side, price, qty, qty);
-        if (type.hasStopPrice()) {
-            if (stopHolds(o, book.lastTradePrice)) {
-                enqueueTriggered(o, book.lastTradePrice);
-            } else {
-                o.state = Order.STOP_PENDING;
-                book.appendStop(o);
-            }
-        } else {
-            execute(book, o, stp, ev);
-        }
-        if (triggeredHead != null) {
-            runTriggered(ev);
-        }
+        return o;
     }
 
     /**
@@ -446,257 +343,14 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         return venue.venueName(code);
     }
 
-    private static boolean isMultiple(long value, long unit) {
-        return unit == 1 || value % unit == 0;
-    }
-
-    private static boolean outsideBand(Command c, Book book, long price) {
-        long bps = book.bandBps;
-        if (bps <= 0) {
-            return false;
-        }
-        long ref = book.bandReference();
-        if (ref <= 0) {
-            return false;
-        }
-        long width = ref / 10_000 * bps + ref % 10_000 * bps / 10_000;
-        if (price < ref - width) {
-            reject(c, RejectReason.PRICE_OUTSIDE_BAND, "matching.band-low", ref - width, price);
-            return true;
-        }
-        if (price > ref + width) {
-            reject(c, RejectReason.PRICE_OUTSIDE_BAND, "matching.band-high", ref + width, price);
-            return true;
-        }
-        return false;
-    }
-
-    /** Whether an order of this side and price would trade with the opposite side's best level on arrival. */
-    private static boolean crosses(Book book, boolean buy, boolean market, long price) {
-        Level best = book.side(!buy).best();
-        if (best == null) {
-            return false;
-        }
-        return market || (buy ? best.price <= price : best.price >= price);
-    }
-
-    /**
-     * Whether the opposite side holds qty at acceptable prices (hidden iceberg quantity included; with a
-     * self-trade prevention mode other than NONE, the account's own orders do not count).
-     */
-    private static boolean canFill(Book book, boolean buy, boolean market, long price, long qty, int account,
-                                   int stp) {
-        BookSide opposite = book.side(!buy);
-        long available = 0;
-        for (int i = opposite.size - 1; i >= 0; i--) {
-            Level level = opposite.levels[i];
-            if (!market && (buy ? level.price > price : level.price < price)) {
-                break;
-            }
-            for (Order o = level.head; o != null; o = o.next) {
-                if (stp == STP_NONE || o.account != account) {
-                    available += o.open;
-                    if (available >= qty) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean stopHolds(Order o, long lastTrade) {
-        return lastTrade > 0 && (o.buy ? lastTrade >= o.stopPrice : lastTrade <= o.stopPrice);
-    }
-
-    /** Runs an order that enters the book as aggressor (new, or triggered) and rests or cancels its remainder. */
-    private void execute(Book book, Order o, int stp, Events ev) {
-        boolean market = o.isMarket();
-        if (match(book, o, market, stp, ev)) {
-            return;
-        }
-        if (o.open == 0) {
-            finish(o);
-        } else if (market || o.tif == TimeInForce.IOC || o.tif == TimeInForce.FOK) {
-            ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, CancelReason.IOC_REMAINDER);
-            finish(o);
-        } else {
-            rest(book, o);
-        }
-    }
-
-    /**
-     * Matches the taker against the opposite side while it crosses.
-     *
-     * @return true if self-trade prevention canceled the taker's remainder (the taker is finished)
-     */
-    private boolean match(Book book, Order taker, boolean market, int stp, Events ev) {
-        BookSide opposite = book.side(!taker.buy);
-        boolean buy = taker.buy;
-        long limit = taker.price;
-        while (taker.open > 0) {
-            Level level = opposite.best();
-            if (level == null) {
-                break;
-            }
-            long price = level.price;
-            if (!market && (buy ? price > limit : price < limit)) {
-                break;
-            }
-            Order maker = level.head;
-            while (maker != null && taker.open > 0) {
-                Order nextMaker = maker.next;
-                if (stp != STP_NONE && maker.account == taker.account) {
-                    if (stp == STP_CANCEL_INCOMING) {
-                        cancelTakerBySelfTrade(taker, opposite, level, ev);
-                        return true;
-                    }
-                    ev.canceled(maker.id, maker.account, maker.instrument, maker.side, maker.price, maker.open,
-                            CancelReason.SELF_TRADE);
-                    level.unlink(maker);
-                    opposite.orders--;
-                    finish(maker);
-                    if (stp != STP_CANCEL_RESTING) {
-                        cancelTakerBySelfTrade(taker, opposite, level, ev);
-                        return true;
-                    }
-                    maker = nextMaker;
-                    continue;
-                }
-                long q = Math.min(taker.open, maker.visible);
-                maker.visible -= q;
-                maker.open -= q;
-                maker.filled += q;
-                level.qty -= q;
-                taker.open -= q;
-                taker.filled += q;
-                ev.trade(taker.id, taker.account, taker.instrument, taker.side, maker.id, maker.account, price, q,
-                        taker.open, maker.open, taker.filled, maker.filled);
-                onTrade(book, price);
-                if (maker.visible == 0) {
-                    if (maker.open == 0) {
-                        level.unlink(maker);
-                        opposite.orders--;
-                        finish(maker);
-                    } else {
-                        long slice = Math.min(maker.displayQty, maker.open);
-                        maker.visible = slice;
-                        level.qty += slice;
-                        level.moveToBack(maker);
-                    }
-                }
-                maker = nextMaker;
-            }
-            if (level.count == 0) {
-                opposite.remove(level);
-                releaseLevel(level);
-            }
-        }
-        return false;
-    }
-
-    private void cancelTakerBySelfTrade(Order taker, BookSide opposite, Level level, Events ev) {
-        if (level.count == 0) {
-            opposite.remove(level);
-            releaseLevel(level);
-        }
-        ev.canceled(taker.id, taker.account, taker.instrument, taker.side, taker.price, taker.open,
-                CancelReason.SELF_TRADE);
-        finish(taker);
-    }
-
-    private void onTrade(Book book, long price) {
-        book.lastTradePrice = price;
-        book.marketReference = price;
-        if (book.stopCount > 0 && (price >= book.minBuyStop || price <= book.maxSellStop)) {
-            for (Order o = book.stopHead; o != null; ) {
-                Order next = o.next;
-                if (stopHolds(o, price)) {
-                    book.unlinkStop(o);
-                    enqueueTriggered(o, price);
-                }
-                o = next;
-            }
-            book.recomputeStopBounds();
-        }
-    }
-
-    private void enqueueTriggered(Order o, long price) {
-        o.state = Order.TRIGGERED;
-        o.triggerPrice = price;
-        o.nextTriggered = null;
-        if (triggeredTail == null) {
-            triggeredHead = o;
-        } else {
-            triggeredTail.nextTriggered = o;
-        }
-        triggeredTail = o;
-    }
-
-    private void runTriggered(Events ev) {
-        while (triggeredHead != null) {
-            Order o = triggeredHead;
-            triggeredHead = o.nextTriggered;
-            if (triggeredHead == null) {
-                triggeredTail = null;
-            }
-            o.nextTriggered = null;
-            o.state = Order.FREE;
-            Book book = o.book;
-            ev.triggered(o.id, o.account, o.instrument, o.side, o.triggerPrice, o.open);
-            int stp = stpOf(o.account);
-            boolean market = o.isMarket();
-            if (o.tif == TimeInForce.FOK && !canFill(book, o.buy, market, o.price, o.open, o.account, stp)) {
-                ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, CancelReason.FOK_NOT_FILLED);
-                finish(o);
-                continue;
-            }
-            if (OrderFlags.isPostOnly(o.flags) && crosses(book, o.buy, market, o.price)) {
-                ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, CancelReason.VENUE);
-                finish(o);
-                continue;
-            }
-            execute(book, o, stp, ev);
-        }
-    }
-
-    private int stpOf(int account) {
+    /** @return the account's self-trade prevention mode (ordinal), NONE for an undefined account */
+    int stpOf(int account) {
         int stp = accounts.get(account);
         return stp == NO_ACCOUNT ? STP_NONE : stp;
     }
 
-    private void rest(Book book, Order o) {
-        BookSide side = book.side(o.buy);
-        Level level = side.get(o.price);
-        if (level == null) {
-            level = newLevel(o.price);
-            side.insert(level);
-        }
-        o.visible = o.displayQty > 0 ? Math.min(o.displayQty, o.open) : o.open;
-        o.state = Order.RESTING;
-        level.append(o);
-        side.orders++;
-    }
-
-    /** Takes a working order out of its level or stop list (removing an emptied level). */
-    private void detach(Order o) {
-        if (o.state == Order.RESTING) {
-            Level level = o.level;
-            BookSide side = o.book.side(o.buy);
-            level.unlink(o);
-            side.orders--;
-            if (level.count == 0) {
-                side.remove(level);
-                releaseLevel(level);
-            }
-        } else if (o.state == Order.STOP_PENDING) {
-            o.book.unlinkStop(o);
-        }
-        o.state = Order.FREE;
-    }
-
     /** Forgets a finished order (its id stays used). */
-    private void finish(Order o) {
+    void finish(Order o) {
         orders.remove(o.id);
         if (o.tif == TimeInForce.GTD) {
             gtdOrders--;
@@ -728,9 +382,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             venue.requestCancel(c, o);
             return;
         }
-        c.events.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, CancelReason.USER);
-        detach(o);
-        finish(o);
+        o.book.cancel(o, CancelReason.USER, c.events);
     }
 
     private void onReduce(Command c) {
@@ -751,28 +403,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             }
             return;
         }
-        if (q >= o.open) {
-            c.events.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, CancelReason.USER);
-            detach(o);
-            finish(o);
-            return;
-        }
-        takeOff(o, q);
-        o.qty -= q;
-        c.events.reduced(o.id, o.account, o.instrument, o.side, o.price, q, o.open);
-    }
-
-    /** Takes q (&lt; open) off an order's open quantity, hidden iceberg quantity first, keeping its place. */
-    private static void takeOff(Order o, long q) {
-        if (o.state == Order.RESTING) {
-            long hidden = o.open - o.visible;
-            if (q > hidden) {
-                long fromVisible = q - hidden;
-                o.visible -= fromVisible;
-                o.level.qty -= fromVisible;
-            }
-        }
-        o.open -= q;
+        o.book.reduce(c, o, q);
     }
 
     private void onReplace(Command c) {
@@ -788,37 +419,16 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             reject(c, RejectReason.INVALID_ORDER, "matching.replace-nothing", 0, 0);
             return;
         }
-        Book book = o.book;
+        OrderBook book = o.book;
         if (priceGiven) {
-            if (!o.type.hasLimitPrice()) {
-                reject(c, RejectReason.INVALID_ORDER, "matching.replace-price-of-market", 0, newPrice);
-                return;
-            }
-            if (newPrice <= 0) {
-                reject(c, RejectReason.INVALID_ORDER, "matching.price", 0, newPrice);
-                return;
-            }
-            if (!isMultiple(newPrice, book.tickSize)) {
-                reject(c, RejectReason.PRICE_NOT_ON_TICK, "matching.tick", book.tickSize, newPrice);
-                return;
-            }
-            if (outsideBand(c, book, newPrice)) {
+            if (!book.checkReplacePrice(c, o, newPrice)) {
                 return;
             }
         } else {
             newPrice = o.price;
         }
         if (qtyGiven) {
-            if (newQty <= 0) {
-                reject(c, RejectReason.INVALID_ORDER, "matching.qty", 0, newQty);
-                return;
-            }
-            if (!isMultiple(newQty, book.lotSize)) {
-                reject(c, RejectReason.QUANTITY_NOT_LOT_MULTIPLE, "matching.lot", book.lotSize, newQty);
-                return;
-            }
-            if (newQty < book.minQty) {
-                reject(c, RejectReason.QUANTITY_BELOW_MINIMUM, "matching.min-qty", book.minQty, newQty);
+            if (!book.checkReplaceQty(c, newQty)) {
                 return;
             }
         } else {
@@ -828,59 +438,11 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             venue.requestReplace(c, o, newPrice, newQty);
             return;
         }
-        long newOpen = newQty - o.filled;
-        boolean resting = o.state == Order.RESTING;
-        if (newOpen > 0 && resting && newPrice != o.price && OrderFlags.isPostOnly(o.flags)
-                && crosses(book, o.buy, false, newPrice)) {
-            reject(c, RejectReason.POST_ONLY_WOULD_CROSS, "matching.post-only", 0, newPrice);
-            return;
-        }
-        Events ev = c.events;
-        if (newOpen <= 0) {
-            ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, CancelReason.REPLACED_TO_FILLED);
-            detach(o);
-            finish(o);
-            return;
-        }
-        long oldPrice = o.price;
-        long oldOpen = o.open;
-        boolean keep = newPrice == oldPrice && newOpen <= oldOpen;
-        ev.replaced(o.id, o.account, o.instrument, o.side, newPrice, newQty, newOpen, oldPrice, oldOpen, keep);
-        o.qty = newQty;
-        if (keep) {
-            if (newOpen < oldOpen) {
-                takeOff(o, oldOpen - newOpen);
-            }
-            return;
-        }
-        if (!resting) {
-            book.unlinkStop(o);
-            o.price = newPrice;
-            o.open = newOpen;
-            book.appendStop(o);
-            return;
-        }
-        detach(o);
-        o.price = newPrice;
-        o.open = newOpen;
-        if (crosses(book, o.buy, false, newPrice)) {
-            if (!match(book, o, false, stpOf(o.account), ev)) {
-                if (o.open == 0) {
-                    finish(o);
-                } else {
-                    rest(book, o);
-                }
-            }
-            if (triggeredHead != null) {
-                runTriggered(ev);
-            }
-        } else {
-            rest(book, o);
-        }
+        book.replace(c, o, newPrice, newQty);
     }
 
     private void onMark(Command c) {
-        Book book = books.get(c.instrument);
+        OrderBook book = books.get(c.instrument);
         if (book != null && c.price > 0) {
             book.marketReference = c.price;
         }
@@ -918,7 +480,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         for (int i = 0; i < n; i++) {
             Order o = orders.get(scratchIds[i]);
             ev.expired(o.id, o.account, o.instrument, o.side, o.price, o.open);
-            detach(o);
+            o.book.detach(o);
             finish(o);
         }
     }
@@ -941,9 +503,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
                 VenueOrders.requestCancel(o, ev);
                 continue;
             }
-            ev.canceled(o.id, o.account, o.instrument, o.side, o.price, o.open, reason);
-            detach(o);
-            finish(o);
+            o.book.cancel(o, reason, ev);
         }
     }
 
@@ -989,7 +549,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         return level;
     }
 
-    private void releaseLevel(Level level) {
+    void releaseLevel(Level level) {
         level.head = null;
         level.tail = null;
         level.nextFree = freeLevels;

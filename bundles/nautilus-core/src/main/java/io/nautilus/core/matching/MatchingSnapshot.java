@@ -40,7 +40,7 @@ final class MatchingSnapshot {
         out.writeInt(MAGIC);
         out.writeInt(engine.instrumentIds.length);
         for (int id : engine.instrumentIds) {
-            Book b = engine.books.get(id);
+            OrderBook b = engine.books.get(id);
             out.writeInt(b.instrument);
             out.writeLong(b.tickSize);
             out.writeLong(b.lotSize);
@@ -150,7 +150,7 @@ final class MatchingSnapshot {
                 throw new IOException("corrupt snapshot: " + problem);
             }
             engine.defineInstrument(id, tick, lot, minQty, bps, ref);
-            Book b = engine.books.get(id);
+            OrderBook b = engine.books.get(id);
             b.marketReference = in.readLong();
             b.lastTradePrice = in.readLong();
             readSide(in, b, true);
@@ -178,7 +178,7 @@ final class MatchingSnapshot {
         int external = count(in, "external instruments");
         for (int i = 0; i < external; i++) {
             int id = in.readInt();
-            Book b = engine.books.get(id);
+            OrderBook b = engine.books.get(id);
             if (b == null) {
                 throw new IOException("corrupt snapshot: external instrument " + id + " is not defined");
             }
@@ -197,7 +197,7 @@ final class MatchingSnapshot {
             if (venue < -1 || venue >= nameCount) {
                 throw new IOException("corrupt snapshot: venue code " + venue);
             }
-            Book b = engine.books.get(instrument);
+            OrderBook b = engine.books.get(instrument);
             if (b == null) {
                 throw new IOException("corrupt snapshot: venue order of undefined instrument " + instrument);
             }
@@ -225,7 +225,7 @@ final class MatchingSnapshot {
         return n;
     }
 
-    private void readSide(DataInput in, Book b, boolean buy) throws IOException {
+    private void readSide(DataInput in, OrderBook b, boolean buy) throws IOException {
         int n = count(in, "resting orders");
         BookSide side = b.side(buy);
         for (int i = 0; i < n; i++) {
@@ -247,7 +247,7 @@ final class MatchingSnapshot {
         }
     }
 
-    private Order readOrder(DataInput in, Book b) throws IOException {
+    private Order readOrder(DataInput in, OrderBook b) throws IOException {
         Order o = engine.newOrder();
         o.id = in.readLong();
         o.clientOrderId = in.readLong();

@@ -19,7 +19,7 @@ final class Order {
     static final byte RESTING = 1;
     /** In the book's stop list, waiting for its trigger. */
     static final byte STOP_PENDING = 2;
-    /** Triggered, waiting in the engine's trigger queue. */
+    /** Triggered, waiting in its book's trigger queue. */
     static final byte TRIGGERED = 3;
     /** Working at an external venue: in the order index, in no book. */
     static final byte VENUE = 4;
@@ -29,7 +29,7 @@ final class Order {
     long clientOrderId;
     int account;
     int instrument;
-    Book book;
+    OrderBook book;
     boolean buy;
     Side side;
     OrderType type;

@@ -30,7 +30,9 @@ final class VenueOrders {
     }
 
     /** Accepts a validated new order of an external instrument: it works at the venue, not in the book. */
-    void route(Command c, Book book, boolean buy, long price, long stopPrice, long display) {
+    void route(Command c, OrderBook book) {
+        long price = c.type.hasLimitPrice() ? c.price : 0;
+        long stopPrice = c.type.hasStopPrice() ? c.stopPrice : 0;
         engine.usedIds.add(c.orderId);
         Order o = engine.newOrder();
         o.id = c.orderId;
@@ -38,7 +40,7 @@ final class VenueOrders {
         o.account = c.account;
         o.instrument = c.instrument;
         o.book = book;
-        o.buy = buy;
+        o.buy = c.side == Side.BUY;
         o.side = c.side;
         o.type = c.type;
         o.tif = c.tif;
@@ -48,7 +50,7 @@ final class VenueOrders {
         o.qty = c.qty;
         o.open = c.qty;
         o.filled = 0;
-        o.displayQty = display;
+        o.displayQty = c.displayQty;
         o.visible = 0;
         o.flags = c.flags;
         o.expiry = c.tif == TimeInForce.GTD ? c.expiry : 0;
