@@ -44,12 +44,18 @@ public final class ReportBuilder implements io.nautilus.core.Snapshotable {
 
     private final Long2LongHashMap clientOrderIds = new Long2LongHashMap(0);
     private long lastExecId;
+    /** The reports of the command being turned, copied into the immutable list returned (which CommandResult keeps). */
+    private final ArrayList<ExecutionReport> scratch = new ArrayList<>();
+    /** The id objects of the accounts and instruments by dense id, made once per name. */
+    private AccountId[] accountIds = new AccountId[16];
+    private InstrumentId[] instrumentIds = new InstrumentId[4];
 
     /**
      * @param c a processed command
      * @param registry names of accounts and instruments
      * @param publishNanos when the reports are published
-     * @return its reports, in event order (reports of events on unknown accounts or instruments are left out)
+     * @return its reports, in event order (reports of events on unknown accounts or instruments are left out), an
+     *         immutable list
      */
     public List<ExecutionReport> reports(Command c, Registry.View registry, long publishNanos) {
         Events e = c.events;
@@ -57,7 +63,8 @@ public final class ReportBuilder implements io.nautilus.core.Snapshotable {
         if (n == 0) {
             return List.of();
         }
-        List<ExecutionReport> reports = new ArrayList<>(n + 1);
+        ArrayList<ExecutionReport> reports = scratch;
+        reports.clear();
         long execBase = Math.max(c.seq * EXEC_IDS_PER_SEQ, lastExecId);
         for (int i = 0; i < n; i++) {
             byte type = e.type(i);
@@ -167,7 +174,14 @@ public final class ReportBuilder implements io.nautilus.core.Snapshotable {
             }
         }
         lastExecId = execBase + reports.size();
-        return reports;
+        List<ExecutionReport> list = switch (reports.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(reports.get(0));
+            case 2 -> List.of(reports.get(0), reports.get(1));
+            default -> List.copyOf(reports);
+        };
+        reports.clear();
+        return list;
     }
 
     @Override
@@ -279,13 +293,35 @@ public final class ReportBuilder implements io.nautilus.core.Snapshotable {
                 cum > 0 ? (average == 0 ? FixedPoint.NULL : average) : FixedPoint.NULL, time, publish, fee);
     }
 
-    private static AccountId accountId(Registry.View registry, int id) {
+    private AccountId accountId(Registry.View registry, int id) {
         Registry.AccountDef def = registry.account(id);
-        return def == null ? null : AccountId.of(def.name());
+        if (def == null) {
+            return null;
+        }
+        if (id >= accountIds.length) {
+            accountIds = java.util.Arrays.copyOf(accountIds, Math.max(2 * accountIds.length, id + 1));
+        }
+        AccountId known = accountIds[id];
+        if (known == null || !known.value().equals(def.name())) {
+            known = AccountId.of(def.name());
+            accountIds[id] = known;
+        }
+        return known;
     }
 
-    private static InstrumentId instrumentId(Registry.View registry, int id) {
+    private InstrumentId instrumentId(Registry.View registry, int id) {
         Registry.InstrumentDef def = registry.instrument(id);
-        return def == null ? null : InstrumentId.of(def.symbol());
+        if (def == null) {
+            return null;
+        }
+        if (id >= instrumentIds.length) {
+            instrumentIds = java.util.Arrays.copyOf(instrumentIds, Math.max(2 * instrumentIds.length, id + 1));
+        }
+        InstrumentId known = instrumentIds[id];
+        if (known == null || !known.value().equals(def.symbol())) {
+            known = InstrumentId.of(def.symbol());
+            instrumentIds[id] = known;
+        }
+        return known;
     }
 }
