@@ -16,7 +16,9 @@ import io.nautilus.core.Events;
 import io.nautilus.core.engine.Registry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import org.agrona.collections.Long2LongHashMap;
 
@@ -46,9 +48,8 @@ public final class ReportBuilder implements io.nautilus.core.Snapshotable {
     private long lastExecId;
     /** The reports of the command being turned, copied into the immutable list returned (which CommandResult keeps). */
     private final ArrayList<ExecutionReport> scratch = new ArrayList<>();
-    /** The id objects of the accounts and instruments by dense id, made once per name. */
-    private AccountId[] accountIds = new AccountId[16];
-    private InstrumentId[] instrumentIds = new InstrumentId[4];
+    private final IdObjects<AccountId> accountIds = new IdObjects<>(AccountId::of, AccountId::value);
+    private final IdObjects<InstrumentId> instrumentIds = new IdObjects<>(InstrumentId::of, InstrumentId::value);
 
     /**
      * @param c a processed command
@@ -295,33 +296,40 @@ public final class ReportBuilder implements io.nautilus.core.Snapshotable {
 
     private AccountId accountId(Registry.View registry, int id) {
         Registry.AccountDef def = registry.account(id);
-        if (def == null) {
-            return null;
-        }
-        if (id >= accountIds.length) {
-            accountIds = java.util.Arrays.copyOf(accountIds, Math.max(2 * accountIds.length, id + 1));
-        }
-        AccountId known = accountIds[id];
-        if (known == null || !known.value().equals(def.name())) {
-            known = AccountId.of(def.name());
-            accountIds[id] = known;
-        }
-        return known;
+        return def == null ? null : accountIds.get(id, def.name());
     }
 
     private InstrumentId instrumentId(Registry.View registry, int id) {
         Registry.InstrumentDef def = registry.instrument(id);
-        if (def == null) {
-            return null;
+        return def == null ? null : instrumentIds.get(id, def.symbol());
+    }
+
+    /**
+     * The id object of each dense id, made when first asked for and again only when the id's name changes.
+     *
+     * @param <T> the id type
+     */
+    private static final class IdObjects<T> {
+        private final Function<String, T> make;
+        private final Function<T, String> name;
+        private Object[] byId = new Object[16];
+
+        IdObjects(Function<String, T> make, Function<T, String> name) {
+            this.make = make;
+            this.name = name;
         }
-        if (id >= instrumentIds.length) {
-            instrumentIds = java.util.Arrays.copyOf(instrumentIds, Math.max(2 * instrumentIds.length, id + 1));
+
+        @SuppressWarnings("unchecked")
+        T get(int id, String value) {
+            if (id >= byId.length) {
+                byId = Arrays.copyOf(byId, Math.max(2 * byId.length, id + 1));
+            }
+            T known = (T) byId[id];
+            if (known == null || !name.apply(known).equals(value)) {
+                known = make.apply(value);
+                byId[id] = known;
+            }
+            return known;
         }
-        InstrumentId known = instrumentIds[id];
-        if (known == null || !known.value().equals(def.symbol())) {
-            known = InstrumentId.of(def.symbol());
-            instrumentIds[id] = known;
-        }
-        return known;
     }
 }
