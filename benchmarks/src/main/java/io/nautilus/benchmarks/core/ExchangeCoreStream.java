@@ -1,7 +1,6 @@
 package io.nautilus.benchmarks.core;
 
 import io.nautilus.core.Command;
-import io.nautilus.core.Op;
 import io.nautilus.core.matching.ExchangeCoreMix;
 
 /**
@@ -11,7 +10,6 @@ import io.nautilus.core.matching.ExchangeCoreMix;
 public final class ExchangeCoreStream implements CommandStream {
 
     private final ExchangeCoreMix mix;
-    private final int definitions;
 
     /**
      * @param seed random seed
@@ -19,16 +17,6 @@ public final class ExchangeCoreStream implements CommandStream {
      */
     public ExchangeCoreStream(long seed, int commands) {
         mix = ExchangeCoreMix.generate(seed, commands);
-        Command scratch = new Command();
-        int d = 0;
-        while (d < mix.size()) {
-            mix.fill(d, scratch);
-            if (scratch.op != Op.ADD_INSTRUMENT && scratch.op != Op.ADD_ACCOUNT) {
-                break;
-            }
-            d++;
-        }
-        definitions = d;
     }
 
     @Override
@@ -38,7 +26,7 @@ public final class ExchangeCoreStream implements CommandStream {
 
     @Override
     public int definitions() {
-        return definitions;
+        return mix.definitions();
     }
 
     @Override

@@ -37,12 +37,16 @@ final class OrderMemory {
 
     /** Reports kept per order: the first and the latest ones. */
     static final int REPORTS_KEPT = 256;
+    /** Forgotten entries kept for reuse at most. */
+    static final int SPARES_KEPT = 1024;
 
     private static final Comparator<Entry> BY_ID = Comparator.comparingLong(e -> e.orderId);
 
     private final int finishedKept;
     private final Long2ObjectHashMap<Entry> orders = new Long2ObjectHashMap<>();
     private final ArrayDeque<Entry> finished = new ArrayDeque<>();
+    /** Forgotten entries kept for the next new orders, so that steady state allocates none (queries copy out). */
+    private final ArrayDeque<Entry> spare = new ArrayDeque<>();
 
     /**
      * @param finishedKept how many finished orders to keep, at least 1
@@ -79,7 +83,8 @@ final class OrderMemory {
             }
             Entry e = orders.get(orderId);
             if (e == null) {
-                e = new Entry(orderId, r.account(), r.instrument(), r.side());
+                e = spare.isEmpty() ? new Entry() : spare.pollLast();
+                e.reset(orderId, r.account(), r.instrument(), r.side());
                 e.clientOrderId = r.clientOrderId() == orderId ? 0 : r.clientOrderId();
                 if (c.op == Op.NEW && c.orderId == orderId) {
                     e.clientOrderId = c.clientOrderId;
@@ -116,13 +121,17 @@ final class OrderMemory {
             e.reason = r.text() != null && !r.text().isBlank() ? r.text() : r.rejectReason().description();
         } else if (exec == ExecType.CANCELED || exec == ExecType.EXPIRED) {
             CancelReason why = r.cancelReason() == CancelReason.NONE ? CancelReason.EXPIRED : r.cancelReason();
-            e.reason = why.name() + (r.text() != null && !r.text().isBlank() ? ": " + r.text() : "");
+            e.reason = r.text() != null && !r.text().isBlank() ? why.name() + ": " + r.text() : why.name();
         }
         if (!e.finished && r.status().isFinished()) {
             e.finished = true;
             finished.addLast(e);
             while (finished.size() > finishedKept) {
-                orders.remove(finished.pollFirst().orderId);
+                Entry forgotten = finished.pollFirst();
+                orders.remove(forgotten.orderId);
+                if (spare.size() < SPARES_KEPT) {
+                    spare.addLast(forgotten);
+                }
             }
         }
     }
@@ -160,13 +169,13 @@ final class OrderMemory {
         return list;
     }
 
-    /** One order as remembered; owned by the writer thread. */
+    /** One order as remembered; owned by the writer thread, reused once forgotten ({@link #reset}). */
     private static final class Entry {
 
-        final long orderId;
-        final AccountId account;
-        final InstrumentId instrument;
-        final Side side;
+        long orderId;
+        AccountId account;
+        InstrumentId instrument;
+        Side side;
         long clientOrderId;
         OrderType type;
         TimeInForce timeInForce;
@@ -174,19 +183,34 @@ final class OrderMemory {
         long stopPrice;
         long quantity;
         long pendingPrice;
-        OrderStatus state = OrderStatus.PENDING_NEW;
+        OrderStatus state;
         long cumulativeQuantity;
-        long averagePrice = FixedPoint.NULL;
+        long averagePrice;
         String reason;
         boolean finished;
         final ArrayList<ExecutionReport> reports = new ArrayList<>(4);
         int omitted;
 
-        Entry(long orderId, AccountId account, InstrumentId instrument, Side side) {
-            this.orderId = orderId;
-            this.account = account;
-            this.instrument = instrument;
-            this.side = side;
+        /** Makes this a fresh entry for a newly seen order: pending new, nothing else known yet. */
+        void reset(long id, AccountId accountId, InstrumentId instrumentId, Side orderSide) {
+            orderId = id;
+            account = accountId;
+            instrument = instrumentId;
+            side = orderSide;
+            clientOrderId = 0;
+            type = null;
+            timeInForce = null;
+            price = 0;
+            stopPrice = 0;
+            quantity = 0;
+            pendingPrice = 0;
+            state = OrderStatus.PENDING_NEW;
+            cumulativeQuantity = 0;
+            averagePrice = FixedPoint.NULL;
+            reason = null;
+            finished = false;
+            reports.clear();
+            omitted = 0;
         }
 
         void add(ExecutionReport r) {

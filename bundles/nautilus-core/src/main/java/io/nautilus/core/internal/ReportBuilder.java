@@ -16,7 +16,9 @@ import io.nautilus.core.Events;
 import io.nautilus.core.engine.Registry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import org.agrona.collections.Long2LongHashMap;
 
@@ -44,12 +46,17 @@ public final class ReportBuilder implements io.nautilus.core.Snapshotable {
 
     private final Long2LongHashMap clientOrderIds = new Long2LongHashMap(0);
     private long lastExecId;
+    /** The reports of the command being turned, copied into the immutable list returned (which CommandResult keeps). */
+    private final ArrayList<ExecutionReport> scratch = new ArrayList<>();
+    private final IdObjects<AccountId> accountIds = new IdObjects<>(AccountId::of, AccountId::value);
+    private final IdObjects<InstrumentId> instrumentIds = new IdObjects<>(InstrumentId::of, InstrumentId::value);
 
     /**
      * @param c a processed command
      * @param registry names of accounts and instruments
      * @param publishNanos when the reports are published
-     * @return its reports, in event order (reports of events on unknown accounts or instruments are left out)
+     * @return its reports, in event order (reports of events on unknown accounts or instruments are left out), an
+     *         immutable list
      */
     public List<ExecutionReport> reports(Command c, Registry.View registry, long publishNanos) {
         Events e = c.events;
@@ -57,7 +64,8 @@ public final class ReportBuilder implements io.nautilus.core.Snapshotable {
         if (n == 0) {
             return List.of();
         }
-        List<ExecutionReport> reports = new ArrayList<>(n + 1);
+        ArrayList<ExecutionReport> reports = scratch;
+        reports.clear();
         long execBase = Math.max(c.seq * EXEC_IDS_PER_SEQ, lastExecId);
         for (int i = 0; i < n; i++) {
             byte type = e.type(i);
@@ -167,7 +175,14 @@ public final class ReportBuilder implements io.nautilus.core.Snapshotable {
             }
         }
         lastExecId = execBase + reports.size();
-        return reports;
+        List<ExecutionReport> list = switch (reports.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(reports.get(0));
+            case 2 -> List.of(reports.get(0), reports.get(1));
+            default -> List.copyOf(reports);
+        };
+        reports.clear();
+        return list;
     }
 
     @Override
@@ -279,13 +294,42 @@ public final class ReportBuilder implements io.nautilus.core.Snapshotable {
                 cum > 0 ? (average == 0 ? FixedPoint.NULL : average) : FixedPoint.NULL, time, publish, fee);
     }
 
-    private static AccountId accountId(Registry.View registry, int id) {
+    private AccountId accountId(Registry.View registry, int id) {
         Registry.AccountDef def = registry.account(id);
-        return def == null ? null : AccountId.of(def.name());
+        return def == null ? null : accountIds.get(id, def.name());
     }
 
-    private static InstrumentId instrumentId(Registry.View registry, int id) {
+    private InstrumentId instrumentId(Registry.View registry, int id) {
         Registry.InstrumentDef def = registry.instrument(id);
-        return def == null ? null : InstrumentId.of(def.symbol());
+        return def == null ? null : instrumentIds.get(id, def.symbol());
+    }
+
+    /**
+     * The id object of each dense id, made when first asked for and again only when the id's name changes.
+     *
+     * @param <T> the id type
+     */
+    private static final class IdObjects<T> {
+        private final Function<String, T> make;
+        private final Function<T, String> name;
+        private Object[] byId = new Object[16];
+
+        IdObjects(Function<String, T> make, Function<T, String> name) {
+            this.make = make;
+            this.name = name;
+        }
+
+        @SuppressWarnings("unchecked")
+        T get(int id, String value) {
+            if (id >= byId.length) {
+                byId = Arrays.copyOf(byId, Math.max(2 * byId.length, id + 1));
+            }
+            T known = (T) byId[id];
+            if (known == null || !name.apply(known).equals(value)) {
+                known = make.apply(value);
+                byId[id] = known;
+            }
+            return known;
+        }
     }
 }

@@ -67,6 +67,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import org.agrona.collections.ArrayUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -97,8 +98,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
     private static final Logger LOG = LoggerFactory.getLogger(TradingCoreManager.class);
     private static final long QUERY_TIMEOUT_SECONDS = 10;
 
-    private final List<ExecutionReportListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<CommandResultListener> resultListeners = new CopyOnWriteArrayList<>();
+    /** Copy-on-write arrays (written under {@link #listenerLock}): the publish thread loops without an iterator. */
+    private volatile ExecutionReportListener[] listeners = new ExecutionReportListener[0];
+    private volatile CommandResultListener[] resultListeners = new CommandResultListener[0];
+    private final Object listenerLock = new Object();
     private final JournalHolds holds = new JournalHolds();
     private final Function<Registry.InstrumentDef, Instrument> instrumentOf = this::toInstrument;
     /** Exceptions thrown by result listeners (publish thread). */
@@ -151,20 +154,28 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(ExecutionReportListener listener) {
-        listeners.add(listener);
+        synchronized (listenerLock) {
+            listeners = ArrayUtil.add(listeners, listener);
+        }
     }
 
     void removeListener(ExecutionReportListener listener) {
-        listeners.remove(listener);
+        synchronized (listenerLock) {
+            listeners = ArrayUtil.remove(listeners, listener);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addResultListener(CommandResultListener listener) {
-        resultListeners.add(listener);
+        synchronized (listenerLock) {
+            resultListeners = ArrayUtil.add(resultListeners, listener);
+        }
     }
 
     void removeResultListener(CommandResultListener listener) {
-        resultListeners.remove(listener);
+        synchronized (listenerLock) {
+            resultListeners = ArrayUtil.remove(resultListeners, listener);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -293,9 +304,10 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         }
         Object reply = c.reply;
         OrderMemory m = memory;
-        boolean results = !resultListeners.isEmpty();
+        boolean results = resultListeners.length > 0;
+        ExecutionReportListener[] reportListeners = listeners;
         boolean wanted = reply instanceof CompletableFuture<?>
-                || c.events.size() > 0 && (!listeners.isEmpty() || m != null || results);
+                || c.events.size() > 0 && (reportListeners.length > 0 || m != null || results);
         if (!wanted) {
             if (results && ResultDelivery.defines(c)) {
                 deliver(c, null);
@@ -318,8 +330,9 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             CompletableFuture<CommandResult> f = (CompletableFuture<CommandResult>) future;
             f.complete(result);
         }
-        for (ExecutionReportListener listener : listeners) {
-            for (ExecutionReport r : list) {
+        for (ExecutionReportListener listener : reportListeners) {
+            for (int i = 0, n = list.size(); i < n; i++) {
+                ExecutionReport r = list.get(i);
                 try {
                     listener.onExecutionReport(r);
                 } catch (RuntimeException ex) {

@@ -97,6 +97,30 @@ class OrderMemoryTest {
     }
 
     @Test
+    void aNewOrderInAForgottenOrdersPlaceStartsFresh() {
+        OrderMemory memory = new OrderMemory(1);
+        memory.record(entry(1, 5, 100), List.of(accepted(1, 5)));
+        memory.record(other(Op.CANCEL, 1), List.of(report(1, BOB, ExecType.CANCELED, OrderStatus.CANCELED, 0, 0,
+                0, CancelReason.USER, RejectReason.NONE, "by the desk")));
+        filledOrder(memory, 2);
+        Command bare = other(Op.NEW, 99);
+
+        memory.record(bare, List.of(accepted(3, 7)));
+
+        OrderHistory order = memory.get(3);
+        assertThat(memory.get(1)).as("forgotten when order 2 finished").isNull();
+        assertThat(order.account()).isEqualTo(ALICE);
+        assertThat(order.reports()).extracting(ExecutionReport::orderId).containsExactly(3L);
+        assertThat(order.state()).isEqualTo(OrderStatus.NEW);
+        assertThat(order.reason()).isNull();
+        assertThat(order.price()).isZero();
+        assertThat(order.type()).isNull();
+        assertThat(order.averagePrice()).isEqualTo(FixedPoint.NULL);
+        assertThat(order.omittedReports()).isZero();
+        assertThat(memory.size()).isEqualTo(2);
+    }
+
+    @Test
     void workingOrdersAreNeverForgotten() {
         OrderMemory memory = new OrderMemory(2);
         for (long id = 1; id <= 50; id++) {

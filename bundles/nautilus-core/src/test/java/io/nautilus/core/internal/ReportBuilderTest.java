@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Execution reports of real engine outcomes: every report is built through ExecutionReport's validating constructor. */
 class ReportBuilderTest {
@@ -127,6 +128,23 @@ class ReportBuilderTest {
         assertThat(r.transactTimeNanos()).isEqualTo(c.timestamp);
         assertThat(r.publishTimeNanos()).isEqualTo(PUBLISH);
         assertThat(r.execId()).isPositive();
+    }
+
+    @Test
+    void reportsComeAsAnImmutableListThatTheResultKeepsAsItIs() {
+        List<ExecutionReport> reports = buy(1, 501, 0, 100, 5);
+
+        assertThat(ResultDelivery.result(c, reports).reports()).isSameAs(reports);
+        assertThatThrownBy(() -> reports.add(reports.get(0))).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void reportsOfOneAccountAndInstrumentShareTheirIdObjects() {
+        ExecutionReport first = buy(1, 501, 0, 100, 5).get(0);
+        ExecutionReport second = buy(2, 502, 0, 99, 5).get(0);
+
+        assertThat(second.account()).isSameAs(first.account()).isEqualTo(ALICE);
+        assertThat(second.instrument()).isSameAs(first.instrument()).isEqualTo(ABC);
     }
 
     @Test
