@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -88,8 +89,27 @@ public final class JournalWriter implements AutoCloseable {
         }
     }
 
+    /** Opens the journal's segment files: {@link FileChannel#open}, or a test's wrapper that holds or fails I/O. */
+    @FunctionalInterface
+    public interface Channels {
+
+        /** Plain files. */
+        Channels FILES = FileChannel::open;
+
+        /**
+         * Opens a segment file.
+         *
+         * @param path the file
+         * @param options how to open it
+         * @return the channel
+         * @throws IOException if it cannot be opened
+         */
+        FileChannel open(Path path, OpenOption... options) throws IOException;
+    }
+
     private final Path dir;
     private final Options options;
+    private final Channels channels;
     private final long periodNanos;
     private final ByteBuffer buffer;
     private final CRC32C crc = new CRC32C();
@@ -111,9 +131,10 @@ public final class JournalWriter implements AutoCloseable {
     private final LatencyRecorder forceLatency = new LatencyRecorder();
     private volatile long bytesWritten;
 
-    private JournalWriter(Path dir, Options options, long nextSeq) {
+    private JournalWriter(Path dir, Options options, long nextSeq, Channels channels) {
         this.dir = dir;
         this.options = options;
+        this.channels = channels;
         this.periodNanos = options.fsyncPeriodMillis() * 1_000_000L;
         this.buffer = ByteBuffer.allocateDirect(options.bufferBytes()).order(JournalFormat.ORDER);
         this.nextSeq = nextSeq;
@@ -140,11 +161,28 @@ public final class JournalWriter implements AutoCloseable {
      */
     public static JournalWriter open(Path dir, long nextSeq, Options options, Consumer<String> report)
             throws IOException {
+        return open(dir, nextSeq, options, report, Channels.FILES);
+    }
+
+    /**
+     * Opens the journal as {@link #open(Path, long, Options, Consumer)} does, with segment files opened by
+     * {@code channels}.
+     *
+     * @param dir the journal directory (created if missing)
+     * @param nextSeq seq of the next record, &gt;= 1
+     * @param options settings
+     * @param report receives one line per repair
+     * @param channels opens the segment files written to
+     * @return the writer
+     * @throws IOException if the files cannot be read or written
+     */
+    public static JournalWriter open(Path dir, long nextSeq, Options options, Consumer<String> report,
+                                     Channels channels) throws IOException {
         if (nextSeq < 1) {
             throw new IllegalArgumentException("next seq " + nextSeq + " is below 1");
         }
         Files.createDirectories(dir);
-        JournalWriter writer = new JournalWriter(dir, options, nextSeq);
+        JournalWriter writer = new JournalWriter(dir, options, nextSeq, channels);
         List<JournalSegments.Segment> segments = JournalSegments.list(dir);
         if (segments.isEmpty()) {
             writer.create(nextSeq);
@@ -190,7 +228,7 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     private void append(JournalSegments.Segment segment, long records) throws IOException {
-        channel = FileChannel.open(segment.path(), StandardOpenOption.WRITE);
+        channel = channels.open(segment.path(), StandardOpenOption.WRITE);
         segmentSize = channel.size();
         channel.position(segmentSize);
         segmentFirstSeq = segment.firstSeq();
@@ -199,7 +237,7 @@ public final class JournalWriter implements AutoCloseable {
 
     private void create(long firstSeq) throws IOException {
         Path path = dir.resolve(JournalSegments.fileName(firstSeq));
-        channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        channel = channels.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         ByteBuffer header = ByteBuffer.allocate(JournalFormat.SEGMENT_HEADER).order(JournalFormat.ORDER);
         header.putInt(JournalFormat.MAGIC).putInt(JournalFormat.VERSION).putLong(firstSeq).flip();
         while (header.hasRemaining()) {
