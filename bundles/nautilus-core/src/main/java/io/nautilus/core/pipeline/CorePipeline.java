@@ -14,6 +14,7 @@ import io.nautilus.core.Op;
 import io.nautilus.core.Snapshotable;
 import io.nautilus.core.api.CoreMetrics;
 import io.nautilus.core.api.LatencySnapshot;
+import io.nautilus.core.journal.FsyncPolicy;
 import io.nautilus.core.journal.JournalSegments;
 import io.nautilus.core.journal.JournalWriter;
 import io.nautilus.core.journal.Recovery;
@@ -55,7 +56,9 @@ import java.util.function.LongSupplier;
  *                                    │       then ResultHandler up to min(journaled, processed)
  *                                    └─▶ business ({@value #BUSINESS_THREAD}): CommandProcessor.process
  * </pre>
- * In both, journal and business run in parallel on the same slots (the journal reads only input fields, the
+ * With BATCH fsync the journal thread hands each batch's force to a thread of its own ({@value #FSYNC_THREAD}) and
+ * writes the next batch meanwhile (group commit); results are released only up to the last forced command.
+ * In both layouts, journal and business run in parallel on the same slots (the journal reads only input fields, the
  * processor writes only the outcome); results are released only once journaled, in seq order, on one thread
  * ({@link PipelineLayout#resultThread()}, "the publish thread" below). Each command's seq is assigned when it is
  * published: ring sequence + 1 + the seq recovered at start, so the journal and the processing agree.
@@ -83,6 +86,8 @@ public final class CorePipeline<P extends CommandProcessor> {
     public static final String BUSINESS_THREAD = "nautilus-core-business";
     /** Name of the publish thread (parallel layout only). */
     public static final String PUBLISH_THREAD = "nautilus-core-publish";
+    /** Name of the thread that forces the journal with BATCH fsync (group commit), while the next batch is written. */
+    public static final String FSYNC_THREAD = "nautilus-core-fsync";
     /** Name of the thread that writes snapshots. */
     public static final String SNAPSHOT_THREAD = "nautilus-core-snapshot";
 
@@ -290,7 +295,10 @@ public final class CorePipeline<P extends CommandProcessor> {
         PipelineLayout layout = config.layout();
         waitStrategy = new TickingWaitStrategy(config.waitStrategy(), config.effectiveIdleTick().toNanos());
         ring = RingBuffer.createMultiProducer(Command::new, config.ringSize(), waitStrategy);
-        journalStage = new JournalStage(writer, config.pinJournal(), this::pinned);
+        journalStage = new JournalStage(writer, recovered.lastSeq(), config.pinJournal(), this::pinned);
+        if (config.fsync() == FsyncPolicy.BATCH) {
+            writer.forceOnThread(FSYNC_THREAD, journalStage);
+        }
         businessStage = new BusinessStage(processor, controls, unfinishedControls, recovered.lastSeq(), recovered.lastTimestamp(),
                 config.pinBusiness(), this::pinned);
         int pinPublish = layout == PipelineLayout.COMPACT ? PipelineConfig.NO_PINNING : config.pinPublish();
@@ -306,14 +314,15 @@ public final class CorePipeline<P extends CommandProcessor> {
         business.setExceptionHandler(logging);
         EventProcessor last;
         if (layout == PipelineLayout.COMPACT) {
-            last = new JournalPublishProcessor(ring, business.getSequence(), journalStage, publishStage);
+            last = new JournalPublishProcessor(ring, business.getSequence(), journalStage.released(), journalStage,
+                    publishStage);
             processors.add(business);
             processors.add(last);
             threads.add(daemon(last, JOURNAL_THREAD));
             threads.add(daemon(business, BUSINESS_THREAD));
         } else {
             BatchEventProcessor<Command> journal = builder.build(ring, ring.newBarrier(), journalStage);
-            SequenceBarrier afterBoth = ring.newBarrier(journal.getSequence(), business.getSequence());
+            SequenceBarrier afterBoth = ring.newBarrier(journalStage.released(), business.getSequence());
             BatchEventProcessor<Command> publish = builder.build(ring, afterBoth, publishStage);
             journal.setExceptionHandler(logging);
             publish.setExceptionHandler(logging);

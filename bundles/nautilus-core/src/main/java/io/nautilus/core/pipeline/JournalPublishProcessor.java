@@ -13,14 +13,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The journal thread of the {@link PipelineLayout#COMPACT compact} layout, with the publish stage merged into it:
- * journals the ring's commands as the parallel layout's journal handler does ({@link JournalStage}: a batch is written,
- * and forced per the fsync policy, before anything after it happens), then hands on the results as the publish
- * handler does ({@link PublishStage}) up to the lower of the last journaled command and the last command the business
- * thread processed. A result is therefore never handed on before its command is journaled, and never before it is
- * processed.
+ * journals the ring's commands as the parallel layout's journal handler does ({@link JournalStage}: a batch is
+ * written, and forced per the fsync policy, with BATCH on the fsync thread while the next batch is written), then
+ * hands on the results as the publish handler does ({@link PublishStage}) up to the lower of the last journaled
+ * (forced) command and the last command the business thread processed. A result is therefore never handed on before
+ * its command is journaled, and never before it is processed.
  *
- * <p>It waits for new commands only when every journaled result is handed on; when results are pending and nothing
- * is left to journal it waits for the business thread (which then has work in hand, so its next batch is close), and
+ * <p>It waits for new commands only when every written result is handed on; when results are pending and nothing
+ * is left to journal it waits for the business thread or the force (one of which has work in hand), and
  * when both have work it journals first, so commands arriving meanwhile join the next write. Idle ticks and wake-ups
  * of the wait strategy run both stages' idle work (PERIODIC fsync, queries on the published state, snapshot
  * captures). Its {@link #getSequence() sequence}, the last ring sequence handed on, is the ring's gating sequence.
@@ -33,6 +33,7 @@ final class JournalPublishProcessor implements EventProcessor {
     private final SequenceBarrier commands;
     private final SequenceBarrier processed;
     private final Sequence business;
+    private final Sequence journalReleased;
     private final JournalStage journal;
     private final PublishStage publish;
     private final Sequence released = new Sequence(Sequencer.INITIAL_CURSOR_VALUE);
@@ -43,14 +44,17 @@ final class JournalPublishProcessor implements EventProcessor {
     /**
      * @param ring the ring
      * @param business the business handler's sequence (its last processed ring sequence)
+     * @param journalReleased the last ring sequence journaled (forced with BATCH fsync, see {@link JournalStage#released()})
      * @param journal journals each command (never throws)
      * @param publish hands each result on (never throws)
      */
-    JournalPublishProcessor(RingBuffer<Command> ring, Sequence business, JournalStage journal, PublishStage publish) {
+    JournalPublishProcessor(RingBuffer<Command> ring, Sequence business, Sequence journalReleased, JournalStage journal,
+                            PublishStage publish) {
         this.ring = ring;
         this.commands = ring.newBarrier();
-        this.processed = ring.newBarrier(business);
+        this.processed = ring.newBarrier(business, journalReleased);
         this.business = business;
+        this.journalReleased = journalReleased;
         this.journal = journal;
         this.publish = publish;
     }
@@ -82,7 +86,7 @@ final class JournalPublishProcessor implements EventProcessor {
                     }
                     journaled = available;
                 }
-                long upTo = Math.min(journaled, business.get());
+                long upTo = Math.min(journalReleased.get(), business.get());
                 if (upTo > handed) {
                     for (long s = handed + 1; s <= upTo; s++) {
                         publish.onEvent(ring.get(s), s, s == upTo);

@@ -614,7 +614,7 @@ abstract class CorePipelineTest {
     }
 
     @Test
-    void withBatchFsyncAResultWaitsForItsForce() throws Exception {
+    void withBatchFsyncTheJournalWritesOnWhileAForceIsHeldAndResultsWaitForTheirForce() throws Exception {
         HeldChannels channels = new HeldChannels();
         Accumulator acc = new Accumulator();
         Results results = new Results(11, 1);
@@ -626,8 +626,10 @@ abstract class CorePipelineTest {
         for (long i = 2; i <= 11; i++) {
             pipeline.publish(NUMBERED, i);
         }
-        await(() -> pipeline.processedSeq() == 11 && channels.forcesWaiting() == 1,
-                "seq 11 processed while a force is held");
+        await(() -> pipeline.processedSeq() == 11 && pipeline.journaledSeq() == 11 && channels.forcesWaiting() == 1,
+                "seq 11 processed and written while a force is held (group commit)");
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .contains(CorePipeline.FSYNC_THREAD);
         Thread.sleep(50);
         assertThat(results.count).as("results released while their force is held").isEqualTo(1);
         assertThat(pipeline.durableSeq()).isEqualTo(1);
@@ -635,6 +637,31 @@ abstract class CorePipelineTest {
         await(() -> results.count == 11, "11 results");
         assertThat(results.durableViolations).isZero();
         assertThat(pipeline.durableSeq()).isEqualTo(11);
+    }
+
+    @Test
+    void withBatchFsyncSegmentRollsWaitForTheFsyncThreadAndLoseNothing() throws Exception {
+        Accumulator acc = new Accumulator();
+        Results results = new Results(3_000, 1);
+        CorePipeline<Accumulator> pipeline = start(config("journal.fsync", "batch", "journal.segment.size", 2048), acc,
+                List.of(acc), results);
+        Thread other = new Thread(() -> {
+            for (long i = 1; i <= 1_500; i++) {
+                pipeline.publish(NUMBERED, 1_000_000 + i);
+            }
+        });
+        other.start();
+        for (long i = 1; i <= 1_500; i++) {
+            pipeline.publish(NUMBERED, i);
+        }
+        other.join(20_000);
+        await(() -> results.count == 3_000, "3000 results");
+        assertThat(results.durableViolations).isZero();
+        assertThat(results.orderViolations).isZero();
+        pipeline.stop();
+        assertThat(JournalSegments.list(pipeline.config().journalDir()).size()).isGreaterThan(10);
+        assertThat(journalOrderIds(pipeline.config().journalDir())).hasSize(3_000);
+        assertThat(pipeline.durableSeq()).isEqualTo(3_000);
     }
 
     @Test
@@ -649,16 +676,14 @@ abstract class CorePipelineTest {
         }
         await(() -> results.count == 5, "5 results");
         channels.failForces(new IOException("device gone"));
-        for (long i = 6; i <= 8; i++) {
-            pipeline.publish(NUMBERED, i);
-        }
+        pipeline.publish(NUMBERED, 6L);
         await(() -> pipeline.journalFailure() != null, "the journal failure");
-        await(() -> pipeline.processedSeq() == 8, "seq 8 processed");
+        await(() -> pipeline.processedSeq() == 6, "seq 6 processed");
         Thread.sleep(50);
         assertThat(results.count).as("results of unforced commands are withheld").isEqualTo(5);
         assertThat(pipeline.journalFailure()).hasMessage("device gone");
         assertThat(pipeline.durableSeq()).isEqualTo(5);
-        assertThatThrownBy(() -> pipeline.publish(NUMBERED, 9L)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> pipeline.publish(NUMBERED, 7L)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("journal failed");
         long began = System.nanoTime();
         pipeline.stop();
