@@ -777,7 +777,7 @@ public final class CorePipeline<P extends CommandProcessor> {
                 currentRing == null ? 0 : currentRing.remainingCapacity(),
                 lastSnapshotSeq,
                 failure == null ? null : failure.toString(),
-                List.copyOf(pinning));
+                List.copyOf(pinning), config.layout().label());
     }
 
     /**

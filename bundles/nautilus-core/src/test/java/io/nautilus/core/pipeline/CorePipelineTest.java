@@ -6,6 +6,7 @@ import io.nautilus.core.CommandProcessor;
 import io.nautilus.core.Op;
 import io.nautilus.core.journal.Accumulator;
 import io.nautilus.core.journal.Commands;
+import io.nautilus.core.journal.HeldChannels;
 import io.nautilus.core.journal.JournalReader;
 import io.nautilus.core.journal.JournalSegments;
 import io.nautilus.core.journal.Recovery;
@@ -455,6 +456,7 @@ abstract class CorePipelineTest {
                 acc, List.of(acc), new Results(1, 1));
         int threads = layout().handlerThreads();
         await(() -> pipeline.stats().pinning().size() == threads, threads + " pinning outcomes");
+        assertThat(pipeline.stats().layout()).isEqualTo(layout().label());
         List<String> pinning = pipeline.stats().pinning();
         assertThat(pinning).anySatisfy(line -> assertThat(line).contains(CorePipeline.JOURNAL_THREAD));
         assertThat(pinning).anySatisfy(line -> assertThat(line).contains(CorePipeline.BUSINESS_THREAD));

@@ -1,6 +1,4 @@
-package io.nautilus.core.pipeline;
-
-import io.nautilus.core.journal.JournalWriter;
+package io.nautilus.core.journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,45 +18,57 @@ import java.util.concurrent.atomic.AtomicInteger;
  * check what the pipeline releases meanwhile. Holding applies to calls made after {@link #holdWrites()} or
  * {@link #holdForces()}; a held call waits at most 20 s.
  */
-final class HeldChannels implements JournalWriter.Channels {
+public final class HeldChannels implements JournalWriter.Channels {
 
     private final Gate writes = new Gate();
     private final Gate forces = new Gate();
     private volatile IOException failForce;
+
+    /** Journal segment files, nothing held. */
+    public HeldChannels() {
+    }
 
     @Override
     public FileChannel open(Path path, OpenOption... options) throws IOException {
         return new Held(FileChannel.open(path, options));
     }
 
-    void holdWrites() {
+    /** Holds every later write until {@link #releaseWrites()}. */
+    public void holdWrites() {
         writes.hold();
     }
 
-    void releaseWrites() {
+    /** Lets writes through again, the held ones too. */
+    public void releaseWrites() {
         writes.release();
     }
 
-    void holdForces() {
+    /** Holds every later force until {@link #releaseForces()}. */
+    public void holdForces() {
         forces.hold();
     }
 
-    void releaseForces() {
+    /** Lets forces through again, the held ones too. */
+    public void releaseForces() {
         forces.release();
     }
 
     /** @return calls blocked in {@code force} now */
-    int forcesWaiting() {
+    public int forcesWaiting() {
         return forces.waiting.get();
     }
 
     /** @return calls blocked in {@code write} now */
-    int writesWaiting() {
+    public int writesWaiting() {
         return writes.waiting.get();
     }
 
-    /** Makes every later force throw. */
-    void failForces(IOException failure) {
+    /**
+     * Makes every later force throw.
+     *
+     * @param failure what they throw
+     */
+    public void failForces(IOException failure) {
         failForce = failure;
     }
 
