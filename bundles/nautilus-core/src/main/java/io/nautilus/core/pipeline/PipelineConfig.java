@@ -39,7 +39,8 @@ import java.util.Map;
  *   <tr><td>{@code journal.delete.before.snapshot}</td><td>delete journal segments wholly before the oldest kept
  *       snapshot</td><td>false</td></tr>
  *   <tr><td>{@code pin.journal}, {@code pin.business}, {@code pin.publish}</td><td>CPU to pin the thread to
- *       (Linux with {@code taskset}; a failure is a warning), -1 = none</td><td>-1</td></tr>
+ *       (Linux with {@code taskset}; a failure is a warning), -1 = none; the compact layout has no publish thread (its
+ *       {@code pin.publish} is unused)</td><td>-1</td></tr>
  * </table>
  * Other keys (e.g. Config Admin's {@code service.pid}) are ignored.
  *
