@@ -6,7 +6,8 @@
 # is the run's JSON.
 #
 # Usage: benchmarks/core/load.sh [--mix exchange-core|new-cancel|aggressive] [--mode throughput|latency|engine]
-#                                [--commands N] [--rate R] [--seconds S] [--wait STRATEGY] [--fsync POLICY] ...
+#                                [--commands N] [--rate R] [--seconds S] [--wait STRATEGY] [--fsync POLICY]
+#                                [--layout auto|compact|parallel] ...
 #        benchmarks/core/load.sh --help
 # JVM options: LOAD_JAVA_OPTS (default -Xms2g -Xmx2g -XX:+UseParallelGC).
 #

@@ -65,6 +65,9 @@ public final class CoreLoadRound {
         if (options.waitStrategy() != null) {
             settings.put("wait.strategy", options.waitStrategy());
         }
+        if (options.layout() != null) {
+            settings.put("pipeline.layout", options.layout());
+        }
         settings.put("ring.size", Integer.toString(options.ringSize()));
         TradingEngine engine = new TradingEngine(0);
         LoadResults results = new LoadResults();

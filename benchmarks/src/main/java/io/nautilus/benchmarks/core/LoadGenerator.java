@@ -53,6 +53,7 @@ public final class LoadGenerator {
     private final LoadOptions options;
     private final PrintStream out;
     private String wait;
+    private String layout;
 
     private LoadGenerator(LoadOptions options, PrintStream out) {
         this.options = options;
@@ -136,11 +137,16 @@ public final class LoadGenerator {
         if (options.waitStrategy() != null) {
             settings.put("wait.strategy", options.waitStrategy());
         }
+        if (options.layout() != null) {
+            settings.put("pipeline.layout", options.layout());
+        }
         settings.put("ring.size", Integer.toString(options.ringSize()));
         PipelineConfig config = PipelineConfig.from(settings);
         wait = config.waitStrategy().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        out.printf(Locale.ROOT, "pipeline: ring %d, wait %s, fsync %s, journal %s, risk %s%n", config.ringSize(),
-                config.waitStrategy(), config.fsync(), dir,
+        layout = config.layout().label();
+        out.printf(Locale.ROOT, "pipeline: layout %s (%d CPUs), ring %d, wait %s, fsync %s, journal %s, risk %s%n",
+                layout, Runtime.getRuntime().availableProcessors(), config.ringSize(), config.waitStrategy(),
+                config.fsync(), dir,
                 limits == null ? "off" : options.risk() == null ? "built-in loose limits" : options.risk());
 
         TradingEngine engine = new TradingEngine(0);
@@ -225,8 +231,9 @@ public final class LoadGenerator {
         out.printf(Locale.ROOT, "throughput: %d commands in %.3f s = %,d commands/s (publishing took %.3f s)%n", n,
                 seconds, perSecond, (published - start) / 1e9);
         return String.format(Locale.ROOT, "{\"benchmark\":\"core-pipeline\",\"mode\":\"throughput\",\"mix\":\"%s\","
-                        + "\"wait\":\"%s\",\"fsync\":\"%s\",\"commands\":%d,\"seconds\":%.3f,\"commandsPerSecond\":%d%s}",
-                options.mix().label(), wait, options.fsync(), n, seconds, perSecond, scrape);
+                        + "\"layout\":\"%s\",\"wait\":\"%s\",\"fsync\":\"%s\",\"commands\":%d,\"seconds\":%.3f,"
+                        + "\"commandsPerSecond\":%d%s}",
+                options.mix().label(), layout, wait, options.fsync(), n, seconds, perSecond, scrape);
     }
 
     private String latency(CorePipeline<?> pipeline, StreamFiller filler, LoadResults results, int first, int n,
@@ -281,10 +288,10 @@ public final class LoadGenerator {
                 micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)),
                 micros(h.getValueAtPercentile(99.99)), micros(h.getMaxValue()), h.getMean() / 1e3);
         return String.format(Locale.ROOT, "{\"benchmark\":\"core-pipeline\",\"mode\":\"latency\",\"mix\":\"%s\","
-                        + "\"wait\":\"%s\",\"fsync\":\"%s\",\"rate\":%d,\"seconds\":%d,\"commands\":%d,"
+                        + "\"layout\":\"%s\",\"wait\":\"%s\",\"fsync\":\"%s\",\"rate\":%d,\"seconds\":%d,\"commands\":%d,"
                         + "\"p50Micros\":%.1f,\"p90Micros\":%.1f,\"p99Micros\":%.1f,\"p999Micros\":%.1f,"
                         + "\"p9999Micros\":%.1f,\"maxMicros\":%.1f,\"meanMicros\":%.1f,\"lateSendsPct\":%.2f}",
-                options.mix().label(), wait, options.fsync(), rate, options.seconds(),
+                options.mix().label(), layout, wait, options.fsync(), rate, options.seconds(),
                 h.getTotalCount(), micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(90)),
                 micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)),
                 micros(h.getValueAtPercentile(99.99)), micros(h.getMaxValue()), h.getMean() / 1e3,

@@ -15,8 +15,9 @@ import java.util.Locale;
  * @param seconds recorded seconds of the latency mode
  * @param warmupCommands commands published as fast as possible (not measured) before the measured phase
  * @param warmupSeconds latency mode: seconds at the target rate before recording starts
- * @param waitStrategy pipeline wait strategy (busy-spin, yielding, sleeping, blocking, phased), or null for the
+ * @param waitStrategy pipeline wait strategy (auto, busy-spin, yielding, sleeping, blocking, phased), or null for the
  *        pipeline's default
+ * @param layout pipeline thread layout (auto, compact, parallel), or null for the pipeline's default (auto)
  * @param fsync journal fsync policy (batch, periodic, none)
  * @param ringSize ring slots, a power of two
  * @param seed stream seed
@@ -34,7 +35,7 @@ import java.util.Locale;
  *        Prometheus scrape) every this many milliseconds on a separate thread during the measured phase; 0 = never
  */
 public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int commands, int rate, int seconds, int warmupCommands,
-                          int warmupSeconds, String waitStrategy, String fsync, int ringSize, long seed, Path risk,
+                          int warmupSeconds, String waitStrategy, String layout, String fsync, int ringSize, long seed, Path risk,
                           boolean noRisk, String pacer, Path journalParent, String history,
                           int historyRounds, int scrapeMillis) {
 
@@ -42,7 +43,7 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
     public static final String USAGE = """
             usage: LoadGenerator [--mix exchange-core|new-cancel|aggressive] [--mode throughput|latency]
                                  [--commands N] [--rate R] [--seconds S] [--warmup N] [--warmup-seconds S]
-                                 [--wait STRATEGY] [--fsync POLICY] [--ring SLOTS] [--seed N]
+                                 [--wait STRATEGY] [--layout LAYOUT] [--fsync POLICY] [--ring SLOTS] [--seed N]
                                  [--risk FILE | --no-risk] [--pacer yield|spin] [--journal-parent DIR]
                                  [--history off|embedded|postgresql|jdbc:postgresql://... [--history-rounds N]]
                                  [--scrape-ms MS]
@@ -57,8 +58,11 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
               --seconds S      recorded seconds of the latency mode (default 10)
               --warmup N       commands published flat out before measuring, not measured (default 1000000)
               --warmup-seconds S  latency mode: seconds at --rate before recording starts (default 2)
-              --wait STRATEGY  pipeline wait strategy: busy-spin, yielding, sleeping, blocking, phased
-                               (default: the pipeline's default)
+              --wait STRATEGY  pipeline wait strategy: auto, busy-spin, yielding, sleeping, blocking, phased
+                               (default: the pipeline's default, auto: the layout's)
+              --layout LAYOUT  pipeline thread layout: auto, compact (2 threads: business, journal + publish),
+                               parallel (3 threads: journal, business, publish); default auto (compact on at
+                               most 2 CPUs)
               --fsync POLICY   journal fsync: batch (default), periodic, none
               --ring SLOTS     ring size, a power of two (default 65536)
               --seed N         stream seed (default 1)
@@ -99,6 +103,7 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
         int warmup = 1_000_000;
         int warmupSeconds = 2;
         String wait = null;
+        String layout = null;
         String fsync = "batch";
         int ring = 65_536;
         long seed = 1;
@@ -127,6 +132,12 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                 case "--warmup" -> warmup = nonNegative(args, ++i, a, Integer.MAX_VALUE / 2);
                 case "--warmup-seconds" -> warmupSeconds = nonNegative(args, ++i, a, 3600);
                 case "--wait" -> wait = value(args, ++i, a);
+                case "--layout" -> {
+                    layout = value(args, ++i, a).toLowerCase(Locale.ROOT);
+                    if (!layout.equals("auto") && !layout.equals("compact") && !layout.equals("parallel")) {
+                        throw new IllegalArgumentException("--layout '" + layout + "' must be auto, compact or parallel");
+                    }
+                }
                 case "--fsync" -> fsync = value(args, ++i, a);
                 case "--ring" -> ring = positive(args, ++i, a, 1 << 24);
                 case "--seed" -> {
@@ -176,7 +187,8 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
             throw new IllegalArgumentException("the run needs " + (paced + warmup) + " commands, more than "
                     + Integer.MAX_VALUE / 2 + " (lower --rate, --seconds or --warmup)");
         }
-        return new LoadOptions(mix, latency, engine, commands, rate, seconds, warmup, warmupSeconds, wait, fsync, ring, seed,
+        return new LoadOptions(mix, latency, engine, commands, rate, seconds, warmup, warmupSeconds, wait, layout, fsync,
+                ring, seed,
                 risk, noRisk, pacer, journalParent, history, historyRounds, scrapeMillis);
     }
 

@@ -188,6 +188,9 @@ final class StoreOnOff {
         if (options.waitStrategy() != null) {
             properties.put("wait.strategy", options.waitStrategy());
         }
+        if (options.layout() != null) {
+            properties.put("pipeline.layout", options.layout());
+        }
         properties.put("snapshot.interval.minutes", 0);
         properties.put("clock.tick.ms", 60_000);
         io.nautilus.core.internal.CoreConfigs.activate((io.nautilus.core.internal.TradingCoreManager) core, properties);

@@ -38,6 +38,7 @@ record CoreSettings(PipelineConfig pipeline, int moneyScale, long tickMillis, Lo
         pipeline.put("journal.dir", dir == null || dir.isBlank()
                 ? Path.of(System.getProperty("karaf.data", "data"), "nautilus", "core").toString() : dir.trim());
         pipeline.put("ring.size", read("ring.size", config::ring_size));
+        pipeline.put("pipeline.layout", read("pipeline.layout", config::pipeline_layout));
         pipeline.put("wait.strategy", read("wait.strategy", config::wait_strategy));
         pipeline.put("idle.tick.ms", read("idle.tick.ms", config::idle_tick_ms));
         pipeline.put("journal.fsync", read("journal.fsync", config::journal_fsync));

@@ -19,9 +19,20 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Ring size", description = "Command ring slots, a power of two (8..16777216).")
     int ring_size() default PipelineConfig.DEFAULT_RING_SIZE;
 
-    @AttributeDefinition(name = "Wait strategy", description = "How the core's threads wait for work: phased "
-            + "(default: spin, yield, then block; ~1% CPU idle, good on small shared machines), sleeping, yielding, "
-            + "busy-spin (one core per thread), blocking.", options = {
+    @AttributeDefinition(name = "Thread layout", description = "How the pipeline's stages use threads: auto "
+            + "(default: compact on at most 2 CPUs, else parallel), compact (2 threads: business, and journal that "
+            + "also hands on the results), parallel (3 threads: journal and business in parallel, then publish).",
+            options = {
+                @Option(label = "auto", value = "auto"),
+                @Option(label = "compact", value = "compact"),
+                @Option(label = "parallel", value = "parallel")})
+    String pipeline_layout() default PipelineConfig.DEFAULT_LAYOUT;
+
+    @AttributeDefinition(name = "Wait strategy", description = "How the core's threads wait for work: auto "
+            + "(default: yielding with the compact layout, phased with the parallel one), phased (spin, yield, then "
+            + "block; ~1% CPU idle), sleeping, yielding (spin then yield: low latency, busy when idle), busy-spin "
+            + "(one core per thread), blocking.", options = {
+                @Option(label = "auto", value = "auto"),
                 @Option(label = "phased", value = "phased"),
                 @Option(label = "sleeping", value = "sleeping"),
                 @Option(label = "yielding", value = "yielding"),
@@ -73,7 +84,8 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Pin journal thread", description = "CPU for the journal thread, -1 = none.")
     int pin_journal() default PipelineConfig.NO_PINNING;
 
-    @AttributeDefinition(name = "Pin publish thread", description = "CPU for the publish thread, -1 = none.")
+    @AttributeDefinition(name = "Pin publish thread", description = "CPU for the publish thread, -1 = none (the "
+            + "compact layout has no publish thread: its journal thread hands on the results).")
     int pin_publish() default PipelineConfig.NO_PINNING;
 
     @AttributeDefinition(name = "Money scale", description = "Decimals of account P&L totals (0..18).")

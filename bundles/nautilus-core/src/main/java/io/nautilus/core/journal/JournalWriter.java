@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
@@ -30,6 +32,11 @@ import java.util.zip.CRC32C;
  * </ul>
  * After a power loss with PERIODIC or NONE the journal may end before the newest snapshot; {@link #open} then
  * starts a new segment at the snapshot's seq + 1 and reports it.
+ *
+ * <p>Group commit: after {@link #forceOnThread} the BATCH forces run on a thread of their own. {@link #endOfBatch}
+ * then writes the batch and hands its force to that thread without waiting, so the next batch is written while the
+ * previous one is forced, and the next force covers every batch written meanwhile. The hand-off is one seq (the last
+ * written), never a queue; the {@link ForceListener} is told which seqs are durable, or that forcing failed.
  *
  * <p>Single writer: one thread appends; the {@code volatile} statistics may be read from any thread. Steady-state
  * appends allocate nothing (text of admin commands is encoded in place).
@@ -88,13 +95,57 @@ public final class JournalWriter implements AutoCloseable {
         }
     }
 
+    /** Opens the journal's segment files: {@link FileChannel#open}, or a test's wrapper that holds or fails I/O. */
+    @FunctionalInterface
+    public interface Channels {
+
+        /** Plain files. */
+        Channels FILES = FileChannel::open;
+
+        /**
+         * Opens a segment file.
+         *
+         * @param path the file
+         * @param options how to open it
+         * @return the channel
+         * @throws IOException if it cannot be opened
+         */
+        FileChannel open(Path path, OpenOption... options) throws IOException;
+    }
+
+    /** Told what became of the forces handed to the fsync thread (see {@link #forceOnThread}). */
+    public interface ForceListener {
+
+        /**
+         * Records up to {@code seq} are on the device. Called on the fsync thread, or on the writing thread when it
+         * forces itself (segment roll, close).
+         *
+         * @param seq the last durable seq
+         */
+        void forced(long seq);
+
+        /**
+         * Forcing failed: records from {@code fromSeq} through {@code seq} may not be on the device. Called on the
+         * fsync thread for the failed force and again for every force handed to it afterwards (it no longer forces).
+         *
+         * @param fromSeq first seq that may not be durable
+         * @param seq last seq of the force that was asked for
+         * @param failure why
+         */
+        void failed(long fromSeq, long seq, Throwable failure);
+    }
+
+    private static final long FORCER_IDLE_WAIT_NANOS = 30_000_000_000L;
+
     private final Path dir;
     private final Options options;
+    private final Channels channels;
+    private volatile Forcer forcer;
     private final long periodNanos;
     private final ByteBuffer buffer;
     private final CRC32C crc = new CRC32C();
 
-    private FileChannel channel;
+    private volatile FileChannel channel;
     private long segmentFirstSeq;
     private long segmentSize;
     private long segmentRecords;
@@ -111,9 +162,10 @@ public final class JournalWriter implements AutoCloseable {
     private final LatencyRecorder forceLatency = new LatencyRecorder();
     private volatile long bytesWritten;
 
-    private JournalWriter(Path dir, Options options, long nextSeq) {
+    private JournalWriter(Path dir, Options options, long nextSeq, Channels channels) {
         this.dir = dir;
         this.options = options;
+        this.channels = channels;
         this.periodNanos = options.fsyncPeriodMillis() * 1_000_000L;
         this.buffer = ByteBuffer.allocateDirect(options.bufferBytes()).order(JournalFormat.ORDER);
         this.nextSeq = nextSeq;
@@ -140,11 +192,28 @@ public final class JournalWriter implements AutoCloseable {
      */
     public static JournalWriter open(Path dir, long nextSeq, Options options, Consumer<String> report)
             throws IOException {
+        return open(dir, nextSeq, options, report, Channels.FILES);
+    }
+
+    /**
+     * Opens the journal as {@link #open(Path, long, Options, Consumer)} does, with segment files opened by
+     * {@code channels}.
+     *
+     * @param dir the journal directory (created if missing)
+     * @param nextSeq seq of the next record, &gt;= 1
+     * @param options settings
+     * @param report receives one line per repair
+     * @param channels opens the segment files written to
+     * @return the writer
+     * @throws IOException if the files cannot be read or written
+     */
+    public static JournalWriter open(Path dir, long nextSeq, Options options, Consumer<String> report,
+                                     Channels channels) throws IOException {
         if (nextSeq < 1) {
             throw new IllegalArgumentException("next seq " + nextSeq + " is below 1");
         }
         Files.createDirectories(dir);
-        JournalWriter writer = new JournalWriter(dir, options, nextSeq);
+        JournalWriter writer = new JournalWriter(dir, options, nextSeq, channels);
         List<JournalSegments.Segment> segments = JournalSegments.list(dir);
         if (segments.isEmpty()) {
             writer.create(nextSeq);
@@ -190,7 +259,7 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     private void append(JournalSegments.Segment segment, long records) throws IOException {
-        channel = FileChannel.open(segment.path(), StandardOpenOption.WRITE);
+        channel = channels.open(segment.path(), StandardOpenOption.WRITE);
         segmentSize = channel.size();
         channel.position(segmentSize);
         segmentFirstSeq = segment.firstSeq();
@@ -199,7 +268,7 @@ public final class JournalWriter implements AutoCloseable {
 
     private void create(long firstSeq) throws IOException {
         Path path = dir.resolve(JournalSegments.fileName(firstSeq));
-        channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        channel = channels.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         ByteBuffer header = ByteBuffer.allocate(JournalFormat.SEGMENT_HEADER).order(JournalFormat.ORDER);
         header.putInt(JournalFormat.MAGIC).putInt(JournalFormat.VERSION).putLong(firstSeq).flip();
         while (header.hasRemaining()) {
@@ -268,7 +337,10 @@ public final class JournalWriter implements AutoCloseable {
     public void endOfBatch() throws IOException {
         flush();
         if (dirty) {
-            if (options.fsync() == FsyncPolicy.BATCH
+            Forcer thread = forcer;
+            if (thread != null) {
+                thread.request(writtenSeq);
+            } else if (options.fsync() == FsyncPolicy.BATCH
                     || options.fsync() == FsyncPolicy.PERIODIC && System.nanoTime() - lastForceNanos >= periodNanos) {
                 force();
             }
@@ -312,10 +384,51 @@ public final class JournalWriter implements AutoCloseable {
         lastForceEpochMillis = System.currentTimeMillis();
         forceCount++;
         durableSeq = writtenSeq;
+        Forcer thread = forcer;
+        if (thread != null) {
+            thread.listener.forced(writtenSeq);
+        }
+    }
+
+    /**
+     * Forces BATCH writes on a thread of its own from now on (group commit): {@link #endOfBatch} hands each batch's
+     * force to it and returns. The thread ends in {@link #close}. Only with {@link FsyncPolicy#BATCH}.
+     *
+     * @param threadName the fsync thread's name
+     * @param listener told on the fsync thread which seqs are durable, or that forcing failed
+     * @throws IllegalStateException if the policy is not BATCH, the thread runs already or the writer is closed
+     */
+    public void forceOnThread(String threadName, ForceListener listener) {
+        if (options.fsync() != FsyncPolicy.BATCH) {
+            throw new IllegalStateException("a force thread is for the BATCH fsync policy, not " + options.fsync());
+        }
+        if (forcer != null || closed) {
+            throw new IllegalStateException(closed ? "the journal is closed" : "the force thread runs already");
+        }
+        Forcer thread = new Forcer(listener, durableSeq);
+        Thread t = new Thread(thread, threadName);
+        t.setDaemon(true);
+        thread.thread = t;
+        forcer = thread;
+        t.start();
+    }
+
+    /** @return true if BATCH forces run on the fsync thread ({@link #forceOnThread}) */
+    public boolean forcesOnThread() {
+        return forcer != null;
+    }
+
+    /** Waits until the fsync thread has done every force handed to it (before the writing thread forces itself). */
+    private void awaitForcer() throws IOException {
+        Forcer thread = forcer;
+        if (thread != null) {
+            thread.awaitIdle();
+        }
     }
 
     private void roll(long firstSeq) throws IOException {
         flush();
+        awaitForcer();
         if (options.fsync() != FsyncPolicy.NONE && dirty) {
             force();
         }
@@ -337,11 +450,97 @@ public final class JournalWriter implements AutoCloseable {
         closed = true;
         try {
             flush();
+            awaitForcer();
             if (dirty) {
                 force();
             }
         } finally {
+            Forcer thread = forcer;
+            if (thread != null) {
+                thread.stop();
+            }
             channel.close();
+        }
+    }
+
+    /**
+     * The fsync thread: forces the segment up to the last seq handed to it, then tells the listener. One pending
+     * seq, never a queue: a request made while a force runs is covered by the next force, with everything written
+     * meanwhile.
+     */
+    private final class Forcer implements Runnable {
+
+        final ForceListener listener;
+        Thread thread;
+        private volatile long requested;
+        private volatile long done;
+        private volatile boolean stopped;
+        private volatile Throwable failure;
+
+        Forcer(ForceListener listener, long durable) {
+            this.listener = listener;
+            this.requested = durable;
+            this.done = durable;
+        }
+
+        void request(long seq) {
+            requested = seq;
+            LockSupport.unpark(thread);
+        }
+
+        @Override
+        public void run() {
+            while (!stopped) {
+                long target = requested;
+                if (target <= done) {
+                    LockSupport.park(this);
+                    continue;
+                }
+                Throwable failed = failure;
+                if (failed == null) {
+                    try {
+                        long began = System.nanoTime();
+                        channel.force(false);
+                        forceLatency.record(System.nanoTime() - began);
+                        lastForceEpochMillis = System.currentTimeMillis();
+                        forceCount++;
+                        durableSeq = target;
+                        done = target;
+                        listener.forced(target);
+                        continue;
+                    } catch (Throwable e) {
+                        failure = e;
+                        failed = e;
+                    }
+                }
+                done = target;
+                listener.failed(durableSeq + 1, target, failed);
+            }
+        }
+
+        /** Waits (bounded) until every requested force is done or failed. */
+        void awaitIdle() throws IOException {
+            long deadline = System.nanoTime() + FORCER_IDLE_WAIT_NANOS;
+            while (done < requested) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new IOException("the fsync thread did not force seq " + requested + " in 30 s");
+                }
+                LockSupport.parkNanos(50_000);
+            }
+            Throwable failed = failure;
+            if (failed != null) {
+                throw new IOException("forcing the journal failed: " + failed, failed);
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            LockSupport.unpark(thread);
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

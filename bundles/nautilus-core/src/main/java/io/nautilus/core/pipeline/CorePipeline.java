@@ -2,9 +2,11 @@ package io.nautilus.core.pipeline;
 
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.EventProcessor;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import io.nautilus.core.Command;
 import io.nautilus.core.CommandProcessor;
@@ -12,6 +14,7 @@ import io.nautilus.core.Op;
 import io.nautilus.core.Snapshotable;
 import io.nautilus.core.api.CoreMetrics;
 import io.nautilus.core.api.LatencySnapshot;
+import io.nautilus.core.journal.FsyncPolicy;
 import io.nautilus.core.journal.JournalSegments;
 import io.nautilus.core.journal.JournalWriter;
 import io.nautilus.core.journal.Recovery;
@@ -38,15 +41,26 @@ import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 
 /**
- * The trading core's pipeline: a multi-producer Disruptor ring of pre-allocated {@link Command} slots with three
- * handler threads:
+ * The trading core's pipeline: a multi-producer Disruptor ring of pre-allocated {@link Command} slots and its handler
+ * threads, laid out as {@link PipelineConfig#layout()} says. {@link PipelineLayout#PARALLEL}, three threads:
  * <pre>
  * publishers (any thread) ──▶ ring ──┬─▶ journal  ({@value #JOURNAL_THREAD}):  append, write + fsync per batch ─┐
  *                                    └─▶ business ({@value #BUSINESS_THREAD}): CommandProcessor.process ────────┴─▶
  *                                        publish ({@value #PUBLISH_THREAD}): ResultHandler, after both
  * </pre>
- * Journal and business run in parallel on the same slots (the journal reads only input fields, the processor
- * writes only the outcome); results are released only once journaled. Each command's seq is assigned when it is
+ * {@link PipelineLayout#COMPACT} (machines with at most 2 cores), two threads: the publish stage runs on the journal
+ * thread, which after each written (and forced) batch hands on the results up to the lower of the last journaled and
+ * the last processed command ({@link JournalPublishProcessor}):
+ * <pre>
+ * publishers (any thread) ──▶ ring ──┬─▶ journal ({@value #JOURNAL_THREAD}): append, write + fsync per batch,
+ *                                    │       then ResultHandler up to min(journaled, processed)
+ *                                    └─▶ business ({@value #BUSINESS_THREAD}): CommandProcessor.process
+ * </pre>
+ * With BATCH fsync the journal thread hands each batch's force to a thread of its own ({@value #FSYNC_THREAD}) and
+ * writes the next batch meanwhile (group commit); results are released only up to the last forced command.
+ * In both layouts, journal and business run in parallel on the same slots (the journal reads only input fields, the
+ * processor writes only the outcome); results are released only once journaled, in seq order, on one thread
+ * ({@link PipelineLayout#resultThread()}, "the publish thread" below). Each command's seq is assigned when it is
  * published: ring sequence + 1 + the seq recovered at start, so the journal and the processing agree.
  *
  * <p>Lifecycle: {@link #start()} first recovers the state (newest snapshot + journal replay through the same
@@ -57,7 +71,7 @@ import java.util.function.LongSupplier;
  * <p>Other threads never touch the processor's state: {@link #query} and {@link #snapshot()} run their work on the
  * business thread between commands, after every command published before the call, and complete their future
  * off that thread. An idle business thread is woken at once to serve them. {@link #queryPublished} does the same
- * on the publish thread, for state the {@link ResultHandler} keeps.
+ * on the publish thread (the journal thread in the compact layout), for state the {@link ResultHandler} keeps.
  *
  * <p>The processor must not modify a command's input fields (the journal thread reads them concurrently); the
  * {@link Command#attachment} is not journaled, so after a restart the processor sees commands with the text only.
@@ -66,12 +80,14 @@ import java.util.function.LongSupplier;
  */
 public final class CorePipeline<P extends CommandProcessor> {
 
-    /** Name of the journal thread. */
+    /** Name of the journal thread (in the compact layout it also hands on the results). */
     public static final String JOURNAL_THREAD = "nautilus-core-journal";
     /** Name of the business thread. */
     public static final String BUSINESS_THREAD = "nautilus-core-business";
-    /** Name of the publish thread. */
+    /** Name of the publish thread (parallel layout only). */
     public static final String PUBLISH_THREAD = "nautilus-core-publish";
+    /** Name of the thread that forces the journal with BATCH fsync (group commit), while the next batch is written. */
+    public static final String FSYNC_THREAD = "nautilus-core-fsync";
     /** Name of the thread that writes snapshots. */
     public static final String SNAPSHOT_THREAD = "nautilus-core-snapshot";
 
@@ -102,6 +118,7 @@ public final class CorePipeline<P extends CommandProcessor> {
     private volatile ResultHandler replayed;
     private volatile List<Snapshotable> publishedParts = List.of();
     private volatile LongSupplier lowestHeld = () -> Long.MAX_VALUE;
+    private volatile JournalWriter.Channels journalChannels = JournalWriter.Channels.FILES;
     private final Queue<String> pinning = new ConcurrentLinkedQueue<>();
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
 
@@ -111,7 +128,9 @@ public final class CorePipeline<P extends CommandProcessor> {
     private volatile JournalStage journalStage;
     private volatile BusinessStage businessStage;
     private volatile PublishStage publishStage;
-    private final List<BatchEventProcessor<Command>> processors = new ArrayList<>();
+    private final List<EventProcessor> processors = new ArrayList<>();
+    /** The last stage's sequence: every ring sequence up to it has had its result handed on (or withheld). */
+    private volatile Sequence released;
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService snapshotExecutor;
     private ScheduledFuture<?> scheduledSnapshots;
@@ -187,6 +206,22 @@ public final class CorePipeline<P extends CommandProcessor> {
     }
 
     /**
+     * Opens the journal's segment files through {@code channels}: a seam for tests that hold or fail the journal's
+     * writes and forces.
+     *
+     * @param channels opens the segment files
+     * @return this pipeline
+     * @throws IllegalStateException if already started
+     */
+    CorePipeline<P> journalChannels(JournalWriter.Channels channels) {
+        if (state.get() != State.NEW) {
+            throw new IllegalStateException("pipeline is " + state.get() + "; set the journal channels before start");
+        }
+        journalChannels = Objects.requireNonNull(channels, "channels");
+        return this;
+    }
+
+    /**
      * Keeps what consumers of the journal hold: pruning keeps the newest snapshot at or before the lowest held seq,
      * and journal segments a replay from that snapshot (or from seq 1, if there is none) needs are not deleted.
      *
@@ -233,7 +268,7 @@ public final class CorePipeline<P extends CommandProcessor> {
                     recovered.lastSeq(), dir, recovered.snapshotSeq(), recovered.replayed(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
             JournalWriter writer = JournalWriter.open(dir, recovered.lastSeq() + 1, config.journalOptions(),
-                    line -> LOG.warn("journal: {}", line));
+                    line -> LOG.warn("journal: {}", line), journalChannels);
             if (clock instanceof MonotonicClock monotonic) {
                 monotonic.notBefore(recovered.lastTimestamp());
             }
@@ -245,8 +280,10 @@ public final class CorePipeline<P extends CommandProcessor> {
                 scheduledSnapshots = snapshotExecutor.scheduleAtFixedRate(this::scheduledSnapshot, period, period,
                         TimeUnit.MILLISECONDS);
             }
-            LOG.info("core pipeline running: ring {} slots, wait {}, fsync {}, next seq {}", config.ringSize(),
-                    config.waitStrategy(), config.fsync(), base + 1);
+            LOG.info("core pipeline running: layout {} ({} handler threads, {} CPUs), ring {} slots, wait {}, fsync {},"
+                    + " next seq {}", config.layout().label(), config.layout().handlerThreads(),
+                    Runtime.getRuntime().availableProcessors(), config.ringSize(), config.waitStrategy(),
+                    config.fsync(), base + 1);
             return recovered;
         } catch (IOException | RuntimeException | Error e) {
             state.set(State.FAILED);
@@ -255,28 +292,51 @@ public final class CorePipeline<P extends CommandProcessor> {
     }
 
     private void launch(JournalWriter writer, Recovery.Result recovered) {
+        PipelineLayout layout = config.layout();
         waitStrategy = new TickingWaitStrategy(config.waitStrategy(), config.effectiveIdleTick().toNanos());
         ring = RingBuffer.createMultiProducer(Command::new, config.ringSize(), waitStrategy);
-        journalStage = new JournalStage(writer, config.pinJournal(), this::pinned);
+        journalStage = new JournalStage(writer, recovered.lastSeq(), config.pinJournal(), this::pinned);
+        if (config.fsync() == FsyncPolicy.BATCH) {
+            writer.forceOnThread(FSYNC_THREAD, journalStage);
+        }
         businessStage = new BusinessStage(processor, controls, unfinishedControls, recovered.lastSeq(), recovered.lastTimestamp(),
                 config.pinBusiness(), this::pinned);
-        publishStage = new PublishStage(results, journalStage, recovered.lastSeq(), config.pinPublish(),
+        int pinPublish = layout == PipelineLayout.COMPACT ? PipelineConfig.NO_PINNING : config.pinPublish();
+        if (layout == PipelineLayout.COMPACT && config.pinPublish() != PipelineConfig.NO_PINNING) {
+            LOG.warn("pin.publish {} is not used: the compact layout has no publish thread (results are handed on by"
+                    + " the journal thread, pin.journal)", config.pinPublish());
+        }
+        publishStage = new PublishStage(results, journalStage, recovered.lastSeq(), pinPublish,
                 this::pinned, publishControls, unfinishedControls, publishedCaptures);
         BatchEventProcessorBuilder builder = new BatchEventProcessorBuilder();
-        BatchEventProcessor<Command> journal = builder.build(ring, ring.newBarrier(), journalStage);
-        BatchEventProcessor<Command> business = builder.build(ring, ring.newBarrier(), businessStage);
-        SequenceBarrier afterBoth = ring.newBarrier(journal.getSequence(), business.getSequence());
-        BatchEventProcessor<Command> publish = builder.build(ring, afterBoth, publishStage);
-        ring.addGatingSequences(publish.getSequence());
         ExceptionHandler<Command> logging = new LoggingExceptionHandler();
-        for (BatchEventProcessor<Command> p : List.of(journal, business, publish)) {
-            p.setExceptionHandler(logging);
-            processors.add(p);
+        BatchEventProcessor<Command> business = builder.build(ring, ring.newBarrier(), businessStage);
+        business.setExceptionHandler(logging);
+        EventProcessor last;
+        if (layout == PipelineLayout.COMPACT) {
+            last = new JournalPublishProcessor(ring, business.getSequence(), journalStage.released(), journalStage,
+                    publishStage);
+            processors.add(business);
+            processors.add(last);
+            threads.add(daemon(last, JOURNAL_THREAD));
+            threads.add(daemon(business, BUSINESS_THREAD));
+        } else {
+            BatchEventProcessor<Command> journal = builder.build(ring, ring.newBarrier(), journalStage);
+            SequenceBarrier afterBoth = ring.newBarrier(journalStage.released(), business.getSequence());
+            BatchEventProcessor<Command> publish = builder.build(ring, afterBoth, publishStage);
+            journal.setExceptionHandler(logging);
+            publish.setExceptionHandler(logging);
+            last = publish;
+            processors.add(journal);
+            processors.add(business);
+            processors.add(publish);
+            threads.add(daemon(journal, JOURNAL_THREAD));
+            threads.add(daemon(business, BUSINESS_THREAD));
+            threads.add(daemon(publish, PUBLISH_THREAD));
         }
+        released = last.getSequence();
+        ring.addGatingSequences(released);
         snapshotExecutor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, SNAPSHOT_THREAD));
-        threads.add(daemon(journal, JOURNAL_THREAD));
-        threads.add(daemon(business, BUSINESS_THREAD));
-        threads.add(daemon(publish, PUBLISH_THREAD));
         threads.forEach(Thread::start);
     }
 
@@ -315,16 +375,15 @@ public final class CorePipeline<P extends CommandProcessor> {
             scheduledSnapshots.cancel(false);
         }
         long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
-        BatchEventProcessor<Command> publish = processors.get(2);
-        while (publish.getSequence().get() < ring.getCursor() && System.nanoTime() - deadline < 0) {
+        while (released.get() < ring.getCursor() && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         while (unfinishedControls.get() > 0 && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
-        if (publish.getSequence().get() < ring.getCursor() || unfinishedControls.get() > 0) {
+        if (released.get() < ring.getCursor() || unfinishedControls.get() > 0) {
             LOG.error("stop: the pipeline did not drain in {} s; stopping anyway (processed up to ring sequence {} of"
-                    + " {})", TimeUnit.NANOSECONDS.toSeconds(DRAIN_TIMEOUT_NANOS), publish.getSequence().get(),
+                    + " {})", TimeUnit.NANOSECONDS.toSeconds(DRAIN_TIMEOUT_NANOS), released.get(),
                     ring.getCursor());
         }
         snapshotExecutor.shutdown();
@@ -335,7 +394,7 @@ public final class CorePipeline<P extends CommandProcessor> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        processors.forEach(BatchEventProcessor::halt);
+        processors.forEach(EventProcessor::halt);
         for (Thread thread : threads) {
             try {
                 thread.join(JOIN_TIMEOUT_MILLIS);
@@ -718,7 +777,7 @@ public final class CorePipeline<P extends CommandProcessor> {
                 currentRing == null ? 0 : currentRing.remainingCapacity(),
                 lastSnapshotSeq,
                 failure == null ? null : failure.toString(),
-                List.copyOf(pinning));
+                List.copyOf(pinning), config.layout().label());
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.nautilus.core.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.Sequencer;
 import io.nautilus.core.Command;
 import io.nautilus.core.LatencyRecorder;
 import io.nautilus.core.journal.JournalWriter;
@@ -9,15 +11,19 @@ import java.util.function.Consumer;
 
 /**
  * Journal handler: appends every command to the journal and ends each batch with a write (and a force, per the
- * fsync policy) before its sequence advances, so the publish handler only sees journaled commands. It never throws:
- * on an I/O failure it records the failure and the first seq that may not be journaled, appends nothing more, and
- * the pipeline withholds those results and refuses new commands.
+ * fsync policy); {@link #released()} then advances to the batch, so the stage that hands on results only sees
+ * journaled commands. With BATCH fsync the force runs on the writer's fsync thread (group commit: the next batch is
+ * written meanwhile) and {@link #released()} advances when it is done. It never throws: on an I/O failure (a write
+ * here, or a force on the fsync thread) it records the failure and the first seq that may not be journaled, appends
+ * nothing more, and the pipeline withholds those results and refuses new commands.
  */
-final class JournalStage implements EventHandler<Command> {
+final class JournalStage implements EventHandler<Command>, JournalWriter.ForceListener {
 
     private static final io.nautilus.core.CoreLogger LOG = io.nautilus.core.CoreLogger.of(JournalStage.class);
 
     private final JournalWriter writer;
+    private final long base;
+    private final Sequence released = new Sequence(Sequencer.INITIAL_CURSOR_VALUE);
     private final int cpu;
     private final Consumer<String> pinReport;
     private long batchFirstSeq;
@@ -28,8 +34,15 @@ final class JournalStage implements EventHandler<Command> {
     private volatile Throwable failure;
     private volatile long failedFromSeq = Long.MAX_VALUE;
 
-    JournalStage(JournalWriter writer, int cpu, Consumer<String> pinReport) {
+    /**
+     * @param writer the journal
+     * @param recoveredSeq seq recovered at start: ring sequence s holds seq s + 1 + recoveredSeq
+     * @param cpu CPU to pin the thread to, -1 = none
+     * @param pinReport receives the pinning outcome
+     */
+    JournalStage(JournalWriter writer, long recoveredSeq, int cpu, Consumer<String> pinReport) {
         this.writer = writer;
+        this.base = recoveredSeq;
         this.cpu = cpu;
         this.pinReport = pinReport;
     }
@@ -43,25 +56,56 @@ final class JournalStage implements EventHandler<Command> {
 
     @Override
     public void onEvent(Command command, long sequence, boolean endOfBatch) {
-        if (failure != null) {
-            return;
-        }
-        if (batchFirstSeq == 0) {
-            batchFirstSeq = command.seq;
-        }
-        if (command.ingressNanos != 0 && sampled < sampledIngress.length) {
-            sampledIngress[sampled++] = command.ingressNanos;
-        }
-        try {
-            writer.append(command);
-            if (endOfBatch) {
-                writer.endOfBatch();
-                batchFirstSeq = 0;
-                recordSampled();
+        if (failure == null) {
+            if (batchFirstSeq == 0) {
+                batchFirstSeq = command.seq;
             }
-        } catch (Throwable e) {
-            fail(batchFirstSeq, e);
+            if (command.ingressNanos != 0 && sampled < sampledIngress.length) {
+                sampledIngress[sampled++] = command.ingressNanos;
+            }
+            try {
+                writer.append(command);
+                if (endOfBatch) {
+                    writer.endOfBatch();
+                    batchFirstSeq = 0;
+                    recordSampled();
+                }
+            } catch (Throwable e) {
+                fail(batchFirstSeq, e);
+            }
         }
+        if (endOfBatch && (failure != null || !writer.forcesOnThread())) {
+            advance(sequence);
+        }
+    }
+
+    @Override
+    public void forced(long seq) {
+        advance(seq - 1 - base);
+    }
+
+    @Override
+    public void failed(long fromSeq, long seq, Throwable e) {
+        fail(fromSeq, e);
+        advance(seq - 1 - base);
+    }
+
+    /** Moves {@link #released()} forward to a ring sequence (never back: two threads may call it). */
+    private void advance(long ringSequence) {
+        long current;
+        while ((current = released.get()) < ringSequence) {
+            if (released.compareAndSet(current, ringSequence)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * @return the last ring sequence the journal is done with: written (and forced with BATCH fsync), or failed (its
+     *         result then withheld, see {@link #failedFromSeq()})
+     */
+    Sequence released() {
+        return released;
     }
 
     private void recordSampled() {
@@ -74,7 +118,10 @@ final class JournalStage implements EventHandler<Command> {
         }
     }
 
-    /** @return sampled commands' time from ingress to durable in the journal (any thread) */
+    /**
+     * @return sampled commands' time from ingress to the end of their batch's journal write (any thread): forced too
+     *         with BATCH fsync unless the force runs on the fsync thread (then timed as the writer's force latency)
+     */
     LatencyRecorder latency() {
         return latency;
     }
@@ -100,11 +147,21 @@ final class JournalStage implements EventHandler<Command> {
         }
     }
 
-    private void fail(long fromSeq, Throwable e) {
-        failedFromSeq = fromSeq;
-        failure = e;
+    /**
+     * Records a failure (the journal thread's write, or the fsync thread's force); the first failure and the lowest
+     * seq win. With forces on the fsync thread, written batches whose force is still pending are withheld too.
+     */
+    private synchronized void fail(long fromSeq, Throwable e) {
+        long from = writer.forcesOnThread() ? Math.min(fromSeq, writer.durableSeq() + 1) : fromSeq;
+        if (failure != null && from >= failedFromSeq) {
+            return;
+        }
+        failedFromSeq = Math.min(from, failedFromSeq);
+        if (failure == null) {
+            failure = e;
+        }
         LOG.error("journal failed at seq {}: results from this seq on are withheld and new commands refused;"
-                + " restart the core to recover from the journal", fromSeq, e);
+                + " restart the core to recover from the journal", failedFromSeq, e);
     }
 
     /** @return the failure that stopped the journal, or null */

@@ -18,8 +18,13 @@ import java.util.Map;
  *   <caption>properties</caption>
  *   <tr><th>key</th><th>value</th><th>default</th></tr>
  *   <tr><td>{@code ring.size}</td><td>ring slots, a power of two, 8 to 2^24</td><td>16384</td></tr>
- *   <tr><td>{@code wait.strategy}</td><td>{@code busy-spin}, {@code yielding}, {@code sleeping},
- *       {@code blocking}, {@code phased}</td><td>{@code phased} (see {@link WaitMode})</td></tr>
+ *   <tr><td>{@code pipeline.layout}</td><td>{@code auto}, {@code compact}, {@code parallel}
+ *       ({@link PipelineLayout})</td><td>{@code auto}: {@code compact} on at most 2 CPUs, else
+ *       {@code parallel}</td></tr>
+ *   <tr><td>{@code wait.strategy}</td><td>{@code auto}, {@code busy-spin}, {@code yielding}, {@code sleeping},
+ *       {@code blocking}, {@code phased}</td><td>{@code auto}: the layout's
+ *       ({@link PipelineLayout#defaultWaitStrategy()}: {@code yielding} for compact, {@code phased} for
+ *       parallel; see {@link WaitMode})</td></tr>
  *   <tr><td>{@code idle.tick.ms}</td><td>1 to 1000: idle threads wake at least this often (a safety net:
  *       queries and snapshot requests wake them at once; with PERIODIC fsync the fsync period is used if
  *       shorter)</td><td>10</td></tr>
@@ -34,7 +39,8 @@ import java.util.Map;
  *   <tr><td>{@code journal.delete.before.snapshot}</td><td>delete journal segments wholly before the oldest kept
  *       snapshot</td><td>false</td></tr>
  *   <tr><td>{@code pin.journal}, {@code pin.business}, {@code pin.publish}</td><td>CPU to pin the thread to
- *       (Linux with {@code taskset}; a failure is a warning), -1 = none</td><td>-1</td></tr>
+ *       (Linux with {@code taskset}; a failure is a warning), -1 = none; the compact layout has no publish thread (its
+ *       {@code pin.publish} is unused)</td><td>-1</td></tr>
  * </table>
  * Other keys (e.g. Config Admin's {@code service.pid}) are ignored.
  *
@@ -51,17 +57,21 @@ import java.util.Map;
  * @param deleteJournalBeforeSnapshot delete segments wholly before the oldest kept snapshot
  * @param pinJournal CPU of the journal thread, -1 = none
  * @param pinBusiness CPU of the business thread, -1 = none
- * @param pinPublish CPU of the publish thread, -1 = none
+ * @param pinPublish CPU of the publish thread, -1 = none (unused in the compact layout, which has no publish
+ *        thread)
+ * @param layout the threads the stages run on
  */
 public record PipelineConfig(int ringSize, WaitMode waitStrategy, Duration idleTick, Path journalDir,
                              FsyncPolicy fsync, Duration fsyncPeriod, long segmentBytes, Duration snapshotInterval,
                              int snapshotsKept, boolean deleteJournalBeforeSnapshot, int pinJournal, int pinBusiness,
-                             int pinPublish) {
+                             int pinPublish, PipelineLayout layout) {
 
     /** Default ring size ({@code ring.size}). */
     public static final int DEFAULT_RING_SIZE = 16_384;
-    /** Default wait strategy ({@code wait.strategy}), as {@link WaitMode#parse} reads it. */
-    public static final String DEFAULT_WAIT_STRATEGY = "phased";
+    /** Default thread layout ({@code pipeline.layout}): chosen by the machine's CPUs. */
+    public static final String DEFAULT_LAYOUT = "auto";
+    /** Default wait strategy ({@code wait.strategy}): the layout's {@link PipelineLayout#defaultWaitStrategy()}. */
+    public static final String DEFAULT_WAIT_STRATEGY = "auto";
     /** Default wake-up period of idle threads in milliseconds ({@code idle.tick.ms}). */
     public static final int DEFAULT_IDLE_TICK_MS = 10;
     /** Default fsync policy ({@code journal.fsync}), as {@link FsyncPolicy#parse} reads it. */
@@ -97,6 +107,7 @@ public record PipelineConfig(int ringSize, WaitMode waitStrategy, Duration idleT
      * @param pinJournal CPU of the journal thread
      * @param pinBusiness CPU of the business thread
      * @param pinPublish CPU of the publish thread
+     * @param layout the threads the stages run on
      */
     public PipelineConfig {
         if (ringSize < 8 || ringSize > MAX_RING_SIZE || Integer.bitCount(ringSize) != 1) {
@@ -133,6 +144,9 @@ public record PipelineConfig(int ringSize, WaitMode waitStrategy, Duration idleT
         checkCpu("pin.journal", pinJournal);
         checkCpu("pin.business", pinBusiness);
         checkCpu("pin.publish", pinPublish);
+        if (layout == null) {
+            throw new IllegalArgumentException("pipeline.layout is required");
+        }
     }
 
     private static void checkCpu(String key, int cpu) {
@@ -148,12 +162,33 @@ public record PipelineConfig(int ringSize, WaitMode waitStrategy, Duration idleT
      * @return the settings
      */
     public static PipelineConfig defaults(Path journalDir) {
-        return new PipelineConfig(DEFAULT_RING_SIZE, WaitMode.parse(DEFAULT_WAIT_STRATEGY),
+        PipelineLayout layout = PipelineLayout.parse(DEFAULT_LAYOUT);
+        return new PipelineConfig(DEFAULT_RING_SIZE, waitMode(DEFAULT_WAIT_STRATEGY, layout),
                 Duration.ofMillis(DEFAULT_IDLE_TICK_MS), journalDir, FsyncPolicy.parse(DEFAULT_FSYNC),
                 Duration.ofMillis(DEFAULT_FSYNC_PERIOD_MS),
                 parseSize("journal.segment.size", DEFAULT_SEGMENT_SIZE),
                 Duration.ofMinutes(DEFAULT_SNAPSHOT_INTERVAL_MINUTES), DEFAULT_SNAPSHOTS_KEPT,
-                DEFAULT_DELETE_JOURNAL_BEFORE_SNAPSHOT, NO_PINNING, NO_PINNING, NO_PINNING);
+                DEFAULT_DELETE_JOURNAL_BEFORE_SNAPSHOT, NO_PINNING, NO_PINNING, NO_PINNING, layout);
+    }
+
+    /**
+     * Reads {@code wait.strategy}: {@code auto} is the layout's default.
+     *
+     * @param text the configured text
+     * @param layout the layout
+     * @return the wait mode
+     * @throws IllegalArgumentException naming the key, the value and the accepted values
+     */
+    private static WaitMode waitMode(String text, PipelineLayout layout) {
+        if (text.trim().equalsIgnoreCase("auto")) {
+            return layout.defaultWaitStrategy();
+        }
+        try {
+            return WaitMode.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("wait.strategy '" + text
+                    + "' must be auto, busy-spin, yielding, sleeping, blocking or phased", e);
+        }
     }
 
     /**
@@ -175,11 +210,13 @@ public record PipelineConfig(int ringSize, WaitMode waitStrategy, Duration idleT
             throw new IllegalArgumentException("journal.dir '" + dir + "' is not a valid path: " + e.getMessage(), e);
         }
         PipelineConfig d = defaults(journalDir);
+        String layoutText = string(properties, "pipeline.layout");
+        PipelineLayout layout = PipelineLayout.parse(layoutText == null ? DEFAULT_LAYOUT : layoutText);
         String wait = string(properties, "wait.strategy");
         String fsync = string(properties, "journal.fsync");
         return new PipelineConfig(
                 (int) integer(properties, "ring.size", d.ringSize(), Integer.MAX_VALUE),
-                wait == null ? d.waitStrategy() : WaitMode.parse(wait),
+                waitMode(wait == null ? DEFAULT_WAIT_STRATEGY : wait, layout),
                 Duration.ofMillis(integer(properties, "idle.tick.ms", d.idleTick().toMillis(), Long.MAX_VALUE)),
                 journalDir,
                 fsync == null ? d.fsync() : FsyncPolicy.parse(fsync),
@@ -192,7 +229,8 @@ public record PipelineConfig(int ringSize, WaitMode waitStrategy, Duration idleT
                 bool(properties, "journal.delete.before.snapshot", d.deleteJournalBeforeSnapshot()),
                 (int) integer(properties, "pin.journal", d.pinJournal(), Integer.MAX_VALUE),
                 (int) integer(properties, "pin.business", d.pinBusiness(), Integer.MAX_VALUE),
-                (int) integer(properties, "pin.publish", d.pinPublish(), Integer.MAX_VALUE));
+                (int) integer(properties, "pin.publish", d.pinPublish(), Integer.MAX_VALUE),
+                layout);
     }
 
     /**
@@ -201,7 +239,7 @@ public record PipelineConfig(int ringSize, WaitMode waitStrategy, Duration idleT
      */
     public PipelineConfig withSnapshotInterval(Duration interval) {
         return new PipelineConfig(ringSize, waitStrategy, idleTick, journalDir, fsync, fsyncPeriod, segmentBytes,
-                interval, snapshotsKept, deleteJournalBeforeSnapshot, pinJournal, pinBusiness, pinPublish);
+                interval, snapshotsKept, deleteJournalBeforeSnapshot, pinJournal, pinBusiness, pinPublish, layout);
     }
 
     /** @return the wake-up period of idle threads: the idle tick, or the PERIODIC fsync period if shorter */

@@ -23,10 +23,11 @@ import java.util.List;
  * @param lastSnapshotSeq seq of the newest snapshot written or loaded, 0 if none
  * @param journalFailure why the journal stopped (the pipeline then refuses commands), or null
  * @param pinning one line per thread pinning attempted
+ * @param layout the thread layout ({@code compact} or {@code parallel})
  */
 public record PipelineStats(String state, long processedSeq, long processedCount, long processorFailures,
                             long recoveredSeq, long replayedCount, long journaledSeq, long durableSeq,
                             long publishedSeq, long lastFsyncEpochMillis, long fsyncCount, long journalBytes,
                             int journalSegments, int ringSize, long ringRemainingCapacity, long lastSnapshotSeq,
-                            String journalFailure, List<String> pinning) {
+                            String journalFailure, List<String> pinning, String layout) {
 }

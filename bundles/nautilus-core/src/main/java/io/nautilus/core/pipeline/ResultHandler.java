@@ -3,8 +3,9 @@ package io.nautilus.core.pipeline;
 import io.nautilus.core.Command;
 
 /**
- * Receives each processed command, in seq order, on the pipeline's publish thread, once the command is both
- * processed and journaled (written, and forced if the fsync policy is BATCH).
+ * Receives each processed command, in seq order, on the pipeline's publish thread (in the compact layout the journal
+ * thread: {@link PipelineLayout#resultThread()}), once the command is both processed and journaled (written, and
+ * forced if the fsync policy is BATCH).
  */
 @FunctionalInterface
 public interface ResultHandler {

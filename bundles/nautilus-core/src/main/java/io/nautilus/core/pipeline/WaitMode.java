@@ -6,16 +6,20 @@ import java.util.Locale;
  * How the pipeline's threads wait for work. Every mode also wakes the threads when a query or snapshot is submitted
  * and once per idle tick (a safety net, and the PERIODIC fsync check).
  *
- * <p>The default is {@link #PHASED}: the core shares 2 cores with the shell, Camel and the web tier, so idle
- * threads must not burn CPU (measured here, 3 idle threads: busy-spin ~190% of a core, yielding 50-150%, sleeping
- * 30-60%, phased and blocking ~1%), while a busy ring keeps its threads in the spin and yield phases, where the
- * hand-off from publisher to handler takes well under a microsecond. The price is the wake-up of the first command
- * after more than ~100 µs of quiet (a futex wake, tens of µs).
+ * <p>The default ({@code wait.strategy = auto}) is the layout's ({@link PipelineLayout#defaultWaitStrategy()}):
+ * {@link #PHASED} for the parallel layout, {@link #YIELDING} for the compact one (at most 2 cores, where a wake-up
+ * from a blocked wait costs the most and the layout runs one thread fewer). Measured here, 3 idle threads: busy-spin
+ * ~190% of a core, yielding 50-150%, sleeping 30-60%, phased and blocking ~1%. Phased keeps a busy ring's threads in
+ * the spin and yield phases, where the hand-off from publisher to handler takes well under a microsecond; its price
+ * is the wake-up of the first command after more than ~100 µs of quiet (a futex wake, tens of µs).
  */
 public enum WaitMode {
     /** Spin on the sequence: lowest latency, burns a whole core per thread even when idle. */
     BUSY_SPIN,
-    /** Spin ~5 µs, then {@link Thread#yield()}: low latency, still a core per thread when nothing else runs. */
+    /**
+     * Spin ~5 µs, then {@link Thread#yield()}: low latency, still a core per thread when nothing else runs; the
+     * compact layout's default.
+     */
     YIELDING,
     /**
      * Spin ~5 µs, yield until ~50 µs, then park 1 µs doubling to 100 µs (LMAX's "sleeping" idea): no lock on the
@@ -25,7 +29,7 @@ public enum WaitMode {
     /** Block on a lock at once (publishers signal only when a consumer is blocked): least CPU, every hand-off
      * pays a futex wake-up. */
     BLOCKING,
-    /** Spin ~10 µs, yield until ~100 µs, then block like {@link #BLOCKING}: the default. */
+    /** Spin ~10 µs, yield until ~100 µs, then block like {@link #BLOCKING}: the parallel layout's default. */
     PHASED;
 
     /**

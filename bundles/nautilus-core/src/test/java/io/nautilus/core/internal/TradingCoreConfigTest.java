@@ -1,6 +1,8 @@
 package io.nautilus.core.internal;
 
 import io.nautilus.core.pipeline.PipelineConfig;
+import io.nautilus.core.pipeline.PipelineLayout;
+import io.nautilus.core.pipeline.WaitMode;
 import org.junit.jupiter.api.Test;
 
 import java.io.Reader;
@@ -62,6 +64,25 @@ class TradingCoreConfigTest {
                 .hasMessage("money.scale 19 must be from 0 to 18");
         assertThatThrownBy(() -> CoreSettings.of(CoreConfigs.of(Map.of("ring.size", 1000))))
                 .hasMessageContaining("ring.size 1000 must be a power of two");
+    }
+
+    @Test
+    void theLayoutIsChosenByCpusUnlessSetAndABadOneIsRefusedWithItsKey() {
+        assertThat(CoreSettings.of(CoreConfigs.of(Map.of())).pipeline().layout())
+                .isEqualTo(PipelineLayout.forProcessors(Runtime.getRuntime().availableProcessors()));
+        PipelineConfig compact = CoreSettings.of(CoreConfigs.of(Map.of("pipeline.layout", "compact"))).pipeline();
+        assertThat(compact.layout()).isEqualTo(PipelineLayout.COMPACT);
+        assertThat(compact.waitStrategy()).isEqualTo(WaitMode.YIELDING);
+        PipelineConfig parallel = CoreSettings.of(CoreConfigs.of(Map.of("pipeline.layout", "parallel",
+                "wait.strategy", "sleeping"))).pipeline();
+        assertThat(parallel.layout()).isEqualTo(PipelineLayout.PARALLEL);
+        assertThat(parallel.waitStrategy()).isEqualTo(WaitMode.SLEEPING);
+        assertThatThrownBy(() -> CoreSettings.of(CoreConfigs.of(Map.of("pipeline.layout", "three"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pipeline.layout 'three' must be auto, compact or parallel");
+        assertThatThrownBy(() -> CoreSettings.of(CoreConfigs.of(Map.of("wait.strategy", "lazy"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("wait.strategy 'lazy' must be auto, busy-spin, yielding, sleeping, blocking or phased");
     }
 
     @Test

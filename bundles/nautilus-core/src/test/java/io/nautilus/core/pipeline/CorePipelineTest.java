@@ -6,6 +6,7 @@ import io.nautilus.core.CommandProcessor;
 import io.nautilus.core.Op;
 import io.nautilus.core.journal.Accumulator;
 import io.nautilus.core.journal.Commands;
+import io.nautilus.core.journal.HeldChannels;
 import io.nautilus.core.journal.JournalReader;
 import io.nautilus.core.journal.JournalSegments;
 import io.nautilus.core.journal.Recovery;
@@ -36,8 +37,15 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * The pipeline's contract, run against each {@link PipelineLayout} ({@link ParallelLayoutPipelineTest},
+ * {@link CompactLayoutPipelineTest}).
+ */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class CorePipelineTest {
+abstract class CorePipelineTest {
+
+    /** @return the layout under test */
+    abstract PipelineLayout layout();
 
     static final CommandTranslator<Long> NUMBERED = (c, i) -> Commands.fill(c, i);
 
@@ -56,6 +64,7 @@ class CorePipelineTest {
         map.put("journal.dir", dir.resolve("journal").toString());
         map.put("ring.size", 1024);
         map.put("journal.fsync", "none");
+        map.put("pipeline.layout", layout().label());
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put((String) keyValues[i], keyValues[i + 1]);
         }
@@ -129,7 +138,7 @@ class CorePipelineTest {
         await(() -> results.count == total, "all results");
         assertThat(results.orderViolations).isZero();
         assertThat(results.journalViolations).isZero();
-        assertThat(results.thread).isEqualTo(CorePipeline.PUBLISH_THREAD);
+        assertThat(results.thread).isEqualTo(layout().resultThread());
         assertThat(pipeline.stats().processedCount()).isEqualTo(total);
         pipeline.stop();
         List<Long> expected = new ArrayList<>();
@@ -445,16 +454,23 @@ class CorePipelineTest {
         Accumulator acc = new Accumulator();
         CorePipeline<Accumulator> pipeline = start(config("pin.journal", 1, "pin.business", 0, "pin.publish", 4095),
                 acc, List.of(acc), new Results(1, 1));
-        await(() -> pipeline.stats().pinning().size() == 3, "three pinning outcomes");
+        int threads = layout().handlerThreads();
+        await(() -> pipeline.stats().pinning().size() == threads, threads + " pinning outcomes");
+        assertThat(pipeline.stats().layout()).isEqualTo(layout().label());
         List<String> pinning = pipeline.stats().pinning();
         assertThat(pinning).anySatisfy(line -> assertThat(line).contains(CorePipeline.JOURNAL_THREAD));
         assertThat(pinning).anySatisfy(line -> assertThat(line).contains(CorePipeline.BUSINESS_THREAD));
-        assertThat(pinning).anySatisfy(line -> assertThat(line).startsWith("cannot pin")
-                .contains(CorePipeline.PUBLISH_THREAD).contains("4095"));
         Set<String> names = new HashSet<>();
         Thread.getAllStackTraces().keySet().forEach(t -> names.add(t.getName()));
-        assertThat(names).contains(CorePipeline.JOURNAL_THREAD, CorePipeline.BUSINESS_THREAD,
-                CorePipeline.PUBLISH_THREAD);
+        assertThat(names).contains(CorePipeline.JOURNAL_THREAD, CorePipeline.BUSINESS_THREAD);
+        if (layout() == PipelineLayout.PARALLEL) {
+            assertThat(pinning).anySatisfy(line -> assertThat(line).startsWith("cannot pin")
+                    .contains(CorePipeline.PUBLISH_THREAD).contains("4095"));
+            assertThat(names).contains(CorePipeline.PUBLISH_THREAD);
+        } else {
+            assertThat(pinning).noneSatisfy(line -> assertThat(line).contains("4095"));
+            assertThat(names).doesNotContain(CorePipeline.PUBLISH_THREAD);
+        }
         assertThat(pipeline.publish(NUMBERED, 1L)).isEqualTo(1);
     }
 
@@ -536,6 +552,149 @@ class CorePipelineTest {
         assertThatThrownBy(() -> second.publish(NUMBERED, 1L)).isInstanceOf(IllegalStateException.class);
     }
 
+    <P extends CommandProcessor> CorePipeline<P> start(PipelineConfig config, P processor, List<Accumulator> parts,
+                                                       Results results, HeldChannels channels) throws IOException {
+        CorePipeline<P> pipeline = new CorePipeline<>(config, processor, parts, results).journalChannels(channels);
+        results.pipeline.set(pipeline);
+        started.add(pipeline);
+        pipeline.start();
+        return pipeline;
+    }
+
+    @Test
+    void aResultIsHandedOnOnlyOnceItsJournalWriteIsDone() throws Exception {
+        HeldChannels channels = new HeldChannels();
+        Accumulator acc = new Accumulator();
+        Results results = new Results(11, 1);
+        CorePipeline<Accumulator> pipeline = start(config(), acc, List.of(acc), results, channels);
+        pipeline.publish(NUMBERED, 1L);
+        await(() -> results.count == 1, "the first result");
+        channels.holdWrites();
+        pipeline.publish(NUMBERED, 2L);
+        await(() -> channels.writesWaiting() == 1, "the write of seq 2 held");
+        for (long i = 3; i <= 11; i++) {
+            pipeline.publish(NUMBERED, i);
+        }
+        await(() -> pipeline.processedSeq() == 11, "seq 11 processed while the journal write of seq 2 is held");
+        Thread.sleep(50);
+        assertThat(results.count).as("results released while their journal write is held").isEqualTo(1);
+        channels.releaseWrites();
+        await(() -> results.count == 11, "11 results");
+        assertThat(results.journalViolations).isZero();
+        assertThat(results.orderViolations).isZero();
+    }
+
+    @Test
+    void aResultIsHandedOnOnlyOnceItsCommandIsProcessed() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Accumulator acc = new Accumulator();
+        CommandProcessor holding = c -> {
+            if (c.seq == 3) {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            acc.process(c);
+        };
+        Results results = new Results(10, 1);
+        CorePipeline<CommandProcessor> pipeline = start(config(), holding, List.of(acc), results);
+        pipeline.publish(NUMBERED, 1L);
+        pipeline.publish(NUMBERED, 2L);
+        await(() -> results.count == 2, "2 results");
+        for (long i = 3; i <= 10; i++) {
+            pipeline.publish(NUMBERED, i);
+        }
+        await(() -> pipeline.journaledSeq() == 10, "10 journaled while seq 3 is being processed");
+        Thread.sleep(50);
+        assertThat(results.count).as("results released before their command was processed").isEqualTo(2);
+        release.countDown();
+        await(() -> results.count == 10, "10 results");
+        assertThat(results.orderViolations).isZero();
+        assertThat(acc.state()).isEqualTo(reference(10));
+    }
+
+    @Test
+    void withBatchFsyncTheJournalWritesOnWhileAForceIsHeldAndResultsWaitForTheirForce() throws Exception {
+        HeldChannels channels = new HeldChannels();
+        Accumulator acc = new Accumulator();
+        Results results = new Results(11, 1);
+        CorePipeline<Accumulator> pipeline = start(config("journal.fsync", "batch"), acc, List.of(acc), results,
+                channels);
+        pipeline.publish(NUMBERED, 1L);
+        await(() -> results.count == 1, "the first result");
+        channels.holdForces();
+        for (long i = 2; i <= 11; i++) {
+            pipeline.publish(NUMBERED, i);
+        }
+        await(() -> pipeline.processedSeq() == 11 && pipeline.journaledSeq() == 11 && channels.forcesWaiting() == 1,
+                "seq 11 processed and written while a force is held (group commit)");
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .contains(CorePipeline.FSYNC_THREAD);
+        Thread.sleep(50);
+        assertThat(results.count).as("results released while their force is held").isEqualTo(1);
+        assertThat(pipeline.durableSeq()).isEqualTo(1);
+        channels.releaseForces();
+        await(() -> results.count == 11, "11 results");
+        assertThat(results.durableViolations).isZero();
+        assertThat(pipeline.durableSeq()).isEqualTo(11);
+    }
+
+    @Test
+    void withBatchFsyncSegmentRollsWaitForTheFsyncThreadAndLoseNothing() throws Exception {
+        Accumulator acc = new Accumulator();
+        Results results = new Results(3_000, 1);
+        CorePipeline<Accumulator> pipeline = start(config("journal.fsync", "batch", "journal.segment.size", 2048), acc,
+                List.of(acc), results);
+        Thread other = new Thread(() -> {
+            for (long i = 1; i <= 1_500; i++) {
+                pipeline.publish(NUMBERED, 1_000_000 + i);
+            }
+        });
+        other.start();
+        for (long i = 1; i <= 1_500; i++) {
+            pipeline.publish(NUMBERED, i);
+        }
+        other.join(20_000);
+        await(() -> results.count == 3_000, "3000 results");
+        assertThat(results.durableViolations).isZero();
+        assertThat(results.orderViolations).isZero();
+        pipeline.stop();
+        assertThat(JournalSegments.list(pipeline.config().journalDir()).size()).isGreaterThan(10);
+        assertThat(journalOrderIds(pipeline.config().journalDir())).hasSize(3_000);
+        assertThat(pipeline.durableSeq()).isEqualTo(3_000);
+    }
+
+    @Test
+    void aFailedForceWithholdsResultsRefusesNewCommandsAndStopStillDrains() throws Exception {
+        HeldChannels channels = new HeldChannels();
+        Accumulator acc = new Accumulator();
+        Results results = new Results(20, 1);
+        CorePipeline<Accumulator> pipeline = start(config("journal.fsync", "batch"), acc, List.of(acc), results,
+                channels);
+        for (long i = 1; i <= 5; i++) {
+            pipeline.publish(NUMBERED, i);
+        }
+        await(() -> results.count == 5, "5 results");
+        channels.failForces(new IOException("device gone"));
+        pipeline.publish(NUMBERED, 6L);
+        await(() -> pipeline.journalFailure() != null, "the journal failure");
+        await(() -> pipeline.processedSeq() == 6, "seq 6 processed");
+        Thread.sleep(50);
+        assertThat(results.count).as("results of unforced commands are withheld").isEqualTo(5);
+        assertThat(pipeline.journalFailure()).hasMessage("device gone");
+        assertThat(pipeline.durableSeq()).isEqualTo(5);
+        assertThatThrownBy(() -> pipeline.publish(NUMBERED, 7L)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("journal failed");
+        long began = System.nanoTime();
+        pipeline.stop();
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began)).as("stop drains at once")
+                .isLessThan(10);
+        assertThat(results.count).isEqualTo(5);
+        assertThat(pipeline.stats().state()).isEqualTo("STOPPED");
+    }
+
     /** State a result handler keeps on the publish thread: the last seq handed to it. */
     static final class LastHandled implements ResultHandler, io.nautilus.core.Snapshotable {
         long last;
@@ -587,7 +746,7 @@ class CorePipelineTest {
         }
         snapshots.add(pipeline.snapshot().get(10, TimeUnit.SECONDS));
 
-        assertThat(handled.capturedOn).isEqualTo(CorePipeline.PUBLISH_THREAD);
+        assertThat(handled.capturedOn).isEqualTo(layout().resultThread());
         SnapshotStore store = new SnapshotStore(dir.resolve("journal"), 100);
         for (long seq : new HashSet<>(snapshots)) {
             Accumulator loaded = new Accumulator();

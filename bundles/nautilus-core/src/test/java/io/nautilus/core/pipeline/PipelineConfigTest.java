@@ -27,7 +27,9 @@ class PipelineConfigTest {
         PipelineConfig config = PipelineConfig.from(props("service.pid", "io.nautilus.core"));
         assertThat(config).isEqualTo(PipelineConfig.defaults(Path.of("/var/nautilus/journal")));
         assertThat(config.ringSize()).isEqualTo(16_384);
-        assertThat(config.waitStrategy()).isEqualTo(WaitMode.PHASED);
+        assertThat(config.layout()).isEqualTo(PipelineLayout.forProcessors(Runtime.getRuntime().availableProcessors()));
+        assertThat(config.waitStrategy()).isEqualTo(config.layout() == PipelineLayout.COMPACT ? WaitMode.YIELDING
+                : WaitMode.PHASED);
         assertThat(config.idleTick()).isEqualTo(Duration.ofMillis(10));
         assertThat(config.fsync()).isEqualTo(FsyncPolicy.BATCH);
         assertThat(config.segmentBytes()).isEqualTo(256L << 20);
@@ -39,17 +41,42 @@ class PipelineConfigTest {
 
     @Test
     void everyKeyIsReadFromStringsNumbersAndBooleans() {
-        PipelineConfig config = PipelineConfig.from(props("ring.size", "1024", "wait.strategy", "Busy-Spin",
+        PipelineConfig config = PipelineConfig.from(props("pipeline.layout", " Parallel ", "ring.size", "1024",
+                "wait.strategy", "Busy-Spin",
                 "idle.tick.ms", 5, "journal.fsync", "PERIODIC", "journal.fsync.period.ms", 20L,
                 "journal.segment.size", "64 MiB", "snapshot.interval.minutes", "15", "snapshot.keep", 2,
                 "journal.delete.before.snapshot", true, "pin.journal", "1", "pin.business", 0, "pin.publish", ""));
         assertThat(config).isEqualTo(new PipelineConfig(1024, WaitMode.BUSY_SPIN, Duration.ofMillis(5),
                 Path.of("/var/nautilus/journal"), FsyncPolicy.PERIODIC, Duration.ofMillis(20), 64L << 20,
-                Duration.ofMinutes(15), 2, true, 1, 0, -1));
+                Duration.ofMinutes(15), 2, true, 1, 0, -1, PipelineLayout.PARALLEL));
         assertThat(config.journalOptions().fsyncPeriodMillis()).isEqualTo(20);
         assertThat(config.effectiveIdleTick()).isEqualTo(Duration.ofMillis(5));
         assertThat(PipelineConfig.from(props("journal.fsync", "periodic", "journal.fsync.period.ms", 3))
                 .effectiveIdleTick()).isEqualTo(Duration.ofMillis(3));
+    }
+
+    @Test
+    void autoChoosesTheCompactLayoutUpToTwoCpusAndAYieldingWaitForIt() {
+        assertThat(PipelineLayout.forProcessors(1)).isEqualTo(PipelineLayout.COMPACT);
+        assertThat(PipelineLayout.forProcessors(2)).isEqualTo(PipelineLayout.COMPACT);
+        assertThat(PipelineLayout.forProcessors(3)).isEqualTo(PipelineLayout.PARALLEL);
+        assertThat(PipelineLayout.forProcessors(64)).isEqualTo(PipelineLayout.PARALLEL);
+        assertThat(PipelineConfig.from(props("pipeline.layout", "AUTO")).layout())
+                .isEqualTo(PipelineLayout.forProcessors(Runtime.getRuntime().availableProcessors()));
+        assertThat(PipelineLayout.COMPACT.handlerThreads()).isEqualTo(2);
+        assertThat(PipelineLayout.PARALLEL.handlerThreads()).isEqualTo(3);
+    }
+
+    @Test
+    void anAutoWaitStrategyIsTheLayoutsAndAnExplicitOneWins() {
+        assertThat(PipelineConfig.from(props("pipeline.layout", "compact")).waitStrategy())
+                .isEqualTo(WaitMode.YIELDING);
+        assertThat(PipelineConfig.from(props("pipeline.layout", "compact", "wait.strategy", "auto")).waitStrategy())
+                .isEqualTo(WaitMode.YIELDING);
+        assertThat(PipelineConfig.from(props("pipeline.layout", "parallel", "wait.strategy", "")).waitStrategy())
+                .isEqualTo(WaitMode.PHASED);
+        assertThat(PipelineConfig.from(props("pipeline.layout", "compact", "wait.strategy", "phased")).waitStrategy())
+                .isEqualTo(WaitMode.PHASED);
     }
 
     @Test
@@ -68,7 +95,10 @@ class PipelineConfigTest {
         assertThatThrownBy(() -> PipelineConfig.from(props("ring.size", "lots")))
                 .hasMessageContaining("ring.size 'lots' is not a whole number");
         assertThatThrownBy(() -> PipelineConfig.from(props("wait.strategy", "fast")))
-                .hasMessageContaining("'fast'").hasMessageContaining("busy-spin, yielding, sleeping, blocking or phased");
+                .hasMessage("wait.strategy 'fast' must be auto, busy-spin, yielding, sleeping, blocking or phased");
+        assertThatThrownBy(() -> PipelineConfig.from(props("pipeline.layout", "wide")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pipeline.layout 'wide' must be auto, compact or parallel");
         assertThatThrownBy(() -> PipelineConfig.from(props("journal.fsync", "sometimes")))
                 .hasMessageContaining("'sometimes'").hasMessageContaining("batch, periodic or none");
         assertThatThrownBy(() -> PipelineConfig.from(props("journal.fsync.period.ms", 0)))

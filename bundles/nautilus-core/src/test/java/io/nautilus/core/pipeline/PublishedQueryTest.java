@@ -21,10 +21,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Reads of the result handler's state on the publish thread ({@link CorePipeline#queryPublished}) and the replay
- * handler ({@link CorePipeline#replayTo}): what the core's order memory relies on.
+ * handler ({@link CorePipeline#replayTo}): what the core's order memory relies on. Run against each
+ * {@link PipelineLayout} ({@link ParallelLayoutPublishedQueryTest}, {@link CompactLayoutPublishedQueryTest}).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class PublishedQueryTest {
+abstract class PublishedQueryTest {
+
+    /** @return the layout under test */
+    abstract PipelineLayout layout();
 
     @TempDir
     Path dir;
@@ -50,7 +54,7 @@ class PublishedQueryTest {
 
     private CorePipeline<Accumulator> pipeline(ResultHandler results, ResultHandler replay) throws Exception {
         PipelineConfig config = PipelineConfig.from(Map.of("journal.dir", dir.resolve("journal").toString(),
-                "ring.size", 1024, "journal.fsync", "none"));
+                "ring.size", 1024, "journal.fsync", "none", "pipeline.layout", layout().label()));
         Accumulator accumulator = new Accumulator();
         CorePipeline<Accumulator> pipeline = new CorePipeline<>(config, accumulator, List.of(accumulator), results);
         if (replay != null) {
@@ -77,7 +81,7 @@ class PublishedQueryTest {
 
         assertThat(seen.handled()).isEqualTo(5_000);
         assertThat(seen.lastSeq()).isEqualTo(last);
-        assertThat(seen.thread()).isEqualTo(CorePipeline.PUBLISH_THREAD);
+        assertThat(seen.thread()).isEqualTo(layout().resultThread());
     }
 
     @Test
