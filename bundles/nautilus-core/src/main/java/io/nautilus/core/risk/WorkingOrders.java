@@ -50,6 +50,9 @@ final class WorkingOrders {
     private int[] free = new int[INITIAL_CAPACITY];
     private int freeCount;
     private int top;
+    /** The last id looked up or added and its slot (-1 = not working): a command's events mostly name its order. */
+    private long lastId = Long.MIN_VALUE;
+    private int lastSlot = -1;
 
     /** @param positions the instruments' scales and the money scale, for the working exposure in money */
     WorkingOrders(PositionKeeper positions) {
@@ -84,7 +87,13 @@ final class WorkingOrders {
     }
 
     int slot(long orderId) {
-        return (int) slotById.get(orderId);
+        if (orderId == lastId) {
+            return lastSlot;
+        }
+        int s = (int) slotById.get(orderId);
+        lastId = orderId;
+        lastSlot = s;
+        return s;
     }
 
     int size() {
@@ -150,6 +159,8 @@ final class WorkingOrders {
         flags[s] = orderFlags;
         exposurePrice[s] = priceForExposure == Long.MIN_VALUE ? 0 : Math.abs(priceForExposure);
         slotById.put(orderId, s);
+        lastId = orderId;
+        lastSlot = s;
         setOpen(s, openQty);
     }
 
@@ -202,6 +213,9 @@ final class WorkingOrders {
         addWorking(slot, -open[slot]);
         open[slot] = 0;
         slotById.remove(id[slot]);
+        if (id[slot] == lastId) {
+            lastSlot = -1;
+        }
         free[freeCount++] = slot;
     }
 
@@ -334,6 +348,8 @@ final class WorkingOrders {
         Arrays.fill(accountExposure, 0);
         freeCount = 0;
         top = 0;
+        lastId = Long.MIN_VALUE;
+        lastSlot = -1;
     }
 
     /** Writes the orders ascending by id (the per-side totals and exposures are derived from them on read). */
