@@ -79,6 +79,13 @@ import java.util.function.ToIntFunction;
  * conversion (quantity scale, price scale or money scale); for REDUCING and reduce-only: |position| available to
  * reduce / open quantity on the order's side including it; for throttles: the limit / the count this command
  * would make.
+ *
+ * <p>State is found by index, not by hash: per account in an array by dense account id, per account and instrument
+ * in flat arrays laid out by a {@link PairGrid}, grown on {@link Op#ADD_ACCOUNT} and {@link Op#ADD_INSTRUMENT}
+ * (or, used without the engine's registry, when a scope is first named). A scope beyond the grid's limits
+ * (account id {@link PairGrid#MAX_ACCOUNTS} or more, instrument id {@link PositionKeeper#MAX_INSTRUMENTS} or more,
+ * or too many account-instrument cells) cannot be given a state: such a {@link Op#SET_TRADING_STATE} or
+ * {@link Op#KILL} changes nothing.
  */
 public final class RiskEngine implements Snapshotable {
 
