@@ -18,6 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,6 +55,14 @@ public class TradingEngineBenchmark {
     @Param("1")
     public long seed;
 
+    /**
+     * Risk limits: {@code loose} (the load generator's: quantity, notional, position and rate limits, none reached)
+     * or {@code leverage} (those plus maxLeverage, so the working orders' exposure is kept; every account gets a
+     * capital).
+     */
+    @Param("loose")
+    public String limits;
+
     private CyclicFeed feed;
     private TradingEngine engine;
     private Command slot;
@@ -61,7 +71,7 @@ public class TradingEngineBenchmark {
     private long rejected;
     private String firstReject;
 
-    /** Generates the stream, defines the instrument and accounts, and sets the loose risk limits. */
+    /** Generates the stream, defines the instrument and accounts, and sets the risk limits. */
     @Setup(Level.Trial)
     public void setUp() {
         feed = new CyclicFeed(Mix.parse(mix).generate(seed, commands));
@@ -72,11 +82,20 @@ public class TradingEngineBenchmark {
             feed.fillDefinition(i, slot);
             run();
         }
-        RiskLimits limits = RiskLimits.parse(LoadGenerator.LOOSE_LIMITS);
+        Map<String, String> values = new LinkedHashMap<>(LoadGenerator.LOOSE_LIMITS);
+        if (limits.equals("leverage")) {
+            values.put("default.maxLeverage", "1000");
+            for (int account = 0; account < engine.registry().accountCount(); account++) {
+                engine.risk().setCapital(account, 1_000_000_000_000L);
+            }
+        } else if (!limits.equals("loose")) {
+            throw new IllegalArgumentException("limits must be loose or leverage, not " + limits);
+        }
+        RiskLimits riskLimits = RiskLimits.parse(values);
         slot.clear();
         slot.op = Op.SET_LIMITS;
-        slot.text = limits.toText();
-        slot.attachment = limits;
+        slot.text = riskLimits.toText();
+        slot.attachment = riskLimits;
         run();
     }
 

@@ -45,14 +45,11 @@ final class AveragePrices implements Snapshotable {
                     }
                 }
                 case Events.CANCELED, Events.EXPIRED -> {
-                    e.setAverages(i, average(e.orderId(i)), 0);
-                    e.setCumulative(i, filled(e.orderId(i)));
-                    forget(e.orderId(i));
+                    if (report(e, i)) {
+                        forget(e.orderId(i));
+                    }
                 }
-                default -> {
-                    e.setAverages(i, average(e.orderId(i)), 0);
-                    e.setCumulative(i, filled(e.orderId(i)));
-                }
+                default -> report(e, i);
             }
         }
     }
@@ -67,17 +64,22 @@ final class AveragePrices implements Snapshotable {
         return (v + q / 2) / q;
     }
 
-    private long average(long orderId) {
+    /**
+     * Writes the order's average and cumulative filled quantity into event i (0 and 0 without fills).
+     *
+     * @return true if the order has fills
+     */
+    private boolean report(Events e, int i) {
+        long orderId = e.orderId(i);
         long q = quantity.get(orderId);
-        if (q == NONE || q == 0) {
-            return 0;
+        if (q == NONE) {
+            e.setAverages(i, 0, 0);
+            e.setCumulative(i, 0);
+            return false;
         }
-        return (notional.get(orderId) + q / 2) / q;
-    }
-
-    private long filled(long orderId) {
-        long q = quantity.get(orderId);
-        return q == NONE ? 0 : q;
+        e.setAverages(i, q == 0 ? 0 : (notional.get(orderId) + q / 2) / q, 0);
+        e.setCumulative(i, q);
+        return true;
     }
 
     private void forget(long orderId) {

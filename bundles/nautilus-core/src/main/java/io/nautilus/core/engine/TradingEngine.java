@@ -7,6 +7,7 @@ import io.nautilus.core.InstrumentCommand;
 import io.nautilus.core.Op;
 import io.nautilus.core.Snapshotable;
 import io.nautilus.core.matching.MatchingEngine;
+import io.nautilus.core.position.PairGrid;
 import io.nautilus.core.position.PositionKeeper;
 import io.nautilus.core.risk.RiskEngine;
 
@@ -17,6 +18,10 @@ import java.util.List;
  * positions, then risk's own bookkeeping; and the admin commands that define instruments and accounts. Owns all the
  * trading state; nothing here is thread-safe, by design (the pipeline calls it from one thread, and queries run
  * between commands on that thread).
+ *
+ * <p>Risk and positions keep their per-account and per-(account, instrument) state in dense arrays indexed by the
+ * registry's ids ({@link PairGrid}); a definition grows them, so no order does. A definition that would take the
+ * accounts x instruments beyond {@link PairGrid}'s limits is rejected like any invalid definition.
  */
 public final class TradingEngine implements CommandProcessor {
 
@@ -95,6 +100,9 @@ public final class TradingEngine implements CommandProcessor {
         try {
             def = Registry.instrumentOf(c);
             String problem = registry.problem(def);
+            if (problem == null) {
+                problem = PairGrid.problem(Math.max(0, registry.accountCount() - 1), def.id());
+            }
             if (problem != null) {
                 throw new IllegalArgumentException(problem);
             }
@@ -124,11 +132,16 @@ public final class TradingEngine implements CommandProcessor {
             rejectDefinition(c);
             return;
         }
+        if (PairGrid.problem(def.id(), Math.max(0, registry.instrumentCount() - 1)) != null) {
+            rejectDefinition(c);
+            return;
+        }
         String problem = registry.define(def);
         if (problem != null) {
             rejectDefinition(c);
             return;
         }
+        positions.defineAccount(def.id());
         matching.defineAccount(def.id(), def.stp());
         risk.apply(c);
     }

@@ -6,7 +6,6 @@ import io.nautilus.core.Command;
 import io.nautilus.core.Events;
 import io.nautilus.core.Op;
 import io.nautilus.core.Snapshotable;
-import org.agrona.collections.Int2ObjectHashMap;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -42,6 +41,11 @@ import java.util.List;
  * {@link #apply} throws {@link ArithmeticException} naming the values (a configuration error, not a hot-path
  * outcome).
  *
+ * <p>Layout: an account's position in an instrument is found in a flat array laid out by a {@link PairGrid} (one
+ * row of instruments per account), grown when an instrument ({@link #defineInstrument}) or an account
+ * ({@link #defineAccount}) is defined, so a look-up is an array read; each account also keeps its positions in a
+ * dense list for the totals.
+ *
  * <p>Single writer: all methods run on the core's writer thread. {@link #apply} and {@link #mark} allocate
  * nothing once an account's position in an instrument exists; the view methods allocate.
  */
@@ -66,7 +70,12 @@ public final class PositionKeeper implements Snapshotable {
     private long[] takerFeeBps = new long[0];
     private long[] feePerUnit = new long[0];
     private long[] mark = new long[0];
-    private Int2ObjectHashMap<AccountPositions> accounts = new Int2ObjectHashMap<>();
+    /** By dense account id; null = no position record yet. */
+    private AccountPositions[] accounts = new AccountPositions[0];
+    private int accountCount;
+    /** Positions by (account, instrument), laid out by {@link #grid}; null = never traded. */
+    private Position[] cells = new Position[0];
+    private PairGrid grid = PairGrid.EMPTY;
     private FeeModel feeModel;
 
     /**
@@ -139,6 +148,7 @@ public final class PositionKeeper implements Snapshotable {
         }
         checkFee("maker fee", makerFeeBps);
         checkFee("taker fee", takerFeeBps);
+        PairGrid grown = grid.grownFor(Math.max(0, grid.rows() - 1), instrument);
         ensureInstrumentCapacity(instrument);
         if (defined[instrument]
                 && (this.priceScale[instrument] != priceScale || this.quantityScale[instrument] != quantityScale)
@@ -157,6 +167,36 @@ public final class PositionKeeper implements Snapshotable {
         this.makerFeeBps[instrument] = makerFeeBps;
         this.takerFeeBps[instrument] = takerFeeBps;
         this.feePerUnit[instrument] = feePerUnit;
+        regrid(grown);
+    }
+
+    /**
+     * Makes room for an account's positions in every defined instrument (the engine calls it when the account is
+     * defined, so that no trade grows the layout).
+     *
+     * @param account dense account id, 0 to {@link PairGrid#MAX_ACCOUNTS} - 1
+     * @throws IllegalArgumentException if the account is out of range or the accounts x instruments exceed
+     *                                  {@link PairGrid#MAX_CELLS}
+     */
+    public void defineAccount(int account) {
+        regrid(grid.grownFor(account, Math.max(0, instrumentCount() - 1)));
+    }
+
+    private void regrid(PairGrid grown) {
+        if (grown != grid) {
+            cells = grown.copy(cells, grid);
+            grid = grown;
+        }
+    }
+
+    /** @return the highest defined instrument id + 1 (0 if none) */
+    public int instrumentCount() {
+        for (int i = defined.length - 1; i >= 0; i--) {
+            if (defined[i]) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static void checkFee(String name, long bps) {
@@ -166,12 +206,21 @@ public final class PositionKeeper implements Snapshotable {
     }
 
     private boolean hasPositions(int instrument) {
-        for (AccountPositions account : accounts.values()) {
-            if (account.get(instrument) != null) {
+        for (int account = 0; account < accounts.length; account++) {
+            if (get(account, instrument) != null) {
                 return true;
             }
         }
         return false;
+    }
+
+    private Position get(int account, int instrument) {
+        PairGrid g = grid;
+        return g.holds(account, instrument) ? cells[g.index(account, instrument)] : null;
+    }
+
+    private AccountPositions account(int account) {
+        return account >= 0 && account < accounts.length ? accounts[account] : null;
     }
 
     private void ensureInstrumentCapacity(int instrument) {
@@ -314,12 +363,32 @@ public final class PositionKeeper implements Snapshotable {
     }
 
     private Position position(int account, int instrument) {
-        AccountPositions positions = accounts.get(account);
+        PairGrid g = grid;
+        if (g.holds(account, instrument)) {
+            Position p = cells[g.index(account, instrument)];
+            if (p != null) {
+                return p;
+            }
+        }
+        return newPosition(account, instrument);
+    }
+
+    private Position newPosition(int account, int instrument) {
+        regrid(grid.grownFor(account, instrument));
+        if (account >= accounts.length) {
+            accounts = Arrays.copyOf(accounts, (int) Math.min(PairGrid.MAX_ACCOUNTS,
+                    Math.max(account + 1L, Math.max(16L, accounts.length * 2L))));
+        }
+        AccountPositions positions = accounts[account];
         if (positions == null) {
             positions = new AccountPositions(account);
-            accounts.put(account, positions);
+            accounts[account] = positions;
+            accountCount++;
         }
-        return positions.getOrCreate(instrument);
+        Position p = new Position(account, instrument);
+        positions.add(p);
+        cells[grid.index(account, instrument)] = p;
+        return p;
     }
 
     /**
@@ -328,11 +397,7 @@ public final class PositionKeeper implements Snapshotable {
      * @return the signed position quantity (quantity scale), 0 if none
      */
     public long quantity(int account, int instrument) {
-        AccountPositions positions = accounts.get(account);
-        if (positions == null) {
-            return 0;
-        }
-        Position p = positions.get(instrument);
+        Position p = get(account, instrument);
         return p == null ? 0 : p.quantity;
     }
 
@@ -341,7 +406,7 @@ public final class PositionKeeper implements Snapshotable {
      * @return realised P&amp;L over all instruments, money scale
      */
     public long realised(int account) {
-        AccountPositions positions = accounts.get(account);
+        AccountPositions positions = account(account);
         long sum = 0;
         if (positions != null) {
             for (int k = 0; k < positions.count; k++) {
@@ -357,7 +422,7 @@ public final class PositionKeeper implements Snapshotable {
      * @return unrealised P&amp;L at the marks over all instruments, money scale
      */
     public long unrealised(int account) {
-        AccountPositions positions = accounts.get(account);
+        AccountPositions positions = account(account);
         long sum = 0;
         if (positions != null) {
             for (int k = 0; k < positions.count; k++) {
@@ -373,7 +438,7 @@ public final class PositionKeeper implements Snapshotable {
      * @return fees paid over all instruments, money scale
      */
     public long fees(int account) {
-        AccountPositions positions = accounts.get(account);
+        AccountPositions positions = account(account);
         long sum = 0;
         if (positions != null) {
             for (int k = 0; k < positions.count; k++) {
@@ -391,7 +456,7 @@ public final class PositionKeeper implements Snapshotable {
      * @return realised + unrealised - fees over all instruments, money scale
      */
     public long netPnl(int account) {
-        AccountPositions positions = accounts.get(account);
+        AccountPositions positions = account(account);
         long sum = 0;
         if (positions != null) {
             for (int k = 0; k < positions.count; k++) {
@@ -412,7 +477,7 @@ public final class PositionKeeper implements Snapshotable {
      * @return the exposure, money scale
      */
     public long grossExposure(int account) {
-        AccountPositions positions = accounts.get(account);
+        AccountPositions positions = account(account);
         long sum = 0;
         if (positions != null) {
             for (int k = 0; k < positions.count; k++) {
@@ -431,8 +496,7 @@ public final class PositionKeeper implements Snapshotable {
      * @return the exposure, money scale; 0 if the account never traded the instrument
      */
     public long exposure(int account, int instrument) {
-        AccountPositions positions = accounts.get(account);
-        Position p = positions == null ? null : positions.get(instrument);
+        Position p = get(account, instrument);
         return p == null ? 0 : toMoney(exposureRaw(p), rawScale(instrument));
     }
 
@@ -472,12 +536,13 @@ public final class PositionKeeper implements Snapshotable {
      * @return ids of every account with a position record, ascending
      */
     public int[] accounts() {
-        int[] ids = new int[accounts.size()];
+        int[] ids = new int[accountCount];
         int k = 0;
-        for (AccountPositions positions : accounts.values()) {
-            ids[k++] = positions.account;
+        for (AccountPositions positions : accounts) {
+            if (positions != null) {
+                ids[k++] = positions.account;
+            }
         }
-        Arrays.sort(ids);
         return ids;
     }
 
@@ -487,8 +552,7 @@ public final class PositionKeeper implements Snapshotable {
      * @return the position, or null if the account never traded the instrument
      */
     public PositionView view(int account, int instrument) {
-        AccountPositions positions = accounts.get(account);
-        Position p = positions == null ? null : positions.get(instrument);
+        Position p = get(account, instrument);
         return p == null ? null : view(p);
     }
 
@@ -497,7 +561,7 @@ public final class PositionKeeper implements Snapshotable {
      * @return the account's positions (flat ones included), ascending by instrument id
      */
     public List<PositionView> positions(int account) {
-        AccountPositions positions = accounts.get(account);
+        AccountPositions positions = account(account);
         List<PositionView> views = new ArrayList<>();
         if (positions != null) {
             for (Position p : positions.sorted()) {
@@ -523,7 +587,7 @@ public final class PositionKeeper implements Snapshotable {
      * @return the account's totals (all zero for an unknown account)
      */
     public AccountTotals totals(int account) {
-        AccountPositions positions = accounts.get(account);
+        AccountPositions positions = account(account);
         int open = 0;
         for (int k = 0; positions != null && k < positions.count; k++) {
             open += positions.list[k].quantity != 0 ? 1 : 0;
@@ -570,7 +634,7 @@ public final class PositionKeeper implements Snapshotable {
         int[] ids = accounts();
         out.writeInt(ids.length);
         for (int account : ids) {
-            AccountPositions positions = accounts.get(account);
+            AccountPositions positions = accounts[account];
             out.writeInt(account);
             out.writeInt(positions.count);
             for (Position p : positions.sorted()) {
@@ -630,6 +694,9 @@ public final class PositionKeeper implements Snapshotable {
         feePerUnit = read.feePerUnit;
         mark = read.mark;
         accounts = read.accounts;
+        accountCount = read.accountCount;
+        cells = read.cells;
+        grid = read.grid;
     }
 
     private static int checkedScale(int scale) throws IOException {
@@ -639,10 +706,9 @@ public final class PositionKeeper implements Snapshotable {
         return scale;
     }
 
-    /** One account's positions: a map for lookup and a dense array for allocation-free iteration. */
+    /** One account's positions in a dense array, for allocation-free totals (the grid finds one by instrument). */
     private static final class AccountPositions {
         final int account;
-        final Int2ObjectHashMap<Position> byInstrument = new Int2ObjectHashMap<>();
         Position[] list = new Position[4];
         int count;
 
@@ -650,21 +716,11 @@ public final class PositionKeeper implements Snapshotable {
             this.account = account;
         }
 
-        Position get(int instrument) {
-            return byInstrument.get(instrument);
-        }
-
-        Position getOrCreate(int instrument) {
-            Position p = byInstrument.get(instrument);
-            if (p == null) {
-                p = new Position(account, instrument);
-                byInstrument.put(instrument, p);
-                if (count == list.length) {
-                    list = Arrays.copyOf(list, count * 2);
-                }
-                list[count++] = p;
+        void add(Position p) {
+            if (count == list.length) {
+                list = Arrays.copyOf(list, count * 2);
             }
-            return p;
+            list[count++] = p;
         }
 
         Position[] sorted() {

@@ -53,7 +53,10 @@ final class LimitValues {
             return Long.MAX_VALUE;
         }
         int s = scale[limit.ordinal()];
-        if (targetScale >= s) {
+        if (targetScale == s) {
+            return v;
+        }
+        if (targetScale > s) {
             return WideMath.saturatedMultiply(v, FixedPoint.pow10(targetScale - s));
         }
         return v / FixedPoint.pow10(s - targetScale);

@@ -1,8 +1,9 @@
 package io.nautilus.core.risk;
 
-import org.agrona.collections.Int2ObjectHashMap;
-import org.agrona.collections.Long2ObjectHashMap;
+import io.nautilus.core.position.PairGrid;
+import io.nautilus.core.position.PositionKeeper;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,9 @@ import java.util.TreeMap;
 
 /**
  * {@link RiskLimits} keyed by the core's dense account and instrument ids, ready for allocation-free lookups on
- * the writer thread. Immutable; made by {@link RiskLimits#resolve}.
+ * the writer thread: arrays indexed by account id and by instrument id, and a {@link PairGrid} for the
+ * account-in-instrument limits (ids beyond the grid's limits, which no order can carry, are left out). Immutable;
+ * made by {@link RiskLimits#resolve}.
  */
 public final class ResolvedRiskLimits {
 
@@ -22,9 +25,10 @@ public final class ResolvedRiskLimits {
     private final SortedMap<String, Integer> accountIds;
     private final SortedMap<String, Integer> instrumentIds;
     private final List<String> unresolved;
-    private final Int2ObjectHashMap<LimitValues> byAccount = new Int2ObjectHashMap<>();
-    private final Int2ObjectHashMap<LimitValues> byInstrument = new Int2ObjectHashMap<>();
-    private final Long2ObjectHashMap<LimitValues> byPair = new Long2ObjectHashMap<>();
+    private LimitValues[] byAccount = new LimitValues[0];
+    private LimitValues[] byInstrument = new LimitValues[0];
+    private PairGrid pairGrid = PairGrid.EMPTY;
+    private LimitValues[] byPair = new LimitValues[0];
     private final boolean usesExposure;
 
     ResolvedRiskLimits(RiskLimits limits, TreeMap<String, Integer> accountIds, TreeMap<String, Integer> instrumentIds,
@@ -35,19 +39,25 @@ public final class ResolvedRiskLimits {
         this.unresolved = List.copyOf(unresolved);
         accountIds.forEach((name, id) -> {
             LimitValues values = limits.account(name);
-            if (values != null) {
-                byAccount.put((int) id, values);
+            if (values != null && id < PairGrid.MAX_ACCOUNTS) {
+                if (id >= byAccount.length) {
+                    byAccount = Arrays.copyOf(byAccount, id + 1);
+                }
+                byAccount[id] = values;
             }
         });
         instrumentIds.forEach((symbol, id) -> {
             LimitValues values = limits.instrument(symbol);
-            if (values != null) {
-                byInstrument.put((int) id, values);
+            if (values != null && id < PositionKeeper.MAX_INSTRUMENTS) {
+                if (id >= byInstrument.length) {
+                    byInstrument = Arrays.copyOf(byInstrument, id + 1);
+                }
+                byInstrument[id] = values;
             }
         });
         boolean exposure = limitsExposure(limits.defaults());
-        for (LimitValues values : byAccount.values()) {
-            exposure |= limitsExposure(values);
+        for (LimitValues values : byAccount) {
+            exposure |= values != null && limitsExposure(values);
         }
         usesExposure = exposure;
         for (Map.Entry<String, TreeMap<String, LimitValues>> e : limits.pairs().entrySet()) {
@@ -57,8 +67,11 @@ public final class ResolvedRiskLimits {
             }
             e.getValue().forEach((symbol, values) -> {
                 Integer instrument = instrumentIds.get(symbol);
-                if (instrument != null) {
-                    byPair.put(RiskEngine.pairKey(account, instrument), values);
+                if (instrument != null && PairGrid.problem(account, instrument) == null) {
+                    PairGrid grown = pairGrid.grownFor(account, instrument);
+                    byPair = grown.copy(byPair, pairGrid);
+                    pairGrid = grown;
+                    byPair[pairGrid.index(account, instrument)] = values;
                 }
             });
         }
@@ -126,20 +139,21 @@ public final class ResolvedRiskLimits {
      * @return its value for the account, or -1 if unlimited
      */
     int rate(int account, Limit limit) {
-        long value = accountValue(limit, byAccount.get(account), 0);
+        long value = accountValue(limit, account(account), 0);
         return value == Long.MAX_VALUE ? -1 : (int) value;
     }
 
     LimitValues account(int account) {
-        return byAccount.get(account);
+        return account >= 0 && account < byAccount.length ? byAccount[account] : null;
     }
 
     LimitValues instrument(int instrument) {
-        return byInstrument.get(instrument);
+        return instrument >= 0 && instrument < byInstrument.length ? byInstrument[instrument] : null;
     }
 
     LimitValues pair(int account, int instrument) {
-        return byPair.get(RiskEngine.pairKey(account, instrument));
+        PairGrid g = pairGrid;
+        return g.holds(account, instrument) ? byPair[g.index(account, instrument)] : null;
     }
 
     /**

@@ -7,13 +7,13 @@ import io.nautilus.api.instrument.FixedPoint;
 import io.nautilus.api.order.RejectReason;
 import io.nautilus.core.Command;
 import io.nautilus.core.Events;
+import io.nautilus.core.InstrumentCommand;
 import io.nautilus.core.Op;
 import io.nautilus.core.Snapshotable;
 import io.nautilus.core.TradingState;
+import io.nautilus.core.position.PairGrid;
 import io.nautilus.core.position.PositionKeeper;
 import io.nautilus.core.position.WideMath;
-import org.agrona.collections.Int2ObjectHashMap;
-import org.agrona.collections.Long2LongHashMap;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -79,6 +79,13 @@ import java.util.function.ToIntFunction;
  * conversion (quantity scale, price scale or money scale); for REDUCING and reduce-only: |position| available to
  * reduce / open quantity on the order's side including it; for throttles: the limit / the count this command
  * would make.
+ *
+ * <p>State is found by index, not by hash: per account in an array by dense account id, per account and instrument
+ * in flat arrays laid out by a {@link PairGrid}, grown on {@link Op#ADD_ACCOUNT} and {@link Op#ADD_INSTRUMENT}
+ * (or, used without the engine's registry, when a scope is first named). A scope beyond the grid's limits
+ * (account id {@link PairGrid#MAX_ACCOUNTS} or more, instrument id {@link PositionKeeper#MAX_INSTRUMENTS} or more,
+ * or too many account-instrument cells) cannot be given a state: such a {@link Op#SET_TRADING_STATE} or
+ * {@link Op#KILL} changes nothing.
  */
 public final class RiskEngine implements Snapshotable {
 
@@ -115,8 +122,13 @@ public final class RiskEngine implements Snapshotable {
     private final ToIntFunction<String> accountIds;
     private final ToIntFunction<String> instrumentIds;
     private WorkingOrders orders;
-    private final Int2ObjectHashMap<AccountRisk> accounts = new Int2ObjectHashMap<>();
-    private final Long2LongHashMap pairStates = new Long2LongHashMap(0);
+    /** By dense account id; null = not seen yet. */
+    private AccountRisk[] accounts = new AccountRisk[0];
+    private int accountCount;
+    private PairGrid stateGrid = PairGrid.EMPTY;
+    /** State codes of the account-in-instrument scopes, laid out by {@link #stateGrid}. */
+    private int[] pairStates = new int[0];
+    private int pairStateCount;
     private int[] instrumentStates = new int[0];
     private int globalState;
     private ResolvedRiskLimits limits = ResolvedRiskLimits.NONE;
@@ -160,8 +172,10 @@ public final class RiskEngine implements Snapshotable {
      */
     public void setLimits(ResolvedRiskLimits resolved) {
         limits = Objects.requireNonNull(resolved, "resolved");
-        for (AccountRisk account : accounts.values()) {
-            account.sizeWindows(resolved);
+        for (AccountRisk account : accounts) {
+            if (account != null) {
+                account.sizeWindows(resolved);
+            }
         }
         orders.trackExposure(resolved.usesExposure());
     }
@@ -454,20 +468,47 @@ public final class RiskEngine implements Snapshotable {
     private int stateCode(AccountRisk account, int instrument) {
         int a = account.state;
         int i = instrument >= 0 && instrument < instrumentStates.length ? instrumentStates[instrument] : 0;
-        int p = (int) pairStates.get(pairKey(account.account, instrument));
+        int p = pairState(account.account, instrument);
         int state = Math.max(Math.max(globalState & STATE_MASK, a & STATE_MASK),
                 Math.max(i & STATE_MASK, p & STATE_MASK));
         return state | ((globalState | a | i | p) & KILLED);
     }
 
+    private int pairState(int account, int instrument) {
+        PairGrid g = stateGrid;
+        return g.holds(account, instrument) ? pairStates[g.index(account, instrument)] : 0;
+    }
+
+    /** @return the account's risk state, created (and the dense array grown) if not seen yet */
     private AccountRisk account(int id) {
-        AccountRisk account = accounts.get(id);
-        if (account == null) {
-            account = new AccountRisk(id);
-            account.sizeWindows(limits);
-            accounts.put(id, account);
+        AccountRisk[] a = accounts;
+        if (id < a.length) {
+            AccountRisk account = a[id];
+            if (account != null) {
+                return account;
+            }
         }
+        return newAccount(id);
+    }
+
+    private AccountRisk newAccount(int id) {
+        if (id < 0 || id >= PairGrid.MAX_ACCOUNTS) {
+            throw new IllegalArgumentException("account id " + id + " outside 0.." + (PairGrid.MAX_ACCOUNTS - 1));
+        }
+        if (id >= accounts.length) {
+            accounts = Arrays.copyOf(accounts, (int) Math.min(PairGrid.MAX_ACCOUNTS,
+                    Math.max(id + 1L, Math.max(16L, accounts.length * 2L))));
+        }
+        AccountRisk account = new AccountRisk(id);
+        account.sizeWindows(limits);
+        accounts[id] = account;
+        accountCount++;
         return account;
+    }
+
+    /** @return the account's risk state, or null if not seen yet */
+    private AccountRisk existing(int id) {
+        return id >= 0 && id < accounts.length ? accounts[id] : null;
     }
 
     // ------------------------------------------------------------------ apply
@@ -494,12 +535,16 @@ public final class RiskEngine implements Snapshotable {
                 }
                 case Op.SET_LIMITS -> applyLimits(c);
                 case Op.ADD_ACCOUNT -> {
-                    if (c.account >= 0 && c.price >= 0) {
+                    if (c.account >= 0 && c.account < PairGrid.MAX_ACCOUNTS && c.price >= 0) {
                         account(c.account).capital = c.price;
+                        orders.hold(c.account, 0);
                     }
                     reresolve();
                 }
-                case Op.ADD_INSTRUMENT -> reresolve();
+                case Op.ADD_INSTRUMENT -> {
+                    orders.hold(0, InstrumentCommand.id(c));
+                    reresolve();
+                }
                 default -> {
                 }
             }
@@ -631,7 +676,9 @@ public final class RiskEngine implements Snapshotable {
         if (anyAccount && anyInstrument) {
             globalState = code;
         } else if (anyInstrument) {
-            account(account).state = code;
+            if (account < PairGrid.MAX_ACCOUNTS) {
+                account(account).state = code;
+            }
         } else if (anyAccount) {
             if (instrument >= PositionKeeper.MAX_INSTRUMENTS) {
                 return;
@@ -641,11 +688,23 @@ public final class RiskEngine implements Snapshotable {
                         Math.min(PositionKeeper.MAX_INSTRUMENTS, instrumentStates.length * 2)));
             }
             instrumentStates[instrument] = code;
-        } else if (code == 0) {
-            pairStates.remove(pairKey(account, instrument));
         } else {
-            pairStates.put(pairKey(account, instrument), code);
+            setPairState(account, instrument, code);
         }
+    }
+
+    private void setPairState(int account, int instrument, int code) {
+        if (!stateGrid.holds(account, instrument)) {
+            if (code == 0 || PairGrid.problem(account, instrument) != null) {
+                return;
+            }
+            PairGrid grown = stateGrid.grownFor(account, instrument);
+            pairStates = grown.copy(pairStates, stateGrid);
+            stateGrid = grown;
+        }
+        int cell = stateGrid.index(account, instrument);
+        pairStateCount += (code != 0 ? 1 : 0) - (pairStates[cell] != 0 ? 1 : 0);
+        pairStates[cell] = code;
     }
 
     /**
@@ -656,8 +715,10 @@ public final class RiskEngine implements Snapshotable {
         for (int id : positions.accounts()) {
             account(id);
         }
-        for (AccountRisk account : accounts.values()) {
-            account.dayStartPnl = positions.netPnl(account.account);
+        for (AccountRisk account : accounts) {
+            if (account != null) {
+                account.dayStartPnl = positions.netPnl(account.account);
+            }
         }
     }
 
@@ -669,10 +730,10 @@ public final class RiskEngine implements Snapshotable {
      * @return the effective state for an order of the account in the instrument (most restrictive of all scopes)
      */
     public TradingState tradingState(int account, int instrument) {
-        AccountRisk risk = accounts.get(account);
+        AccountRisk risk = existing(account);
         int a = risk == null ? 0 : risk.state;
         int i = instrument >= 0 && instrument < instrumentStates.length ? instrumentStates[instrument] : 0;
-        int p = (int) pairStates.get(pairKey(account, instrument));
+        int p = pairState(account, instrument);
         return STATES[Math.max(Math.max(globalState & STATE_MASK, a & STATE_MASK),
                 Math.max(i & STATE_MASK, p & STATE_MASK))];
     }
@@ -700,13 +761,13 @@ public final class RiskEngine implements Snapshotable {
             return globalState;
         }
         if (instrument == Command.ANY) {
-            AccountRisk risk = accounts.get(account);
+            AccountRisk risk = existing(account);
             return risk == null ? 0 : risk.state;
         }
         if (account == Command.ANY) {
             return instrument >= 0 && instrument < instrumentStates.length ? instrumentStates[instrument] : 0;
         }
-        return (int) pairStates.get(pairKey(account, instrument));
+        return pairState(account, instrument);
     }
 
     /**
@@ -740,7 +801,7 @@ public final class RiskEngine implements Snapshotable {
         List<ScopeState> states = new ArrayList<>();
         states.add(scopeState(Command.ANY, Command.ANY, globalState));
         for (int id : sortedAccountIds()) {
-            int code = accounts.get(id).state;
+            int code = accounts[id].state;
             if (code != 0) {
                 states.add(scopeState(id, Command.ANY, code));
             }
@@ -751,7 +812,9 @@ public final class RiskEngine implements Snapshotable {
             }
         }
         for (long key : sortedPairKeys()) {
-            states.add(scopeState((int) (key >> 32), (int) key, (int) pairStates.get(key)));
+            int account = (int) (key >> 32);
+            int instrument = (int) key;
+            states.add(scopeState(account, instrument, pairState(account, instrument)));
         }
         return states;
     }
@@ -761,22 +824,25 @@ public final class RiskEngine implements Snapshotable {
     }
 
     private int[] sortedAccountIds() {
-        int[] ids = new int[accounts.size()];
+        int[] ids = new int[accountCount];
         int k = 0;
-        for (AccountRisk account : accounts.values()) {
-            ids[k++] = account.account;
+        for (AccountRisk account : accounts) {
+            if (account != null) {
+                ids[k++] = account.account;
+            }
         }
-        Arrays.sort(ids);
         return ids;
     }
 
+    /** @return (account &lt;&lt; 32 | instrument) of every scope with a state, ascending (the grid is row-major) */
     private long[] sortedPairKeys() {
-        long[] keys = new long[pairStates.size()];
+        long[] keys = new long[pairStateCount];
         int k = 0;
-        for (Long2LongHashMap.KeyIterator it = pairStates.keySet().iterator(); it.hasNext(); ) {
-            keys[k++] = it.nextValue();
+        for (int cell = 0; cell < pairStates.length; cell++) {
+            if (pairStates[cell] != 0) {
+                keys[k++] = pairKey(stateGrid.account(cell), stateGrid.instrument(cell));
+            }
         }
-        Arrays.sort(keys);
         return keys;
     }
 
@@ -799,7 +865,7 @@ public final class RiskEngine implements Snapshotable {
      * @return its configured capital, money scale (0 if none)
      */
     public long capital(int account) {
-        AccountRisk risk = accounts.get(account);
+        AccountRisk risk = existing(account);
         return risk == null ? 0 : risk.capital;
     }
 
@@ -836,7 +902,7 @@ public final class RiskEngine implements Snapshotable {
      * @return loss since the start of the day (positive = loss), money scale
      */
     public long dailyLoss(int account) {
-        AccountRisk risk = accounts.get(account);
+        AccountRisk risk = existing(account);
         return (risk == null ? 0 : risk.dayStartPnl) - positions.netPnl(account);
     }
 
@@ -923,12 +989,12 @@ public final class RiskEngine implements Snapshotable {
         out.writeInt(keys.length);
         for (long key : keys) {
             out.writeLong(key);
-            out.writeInt((int) pairStates.get(key));
+            out.writeInt(pairState((int) (key >> 32), (int) key));
         }
         int[] ids = sortedAccountIds();
         out.writeInt(ids.length);
         for (int id : ids) {
-            AccountRisk account = accounts.get(id);
+            AccountRisk account = accounts[id];
             out.writeInt(id);
             out.writeInt(account.state);
             out.writeLong(account.dayStartPnl);
@@ -982,13 +1048,22 @@ public final class RiskEngine implements Snapshotable {
             }
             instrumentCodes[instrument] = in.readInt();
         }
-        Long2LongHashMap pairs = new Long2LongHashMap(0);
+        long[] pairKeys = new long[0];
+        int[] pairCodes = new int[0];
         count = in.readInt();
-        for (int k = 0; k < count; k++) {
-            long key = in.readLong();
-            pairs.put(key, in.readInt());
+        if (count < 0) {
+            throw new IOException("invalid pair state count " + count + " in risk snapshot");
         }
-        Int2ObjectHashMap<AccountRisk> readAccounts = new Int2ObjectHashMap<>();
+        for (int k = 0; k < count; k++) {
+            if (k == pairKeys.length) {
+                pairKeys = Arrays.copyOf(pairKeys, Math.max(16, k * 2));
+                pairCodes = Arrays.copyOf(pairCodes, pairKeys.length);
+            }
+            pairKeys[k] = in.readLong();
+            pairCodes[k] = in.readInt();
+        }
+        int pairCount = count;
+        List<AccountRisk> readAccounts = new ArrayList<>();
         count = in.readInt();
         for (int k = 0; k < count; k++) {
             AccountRisk account = new AccountRisk(in.readInt());
@@ -997,7 +1072,10 @@ public final class RiskEngine implements Snapshotable {
             account.capital = v1 ? 0 : in.readLong();
             account.orders.read(in);
             account.cancels.read(in);
-            readAccounts.put(account.account, account);
+            if (account.account < 0 || account.account >= PairGrid.MAX_ACCOUNTS) {
+                throw new IOException("invalid account " + account.account + " in risk snapshot");
+            }
+            readAccounts.add(account);
         }
         WorkingOrders readOrders = new WorkingOrders(positions);
         readOrders.read(in, !v1);
@@ -1006,10 +1084,22 @@ public final class RiskEngine implements Snapshotable {
         limits = resolved;
         globalState = global;
         instrumentStates = instrumentCodes;
-        pairStates.clear();
-        pairStates.putAll(pairs);
-        accounts.clear();
-        accounts.putAll(readAccounts);
+        stateGrid = PairGrid.EMPTY;
+        pairStates = new int[0];
+        pairStateCount = 0;
+        for (int k = 0; k < pairCount; k++) {
+            setPairState((int) (pairKeys[k] >> 32), (int) pairKeys[k], pairCodes[k]);
+        }
+        accounts = new AccountRisk[0];
+        accountCount = 0;
+        for (AccountRisk account : readAccounts) {
+            if (existing(account.account) == null) {
+                newAccount(account.account);
+            }
+            accounts[account.account] = account;
+            orders.hold(account.account, 0);
+        }
+        orders.hold(0, Math.max(0, positions.instrumentCount() - 1));
     }
 
     private static Map<String, Integer> readIds(DataInput in) throws IOException {

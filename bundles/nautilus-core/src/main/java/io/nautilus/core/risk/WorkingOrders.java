@@ -1,5 +1,6 @@
 package io.nautilus.core.risk;
 
+import io.nautilus.core.position.PairGrid;
 import io.nautilus.core.position.PositionKeeper;
 import io.nautilus.core.position.WideMath;
 import org.agrona.collections.Long2LongHashMap;
@@ -12,7 +13,9 @@ import java.util.Arrays;
 /**
  * The working orders risk knows of (from ACCEPTED/TRADE/CANCELED/REDUCED/REPLACED/EXPIRED events) and their open
  * quantity per account, instrument and side. Parallel arrays of slots with a free list; grows by doubling, so
- * steady state allocates nothing.
+ * steady state allocates nothing. The per-(account, instrument) sums live in flat arrays laid out by a
+ * {@link PairGrid}, grown when an account or instrument is defined ({@link #hold}) or, outside the engine, when an
+ * order of a new pair arrives.
  *
  * <p>While {@link #trackExposure tracked} (a leverage or concentration limit is configured), it also keeps,
  * incrementally, the working orders' exposure: per account and instrument the sum of {@code open * exposure price}
@@ -27,9 +30,10 @@ final class WorkingOrders {
     private static final int INITIAL_CAPACITY = 1024;
 
     private final Long2LongHashMap slotById = new Long2LongHashMap(INITIAL_CAPACITY * 2, 0.65f, -1);
-    private final Long2LongHashMap buyOpen = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
-    private final Long2LongHashMap sellOpen = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
-    private final Long2LongHashMap notional = new Long2LongHashMap(INITIAL_CAPACITY, 0.65f, 0);
+    private PairGrid grid = PairGrid.EMPTY;
+    private long[] buyOpen = new long[0];
+    private long[] sellOpen = new long[0];
+    private long[] notional = new long[0];
     private final PositionKeeper positions;
     private long[] accountExposure = new long[64];
     private boolean exposureTracked;
@@ -46,14 +50,50 @@ final class WorkingOrders {
     private int[] free = new int[INITIAL_CAPACITY];
     private int freeCount;
     private int top;
+    /** The last id looked up or added and its slot (-1 = not working): a command's events mostly name its order. */
+    private long lastId = Long.MIN_VALUE;
+    private int lastSlot = -1;
 
     /** @param positions the instruments' scales and the money scale, for the working exposure in money */
     WorkingOrders(PositionKeeper positions) {
         this.positions = positions;
     }
 
+    /**
+     * Grows the per-pair sums to hold a pair (and every pair with smaller ids); a no-op when they already do.
+     *
+     * @return false if the pair is beyond {@link PairGrid}'s limits (nothing changed)
+     */
+    boolean hold(int acct, int instr) {
+        if (grid.holds(acct, instr)) {
+            return true;
+        }
+        PairGrid grown;
+        try {
+            grown = grid.grownFor(acct, instr);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (grown != grid) {
+            buyOpen = grown.copy(buyOpen, grid);
+            sellOpen = grown.copy(sellOpen, grid);
+            notional = grown.copy(notional, grid);
+            grid = grown;
+        }
+        if (grid.rows() > accountExposure.length) {
+            accountExposure = Arrays.copyOf(accountExposure, grid.rows());
+        }
+        return true;
+    }
+
     int slot(long orderId) {
-        return (int) slotById.get(orderId);
+        if (orderId == lastId) {
+            return lastSlot;
+        }
+        int s = (int) slotById.get(orderId);
+        lastId = orderId;
+        lastSlot = s;
+        return s;
     }
 
     int size() {
@@ -93,7 +133,8 @@ final class WorkingOrders {
     }
 
     /**
-     * Adds an order (or updates it, if the id is known); an open quantity of 0 or less adds nothing.
+     * Adds an order (or updates it, if the id is known); an open quantity of 0 or less, or an account or
+     * instrument id outside the {@link PairGrid}'s limits (the engine refuses such definitions), adds nothing.
      *
      * @param priceForExposure price its open quantity counts at in the exposure (price scale; its absolute value
      *                         is used)
@@ -104,7 +145,7 @@ final class WorkingOrders {
         if (existing >= 0) {
             remove(existing);
         }
-        if (openQty <= 0) {
+        if (openQty <= 0 || !hold(acct, instr)) {
             return;
         }
         int s = freeCount > 0 ? free[--freeCount] : nextSlot();
@@ -118,6 +159,8 @@ final class WorkingOrders {
         flags[s] = orderFlags;
         exposurePrice[s] = priceForExposure == Long.MIN_VALUE ? 0 : Math.abs(priceForExposure);
         slotById.put(orderId, s);
+        lastId = orderId;
+        lastSlot = s;
         setOpen(s, openQty);
     }
 
@@ -170,6 +213,9 @@ final class WorkingOrders {
         addWorking(slot, -open[slot]);
         open[slot] = 0;
         slotById.remove(id[slot]);
+        if (id[slot] == lastId) {
+            lastSlot = -1;
+        }
         free[freeCount++] = slot;
     }
 
@@ -177,13 +223,11 @@ final class WorkingOrders {
         if (delta == 0) {
             return;
         }
-        Long2LongHashMap side = buy[slot] ? buyOpen : sellOpen;
-        long key = RiskEngine.pairKey(account[slot], instrument[slot]);
-        long total = side.get(key) + delta;
-        if (total == 0) {
-            side.remove(key);
+        int cell = grid.index(account[slot], instrument[slot]);
+        if (buy[slot]) {
+            buyOpen[cell] += delta;
         } else {
-            side.put(key, total);
+            sellOpen[cell] += delta;
         }
         if (exposureTracked) {
             addNotional(slot, delta < 0 ? -WideMath.saturatedMultiply(-delta, exposurePrice[slot])
@@ -201,7 +245,7 @@ final class WorkingOrders {
             return;
         }
         exposureTracked = on;
-        notional.clear();
+        Arrays.fill(notional, 0);
         Arrays.fill(accountExposure, 0);
         if (on) {
             for (int s = 0; s < top; s++) {
@@ -221,17 +265,13 @@ final class WorkingOrders {
         if (delta == 0) {
             return;
         }
-        long key = RiskEngine.pairKey(account[slot], instrument[slot]);
-        long before = notional.get(key);
-        long after = WideMath.saturatedAdd(before, delta);
-        if (after == 0) {
-            notional.remove(key);
-        } else {
-            notional.put(key, after);
-        }
         int acct = account[slot];
         int instr = instrument[slot];
-        if (acct < 0 || !positions.isDefined(instr)) {
+        int cell = grid.index(acct, instr);
+        long before = notional[cell];
+        long after = WideMath.saturatedAdd(before, delta);
+        notional[cell] = after;
+        if (!positions.isDefined(instr)) {
             return;
         }
         if (acct >= accountExposure.length) {
@@ -247,7 +287,7 @@ final class WorkingOrders {
      */
     long notional(int acct, int instr) {
         if (exposureTracked) {
-            return notional.get(RiskEngine.pairKey(acct, instr));
+            return grid.holds(acct, instr) ? notional[grid.index(acct, instr)] : 0;
         }
         long sum = 0;
         for (int s = 0; s < top; s++) {
@@ -283,7 +323,10 @@ final class WorkingOrders {
 
     /** @return open quantity of the account's working orders in the instrument on one side */
     long working(int acct, int instr, boolean isBuy) {
-        return (isBuy ? buyOpen : sellOpen).get(RiskEngine.pairKey(acct, instr));
+        if (!grid.holds(acct, instr)) {
+            return 0;
+        }
+        return (isBuy ? buyOpen : sellOpen)[grid.index(acct, instr)];
     }
 
     /** @return number of working orders of the account (a scan: for queries, not the hot path) */
@@ -299,12 +342,14 @@ final class WorkingOrders {
 
     void clear() {
         slotById.clear();
-        buyOpen.clear();
-        sellOpen.clear();
-        notional.clear();
+        Arrays.fill(buyOpen, 0);
+        Arrays.fill(sellOpen, 0);
+        Arrays.fill(notional, 0);
         Arrays.fill(accountExposure, 0);
         freeCount = 0;
         top = 0;
+        lastId = Long.MIN_VALUE;
+        lastSlot = -1;
     }
 
     /** Writes the orders ascending by id (the per-side totals and exposures are derived from them on read). */
