@@ -77,63 +77,61 @@ public record ExecutionReport(long execId, long clientOrderId, long origClientOr
         Objects.requireNonNull(rejectReason, "rejectReason");
         Objects.requireNonNull(cancelReason, "cancelReason");
         Objects.requireNonNull(liquidity, "liquidity");
-        String report = "execution report " + execId + " (" + execType + " " + status + ", order " + clientOrderId
-                + ")";
         if (execId <= 0 || clientOrderId <= 0) {
-            throw new IllegalArgumentException(report + ": exec id and client order id must be greater than zero");
+            throw invalid(execId, execType, status, clientOrderId, ": exec id and client order id must be greater than zero");
         }
         if (origClientOrderId < 0 || orderId < 0) {
-            throw new IllegalArgumentException(report + ": original client order id " + origClientOrderId
+            throw invalid(execId, execType, status, clientOrderId, ": original client order id " + origClientOrderId
                     + " and order id " + orderId + " must not be negative");
         }
         if (leavesQuantity < 0 || cumulativeQuantity < 0) {
-            throw new IllegalArgumentException(report + ": leaves " + leavesQuantity + " and cumulative "
+            throw invalid(execId, execType, status, clientOrderId, ": leaves " + leavesQuantity + " and cumulative "
                     + cumulativeQuantity + " quantities must not be negative");
         }
         if (execType.isFill()) {
             if (lastQuantity <= 0 || lastPrice == FixedPoint.NULL) {
-                throw new IllegalArgumentException(report + ": a fill needs a last price and a last quantity"
+                throw invalid(execId, execType, status, clientOrderId, ": a fill needs a last price and a last quantity"
                         + " greater than zero, got " + lastQuantity);
             }
             if (lastQuantity > cumulativeQuantity) {
-                throw new IllegalArgumentException(report + ": last quantity " + lastQuantity
+                throw invalid(execId, execType, status, clientOrderId, ": last quantity " + lastQuantity
                         + " exceeds cumulative quantity " + cumulativeQuantity);
             }
         } else if (lastQuantity != 0 || lastPrice != FixedPoint.NULL || liquidity != Liquidity.NONE) {
-            throw new IllegalArgumentException(report + ": only fills carry a last price, last quantity or liquidity");
+            throw invalid(execId, execType, status, clientOrderId, ": only fills carry a last price, last quantity or liquidity");
         }
         if (execType == ExecType.FILL && leavesQuantity != 0) {
-            throw new IllegalArgumentException(report + ": a complete fill leaves 0, got " + leavesQuantity);
+            throw invalid(execId, execType, status, clientOrderId, ": a complete fill leaves 0, got " + leavesQuantity);
         }
         if (execType == ExecType.PARTIAL_FILL && leavesQuantity == 0) {
-            throw new IllegalArgumentException(report + ": a partial fill leaves quantity working, got 0");
+            throw invalid(execId, execType, status, clientOrderId, ": a partial fill leaves quantity working, got 0");
         }
         if (status.isFinished() && leavesQuantity != 0) {
-            throw new IllegalArgumentException(report + ": a finished order leaves 0, got " + leavesQuantity);
+            throw invalid(execId, execType, status, clientOrderId, ": a finished order leaves 0, got " + leavesQuantity);
         }
         boolean statusReject = execType == ExecType.ORDER_STATUS && status == OrderStatus.REJECTED;
         if (execType == ExecType.REJECTED && rejectReason == RejectReason.NONE
                 || execType != ExecType.REJECTED && !statusReject && rejectReason != RejectReason.NONE) {
-            throw new IllegalArgumentException(report + ": a reject reason is required for REJECTED and allowed"
+            throw invalid(execId, execType, status, clientOrderId, ": a reject reason is required for REJECTED and allowed"
                     + " otherwise only for an ORDER_STATUS of a rejected or unknown order, got " + rejectReason);
         }
         if (execType == ExecType.CANCELED && cancelReason == CancelReason.NONE) {
-            throw new IllegalArgumentException(report + ": a cancel needs a cancel reason");
+            throw invalid(execId, execType, status, clientOrderId, ": a cancel needs a cancel reason");
         }
         if (cancelReason != CancelReason.NONE && execType != ExecType.CANCELED && execType != ExecType.EXPIRED) {
-            throw new IllegalArgumentException(report + ": cancel reason " + cancelReason
+            throw invalid(execId, execType, status, clientOrderId, ": cancel reason " + cancelReason
                     + " is only allowed on CANCELED or EXPIRED");
         }
         if ((cumulativeQuantity > 0) != (averagePrice != FixedPoint.NULL)) {
-            throw new IllegalArgumentException(report + ": an average price is required once something is filled"
+            throw invalid(execId, execType, status, clientOrderId, ": an average price is required once something is filled"
                     + " and only then; cumulative quantity " + cumulativeQuantity);
         }
         if (transactTimeNanos < 0 || publishTimeNanos < 0) {
-            throw new IllegalArgumentException(report + ": times must not be negative, got transact "
+            throw invalid(execId, execType, status, clientOrderId, ": times must not be negative, got transact "
                     + transactTimeNanos + " and publish " + publishTimeNanos);
         }
         if (fee != 0 && !execType.isFill()) {
-            throw new IllegalArgumentException(report + ": only fills carry a fee, got " + fee);
+            throw invalid(execId, execType, status, clientOrderId, ": only fills carry a fee, got " + fee);
         }
     }
 
@@ -194,5 +192,12 @@ public record ExecutionReport(long execId, long clientOrderId, long origClientOr
      */
     public long signedLastQuantity() {
         return side.signed(lastQuantity);
+    }
+
+    /** The exception for a report that contradicts itself; the text is built only when one is thrown. */
+    private static IllegalArgumentException invalid(long execId, ExecType execType, OrderStatus status,
+                                                    long clientOrderId, String problem) {
+        return new IllegalArgumentException("execution report " + execId + " (" + execType + " " + status
+                + ", order " + clientOrderId + ")" + problem);
     }
 }
