@@ -7,8 +7,9 @@ import io.nautilus.api.order.RejectReason;
 import java.util.Arrays;
 
 /**
- * The events one {@link Command} produced, in the order they happened, as parallel primitive arrays (a
- * struct-of-arrays that grows rarely and is reused, so recording events does not allocate in steady state).
+ * The events one {@link Command} produced, in the order they happened, as primitive records packed in one long
+ * array (an array of structs that grows rarely and is reused, so recording events does not allocate in steady
+ * state).
  *
  * <p>Field meaning per {@link #type(int)} (every event has orderId, account, instrument and side of "its" order):
  * <ul>
@@ -55,26 +56,32 @@ public final class Events {
 
     private static final int INITIAL_CAPACITY = 8;
 
+    /*
+     * One event = STRIDE consecutive longs of one array (two cache lines), so recording an event touches two lines
+     * instead of one line in each of nineteen arrays: the events of a command live in its ring slot, and a slot is
+     * cold when the ring comes round to it.
+     */
+    private static final int STRIDE = 16;
+    private static final int HEADER = 0;          // type (bits 0-7) | side (bits 8-15) | reason (bits 32-63)
+    private static final int ORDER = 1;
+    private static final int COUNTER_ORDER = 2;
+    private static final int ACCOUNTS = 3;        // account (low 32 bits) | counter account (high 32 bits)
+    private static final int INSTRUMENT = 4;
+    private static final int PRICE = 5;
+    private static final int QTY = 6;
+    private static final int LEAVES = 7;
+    private static final int COUNTER_LEAVES = 8;
+    private static final int VALUE = 9;
+    private static final int VALUE2 = 10;
+    private static final int AVERAGE = 11;
+    private static final int COUNTER_AVERAGE = 12;
+    private static final int CUMULATIVE = 13;
+    private static final int FEE = 14;
+    private static final int COUNTER_FEE = 15;
+    private static final long NO_COUNTER_ACCOUNT = (long) Command.ANY << 32;
+
     private int size;
-    private byte[] type = new byte[INITIAL_CAPACITY];
-    private long[] orderId = new long[INITIAL_CAPACITY];
-    private long[] counterOrderId = new long[INITIAL_CAPACITY];
-    private int[] account = new int[INITIAL_CAPACITY];
-    private int[] counterAccount = new int[INITIAL_CAPACITY];
-    private int[] instrument = new int[INITIAL_CAPACITY];
-    private byte[] side = new byte[INITIAL_CAPACITY];
-    private long[] price = new long[INITIAL_CAPACITY];
-    private long[] qty = new long[INITIAL_CAPACITY];
-    private long[] leaves = new long[INITIAL_CAPACITY];
-    private long[] counterLeaves = new long[INITIAL_CAPACITY];
-    private int[] reason = new int[INITIAL_CAPACITY];
-    private long[] value = new long[INITIAL_CAPACITY];
-    private long[] value2 = new long[INITIAL_CAPACITY];
-    private long[] average = new long[INITIAL_CAPACITY];
-    private long[] counterAverage = new long[INITIAL_CAPACITY];
-    private long[] cumulative = new long[INITIAL_CAPACITY];
-    private long[] fee = new long[INITIAL_CAPACITY];
-    private long[] counterFee = new long[INITIAL_CAPACITY];
+    private long[] data = new long[INITIAL_CAPACITY * STRIDE];
 
     /** Forgets every event (keeps the arrays). */
     public void clear() {
@@ -86,54 +93,29 @@ public final class Events {
         return size;
     }
 
-    private int next() {
-        if (size == type.length) {
-            int capacity = type.length * 2;
-            type = Arrays.copyOf(type, capacity);
-            orderId = Arrays.copyOf(orderId, capacity);
-            counterOrderId = Arrays.copyOf(counterOrderId, capacity);
-            account = Arrays.copyOf(account, capacity);
-            counterAccount = Arrays.copyOf(counterAccount, capacity);
-            instrument = Arrays.copyOf(instrument, capacity);
-            side = Arrays.copyOf(side, capacity);
-            price = Arrays.copyOf(price, capacity);
-            qty = Arrays.copyOf(qty, capacity);
-            leaves = Arrays.copyOf(leaves, capacity);
-            counterLeaves = Arrays.copyOf(counterLeaves, capacity);
-            reason = Arrays.copyOf(reason, capacity);
-            value = Arrays.copyOf(value, capacity);
-            value2 = Arrays.copyOf(value2, capacity);
-            average = Arrays.copyOf(average, capacity);
-            counterAverage = Arrays.copyOf(counterAverage, capacity);
-            cumulative = Arrays.copyOf(cumulative, capacity);
-            fee = Arrays.copyOf(fee, capacity);
-            counterFee = Arrays.copyOf(counterFee, capacity);
+    private int add(byte eventType, long order, int acct, int instr, Side s, long px, long quantity, long open) {
+        if ((size + 1) * STRIDE > data.length) {
+            data = Arrays.copyOf(data, data.length * 2);
         }
         int i = size++;
-        counterOrderId[i] = 0;
-        counterAccount[i] = Command.ANY;
-        counterLeaves[i] = 0;
-        reason[i] = 0;
-        value[i] = 0;
-        value2[i] = 0;
-        average[i] = 0;
-        counterAverage[i] = 0;
-        cumulative[i] = 0;
-        fee[i] = 0;
-        counterFee[i] = 0;
-        return i;
-    }
-
-    private int add(byte eventType, long order, int acct, int instr, Side s, long px, long quantity, long open) {
-        int i = next();
-        type[i] = eventType;
-        orderId[i] = order;
-        account[i] = acct;
-        instrument[i] = instr;
-        side[i] = encode(s);
-        price[i] = px;
-        qty[i] = quantity;
-        leaves[i] = open;
+        long[] d = data;
+        int b = i * STRIDE;
+        d[b + HEADER] = (eventType & 0xFFL) | (long) encode(s) << 8;
+        d[b + ORDER] = order;
+        d[b + COUNTER_ORDER] = 0;
+        d[b + ACCOUNTS] = (acct & 0xFFFFFFFFL) | NO_COUNTER_ACCOUNT;
+        d[b + INSTRUMENT] = instr;
+        d[b + PRICE] = px;
+        d[b + QTY] = quantity;
+        d[b + LEAVES] = open;
+        d[b + COUNTER_LEAVES] = 0;
+        d[b + VALUE] = 0;
+        d[b + VALUE2] = 0;
+        d[b + AVERAGE] = 0;
+        d[b + COUNTER_AVERAGE] = 0;
+        d[b + CUMULATIVE] = 0;
+        d[b + FEE] = 0;
+        d[b + COUNTER_FEE] = 0;
         return i;
     }
 
@@ -144,16 +126,17 @@ public final class Events {
     public void trade(long taker, int takerAccount, int instr, Side takerSide, long maker, int makerAccount,
                       long px, long quantity, long takerLeaves, long makerLeaves, long takerCum, long makerCum) {
         int i = add(TRADE, taker, takerAccount, instr, takerSide, px, quantity, takerLeaves);
-        counterOrderId[i] = maker;
-        counterAccount[i] = makerAccount;
-        counterLeaves[i] = makerLeaves;
-        value[i] = takerCum;
-        value2[i] = makerCum;
+        int b = i * STRIDE;
+        data[b + COUNTER_ORDER] = maker;
+        data[b + ACCOUNTS] = (takerAccount & 0xFFFFFFFFL) | (long) makerAccount << 32;
+        data[b + COUNTER_LEAVES] = makerLeaves;
+        data[b + VALUE] = takerCum;
+        data[b + VALUE2] = makerCum;
     }
 
     public void canceled(long order, int acct, int instr, Side s, long px, long quantity, CancelReason why) {
         int i = add(CANCELED, order, acct, instr, s, px, quantity, 0);
-        reason[i] = why.ordinal();
+        setReason(i, why.ordinal());
     }
 
     public void reduced(long order, int acct, int instr, Side s, long px, long quantity, long open) {
@@ -163,16 +146,16 @@ public final class Events {
     public void replaced(long order, int acct, int instr, Side s, long newPrice, long newQty, long open,
                          long oldPrice, long oldOpen, boolean keptPriority) {
         int i = add(REPLACED, order, acct, instr, s, newPrice, newQty, open);
-        value[i] = oldPrice;
-        value2[i] = oldOpen;
-        reason[i] = keptPriority ? 1 : 0;
+        data[i * STRIDE + VALUE] = oldPrice;
+        data[i * STRIDE + VALUE2] = oldOpen;
+        setReason(i, keptPriority ? 1 : 0);
     }
 
     public void rejected(long order, int acct, int instr, Side s, RejectReason why, long limit, long wouldBe) {
         int i = add(REJECTED, order, acct, instr, s, 0, 0, 0);
-        reason[i] = why.ordinal();
-        value[i] = limit;
-        value2[i] = wouldBe;
+        setReason(i, why.ordinal());
+        data[i * STRIDE + VALUE] = limit;
+        data[i * STRIDE + VALUE2] = wouldBe;
     }
 
     public void expired(long order, int acct, int instr, Side s, long px, long quantity) {
@@ -190,7 +173,7 @@ public final class Events {
     public void pendingReplace(long order, int acct, int instr, Side s, long newPrice, long newQty, long open,
                                long price) {
         int i = add(PENDING_REPLACE, order, acct, instr, s, newPrice, newQty, open);
-        value[i] = price;
+        data[i * STRIDE + VALUE] = price;
     }
 
     /**
@@ -200,7 +183,8 @@ public final class Events {
      * @param reason the value
      */
     public void setReason(int i, int reason) {
-        this.reason[i] = reason;
+        int h = i * STRIDE + HEADER;
+        data[h] = (data[h] & 0xFFFFFFFFL) | (long) reason << 32;
     }
 
     public void triggered(long order, int acct, int instr, Side s, long triggerPrice, long open) {
@@ -216,8 +200,8 @@ public final class Events {
      * @param counterOrderAverage average fill price of the counter order (trades), else 0
      */
     public void setAverages(int i, long orderAverage, long counterOrderAverage) {
-        average[i] = orderAverage;
-        counterAverage[i] = counterOrderAverage;
+        data[i * STRIDE + AVERAGE] = orderAverage;
+        data[i * STRIDE + COUNTER_AVERAGE] = counterOrderAverage;
     }
 
     /**
@@ -228,8 +212,8 @@ public final class Events {
      * @param makerFee   the maker's fee, likewise
      */
     public void setFees(int i, long takerFee, long makerFee) {
-        fee[i] = takerFee;
-        counterFee[i] = makerFee;
+        data[i * STRIDE + FEE] = takerFee;
+        data[i * STRIDE + COUNTER_FEE] = makerFee;
     }
 
     /**
@@ -237,7 +221,7 @@ public final class Events {
      * @return the fee the event's order (a trade's taker) paid for it, price-scale money; 0 if none
      */
     public long fee(int i) {
-        return fee[i];
+        return data[i * STRIDE + FEE];
     }
 
     /**
@@ -245,7 +229,7 @@ public final class Events {
      * @return the fee the counter order (a trade's maker) paid for it, price-scale money; 0 if none
      */
     public long counterFee(int i) {
-        return counterFee[i];
+        return data[i * STRIDE + COUNTER_FEE];
     }
 
     /**
@@ -255,7 +239,7 @@ public final class Events {
      * @param filled the order's filled quantity so far
      */
     public void setCumulative(int i, long filled) {
-        cumulative[i] = filled;
+        data[i * STRIDE + CUMULATIVE] = filled;
     }
 
     /**
@@ -263,7 +247,7 @@ public final class Events {
      * @return the order's filled quantity so far: {@link #value} for trades, else as set by the engine
      */
     public long cumulative(int i) {
-        return type[i] == TRADE ? value[i] : cumulative[i];
+        return data[i * STRIDE + (type(i) == TRADE ? VALUE : CUMULATIVE)];
     }
 
     /**
@@ -271,7 +255,7 @@ public final class Events {
      * @return average fill price of the event's order after the event, 0 if none (set by the engine)
      */
     public long average(int i) {
-        return average[i];
+        return data[i * STRIDE + AVERAGE];
     }
 
     /**
@@ -279,69 +263,69 @@ public final class Events {
      * @return average fill price of the counter (maker) order after a trade, else 0
      */
     public long counterAverage(int i) {
-        return counterAverage[i];
+        return data[i * STRIDE + COUNTER_AVERAGE];
     }
 
     public byte type(int i) {
-        return type[i];
+        return (byte) data[i * STRIDE + HEADER];
     }
 
     public long orderId(int i) {
-        return orderId[i];
+        return data[i * STRIDE + ORDER];
     }
 
     public long counterOrderId(int i) {
-        return counterOrderId[i];
+        return data[i * STRIDE + COUNTER_ORDER];
     }
 
     public int account(int i) {
-        return account[i];
+        return (int) data[i * STRIDE + ACCOUNTS];
     }
 
     public int counterAccount(int i) {
-        return counterAccount[i];
+        return (int) (data[i * STRIDE + ACCOUNTS] >> 32);
     }
 
     public int instrument(int i) {
-        return instrument[i];
+        return (int) data[i * STRIDE + INSTRUMENT];
     }
 
     public Side side(int i) {
-        return decode(side[i]);
+        return decode((byte) (data[i * STRIDE + HEADER] >> 8));
     }
 
     public long price(int i) {
-        return price[i];
+        return data[i * STRIDE + PRICE];
     }
 
     public long qty(int i) {
-        return qty[i];
+        return data[i * STRIDE + QTY];
     }
 
     public long leaves(int i) {
-        return leaves[i];
+        return data[i * STRIDE + LEAVES];
     }
 
     public long counterLeaves(int i) {
-        return counterLeaves[i];
+        return data[i * STRIDE + COUNTER_LEAVES];
     }
 
     public int reason(int i) {
-        return reason[i];
+        return (int) (data[i * STRIDE + HEADER] >> 32);
     }
 
     public long value(int i) {
-        return value[i];
+        return data[i * STRIDE + VALUE];
     }
 
     public long value2(int i) {
-        return value2[i];
+        return data[i * STRIDE + VALUE2];
     }
 
     /** @return true if any event is a {@link #TRADE} */
     public boolean hasTrades() {
         for (int i = 0; i < size; i++) {
-            if (type[i] == TRADE) {
+            if (type(i) == TRADE) {
                 return true;
             }
         }

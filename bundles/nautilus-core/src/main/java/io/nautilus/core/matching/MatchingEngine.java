@@ -62,9 +62,18 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     private static final int STP_NONE = SelfTradePrevention.NONE.ordinal();
     static final int NO_ACCOUNT = -1;
 
+    /** Ids below this find their book and account in an array; larger ids (allowed, rare) in the maps only. */
+    private static final int DENSE_IDS = 1 << 16;
+
+    /** Every book by instrument id (the source of truth: snapshots and queries iterate it); write with {@link #putBook}. */
     final Int2ObjectHashMap<OrderBook> books = new Int2ObjectHashMap<>();
+    /** Books of ids below {@link #DENSE_IDS} by id, grown by doubling at definition time: no hash look-up per command. */
+    private OrderBook[] denseBooks = new OrderBook[16];
     int[] instrumentIds = new int[0];
+    /** Self-trade mode (ordinal) by account id; write with {@link #putAccount}. */
     final Int2IntHashMap accounts = new Int2IntHashMap(NO_ACCOUNT);
+    /** The modes of account ids below {@link #DENSE_IDS}, {@link #NO_ACCOUNT} where undefined. */
+    private int[] denseAccounts = filled(16);
     final OrderIndex orders = new OrderIndex(1024);
     final OrderIdSet usedIds = new OrderIdSet();
 
@@ -104,10 +113,10 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        OrderBook book = books.get(instrument);
+        OrderBook book = book(instrument);
         if (book == null) {
             book = new OrderBook(instrument, this);
-            books.put(instrument, book);
+            putBook(instrument, book);
             int[] ids = Arrays.copyOf(instrumentIds, instrumentIds.length + 1);
             ids[ids.length - 1] = instrument;
             Arrays.sort(ids);
@@ -157,7 +166,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         if (stp == null) {
             throw new IllegalArgumentException("self-trade prevention mode of account " + account + " is null");
         }
-        accounts.put(account, stp.ordinal());
+        putAccount(account, stp.ordinal());
     }
 
     /**
@@ -169,8 +178,10 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             books.get(id).clear();
         }
         books.clear();
+        Arrays.fill(denseBooks, null);
         instrumentIds = new int[0];
         accounts.clear();
+        Arrays.fill(denseAccounts, NO_ACCOUNT);
         orders.clear();
         usedIds.clear();
         gtdOrders = 0;
@@ -226,7 +237,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @param external   true for venue routing
      */
     public void setExternal(int instrument, boolean external) {
-        OrderBook book = books.get(instrument);
+        OrderBook book = book(instrument);
         if (book != null) {
             book.external = external;
         }
@@ -237,13 +248,13 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
      * @return whether its orders go to an external venue
      */
     public boolean isExternal(int instrument) {
-        OrderBook book = books.get(instrument);
+        OrderBook book = book(instrument);
         return book != null && book.external;
     }
 
     private void onAddAccount(Command c) {
         if (c.account >= 0 && c.flags >= 0 && c.flags < STP_MODES.length) {
-            accounts.put(c.account, c.flags);
+            putAccount(c.account, c.flags);
         }
     }
 
@@ -258,12 +269,12 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
             reject(c, RejectReason.DUPLICATE_CLIENT_ORDER_ID, "matching.order-id", 0, 0);
             return;
         }
-        OrderBook book = books.get(c.instrument);
+        OrderBook book = book(c.instrument);
         if (book == null) {
             reject(c, RejectReason.UNKNOWN_INSTRUMENT, "matching.instrument", 0, 0);
             return;
         }
-        int stp = accounts.get(c.account);
+        int stp = accountMode(c.account);
         if (stp == NO_ACCOUNT) {
             reject(c, RejectReason.UNKNOWN_ACCOUNT, "matching.account", 0, 0);
             return;
@@ -345,8 +356,68 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
 
     /** @return the account's self-trade prevention mode (ordinal), NONE for an undefined account */
     int stpOf(int account) {
-        int stp = accounts.get(account);
+        int stp = accountMode(account);
         return stp == NO_ACCOUNT ? STP_NONE : stp;
+    }
+
+    /**
+     * @param instrument an instrument id
+     * @return its book, or null if it is not defined
+     */
+    OrderBook book(int instrument) {
+        OrderBook[] dense = denseBooks;
+        return instrument >= 0 && instrument < dense.length ? dense[instrument] : books.get(instrument);
+    }
+
+    /**
+     * @param account an account id
+     * @return its self-trade mode (ordinal), or {@link #NO_ACCOUNT} if it is not defined
+     */
+    int accountMode(int account) {
+        int[] dense = denseAccounts;
+        return account >= 0 && account < dense.length ? dense[account] : accounts.get(account);
+    }
+
+    private void putBook(int instrument, OrderBook book) {
+        books.put(instrument, book);
+        if (instrument >= 0 && instrument < DENSE_IDS) {
+            if (instrument >= denseBooks.length) {
+                denseBooks = Arrays.copyOf(denseBooks, grownLength(denseBooks.length, instrument));
+            }
+            denseBooks[instrument] = book;
+        }
+    }
+
+    /**
+     * Defines (or redefines) an account's self-trade mode.
+     *
+     * @param account an account id, at least 0
+     * @param mode    the mode's ordinal
+     */
+    void putAccount(int account, int mode) {
+        accounts.put(account, mode);
+        if (account < DENSE_IDS) {
+            if (account >= denseAccounts.length) {
+                int[] grown = filled(grownLength(denseAccounts.length, account));
+                System.arraycopy(denseAccounts, 0, grown, 0, denseAccounts.length);
+                denseAccounts = grown;
+            }
+            denseAccounts[account] = mode;
+        }
+    }
+
+    private static int grownLength(int length, int id) {
+        int n = length;
+        while (n <= id) {
+            n <<= 1;
+        }
+        return Math.min(n, DENSE_IDS);
+    }
+
+    private static int[] filled(int length) {
+        int[] a = new int[length];
+        Arrays.fill(a, NO_ACCOUNT);
+        return a;
     }
 
     /** Forgets a finished order (its id stays used). */
@@ -442,7 +513,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
     }
 
     private void onMark(Command c) {
-        OrderBook book = books.get(c.instrument);
+        OrderBook book = book(c.instrument);
         if (book != null && c.price > 0) {
             book.marketReference = c.price;
         }

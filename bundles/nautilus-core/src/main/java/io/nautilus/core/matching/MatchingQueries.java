@@ -62,7 +62,7 @@ final class MatchingQueries {
     }
 
     List<OrderView> bookOrders(int instrument, Side side) {
-        OrderBook book = engine.books.get(instrument);
+        OrderBook book = engine.book(instrument);
         if (book == null) {
             return Collections.emptyList();
         }
@@ -77,7 +77,7 @@ final class MatchingQueries {
     }
 
     List<OrderView> stopOrders(int instrument) {
-        OrderBook book = engine.books.get(instrument);
+        OrderBook book = engine.book(instrument);
         if (book == null) {
             return Collections.emptyList();
         }
@@ -89,7 +89,7 @@ final class MatchingQueries {
     }
 
     List<LevelView> depth(int instrument, Side side, int maxLevels) {
-        OrderBook book = engine.books.get(instrument);
+        OrderBook book = engine.book(instrument);
         if (book == null) {
             return Collections.emptyList();
         }
@@ -112,28 +112,28 @@ final class MatchingQueries {
     }
 
     long bestPrice(int instrument, boolean buy) {
-        OrderBook book = engine.books.get(instrument);
+        OrderBook book = engine.book(instrument);
         Level best = book == null ? null : book.side(buy).best();
         return best == null ? MatchingEngine.NO_PRICE : best.price;
     }
 
     long lastTradePrice(int instrument) {
-        OrderBook book = engine.books.get(instrument);
+        OrderBook book = engine.book(instrument);
         return book == null ? MatchingEngine.NO_PRICE : book.lastTradePrice;
     }
 
     int levelCount(int instrument, Side side) {
-        OrderBook book = engine.books.get(instrument);
+        OrderBook book = engine.book(instrument);
         return book == null ? 0 : book.side(side == Side.BUY).size;
     }
 
     int restingOrderCount(int instrument, Side side) {
-        OrderBook book = engine.books.get(instrument);
+        OrderBook book = engine.book(instrument);
         return book == null ? 0 : book.side(side == Side.BUY).orders;
     }
 
     Optional<InstrumentView> instrument(int instrument) {
-        OrderBook b = engine.books.get(instrument);
+        OrderBook b = engine.book(instrument);
         if (b == null) {
             return Optional.empty();
         }
@@ -151,7 +151,7 @@ final class MatchingQueries {
     }
 
     Optional<SelfTradePrevention> account(int account) {
-        int stp = engine.accounts.get(account);
+        int stp = engine.accountMode(account);
         return stp == MatchingEngine.NO_ACCOUNT ? Optional.empty() : Optional.of(STP_MODES[stp]);
     }
 

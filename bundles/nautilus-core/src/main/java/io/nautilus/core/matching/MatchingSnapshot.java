@@ -169,7 +169,7 @@ final class MatchingSnapshot {
             if (id < 0 || stp < 0 || stp >= STP_MODES) {
                 throw new IOException("corrupt snapshot: account " + id + " with self-trade mode " + stp);
             }
-            engine.accounts.put(id, stp);
+            engine.putAccount(id, stp);
         }
         engine.usedIds.read(in);
         if (magic == MAGIC_V1) {
