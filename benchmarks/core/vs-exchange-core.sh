@@ -22,6 +22,7 @@
 #
 # Usage: benchmarks/core/vs-exchange-core.sh
 # Environment: COMMANDS (3000000), WARMUP (1000000), SEED (1), ROUNDS (3), PASSES (3), BOOK (direct|naive),
+#              LOAD_ARGS (extra load.sh options for our pipeline, e.g. "--layout parallel --wait phased"),
 #              LOAD_JAVA_OPTS (-Xms2g -Xmx2g -XX:+UseParallelGC: our pipeline and exchange-core's engine),
 #              REPLAY_JAVA_OPTS (-Xms1g -XX:+UseParallelGC: both order books alone)
 # exchange-core runs from its own jar (benchmarks/exchange-core, built here: it needs the Disruptor 3 and Agrona 1
@@ -37,6 +38,7 @@ seed=${SEED:-1}
 rounds=${ROUNDS:-3}
 passes=${PASSES:-3}
 book=${BOOK:-direct}
+load_args=${LOAD_ARGS:-}   # extra load.sh options for our pipeline, e.g. "--layout parallel --wait phased"
 load_opts=${LOAD_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseParallelGC}
 replay_opts=${REPLAY_JAVA_OPTS:--Xms1g -XX:+UseParallelGC}
 # exchange-core's serialisation (Chronicle Bytes, used for the binary add-symbol command) reaches into the JDK
@@ -86,9 +88,10 @@ xc_engine() {
 }
 # shellcheck disable=SC2086
 xc_book() { json_of java $replay_opts $xc_opens -jar "$xc_jar" --commands "$stream" --mode book --book "$book" "$@"; }
+# shellcheck disable=SC2086
 ours_pipeline() {
     LOAD_JAVA_OPTS="$load_opts" json_of "$here/load.sh" --mode throughput --mix exchange-core --commands "$commands" \
-        --warmup "$warmup" --seed "$seed" --fsync batch
+        --warmup "$warmup" --seed "$seed" --fsync batch $load_args
 }
 
 echo "differential: the same trades from both cores, alone and full ..."
