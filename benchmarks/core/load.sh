@@ -7,7 +7,7 @@
 #
 # Usage: benchmarks/core/load.sh [--mix exchange-core|new-cancel|aggressive] [--mode throughput|latency|engine]
 #                                [--commands N] [--rate R] [--seconds S] [--wait STRATEGY] [--fsync POLICY]
-#                                [--layout auto|compact|parallel] ...
+#                                [--layout auto|compact|parallel|single] ...
 #        benchmarks/core/load.sh --help
 # JVM options: LOAD_JAVA_OPTS (default -Xms2g -Xmx2g -XX:+UseParallelGC).
 #

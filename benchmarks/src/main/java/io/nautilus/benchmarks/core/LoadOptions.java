@@ -1,6 +1,7 @@
 package io.nautilus.benchmarks.core;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Locale;
  * @param warmupSeconds latency mode: seconds at the target rate before recording starts
  * @param waitStrategy pipeline wait strategy (auto, busy-spin, yielding, sleeping, blocking, phased), or null for the
  *        pipeline's default
- * @param layout pipeline thread layout (auto, compact, parallel), or null for the pipeline's default (auto)
+ * @param layout pipeline thread layout (auto, compact, parallel, single), or null for the pipeline's default (auto)
  * @param fsync journal fsync policy (batch, periodic, none)
  * @param ringSize ring slots, a power of two
  * @param seed stream seed
@@ -61,8 +62,8 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
               --wait STRATEGY  pipeline wait strategy: auto, busy-spin, yielding, sleeping, blocking, phased
                                (default: the pipeline's default, auto: the layout's)
               --layout LAYOUT  pipeline thread layout: auto, compact (2 threads: business, journal + publish),
-                               parallel (3 threads: journal, business, publish); default auto (compact on at
-                               most 2 CPUs)
+                               parallel (3 threads: journal, business, publish), single (1 thread: all
+                               three in turn); default auto (compact on at most 2 CPUs)
               --fsync POLICY   journal fsync: batch (default), periodic, none
               --ring SLOTS     ring size, a power of two (default 65536)
               --seed N         stream seed (default 1)
@@ -134,8 +135,9 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                 case "--wait" -> wait = value(args, ++i, a);
                 case "--layout" -> {
                     layout = value(args, ++i, a).toLowerCase(Locale.ROOT);
-                    if (!layout.equals("auto") && !layout.equals("compact") && !layout.equals("parallel")) {
-                        throw new IllegalArgumentException("--layout '" + layout + "' must be auto, compact or parallel");
+                    if (!List.of("auto", "compact", "parallel", "single").contains(layout)) {
+                        throw new IllegalArgumentException("--layout '" + layout
+                                + "' must be auto, compact, parallel or single");
                     }
                 }
                 case "--fsync" -> fsync = value(args, ++i, a);

@@ -21,15 +21,17 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "Thread layout", description = "How the pipeline's stages use threads: auto "
             + "(default: compact on at most 2 CPUs, else parallel), compact (2 threads: business, and journal that "
-            + "also hands on the results), parallel (3 threads: journal and business in parallel, then publish).",
+            + "also hands on the results), parallel (3 threads: journal and business in parallel, then publish), single (1 "
+            + "thread: process, journal, then hand on each batch; the lowest latency on 2 cores).",
             options = {
                 @Option(label = "auto", value = "auto"),
                 @Option(label = "compact", value = "compact"),
-                @Option(label = "parallel", value = "parallel")})
+                @Option(label = "parallel", value = "parallel"),
+                @Option(label = "single", value = "single")})
     String pipeline_layout() default PipelineConfig.DEFAULT_LAYOUT;
 
     @AttributeDefinition(name = "Wait strategy", description = "How the core's threads wait for work: auto "
-            + "(default: yielding with the compact layout, phased with the parallel one), phased (spin, yield, then "
+            + "(default: yielding with the compact and single layouts, phased with the parallel one), phased (spin, yield, then "
             + "block; ~1% CPU idle), sleeping, yielding (spin then yield: low latency, busy when idle), busy-spin "
             + "(one core per thread), blocking.", options = {
                 @Option(label = "auto", value = "auto"),
@@ -85,7 +87,8 @@ import org.osgi.service.metatype.annotations.Option;
     int pin_journal() default PipelineConfig.NO_PINNING;
 
     @AttributeDefinition(name = "Pin publish thread", description = "CPU for the publish thread, -1 = none (the "
-            + "compact layout has no publish thread: its journal thread hands on the results).")
+            + "compact layout has no publish thread: its journal thread hands on the results; the single layout runs "
+            + "every stage on the business thread).")
     int pin_publish() default PipelineConfig.NO_PINNING;
 
     @AttributeDefinition(name = "Money scale", description = "Decimals of account P&L totals (0..18).")

@@ -56,9 +56,11 @@ import java.util.function.LongSupplier;
  *                                    │       then ResultHandler up to min(journaled, processed)
  *                                    └─▶ business ({@value #BUSINESS_THREAD}): CommandProcessor.process
  * </pre>
- * With BATCH fsync the journal thread hands each batch's force to a thread of its own ({@value #FSYNC_THREAD}) and
+ * {@link PipelineLayout#SINGLE} (at most 2 cores, latency first), one thread: each batch is processed, journaled,
+ * and its results handed on once journaled, all on {@value #BUSINESS_THREAD}.
+ * With BATCH fsync the journal hands each batch's force to a thread of its own ({@value #FSYNC_THREAD}) and
  * writes the next batch meanwhile (group commit); results are released only up to the last forced command.
- * In both layouts, journal and business run in parallel on the same slots (the journal reads only input fields, the
+ * In the parallel and compact layouts, journal and business run in parallel on the same slots (the journal reads only input fields, the
  * processor writes only the outcome); results are released only once journaled, in seq order, on one thread
  * ({@link PipelineLayout#resultThread()}, "the publish thread" below). Each command's seq is assigned when it is
  * published: ring sequence + 1 + the seq recovered at start, so the journal and the processing agree.
@@ -71,7 +73,7 @@ import java.util.function.LongSupplier;
  * <p>Other threads never touch the processor's state: {@link #query} and {@link #snapshot()} run their work on the
  * business thread between commands, after every command published before the call, and complete their future
  * off that thread. An idle business thread is woken at once to serve them. {@link #queryPublished} does the same
- * on the publish thread (the journal thread in the compact layout), for state the {@link ResultHandler} keeps.
+ * on the publish thread (the journal thread in the compact layout, the business thread in the single one), for state the {@link ResultHandler} keeps.
  *
  * <p>The processor must not modify a command's input fields (the journal thread reads them concurrently); the
  * {@link Command#attachment} is not journaled, so after a restart the processor sees commands with the text only.
@@ -295,13 +297,20 @@ public final class CorePipeline<P extends CommandProcessor> {
         PipelineLayout layout = config.layout();
         waitStrategy = new TickingWaitStrategy(config.waitStrategy(), config.effectiveIdleTick().toNanos());
         ring = RingBuffer.createMultiProducer(Command::new, config.ringSize(), waitStrategy);
-        journalStage = new JournalStage(writer, recovered.lastSeq(), config.pinJournal(), this::pinned);
+        boolean single = layout == PipelineLayout.SINGLE;
+        if (single && (config.pinJournal() != PipelineConfig.NO_PINNING
+                || config.pinPublish() != PipelineConfig.NO_PINNING)) {
+            LOG.warn("pin.journal {} and pin.publish {} are not used: the single layout runs every stage on the business"
+                    + " thread (pin.business)", config.pinJournal(), config.pinPublish());
+        }
+        journalStage = new JournalStage(writer, recovered.lastSeq(), single ? PipelineConfig.NO_PINNING
+                : config.pinJournal(), this::pinned);
         if (config.fsync() == FsyncPolicy.BATCH) {
             writer.forceOnThread(FSYNC_THREAD, journalStage);
         }
         businessStage = new BusinessStage(processor, controls, unfinishedControls, recovered.lastSeq(), recovered.lastTimestamp(),
                 config.pinBusiness(), this::pinned);
-        int pinPublish = layout == PipelineLayout.COMPACT ? PipelineConfig.NO_PINNING : config.pinPublish();
+        int pinPublish = layout == PipelineLayout.PARALLEL ? config.pinPublish() : PipelineConfig.NO_PINNING;
         if (layout == PipelineLayout.COMPACT && config.pinPublish() != PipelineConfig.NO_PINNING) {
             LOG.warn("pin.publish {} is not used: the compact layout has no publish thread (results are handed on by"
                     + " the journal thread, pin.journal)", config.pinPublish());
@@ -310,10 +319,15 @@ public final class CorePipeline<P extends CommandProcessor> {
                 this::pinned, publishControls, unfinishedControls, publishedCaptures);
         BatchEventProcessorBuilder builder = new BatchEventProcessorBuilder();
         ExceptionHandler<Command> logging = new LoggingExceptionHandler();
-        BatchEventProcessor<Command> business = builder.build(ring, ring.newBarrier(), businessStage);
-        business.setExceptionHandler(logging);
         EventProcessor last;
-        if (layout == PipelineLayout.COMPACT) {
+        if (single) {
+            last = JournalPublishProcessor.single(ring, journalStage.released(), businessStage, journalStage,
+                    publishStage);
+            processors.add(last);
+            threads.add(daemon(last, BUSINESS_THREAD));
+        } else if (layout == PipelineLayout.COMPACT) {
+            BatchEventProcessor<Command> business = builder.build(ring, ring.newBarrier(), businessStage);
+            business.setExceptionHandler(logging);
             last = new JournalPublishProcessor(ring, business.getSequence(), journalStage.released(), journalStage,
                     publishStage);
             processors.add(business);
@@ -321,6 +335,8 @@ public final class CorePipeline<P extends CommandProcessor> {
             threads.add(daemon(last, JOURNAL_THREAD));
             threads.add(daemon(business, BUSINESS_THREAD));
         } else {
+            BatchEventProcessor<Command> business = builder.build(ring, ring.newBarrier(), businessStage);
+            business.setExceptionHandler(logging);
             BatchEventProcessor<Command> journal = builder.build(ring, ring.newBarrier(), journalStage);
             SequenceBarrier afterBoth = ring.newBarrier(journalStage.released(), business.getSequence());
             BatchEventProcessor<Command> publish = builder.build(ring, afterBoth, publishStage);

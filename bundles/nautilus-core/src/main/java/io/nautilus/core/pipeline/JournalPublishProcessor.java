@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * when both have work it journals first, so commands arriving meanwhile join the next write. Idle ticks and wake-ups
  * of the wait strategy run both stages' idle work (PERIODIC fsync, queries on the published state, snapshot
  * captures). Its {@link #getSequence() sequence}, the last ring sequence handed on, is the ring's gating sequence.
+ *
+ * <p>In the {@link PipelineLayout#SINGLE single} layout the same thread also runs the business stage: each batch is
+ * processed first, then journaled, so "processed" is always at least "journaled" and only the journal (the force)
+ * holds results back; queries and snapshot requests run between batches and on the wait strategy's wake-ups.
  */
 final class JournalPublishProcessor implements EventProcessor {
 
@@ -36,6 +40,7 @@ final class JournalPublishProcessor implements EventProcessor {
     private final Sequence journalReleased;
     private final JournalStage journal;
     private final PublishStage publish;
+    private final BusinessStage inline;
     private final Sequence released = new Sequence(Sequencer.INITIAL_CURSOR_VALUE);
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean halted;
@@ -50,13 +55,40 @@ final class JournalPublishProcessor implements EventProcessor {
      */
     JournalPublishProcessor(RingBuffer<Command> ring, Sequence business, Sequence journalReleased, JournalStage journal,
                             PublishStage publish) {
+        this(ring, business, journalReleased, journal, publish, null);
+    }
+
+    private JournalPublishProcessor(RingBuffer<Command> ring, Sequence business, Sequence journalReleased,
+                                    JournalStage journal, PublishStage publish, BusinessStage inline) {
         this.ring = ring;
         this.commands = ring.newBarrier();
-        this.processed = ring.newBarrier(business, journalReleased);
+        this.processed = inline == null ? ring.newBarrier(business, journalReleased) : ring.newBarrier(journalReleased);
         this.business = business;
         this.journalReleased = journalReleased;
         this.journal = journal;
         this.publish = publish;
+        this.inline = inline;
+    }
+
+    /**
+     * The single layout's one thread: business, journal and publish stages in turn.
+     *
+     * @param ring the ring
+     * @param journalReleased the last ring sequence journaled (forced with BATCH fsync)
+     * @param business processes each command (never throws), then runs the queries due
+     * @param journal journals each command (never throws)
+     * @param publish hands each result on (never throws)
+     * @return the processor; {@link #processedSequence()} is its business stage's sequence
+     */
+    static JournalPublishProcessor single(RingBuffer<Command> ring, Sequence journalReleased, BusinessStage business,
+                                          JournalStage journal, PublishStage publish) {
+        return new JournalPublishProcessor(ring, new Sequence(Sequencer.INITIAL_CURSOR_VALUE), journalReleased,
+                journal, publish, business);
+    }
+
+    /** @return the last ring sequence processed by the business stage */
+    Sequence processedSequence() {
+        return business;
     }
 
     @Override
@@ -65,6 +97,9 @@ final class JournalPublishProcessor implements EventProcessor {
             throw new IllegalStateException("the journal thread is already running");
         }
         try {
+            if (inline != null) {
+                inline.onStart();
+            }
             journal.onStart();
             publish.onStart();
             loop();
@@ -81,6 +116,12 @@ final class JournalPublishProcessor implements EventProcessor {
                 long handed = released.get();
                 long available = handed == journaled ? commands.waitFor(next) : highestPublished(next);
                 if (available >= next) {
+                    if (inline != null) {
+                        for (long s = next; s <= available; s++) {
+                            inline.onEvent(ring.get(s), s, s == available);
+                        }
+                        business.set(available);
+                    }
                     for (long s = next; s <= available; s++) {
                         journal.onEvent(ring.get(s), s, s == available);
                     }
@@ -96,6 +137,9 @@ final class JournalPublishProcessor implements EventProcessor {
                     processed.waitFor(handed + 1);
                 }
             } catch (TimeoutException e) {
+                if (inline != null) {
+                    inline.onTimeout(journaled);
+                }
                 journal.onTimeout(journaled);
                 publish.onTimeout(released.get());
             } catch (AlertException e) {
@@ -103,8 +147,8 @@ final class JournalPublishProcessor implements EventProcessor {
                     return;
                 }
             } catch (Throwable e) {
-                LOG.error("unexpected exception on the journal thread (journaled to ring sequence {}, handed on to {});"
-                        + " going on", journaled, released.get(), e);
+                LOG.error("unexpected exception on the {} thread (journaled to ring sequence {}, handed on to {});"
+                        + " going on", inline == null ? "journal" : "pipeline", journaled, released.get(), e);
             }
         }
     }

@@ -20,7 +20,14 @@ public enum PipelineLayout {
      * processed one, and waits for the business thread only when nothing is left to journal. For machines with at
      * most 2 cores, where a third busy thread (plus the publishers) fights for the same cores.
      */
-    COMPACT(2, WaitMode.YIELDING);
+    COMPACT(2, WaitMode.YIELDING),
+    /**
+     * One handler thread: each batch is processed, then journaled (written; with BATCH fsync the force runs on the
+     * fsync thread, which blocks in the kernel and takes no core), then its results are handed on once journaled.
+     * For machines with at most 2 cores when latency matters more than throughput: with the publishers' thread(s),
+     * no more threads want a core than there are cores, so none is preempted while it holds a command.
+     */
+    SINGLE(1, WaitMode.YIELDING);
 
     /** Most CPUs for which {@code auto} chooses {@link #COMPACT}. */
     public static final int COMPACT_MAX_CPUS = 2;
@@ -45,7 +52,11 @@ public enum PipelineLayout {
 
     /** @return the name of the thread that hands results to the {@link ResultHandler} in this layout */
     public String resultThread() {
-        return this == COMPACT ? CorePipeline.JOURNAL_THREAD : CorePipeline.PUBLISH_THREAD;
+        return switch (this) {
+            case PARALLEL -> CorePipeline.PUBLISH_THREAD;
+            case COMPACT -> CorePipeline.JOURNAL_THREAD;
+            case SINGLE -> CorePipeline.BUSINESS_THREAD;
+        };
     }
 
     /**
@@ -64,8 +75,8 @@ public enum PipelineLayout {
     }
 
     /**
-     * Parses a layout as written in configuration: {@code auto} (by the machine's CPUs), {@code compact} or
-     * {@code parallel} (any case).
+     * Parses a layout as written in configuration: {@code auto} (by the machine's CPUs), {@code compact},
+     * {@code parallel} or {@code single} (any case).
      *
      * @param text the text
      * @return the layout
@@ -81,10 +92,10 @@ public enum PipelineLayout {
                 return layout;
             }
         }
-        throw new IllegalArgumentException("pipeline.layout '" + text + "' must be auto, compact or parallel");
+        throw new IllegalArgumentException("pipeline.layout '" + text + "' must be auto, compact, parallel or single");
     }
 
-    /** @return the name as configuration writes it ({@code compact}, {@code parallel}) */
+    /** @return the name as configuration writes it ({@code compact}, {@code parallel}, {@code single}) */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

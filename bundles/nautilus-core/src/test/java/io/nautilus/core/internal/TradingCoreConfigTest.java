@@ -79,7 +79,7 @@ class TradingCoreConfigTest {
         assertThat(parallel.waitStrategy()).isEqualTo(WaitMode.SLEEPING);
         assertThatThrownBy(() -> CoreSettings.of(CoreConfigs.of(Map.of("pipeline.layout", "three"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("pipeline.layout 'three' must be auto, compact or parallel");
+                .hasMessage("pipeline.layout 'three' must be auto, compact, parallel or single");
         assertThatThrownBy(() -> CoreSettings.of(CoreConfigs.of(Map.of("wait.strategy", "lazy"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("wait.strategy 'lazy' must be auto, busy-spin, yielding, sleeping, blocking or phased");

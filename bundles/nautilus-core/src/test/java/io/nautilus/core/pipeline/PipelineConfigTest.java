@@ -65,6 +65,9 @@ class PipelineConfigTest {
                 .isEqualTo(PipelineLayout.forProcessors(Runtime.getRuntime().availableProcessors()));
         assertThat(PipelineLayout.COMPACT.handlerThreads()).isEqualTo(2);
         assertThat(PipelineLayout.PARALLEL.handlerThreads()).isEqualTo(3);
+        assertThat(PipelineLayout.SINGLE.handlerThreads()).isEqualTo(1);
+        assertThat(PipelineConfig.from(props("pipeline.layout", "Single")).layout()).isEqualTo(PipelineLayout.SINGLE);
+        assertThat(PipelineLayout.SINGLE.resultThread()).isEqualTo(CorePipeline.BUSINESS_THREAD);
     }
 
     @Test
@@ -98,7 +101,7 @@ class PipelineConfigTest {
                 .hasMessage("wait.strategy 'fast' must be auto, busy-spin, yielding, sleeping, blocking or phased");
         assertThatThrownBy(() -> PipelineConfig.from(props("pipeline.layout", "wide")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("pipeline.layout 'wide' must be auto, compact or parallel");
+                .hasMessage("pipeline.layout 'wide' must be auto, compact, parallel or single");
         assertThatThrownBy(() -> PipelineConfig.from(props("journal.fsync", "sometimes")))
                 .hasMessageContaining("'sometimes'").hasMessageContaining("batch, periodic or none");
         assertThatThrownBy(() -> PipelineConfig.from(props("journal.fsync.period.ms", 0)))
