@@ -7,7 +7,7 @@
 # and FAILS (exit 1) when one is over its budget (B/op, gc.alloc.rate.norm, amortised over the measured iterations):
 #   matching, engine: all threads <= MAX_BYTES (default 1)
 #   order-entry: the caller's thread <= 24 + MAX_BYTES (the CompletableFuture each call returns), the journal and
-#   business stages <= MAX_BYTES each, the publish stage <= PUBLISH_MAX_BYTES (default 320: the CommandResult and
+#   business stages <= MAX_BYTES each, the publish stage <= PUBLISH_MAX_BYTES (default 256: the CommandResult and
 #   execution reports the API hands out per call), split by thread with ThreadAllocProfiler.
 # Prints JMH's report, a table, then ONE JSON line:
 # {"benchmark":"jmh-alloc","maxBytes":1,"results":[{"name":"matching","bytesPerOp":...,"limit":...,"ok":true},...],"ok":true}
@@ -15,7 +15,7 @@
 # Usage: benchmarks/core/jmh-alloc.sh [extra JMH options]   (default: -f 1 -wi 3 -w 3 -i 5 -r 3); a benchmark that
 # fails (TradingEngineBenchmark does when the engine rejects a command) fails the script (-foe true). Other mixes:
 # BENCH=TradingEngineBenchmark benchmarks/core/jmh-alloc.sh -p mix=aggressive,new-cancel
-# Environment: MAX_BYTES (1), PUBLISH_MAX_BYTES (320), BENCH (a JMH regexp; default the three benchmarks)
+# Environment: MAX_BYTES (1), PUBLISH_MAX_BYTES (256), BENCH (a JMH regexp; default the three benchmarks)
 #
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,7 +27,7 @@ if [ $# -eq 0 ]; then set -- -f 1 -wi 3 -w 3 -i 5 -r 3; fi
 bench=${BENCH:-'(OrderBookBenchmark|TradingEngineBenchmark|OrderEntryBenchmark)\.'}
 java -jar "$bench_jar" "$bench" -foe true "$@" -prof gc -prof io.nautilus.benchmarks.core.ThreadAllocProfiler \
     -rf json -rff "$out"
-python3 - "$out" "${MAX_BYTES:-1}" "${PUBLISH_MAX_BYTES:-320}" <<'PY'
+python3 - "$out" "${MAX_BYTES:-1}" "${PUBLISH_MAX_BYTES:-256}" <<'PY'
 import json, sys
 runs = json.load(open(sys.argv[1]))
 max_bytes = float(sys.argv[2])

@@ -76,7 +76,10 @@ public class OrderEntryBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         dir = Files.createTempDirectory("nautilus-order-entry-");
-        core = RealCore.start(dir, report -> { }, INSTRUMENTS, ACCOUNTS, Map.of());
+        // the parallel layout, so that each stage's allocation shows on a thread of its own (compact runs the
+        // publish stage on the journal thread, single every stage on the business thread)
+        core = RealCore.start(dir, report -> { }, null, INSTRUMENTS, ACCOUNTS, Map.of(),
+                Map.of("pipeline.layout", "parallel"));
         // stopped when the forked JVM exits, not at the trial's tear-down: JMH runs that before the profilers read
         // the last iteration, and the pipeline's threads would no longer be there to be read
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -46,6 +46,27 @@ public final class RealCore {
     public static TradingCoreManager start(Path dir, ExecutionReportListener listener,
                                            io.nautilus.core.api.VenueOrderRouter router, Map<String, ?> instruments,
                                            Map<String, ?> accounts, Map<String, ?> risk) throws Exception {
+        return start(dir, listener, router, instruments, accounts, risk, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, ExecutionReportListener, io.nautilus.core.api.VenueOrderRouter, Map, Map, Map)}, with
+     * core settings over the test defaults.
+     *
+     * @param dir         journal folder
+     * @param listener    receives every execution report
+     * @param router      receives the venue commands, or null
+     * @param instruments as in io.nautilus.core.instruments.cfg
+     * @param accounts    as in io.nautilus.core.accounts.cfg
+     * @param risk        as in io.nautilus.core.risk.cfg (empty: no limits)
+     * @param settings    as in io.nautilus.core.cfg, e.g. {@code pipeline.layout}
+     * @return the running core
+     * @throws Exception if it does not start
+     */
+    public static TradingCoreManager start(Path dir, ExecutionReportListener listener,
+                                           io.nautilus.core.api.VenueOrderRouter router, Map<String, ?> instruments,
+                                           Map<String, ?> accounts, Map<String, ?> risk, Map<String, ?> settings)
+            throws Exception {
         TradingCoreManager core = new TradingCoreManager();
         core.addListener(listener);
         if (router != null) {
@@ -57,6 +78,7 @@ public final class RealCore {
         properties.put("ring.size", 1024);
         properties.put("snapshot.interval.minutes", 0);
         properties.put("clock.tick.ms", 60_000);
+        properties.putAll(settings);
         core.activate(CoreConfigs.of(properties));
         core.applyInstruments(instruments);
         core.applyAccounts(accounts);
