@@ -977,7 +977,7 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
         CorePipeline<TradingEngine> p = running();
         PipelineStats s = p.stats();
         PipelineConfig c = p.config();
-        return "state " + s.state() + ", wait strategy " + c.waitStrategy().name().toLowerCase().replace('_', '-')
+        return "state " + s.state() + ", layout " + s.layout() + ", wait strategy " + c.waitStrategy().name().toLowerCase().replace('_', '-')
                 + ", ring " + s.ringSize() + " slots (" + s.ringRemainingCapacity() + " free), processed seq "
                 + s.processedSeq() + ", journaled seq " + s.journaledSeq() + ", durable seq " + s.durableSeq()
                 + ", fsyncs " + s.fsyncCount() + (s.processorFailures() > 0 ? ", processor failures "

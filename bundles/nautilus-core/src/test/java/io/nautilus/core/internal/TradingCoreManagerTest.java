@@ -420,7 +420,8 @@ class TradingCoreManagerTest {
         broken.put("ring.size", 1000);
         core.modified(CoreConfigs.of(broken));
         assertThat(core.order(resting)).as("still running, same state").isPresent();
-        assertThat(core.pipelineInfo()).contains("ring 1024 slots");
+        assertThat(core.pipelineInfo()).contains("ring 1024 slots")
+                .contains("layout " + io.nautilus.core.pipeline.PipelineLayout.forThisMachine().label());
         broken.put("ring.size", 2048);
         broken.put("trading.day.end", "25:99");
         core.modified(CoreConfigs.of(broken));
