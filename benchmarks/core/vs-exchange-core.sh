@@ -9,8 +9,8 @@
 #      (seq,takerOrderId,makerOrderId,price,qty); all four files must be identical, else the script stops with
 #      exit status 1;
 #   3. ROUNDS rounds, the order of the two sides alternating from round to round, each run in its own JVM:
-#      full engines: load.sh --mode throughput (our full pipeline: ring, journal in a temporary folder with fsync
-#        batch, risk with loose limits, matching, positions; the WARMUP commands untimed, COMMANDS timed) against
+#      full engines: load.sh --mode throughput --wait yielding (our full pipeline: ring, journal in a temporary
+#        folder with fsync batch, risk with loose limits, matching, positions; yielding as exchange-core's; the WARMUP commands untimed, COMMANDS timed) against
 #        exchange-core's ExchangeCore built as its throughput test builds it (1 matching engine, 1 risk engine,
 #        32 K ring, no journaling, YIELDING wait strategy, unpinned threads) on the same rows, the same WARMUP
 #        untimed and COMMANDS timed (from the first submit to the last result);
@@ -91,7 +91,7 @@ xc_book() { json_of java $replay_opts $xc_opens -jar "$xc_jar" --commands "$stre
 # shellcheck disable=SC2086
 ours_pipeline() {
     LOAD_JAVA_OPTS="$load_opts" json_of "$here/load.sh" --mode throughput --mix exchange-core --commands "$commands" \
-        --warmup "$warmup" --seed "$seed" --fsync batch $load_args
+        --warmup "$warmup" --seed "$seed" --fsync batch --wait yielding $load_args
 }
 
 echo "differential: the same trades from both cores, alone and full ..."

@@ -31,7 +31,7 @@ import org.osgi.service.metatype.annotations.Option;
     String pipeline_layout() default PipelineConfig.DEFAULT_LAYOUT;
 
     @AttributeDefinition(name = "Wait strategy", description = "How the core's threads wait for work: auto "
-            + "(default: yielding with the compact and single layouts, phased with the parallel one), phased (spin, yield, then "
+            + "(default: phased with every layout), phased (spin, yield, then "
             + "block; ~1% CPU idle), sleeping, yielding (spin then yield: low latency, busy when idle), busy-spin "
             + "(one core per thread), blocking.", options = {
                 @Option(label = "auto", value = "auto"),

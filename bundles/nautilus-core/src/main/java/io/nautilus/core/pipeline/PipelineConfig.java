@@ -23,8 +23,7 @@ import java.util.Map;
  *       {@code parallel}</td></tr>
  *   <tr><td>{@code wait.strategy}</td><td>{@code auto}, {@code busy-spin}, {@code yielding}, {@code sleeping},
  *       {@code blocking}, {@code phased}</td><td>{@code auto}: the layout's
- *       ({@link PipelineLayout#defaultWaitStrategy()}: {@code yielding} for compact, {@code phased} for
- *       parallel; see {@link WaitMode})</td></tr>
+ *       ({@link PipelineLayout#defaultWaitStrategy()}: {@code phased}; see {@link WaitMode})</td></tr>
  *   <tr><td>{@code idle.tick.ms}</td><td>1 to 1000: idle threads wake at least this often (a safety net:
  *       queries and snapshot requests wake them at once; with PERIODIC fsync the fsync period is used if
  *       shorter)</td><td>10</td></tr>

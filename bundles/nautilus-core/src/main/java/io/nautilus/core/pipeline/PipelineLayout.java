@@ -20,14 +20,14 @@ public enum PipelineLayout {
      * processed one, and waits for the business thread only when nothing is left to journal. For machines with at
      * most 2 cores, where a third busy thread (plus the publishers) fights for the same cores.
      */
-    COMPACT(2, WaitMode.YIELDING),
+    COMPACT(2, WaitMode.PHASED),
     /**
      * One handler thread: each batch is processed, then journaled (written; with BATCH fsync the force runs on the
      * fsync thread, which blocks in the kernel and takes no core), then its results are handed on once journaled.
      * For machines with at most 2 cores when latency matters more than throughput: with the publishers' thread(s),
      * no more threads want a core than there are cores, so none is preempted while it holds a command.
      */
-    SINGLE(1, WaitMode.YIELDING);
+    SINGLE(1, WaitMode.PHASED);
 
     /** Most CPUs for which {@code auto} chooses {@link #COMPACT}. */
     public static final int COMPACT_MAX_CPUS = 2;

@@ -7,9 +7,11 @@ import java.util.Locale;
  * and once per idle tick (a safety net, and the PERIODIC fsync check).
  *
  * <p>The default ({@code wait.strategy = auto}) is the layout's ({@link PipelineLayout#defaultWaitStrategy()}):
- * {@link #PHASED} for the parallel layout, {@link #YIELDING} for the compact one (at most 2 cores, where a wake-up
- * from a blocked wait costs the most and the layout runs one thread fewer). Measured here, 3 idle threads: busy-spin
- * ~190% of a core, yielding 50-150%, sleeping 30-60%, phased and blocking ~1%. Phased keeps a busy ring's threads in
+ * {@link #PHASED} for every layout. {@link #YIELDING} has the
+ * lowest hand-off latency short of busy-spin, but its threads never leave the run queue: the distribution running its
+ * demo on 2 cores used 199% CPU with it and 14% with phased (measured), so yielding is for benchmarks and dedicated
+ * machines. Measured here, 3 idle threads: busy-spin ~190% of a core, yielding 50-150%, sleeping 30-60%, phased and
+ * blocking ~1%. Phased keeps a busy ring's threads in
  * the spin and yield phases, where the hand-off from publisher to handler takes well under a microsecond; its price
  * is the wake-up of the first command after more than ~100 µs of quiet (a futex wake, tens of µs).
  */
@@ -17,8 +19,8 @@ public enum WaitMode {
     /** Spin on the sequence: lowest latency, burns a whole core per thread even when idle. */
     BUSY_SPIN,
     /**
-     * Spin ~5 µs, then {@link Thread#yield()}: low latency, still a core per thread when nothing else runs; the
-     * compact layout's default.
+     * Spin ~5 µs, then {@link Thread#yield()}: low latency, still a core per thread when nothing else runs (what
+     * exchange-core's throughput test uses).
      */
     YIELDING,
     /**
@@ -29,7 +31,7 @@ public enum WaitMode {
     /** Block on a lock at once (publishers signal only when a consumer is blocked): least CPU, every hand-off
      * pays a futex wake-up. */
     BLOCKING,
-    /** Spin ~10 µs, yield until ~100 µs, then block like {@link #BLOCKING}: the parallel layout's default. */
+    /** Spin ~10 µs, yield until ~100 µs, then block like {@link #BLOCKING}: the default of every layout. */
     PHASED;
 
     /**

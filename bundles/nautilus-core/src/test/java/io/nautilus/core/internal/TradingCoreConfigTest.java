@@ -72,7 +72,7 @@ class TradingCoreConfigTest {
                 .isEqualTo(PipelineLayout.forProcessors(Runtime.getRuntime().availableProcessors()));
         PipelineConfig compact = CoreSettings.of(CoreConfigs.of(Map.of("pipeline.layout", "compact"))).pipeline();
         assertThat(compact.layout()).isEqualTo(PipelineLayout.COMPACT);
-        assertThat(compact.waitStrategy()).isEqualTo(WaitMode.YIELDING);
+        assertThat(compact.waitStrategy()).isEqualTo(WaitMode.PHASED);
         PipelineConfig parallel = CoreSettings.of(CoreConfigs.of(Map.of("pipeline.layout", "parallel",
                 "wait.strategy", "sleeping"))).pipeline();
         assertThat(parallel.layout()).isEqualTo(PipelineLayout.PARALLEL);

@@ -28,8 +28,7 @@ class PipelineConfigTest {
         assertThat(config).isEqualTo(PipelineConfig.defaults(Path.of("/var/nautilus/journal")));
         assertThat(config.ringSize()).isEqualTo(16_384);
         assertThat(config.layout()).isEqualTo(PipelineLayout.forProcessors(Runtime.getRuntime().availableProcessors()));
-        assertThat(config.waitStrategy()).isEqualTo(config.layout() == PipelineLayout.COMPACT ? WaitMode.YIELDING
-                : WaitMode.PHASED);
+        assertThat(config.waitStrategy()).isEqualTo(WaitMode.PHASED);
         assertThat(config.idleTick()).isEqualTo(Duration.ofMillis(10));
         assertThat(config.fsync()).isEqualTo(FsyncPolicy.BATCH);
         assertThat(config.segmentBytes()).isEqualTo(256L << 20);
@@ -73,9 +72,11 @@ class PipelineConfigTest {
     @Test
     void anAutoWaitStrategyIsTheLayoutsAndAnExplicitOneWins() {
         assertThat(PipelineConfig.from(props("pipeline.layout", "compact")).waitStrategy())
-                .isEqualTo(WaitMode.YIELDING);
-        assertThat(PipelineConfig.from(props("pipeline.layout", "compact", "wait.strategy", "auto")).waitStrategy())
-                .isEqualTo(WaitMode.YIELDING);
+                .isEqualTo(WaitMode.PHASED);
+        assertThat(PipelineConfig.from(props("pipeline.layout", "single", "wait.strategy", "auto")).waitStrategy())
+                .isEqualTo(WaitMode.PHASED);
+        assertThat(PipelineConfig.from(props("pipeline.layout", "compact", "wait.strategy", "yielding"))
+                .waitStrategy()).isEqualTo(WaitMode.YIELDING);
         assertThat(PipelineConfig.from(props("pipeline.layout", "parallel", "wait.strategy", "")).waitStrategy())
                 .isEqualTo(WaitMode.PHASED);
         assertThat(PipelineConfig.from(props("pipeline.layout", "compact", "wait.strategy", "phased")).waitStrategy())
