@@ -302,25 +302,7 @@ public final class MatchingEngine implements CommandProcessor, Snapshotable {
         TimeInForce tif = c.tif;
         usedIds.add(id);
         Order o = newOrder();
-        o.id = id;
-        o.clientOrderId = c.clientOrderId;
-        o.account = c.account;
-        o.instrument = c.instrument;
-        o.book = book;
-        o.buy = buy;
-        o.side = c.side;
-        o.type = c.type;
-        o.tif = tif;
-        o.price = price;
-        o.stopPrice = stopPrice;
-        o.originalQty = c.qty;
-        o.qty = c.qty;
-        o.open = c.qty;
-        o.filled = 0;
-        o.displayQty = c.displayQty;
-        o.visible = 0;
-        o.flags = c.flags;
-        o.expiry = tif == TimeInForce.GTD ? c.expiry : 0;
+        o.init(id, c, book, buy, price, stopPrice);
         o.state = Order.FREE;
         orders.put(o);
         if (tif == TimeInForce.GTD) {

@@ -3,6 +3,7 @@ package io.nautilus.core.matching;
 import io.nautilus.api.OrderType;
 import io.nautilus.api.Side;
 import io.nautilus.api.TimeInForce;
+import io.nautilus.core.Command;
 
 /**
  * A working order: a pooled, mutable node that is linked into exactly one list at a time (its price level's FIFO
@@ -69,6 +70,38 @@ final class Order {
     Order prev;
     Order next;
     Order nextTriggered;
+
+    /**
+     * Fills a pooled order from a new-order command (its state is the caller's to set).
+     *
+     * @param orderId   the order's id
+     * @param c         the command
+     * @param book      its instrument's book
+     * @param isBuy     its side
+     * @param limit     its limit price (0 for none)
+     * @param stop      its stop price (0 for none)
+     */
+    void init(long orderId, Command c, OrderBook book, boolean isBuy, long limit, long stop) {
+        id = orderId;
+        clientOrderId = c.clientOrderId;
+        account = c.account;
+        instrument = c.instrument;
+        this.book = book;
+        buy = isBuy;
+        side = c.side;
+        type = c.type;
+        tif = c.tif;
+        price = limit;
+        stopPrice = stop;
+        originalQty = c.qty;
+        qty = c.qty;
+        open = c.qty;
+        filled = 0;
+        displayQty = c.displayQty;
+        visible = 0;
+        flags = c.flags;
+        expiry = c.tif == TimeInForce.GTD ? c.expiry : 0;
+    }
 
     boolean isMarket() {
         return type == OrderType.MARKET || type == OrderType.STOP;
