@@ -20,7 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * engine goes on exactly as the old engine did. The fixtures in {@code old-snapshots/} were written by the core at
  * commit b9ed722 (hash maps per account, per pair and per order): it ran a stream up to command {@code at}, wrote
  * every snapshot part, then went on to command {@code end} and recorded the SHA-256 of every outcome
- * ({@link SnapshotContinuationTest#describe}, one per line) and of its final snapshot ({@code expected.txt}).
+ * ({@link SnapshotContinuationTest#describe}, one per line) and of its final snapshot ({@code expected.txt}: the
+ * number of commands, the outcomes' digest, the old engine's final snapshot's digest).
+ *
+ * <p>Since rate windows keep only the acquisitions still inside their second (not the last {@code capacity} ones,
+ * which took 160 KB per account and window at a limit of 20 000 per second), the final snapshot holds fewer window
+ * times than the old engine's: the outcomes are still the old engine's, command for command, and the final snapshot
+ * is checked against a fourth column, the digest this engine wrote when the windows changed.
  */
 class OldSnapshotTest {
 
@@ -45,7 +51,7 @@ class OldSnapshotTest {
         assertThat(HexFormat.of().formatHex(outcomes.digest())).as("%s: outcomes of commands %d..%d", name, at, end)
                 .isEqualTo(expected[1]);
         assertThat(HexFormat.of().formatHex(sha256().digest(EngineDriver.bytes(restored.snapshotParts()))))
-                .as("%s: final snapshot", name).isEqualTo(expected[2]);
+                .as("%s: final snapshot", name).isEqualTo(expected.length > 3 ? expected[3] : expected[2]);
     }
 
     private static void fill(String kind, long seed, int k, Command c) {
