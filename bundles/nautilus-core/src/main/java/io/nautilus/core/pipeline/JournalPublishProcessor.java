@@ -33,6 +33,13 @@ final class JournalPublishProcessor implements EventProcessor {
 
     private static final io.nautilus.core.CoreLogger LOG = io.nautilus.core.CoreLogger.of(JournalPublishProcessor.class);
 
+    /**
+     * Most commands taken through the business and journal stages at a time: each stage passes over them in turn, so
+     * a longer run (a full ring is 64 K commands and their events) would be fetched from memory again by the journal.
+     * The journal's own batch (one write to the OS, one force) still ends only where the published commands do.
+     */
+    static final int MAX_BATCH = 256;
+
     private final RingBuffer<Command> ring;
     private final SequenceBarrier commands;
     private final SequenceBarrier processed;
@@ -114,18 +121,22 @@ final class JournalPublishProcessor implements EventProcessor {
             try {
                 long next = journaled + 1;
                 long handed = released.get();
-                long available = handed == journaled ? commands.waitFor(next) : highestPublished(next);
+                // at most one chunk past this batch's end is looked at: the rest waits for the next turn
+                long available = handed == journaled ? commands.waitFor(next)
+                        : highestPublished(next, next + MAX_BATCH);
                 if (available >= next) {
+                    long end = Math.min(available, next + MAX_BATCH - 1);
                     if (inline != null) {
-                        for (long s = next; s <= available; s++) {
-                            inline.onEvent(ring.get(s), s, s == available);
+                        for (long s = next; s <= end; s++) {
+                            inline.onEvent(ring.get(s), s, s == end);
                         }
-                        business.set(available);
+                        business.set(end);
                     }
-                    for (long s = next; s <= available; s++) {
+                    // the journal's batch (one write to the OS, one force) ends only where the ring's does
+                    for (long s = next; s <= end; s++) {
                         journal.onEvent(ring.get(s), s, s == available);
                     }
-                    journaled = available;
+                    journaled = end;
                 }
                 long upTo = Math.min(journalReleased.get(), business.get());
                 if (upTo > handed) {
@@ -153,9 +164,12 @@ final class JournalPublishProcessor implements EventProcessor {
         }
     }
 
-    /** @return the highest ring sequence from {@code next} on published without a gap, or next - 1 (no wait) */
-    private long highestPublished(long next) {
-        long cursor = ring.getCursor();
+    /**
+     * @return the highest ring sequence from {@code next} on, up to {@code last}, published without a gap, or
+     * next - 1 (no wait)
+     */
+    private long highestPublished(long next, long last) {
+        long cursor = Math.min(ring.getCursor(), last);
         long s = next;
         while (s <= cursor && ring.isAvailable(s)) {
             s++;
