@@ -1,7 +1,6 @@
 package io.nautilus.benchmarks.core;
 
 import io.nautilus.core.Command;
-import io.nautilus.core.Events;
 import io.nautilus.core.pipeline.ResultHandler;
 import org.HdrHistogram.Histogram;
 
@@ -47,13 +46,7 @@ final class LoadResults implements ResultHandler {
             long due = pacedStartNanos + (seq - firstPacedSeq) * 1_000_000_000L / rate;
             histogram.recordValue(Math.min(Math.max(0, now - due), MAX_LATENCY_NANOS));
         }
-        Events events = command.events;
-        int found = 0;
-        for (int i = 0, n = events.size(); i < n; i++) {
-            if (events.type(i) == Events.TRADE) {
-                found++;
-            }
-        }
+        int found = command.events.trades();
         if (found > 0) {
             trades += found;
             tradingCommands++;

@@ -81,11 +81,14 @@ public final class Events {
     private static final long NO_COUNTER_ACCOUNT = (long) Command.ANY << 32;
 
     private int size;
+    /** How many of the events are trades (a result handler counts them without reading the events). */
+    private int trades;
     private long[] data = new long[INITIAL_CAPACITY * STRIDE];
 
     /** Forgets every event (keeps the arrays). */
     public void clear() {
         size = 0;
+        trades = 0;
     }
 
     /** @return number of events */
@@ -126,6 +129,7 @@ public final class Events {
     public void trade(long taker, int takerAccount, int instr, Side takerSide, long maker, int makerAccount,
                       long px, long quantity, long takerLeaves, long makerLeaves, long takerCum, long makerCum) {
         int i = add(TRADE, taker, takerAccount, instr, takerSide, px, quantity, takerLeaves);
+        trades++;
         int b = i * STRIDE;
         data[b + COUNTER_ORDER] = maker;
         data[b + ACCOUNTS] = (takerAccount & 0xFFFFFFFFL) | (long) makerAccount << 32;
@@ -324,12 +328,12 @@ public final class Events {
 
     /** @return true if any event is a {@link #TRADE} */
     public boolean hasTrades() {
-        for (int i = 0; i < size; i++) {
-            if (type(i) == TRADE) {
-                return true;
-            }
-        }
-        return false;
+        return trades > 0;
+    }
+
+    /** @return how many events are {@link #TRADE}s */
+    public int trades() {
+        return trades;
     }
 
     private static byte encode(Side s) {

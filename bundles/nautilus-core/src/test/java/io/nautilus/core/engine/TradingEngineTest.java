@@ -211,6 +211,25 @@ class TradingEngineTest {
     }
 
     @Test
+    void theEventsCountTheirTrades() {
+        defineDesk();
+        d.sell(1, ALICE, 100, 2);
+        d.sell(2, ALICE, 101, 3);
+
+        Command c = d.buy(3, BOB, 101, 5);
+
+        assertThat(c.events.trades()).isEqualTo(2);
+        int trades = 0;
+        for (int i = 0; i < c.events.size(); i++) {
+            trades += c.events.type(i) == io.nautilus.core.Events.TRADE ? 1 : 0;
+        }
+        assertThat(trades).isEqualTo(2);
+        c.events.clear();
+        assertThat(c.events.trades()).isZero();
+        assertThat(c.events.hasTrades()).isFalse();
+    }
+
+    @Test
     void limitsTextThatDoesNotParseIsRejectedAndTheOldLimitsStay() {
         defineDesk();
         d.limits("default.maxOrderQty=5");
