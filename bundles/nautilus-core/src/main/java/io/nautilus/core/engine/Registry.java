@@ -8,15 +8,15 @@ import io.nautilus.core.Snapshotable;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The instruments and accounts the core knows, by dense id. Changed only by the writer thread (through
  * {@link io.nautilus.core.Op#ADD_INSTRUMENT} and {@link io.nautilus.core.Op#ADD_ACCOUNT} commands, so the journal
- * rebuilds it); other threads read the immutable {@link View} published after each change.
+ * rebuilds it); other threads read the immutable {@link View} published after each change. Defining one more
+ * account or instrument takes constant time however many there are (a core with 100 000 accounts starts in
+ * seconds, not hours: see {@link Definitions}).
  */
 public final class Registry implements Snapshotable {
 
@@ -110,8 +110,8 @@ public final class Registry implements Snapshotable {
 
     private static final int CAPITAL_FLAG = 1 << 16;
 
-    private final List<InstrumentDef> instruments = new ArrayList<>();
-    private final List<AccountDef> accounts = new ArrayList<>();
+    private final Definitions<InstrumentDef> instruments = new Definitions<>(InstrumentDef::id, InstrumentDef::symbol);
+    private final Definitions<AccountDef> accounts = new Definitions<>(AccountDef::id, AccountDef::name);
     private volatile View view = new View(List.of(), List.of(), Map.of(), Map.of());
 
     /** @return the latest published view (any thread) */
@@ -202,12 +202,9 @@ public final class Registry implements Snapshotable {
         if (problem != null) {
             return problem;
         }
-        if (def.id() < instruments.size()) {
-            instruments.set(def.id(), def);
-        } else {
-            instruments.add(def);
+        if (instruments.put(def)) {
+            publish();
         }
-        publish();
         return null;
     }
 
@@ -224,10 +221,9 @@ public final class Registry implements Snapshotable {
                         + def.symbol();
             }
         } else if (def.id() == instruments.size()) {
-            for (InstrumentDef d : instruments) {
-                if (d.symbol().equals(def.symbol())) {
-                    return "instrument " + def.symbol() + " already has id " + d.id();
-                }
+            int id = instruments.idOf(def.symbol());
+            if (id >= 0) {
+                return "instrument " + def.symbol() + " already has id " + id;
             }
         } else {
             return "instrument id " + def.id() + " is not the next id " + instruments.size();
@@ -246,18 +242,17 @@ public final class Registry implements Snapshotable {
             if (!accounts.get(def.id()).name().equals(def.name())) {
                 return "account id " + def.id() + " is " + accounts.get(def.id()).name() + ", not " + def.name();
             }
-            accounts.set(def.id(), def);
         } else if (def.id() == accounts.size()) {
-            for (AccountDef d : accounts) {
-                if (d.name().equals(def.name())) {
-                    return "account " + def.name() + " already has id " + d.id();
-                }
+            int id = accounts.idOf(def.name());
+            if (id >= 0) {
+                return "account " + def.name() + " already has id " + id;
             }
-            accounts.add(def);
         } else {
             return "account id " + def.id() + " is not the next id " + accounts.size();
         }
-        publish();
+        if (accounts.put(def)) {
+            publish();
+        }
         return null;
     }
 
@@ -271,22 +266,15 @@ public final class Registry implements Snapshotable {
         return accounts.size();
     }
 
+    /** Publishes the definitions as they are now: constant time, whatever their number (see {@link Definitions}). */
     private void publish() {
-        Map<String, Integer> iids = new HashMap<>();
-        for (InstrumentDef d : instruments) {
-            iids.put(d.symbol(), d.id());
-        }
-        Map<String, Integer> aids = new HashMap<>();
-        for (AccountDef d : accounts) {
-            aids.put(d.name(), d.id());
-        }
-        view = new View(List.copyOf(instruments), List.copyOf(accounts), Map.copyOf(iids), Map.copyOf(aids));
+        view = new View(instruments.list(), accounts.list(), instruments.ids(), accounts.ids());
     }
 
     @Override
     public void writeSnapshot(DataOutput out) throws IOException {
         out.writeInt(instruments.size());
-        for (InstrumentDef d : instruments) {
+        for (InstrumentDef d : instruments.list()) {
             out.writeUTF(d.symbol());
             out.writeLong(d.tickSize());
             out.writeLong(d.lotSize());
@@ -299,7 +287,7 @@ public final class Registry implements Snapshotable {
             out.writeLong(d.takerFeeBps());
         }
         out.writeInt(accounts.size());
-        for (AccountDef d : accounts) {
+        for (AccountDef d : accounts.list()) {
             out.writeUTF(d.name());
             // the capital flag keeps snapshots written before capital existed readable
             out.writeInt(d.stp().ordinal() | CAPITAL_FLAG);
@@ -313,7 +301,7 @@ public final class Registry implements Snapshotable {
         accounts.clear();
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            instruments.add(new InstrumentDef(i, in.readUTF(), in.readLong(), in.readLong(), in.readLong(),
+            instruments.put(new InstrumentDef(i, in.readUTF(), in.readLong(), in.readLong(), in.readLong(),
                     in.readLong(), in.readLong(), in.readInt(), in.readInt(), in.readLong(), in.readLong()));
         }
         int m = in.readInt();
@@ -321,7 +309,7 @@ public final class Registry implements Snapshotable {
             String name = in.readUTF();
             int code = in.readInt();
             long capital = (code & CAPITAL_FLAG) != 0 ? in.readLong() : 0;
-            accounts.add(new AccountDef(i, name, SelfTradePrevention.of(code & ~CAPITAL_FLAG), capital));
+            accounts.put(new AccountDef(i, name, SelfTradePrevention.of(code & ~CAPITAL_FLAG), capital));
         }
         publish();
     }

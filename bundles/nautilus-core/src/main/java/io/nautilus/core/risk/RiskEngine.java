@@ -539,11 +539,18 @@ public final class RiskEngine implements Snapshotable {
                         account(c.account).capital = c.price;
                         orders.hold(c.account, 0);
                     }
-                    reresolve();
+                    // an account no limit names takes the defaults (its windows sized as it was created): resolving
+                    // again, which sizes every account's windows, would make defining n accounts take n² time
+                    if (c.text == null || limits.limits().namesAccount(c.text)) {
+                        reresolve();
+                    }
                 }
                 case Op.ADD_INSTRUMENT -> {
                     orders.hold(0, InstrumentCommand.id(c));
-                    reresolve();
+                    String symbol = InstrumentCommand.symbol(c);
+                    if (symbol == null || limits.limits().namesInstrument(symbol)) {
+                        reresolve();
+                    }
                 }
                 default -> {
                 }

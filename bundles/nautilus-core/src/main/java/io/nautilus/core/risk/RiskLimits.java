@@ -373,6 +373,30 @@ public final class RiskLimits {
         map.put(name, id);
     }
 
+    /**
+     * @param name an account name
+     * @return true if a limit names the account (its own limits or a pair's): defining it changes the resolution
+     */
+    public boolean namesAccount(String name) {
+        return accounts.containsKey(name) || pairs.containsKey(name);
+    }
+
+    /**
+     * @param symbol an instrument symbol
+     * @return true if a limit names the instrument (its own limits or a pair's): defining it changes the resolution
+     */
+    public boolean namesInstrument(String symbol) {
+        if (instruments.containsKey(symbol)) {
+            return true;
+        }
+        for (Map<String, LimitValues> bySymbol : pairs.values()) {
+            if (bySymbol.containsKey(symbol)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<String> accountNames() {
         TreeMap<String, Boolean> names = new TreeMap<>();
         accounts.keySet().forEach(n -> names.put(n, true));

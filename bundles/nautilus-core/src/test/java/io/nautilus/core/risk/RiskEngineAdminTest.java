@@ -70,6 +70,35 @@ class RiskEngineAdminTest {
     }
 
     @Test
+    void anAccountNoLimitNamesTakesTheDefaultsAndAPairOfAnInstrumentDefinedLaterApplies() {
+        desk.limits("""
+                default.maxOrderQty=50
+                default.maxOrdersPerSecond=2
+                account.alice.instrument.NQ.maxOrderQty=1
+                """);
+        assertThat(desk.risk.limits().unresolved()).containsExactly("instrument NQ");
+        desk.accountIds.put("erin", 4);
+        assertThat(desk.admin(Op.ADD_ACCOUNT, 4, Command.ANY, 0, "erin").rejected()).isFalse();
+        assertThat(desk.buy(4, ES, PX, 51).rejectDetail).isEqualTo("maxOrderQty");
+        assertThat(desk.buy(4, ES, PX, 1).rejected()).isFalse();
+        assertThat(desk.buy(4, ES, PX, 1).rejected()).isFalse();
+        assertThat(desk.buy(4, ES, PX, 1).rejectDetail).as("erin's order window has the default 2 a second")
+                .isEqualTo("maxOrdersPerSecond");
+
+        int nq = 2;
+        desk.instrumentIds.put("NQ", nq);
+        desk.positions.defineInstrument(nq, 2, 0, 0, 0, 0);
+        Command define = new Command();
+        define.clear();
+        io.nautilus.core.InstrumentCommand.encode(nq, "NQ", 1, 1, 1, 0, 0, 2, 0, 0, 0, false, define);
+        define.timestamp = desk.now;
+        assertThat(desk.process(define).rejected()).isFalse();
+        assertThat(desk.risk.limits().unresolved()).isEmpty();
+        assertThat(desk.buy(ALICE, nq, PX, 2).rejectDetail).isEqualTo("maxOrderQty");
+        assertThat(desk.buy(BOB, nq, PX, 2).rejected()).isFalse();
+    }
+
+    @Test
     void workingQuantityFollowsAcceptTradeReduceAndCancelEvents() {
         long id = desk.buy(ALICE, ES, PX, 10).orderId;
         assertThat(desk.risk.workingQuantity(ALICE, ES, Side.BUY)).isEqualTo(10);
