@@ -141,6 +141,12 @@ public final class LoadGenerator {
             settings.put("pipeline.layout", options.layout());
         }
         settings.put("ring.size", Integer.toString(options.ringSize()));
+        for (String key : new String[] {"pin.journal", "pin.business", "pin.publish"}) {
+            String cpu = System.getProperty("load." + key);
+            if (cpu != null) {
+                settings.put(key, cpu);
+            }
+        }
         PipelineConfig config = PipelineConfig.from(settings);
         wait = config.waitStrategy().name().toLowerCase(Locale.ROOT).replace('_', '-');
         layout = config.layout().label();
@@ -300,6 +306,11 @@ public final class LoadGenerator {
 
     /** The business thread's work alone: the same commands through a TradingEngine on this thread. */
     private void engineAlone(CommandStream stream, RiskLimits limits, int warmup, int n) {
+        // the commands' objects taken in turn, as the ring's slots are: one (always in cache) unless --ring is given
+        Command[] slots = new Command[options.ringSize()];
+        for (int k = 0; k < slots.length; k++) {
+            slots[k] = new Command();
+        }
         TradingEngine engine = new TradingEngine(0);
         Command c = new Command();
         long clock = System.currentTimeMillis() * 1_000_000L;
@@ -324,6 +335,10 @@ public final class LoadGenerator {
             if (i == first) {
                 start = System.nanoTime();
             }
+            if (i >= stream.definitions()) {
+                c = slots[i & (slots.length - 1)];
+                c.clear();
+            }
             stream.fill(i, c);
             c.seq = i + 1;
             c.timestamp = ++clock;
@@ -337,11 +352,12 @@ public final class LoadGenerator {
         }
         long nanos = System.nanoTime() - start;
         long perSecond = Math.round(n / (nanos / 1e9));
-        out.printf(Locale.ROOT, "engine alone: %d commands in %.3f s = %,d commands/s; trading commands %d, "
-                + "rejected %d%n", n, nanos / 1e9, perSecond, trades, rejected);
+        out.printf(Locale.ROOT, "engine alone (%d command slot%s): %d commands in %.3f s = %,d commands/s; trading "
+                + "commands %d, rejected %d%n", slots.length, slots.length == 1 ? "" : "s", n, nanos / 1e9, perSecond,
+                trades, rejected);
         out.printf(Locale.ROOT, "{\"benchmark\":\"core-engine\",\"mode\":\"engine\",\"mix\":\"%s\",\"risk\":%b,"
-                + "\"commands\":%d,\"seconds\":%.3f,\"commandsPerSecond\":%d,\"rejected\":%d}%n",
-                options.mix().label(), limits != null, n, nanos / 1e9, perSecond, rejected);
+                + "\"slots\":%d,\"commands\":%d,\"seconds\":%.3f,\"commandsPerSecond\":%d,\"rejected\":%d}%n",
+                options.mix().label(), limits != null, slots.length, n, nanos / 1e9, perSecond, rejected);
     }
 
     private static double micros(long nanos) {

@@ -53,7 +53,9 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                                latency: publish at --rate for --seconds on a fixed schedule, report the
                                percentiles of (result seen by the ResultHandler - scheduled send time);
                                engine: the TradingEngine alone (risk, matching, positions) on one thread, no
-                               ring and no journal, --commands after the warm-up (a diagnostic)
+                               ring and no journal, --commands after the warm-up (a diagnostic); each command
+                               in one reused command object, or with --ring SLOTS in SLOTS objects taken in
+                               turn, as the ring's slots are (each one cold when its turn comes round)
               --commands N     measured commands of the throughput mode (default 1000000)
               --rate R         commands per second of the latency mode (required there)
               --seconds S      recorded seconds of the latency mode (default 10)
@@ -65,7 +67,7 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                                parallel (3 threads: journal, business, publish), single (1 thread: all
                                three in turn); default auto (compact on at most 2 CPUs)
               --fsync POLICY   journal fsync: batch (default), periodic, none
-              --ring SLOTS     ring size, a power of two (default 65536)
+              --ring SLOTS     ring size, a power of two (default 65536; engine mode: 1)
               --seed N         stream seed (default 1)
               --risk FILE      risk limits (properties as etc/io.nautilus.core.risk.cfg); default: built-in loose
                                limits (every order checked, none rejected)
@@ -107,6 +109,7 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
         String layout = null;
         String fsync = "batch";
         int ring = 65_536;
+        boolean ringSet = false;
         long seed = 1;
         Path risk = null;
         boolean noRisk = false;
@@ -141,7 +144,10 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                     }
                 }
                 case "--fsync" -> fsync = value(args, ++i, a);
-                case "--ring" -> ring = positive(args, ++i, a, 1 << 24);
+                case "--ring" -> {
+                    ring = positive(args, ++i, a, 1 << 24);
+                    ringSet = true;
+                }
                 case "--seed" -> {
                     String v = value(args, ++i, a);
                     try {
@@ -183,6 +189,12 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
         }
         if (!history.equals("off") && (latency || engine)) {
             throw new IllegalArgumentException("--history compares throughput: use it with --mode throughput");
+        }
+        if (Integer.bitCount(ring) != 1) {
+            throw new IllegalArgumentException("--ring " + ring + " must be a power of two");
+        }
+        if (engine && !ringSet) {
+            ring = 1;
         }
         long paced = latency ? (long) rate * (warmupSeconds + seconds) : commands;
         if (paced + warmup > Integer.MAX_VALUE / 2) {
