@@ -19,7 +19,9 @@ public interface VenueExecutionService {
 
     /**
      * The orders the core holds as working at a venue: sent there by choice, or without a choice to their
-     * instrument's venue. Reconciliation asks the venue about each of them.
+     * instrument's venue. Reconciliation asks the venue about each of them: when this returns, every listed
+     * order's venue command has been handed to the {@code VenueOrderRouter}s, so a question the router's venue
+     * layer queues after it cannot overtake the order itself.
      *
      * @param venue the venue
      * @return the orders, ascending order id

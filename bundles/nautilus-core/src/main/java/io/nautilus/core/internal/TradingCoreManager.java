@@ -680,6 +680,12 @@ public final class TradingCoreManager implements TradingCoreService, TradingCore
             }
             return named;
         });
+        // every order listed was routed by a command the business thread has processed; its venue command (the NEW)
+        // goes to the routers on the publish thread, maybe not yet. Waiting for the publish thread to pass these
+        // commands means every listed order's NEW is with the venue layer before the caller asks the venue about it
+        // (a reconciliation's status request ahead of the NEW made the venue answer "unknown order", and the core
+        // rejected an order the venue then took)
+        queryPublished(() -> Boolean.TRUE);
         List<OrderView> list = new ArrayList<>();
         for (Map.Entry<io.nautilus.core.matching.OrderView, String> entry : all) {
             Registry.InstrumentDef instrument = view.instrument(entry.getKey().instrument());

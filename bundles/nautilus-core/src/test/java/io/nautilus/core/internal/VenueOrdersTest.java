@@ -285,6 +285,35 @@ class VenueOrdersTest {
     }
 
     @Test
+    void workingAtListsAnOrderOnlyOnceItsNewIsWithTheRouters() throws Exception {
+        TradingCoreManager core = start();
+        java.util.concurrent.CountDownLatch inRoute = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        core.addRouter(command -> {
+            inRoute.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS); // the publish thread, held inside the router
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        // its result comes on the publish thread too, after the routers: not before the release
+        CompletableFuture<CommandResult> submitted = core.submit(NewOrder.limit(clientIds++, ALICE, null, EXT,
+                Side.BUY, 10_000, 5));
+        assertThat(inRoute.await(10, TimeUnit.SECONDS)).isTrue();
+
+        java.util.concurrent.CompletableFuture<List<OrderView>> working = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> core.workingAt(io.nautilus.api.VenueId.of("XFIX")));
+        Thread.sleep(300); // bounded: without the wait for the publish thread the list would be back within it
+        assertThat(working).as("listed while its NEW is still on the way to the routers").isNotDone();
+
+        release.countDown();
+        long id = get(submitted).orderId();
+        assertThat(working.get(10, TimeUnit.SECONDS)).extracting(OrderView::orderId).containsExactly(id);
+        assertThat(routed).extracting(VenueCommand::orderId).containsExactly(id);
+    }
+
+    @Test
     void aSenderMayChooseTheVenueOfAnExternalOrderAndTheChoiceSurvivesARestart() throws Exception {
         TradingCoreManager core = start();
         long chosen = get(core.submit(NewOrder.limit(clientIds++, ALICE, null, EXT, Side.BUY, 10_000, 5),
