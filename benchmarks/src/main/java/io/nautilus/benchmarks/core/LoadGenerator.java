@@ -1,6 +1,7 @@
 package io.nautilus.benchmarks.core;
 
 import io.nautilus.core.Command;
+import io.nautilus.core.EventLog;
 import io.nautilus.core.CommandProcessor;
 import io.nautilus.core.Op;
 import io.nautilus.core.engine.TradingEngine;
@@ -306,10 +307,12 @@ public final class LoadGenerator {
 
     /** The business thread's work alone: the same commands through a TradingEngine on this thread. */
     private void engineAlone(CommandStream stream, RiskLimits limits, int warmup, int n) {
-        // the commands' objects taken in turn, as the ring's slots are: one (always in cache) unless --ring is given
+        // the commands' objects taken in turn, as the ring's slots are (their events in one log, as the pipeline's):
+        // one (always in cache) unless --ring is given
         Command[] slots = new Command[options.ringSize()];
+        EventLog log = EventLog.forRing(slots.length);
         for (int k = 0; k < slots.length; k++) {
-            slots[k] = new Command();
+            slots[k] = new Command(log);
         }
         TradingEngine engine = new TradingEngine(0);
         Command c = new Command();
@@ -348,6 +351,9 @@ public final class LoadGenerator {
             }
             if (i >= first && c.events.hasTrades()) {
                 trades++;
+            }
+            if (i >= stream.definitions()) {
+                log.release(c);
             }
         }
         long nanos = System.nanoTime() - start;

@@ -79,7 +79,21 @@ public final class Command {
     /** Short text naming the check that rejected it (a constant string, no allocation), or null. */
     public String rejectDetail;
     /** Events produced, in order. */
-    public final Events events = new Events();
+    public final Events events;
+
+    /** A command with an events array of its own. */
+    public Command() {
+        events = new Events();
+    }
+
+    /**
+     * A ring slot: its events are written to the pipeline's shared log (by the processing thread only).
+     *
+     * @param log the log
+     */
+    public Command(EventLog log) {
+        events = new Events(log);
+    }
 
     /** Resets every field to its empty value. */
     public void clear() {

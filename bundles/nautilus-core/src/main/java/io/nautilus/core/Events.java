@@ -7,9 +7,10 @@ import io.nautilus.api.order.RejectReason;
 import java.util.Arrays;
 
 /**
- * The events one {@link Command} produced, in the order they happened, as primitive records packed in one long
+ * The events one {@link Command} produced, in the order they happened, as primitive records packed in a long
  * array (an array of structs that grows rarely and is reused, so recording events does not allocate in steady
- * state).
+ * state): the command's own array, or for a pipeline's ring slots consecutive records of the pipeline's
+ * {@link EventLog}, valid until the command's result was handed on.
  *
  * <p>Field meaning per {@link #type(int)} (every event has orderId, account, instrument and side of "its" order):
  * <ul>
@@ -58,10 +59,11 @@ public final class Events {
 
     /*
      * One event = STRIDE consecutive longs of one array (two cache lines), so recording an event touches two lines
-     * instead of one line in each of nineteen arrays: the events of a command live in its ring slot, and a slot is
-     * cold when the ring comes round to it.
+     * instead of one line in each of nineteen arrays. The events of a ring slot's command are records in the
+     * pipeline's EventLog, one after the other in processing order; a command made on its own keeps an array of its
+     * own (log == null).
      */
-    private static final int STRIDE = 16;
+    static final int STRIDE = 16;
     private static final int HEADER = 0;          // type (bits 0-7) | side (bits 8-15) | reason (bits 32-63)
     private static final int ORDER = 1;
     private static final int COUNTER_ORDER = 2;
@@ -80,15 +82,51 @@ public final class Events {
     private static final int COUNTER_FEE = 15;
     private static final long NO_COUNTER_ACCOUNT = (long) Command.ANY << 32;
 
+    /** The shared log the events are written to, or null: an array of their own. */
+    private final EventLog log;
     private int size;
     /** How many of the events are trades (a result handler counts them without reading the events). */
     private int trades;
-    private long[] data = new long[INITIAL_CAPACITY * STRIDE];
+    /** Position of the first event's record (in longs; in {@link #log}, else 0). */
+    private long start;
+    /** The array holding the records (the log's when the first was written, or after it grew while writing). */
+    private long[] data;
+
+    /** Events in an array of their own, grown as needed. */
+    public Events() {
+        this.log = null;
+        this.data = new long[INITIAL_CAPACITY * STRIDE];
+    }
+
+    /**
+     * Events written to a shared log (a pipeline's ring slots); only the log's writer thread may add events.
+     *
+     * @param log the log
+     */
+    public Events(EventLog log) {
+        this.log = java.util.Objects.requireNonNull(log, "log");
+        this.data = log.data;
+    }
 
     /** Forgets every event (keeps the arrays). */
     public void clear() {
         size = 0;
         trades = 0;
+    }
+
+    /** @return the position after the last event's record in the log */
+    long end() {
+        return start + (long) size * STRIDE;
+    }
+
+    /** The log grew while these events were written: they are in this array now. */
+    void moved(long[] bigger) {
+        data = bigger;
+    }
+
+    /** Index of event i's first long in {@link #data}. */
+    private int at(int i) {
+        return ((int) start + i * STRIDE) & (data.length - 1);
     }
 
     /** @return number of events */
@@ -97,12 +135,26 @@ public final class Events {
     }
 
     private int add(byte eventType, long order, int acct, int instr, Side s, long px, long quantity, long open) {
-        if ((size + 1) * STRIDE > data.length) {
-            data = Arrays.copyOf(data, data.length * 2);
+        int i = size;
+        EventLog l = log;
+        if (l == null) {
+            if ((i + 1) * STRIDE > data.length) {
+                data = Arrays.copyOf(data, data.length * 2);
+            }
+        } else {
+            if (i == 0) {
+                start = l.head;
+                data = l.data;
+            }
+            long end = start + (long) (i + 1) * STRIDE;
+            if (end > l.limit) {
+                l.makeRoom(this, end);
+            }
+            l.head = end;
         }
-        int i = size++;
+        size = i + 1;
         long[] d = data;
-        int b = i * STRIDE;
+        int b = at(i);
         d[b + HEADER] = (eventType & 0xFFL) | (long) encode(s) << 8;
         d[b + ORDER] = order;
         d[b + COUNTER_ORDER] = 0;
@@ -130,7 +182,7 @@ public final class Events {
                       long px, long quantity, long takerLeaves, long makerLeaves, long takerCum, long makerCum) {
         int i = add(TRADE, taker, takerAccount, instr, takerSide, px, quantity, takerLeaves);
         trades++;
-        int b = i * STRIDE;
+        int b = at(i);
         data[b + COUNTER_ORDER] = maker;
         data[b + ACCOUNTS] = (takerAccount & 0xFFFFFFFFL) | (long) makerAccount << 32;
         data[b + COUNTER_LEAVES] = makerLeaves;
@@ -150,16 +202,16 @@ public final class Events {
     public void replaced(long order, int acct, int instr, Side s, long newPrice, long newQty, long open,
                          long oldPrice, long oldOpen, boolean keptPriority) {
         int i = add(REPLACED, order, acct, instr, s, newPrice, newQty, open);
-        data[i * STRIDE + VALUE] = oldPrice;
-        data[i * STRIDE + VALUE2] = oldOpen;
+        data[at(i) + VALUE] = oldPrice;
+        data[at(i) + VALUE2] = oldOpen;
         setReason(i, keptPriority ? 1 : 0);
     }
 
     public void rejected(long order, int acct, int instr, Side s, RejectReason why, long limit, long wouldBe) {
         int i = add(REJECTED, order, acct, instr, s, 0, 0, 0);
         setReason(i, why.ordinal());
-        data[i * STRIDE + VALUE] = limit;
-        data[i * STRIDE + VALUE2] = wouldBe;
+        data[at(i) + VALUE] = limit;
+        data[at(i) + VALUE2] = wouldBe;
     }
 
     public void expired(long order, int acct, int instr, Side s, long px, long quantity) {
@@ -177,7 +229,7 @@ public final class Events {
     public void pendingReplace(long order, int acct, int instr, Side s, long newPrice, long newQty, long open,
                                long price) {
         int i = add(PENDING_REPLACE, order, acct, instr, s, newPrice, newQty, open);
-        data[i * STRIDE + VALUE] = price;
+        data[at(i) + VALUE] = price;
     }
 
     /**
@@ -187,7 +239,7 @@ public final class Events {
      * @param reason the value
      */
     public void setReason(int i, int reason) {
-        int h = i * STRIDE + HEADER;
+        int h = at(i) + HEADER;
         data[h] = (data[h] & 0xFFFFFFFFL) | (long) reason << 32;
     }
 
@@ -204,8 +256,8 @@ public final class Events {
      * @param counterOrderAverage average fill price of the counter order (trades), else 0
      */
     public void setAverages(int i, long orderAverage, long counterOrderAverage) {
-        data[i * STRIDE + AVERAGE] = orderAverage;
-        data[i * STRIDE + COUNTER_AVERAGE] = counterOrderAverage;
+        data[at(i) + AVERAGE] = orderAverage;
+        data[at(i) + COUNTER_AVERAGE] = counterOrderAverage;
     }
 
     /**
@@ -216,8 +268,8 @@ public final class Events {
      * @param makerFee   the maker's fee, likewise
      */
     public void setFees(int i, long takerFee, long makerFee) {
-        data[i * STRIDE + FEE] = takerFee;
-        data[i * STRIDE + COUNTER_FEE] = makerFee;
+        data[at(i) + FEE] = takerFee;
+        data[at(i) + COUNTER_FEE] = makerFee;
     }
 
     /**
@@ -225,7 +277,7 @@ public final class Events {
      * @return the fee the event's order (a trade's taker) paid for it, price-scale money; 0 if none
      */
     public long fee(int i) {
-        return data[i * STRIDE + FEE];
+        return data[at(i) + FEE];
     }
 
     /**
@@ -233,7 +285,7 @@ public final class Events {
      * @return the fee the counter order (a trade's maker) paid for it, price-scale money; 0 if none
      */
     public long counterFee(int i) {
-        return data[i * STRIDE + COUNTER_FEE];
+        return data[at(i) + COUNTER_FEE];
     }
 
     /**
@@ -243,7 +295,7 @@ public final class Events {
      * @param filled the order's filled quantity so far
      */
     public void setCumulative(int i, long filled) {
-        data[i * STRIDE + CUMULATIVE] = filled;
+        data[at(i) + CUMULATIVE] = filled;
     }
 
     /**
@@ -251,7 +303,7 @@ public final class Events {
      * @return the order's filled quantity so far: {@link #value} for trades, else as set by the engine
      */
     public long cumulative(int i) {
-        return data[i * STRIDE + (type(i) == TRADE ? VALUE : CUMULATIVE)];
+        return data[at(i) + (type(i) == TRADE ? VALUE : CUMULATIVE)];
     }
 
     /**
@@ -259,7 +311,7 @@ public final class Events {
      * @return average fill price of the event's order after the event, 0 if none (set by the engine)
      */
     public long average(int i) {
-        return data[i * STRIDE + AVERAGE];
+        return data[at(i) + AVERAGE];
     }
 
     /**
@@ -267,63 +319,63 @@ public final class Events {
      * @return average fill price of the counter (maker) order after a trade, else 0
      */
     public long counterAverage(int i) {
-        return data[i * STRIDE + COUNTER_AVERAGE];
+        return data[at(i) + COUNTER_AVERAGE];
     }
 
     public byte type(int i) {
-        return (byte) data[i * STRIDE + HEADER];
+        return (byte) data[at(i) + HEADER];
     }
 
     public long orderId(int i) {
-        return data[i * STRIDE + ORDER];
+        return data[at(i) + ORDER];
     }
 
     public long counterOrderId(int i) {
-        return data[i * STRIDE + COUNTER_ORDER];
+        return data[at(i) + COUNTER_ORDER];
     }
 
     public int account(int i) {
-        return (int) data[i * STRIDE + ACCOUNTS];
+        return (int) data[at(i) + ACCOUNTS];
     }
 
     public int counterAccount(int i) {
-        return (int) (data[i * STRIDE + ACCOUNTS] >> 32);
+        return (int) (data[at(i) + ACCOUNTS] >> 32);
     }
 
     public int instrument(int i) {
-        return (int) data[i * STRIDE + INSTRUMENT];
+        return (int) data[at(i) + INSTRUMENT];
     }
 
     public Side side(int i) {
-        return decode((byte) (data[i * STRIDE + HEADER] >> 8));
+        return decode((byte) (data[at(i) + HEADER] >> 8));
     }
 
     public long price(int i) {
-        return data[i * STRIDE + PRICE];
+        return data[at(i) + PRICE];
     }
 
     public long qty(int i) {
-        return data[i * STRIDE + QTY];
+        return data[at(i) + QTY];
     }
 
     public long leaves(int i) {
-        return data[i * STRIDE + LEAVES];
+        return data[at(i) + LEAVES];
     }
 
     public long counterLeaves(int i) {
-        return data[i * STRIDE + COUNTER_LEAVES];
+        return data[at(i) + COUNTER_LEAVES];
     }
 
     public int reason(int i) {
-        return (int) (data[i * STRIDE + HEADER] >> 32);
+        return (int) (data[at(i) + HEADER] >> 32);
     }
 
     public long value(int i) {
-        return data[i * STRIDE + VALUE];
+        return data[at(i) + VALUE];
     }
 
     public long value2(int i) {
-        return data[i * STRIDE + VALUE2];
+        return data[at(i) + VALUE2];
     }
 
     /** @return true if any event is a {@link #TRADE} */

@@ -10,6 +10,7 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import io.nautilus.core.Command;
 import io.nautilus.core.CommandProcessor;
+import io.nautilus.core.EventLog;
 import io.nautilus.core.Op;
 import io.nautilus.core.Snapshotable;
 import io.nautilus.core.api.CoreMetrics;
@@ -125,6 +126,8 @@ public final class CorePipeline<P extends CommandProcessor> {
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
 
     private volatile RingBuffer<Command> ring;
+    /** The ring slots' events. */
+    private volatile EventLog events;
     private volatile TickingWaitStrategy waitStrategy;
     private long base;
     private volatile JournalStage journalStage;
@@ -296,7 +299,9 @@ public final class CorePipeline<P extends CommandProcessor> {
     private void launch(JournalWriter writer, Recovery.Result recovered) {
         PipelineLayout layout = config.layout();
         waitStrategy = new TickingWaitStrategy(config.waitStrategy(), config.effectiveIdleTick().toNanos());
-        ring = RingBuffer.createMultiProducer(Command::new, config.ringSize(), waitStrategy);
+        EventLog log = EventLog.forRing(config.ringSize());
+        events = log;
+        ring = RingBuffer.createMultiProducer(() -> new Command(log), config.ringSize(), waitStrategy);
         boolean single = layout == PipelineLayout.SINGLE;
         if (single && (config.pinJournal() != PipelineConfig.NO_PINNING
                 || config.pinPublish() != PipelineConfig.NO_PINNING)) {
@@ -315,7 +320,7 @@ public final class CorePipeline<P extends CommandProcessor> {
             LOG.warn("pin.publish {} is not used: the compact layout has no publish thread (results are handed on by"
                     + " the journal thread, pin.journal)", config.pinPublish());
         }
-        publishStage = new PublishStage(results, journalStage, recovered.lastSeq(), pinPublish,
+        publishStage = new PublishStage(results, log, journalStage, recovered.lastSeq(), pinPublish,
                 this::pinned, publishControls, unfinishedControls, publishedCaptures);
         BatchEventProcessorBuilder builder = new BatchEventProcessorBuilder();
         ExceptionHandler<Command> logging = new LoggingExceptionHandler();

@@ -2,6 +2,7 @@ package io.nautilus.core.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import io.nautilus.core.Command;
+import io.nautilus.core.EventLog;
 import io.nautilus.core.LatencyRecorder;
 
 import java.util.Queue;
@@ -11,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * Publish handler, gated on both the journal and the business handler: hands each processed and journaled command
  * to the {@link ResultHandler}. Results of commands the journal failed to write are withheld. Afterwards the slot's
- * references (text, attachment, reply) are dropped, so the ring does not keep them alive until it wraps. Between
+ * references (text, attachment, reply) are dropped, so the ring does not keep them alive until it wraps, and its
+ * events' records in the {@link EventLog} are released for the business thread to write again. Between
  * commands (end of a batch, or an idle tick) it runs the queued publish-side control tasks whose commands have all
  * been handed to the result handler: reads of state the result handler owns. Snapshot captures of that state run
  * right after the snapshot's last command was handed over (at the latest before the next one), so they see exactly
@@ -24,6 +26,7 @@ final class PublishStage implements EventHandler<Command> {
     private static final io.nautilus.core.CoreLogger LOG = io.nautilus.core.CoreLogger.of(PublishStage.class);
 
     private final ResultHandler results;
+    private final EventLog events;
     private final JournalStage journal;
     private final int cpu;
     private final Consumer<String> pinReport;
@@ -36,10 +39,11 @@ final class PublishStage implements EventHandler<Command> {
 
     private volatile long publishedSeq;
 
-    PublishStage(ResultHandler results, JournalStage journal, long recoveredSeq, int cpu,
+    PublishStage(ResultHandler results, EventLog events, JournalStage journal, long recoveredSeq, int cpu,
                  Consumer<String> pinReport, Queue<ControlTask> controls, AtomicInteger unfinishedControls,
                  Queue<Capture> captures) {
         this.results = results;
+        this.events = events;
         this.captures = captures;
         this.handledSeq = recoveredSeq;
         this.controls = controls;
@@ -86,6 +90,7 @@ final class PublishStage implements EventHandler<Command> {
         command.text = null;
         command.attachment = null;
         command.reply = null;
+        events.release(command);
         handledSeq = command.seq;
         if (!captures.isEmpty()) {
             runCaptures();
