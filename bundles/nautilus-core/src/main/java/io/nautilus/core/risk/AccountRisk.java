@@ -13,11 +13,18 @@ final class AccountRisk {
     long dayStartPnl;
     /** Configured capital (money scale, at least 0): equity = capital + net P&amp;L. */
     long capital;
-    final RateWindow orders = new RateWindow();
-    final RateWindow cancels = new RateWindow();
+    final RateWindow orders;
+    final RateWindow cancels;
 
-    AccountRisk(int account) {
+    /**
+     * @param account   dense account id
+     * @param orderLog  the log of every account's order windows
+     * @param cancelLog the log of every account's cancel windows
+     */
+    AccountRisk(int account, RateLog orderLog, RateLog cancelLog) {
         this.account = account;
+        this.orders = new RateWindow(orderLog);
+        this.cancels = new RateWindow(cancelLog);
     }
 
     void sizeWindows(ResolvedRiskLimits limits) {

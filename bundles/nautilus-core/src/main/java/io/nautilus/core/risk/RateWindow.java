@@ -6,63 +6,65 @@ import java.io.IOException;
 
 /**
  * Exact sliding one-second window of logical time: allows at most {@code capacity} acquisitions in any interval
- * {@code (t - 1s, t]}. Keeps the times of the acquisitions still inside the window, oldest first, in a ring whose
- * length is a power of two: each acquisition first drops the times that have left the window, so the ring holds no
- * more than the busiest second has needed (not {@code capacity} slots per account up front: a loose limit of 20 000
- * per second would otherwise take 160 KB per account and per window). The ring grows, by doubling, only while an
- * account's rate is still rising to a level it has not reached before; in steady state {@link #tryAcquire}
- * allocates nothing.
+ * {@code (t - 1s, t]}. The times themselves are in a {@link RateLog} shared by the windows of one kind (the order
+ * windows of every account, or their cancel windows), in the order they were recorded; a window keeps its limit and
+ * the count of its times the log still holds. Before each decision the log drops the times that have left the
+ * window of the latest time seen, so an acquisition reads and writes only the log's two ends and this object: no
+ * ring per account (a loose limit of 20 000 per second takes no room up front, and a busy account's times are not
+ * a cache miss of their own on every command).
  *
  * <p>Logical time is the commands' timestamps in ring order, which the pipeline stamps as it publishes; they do not
- * go backwards by more than the publishers' race, and a time that is earlier than the last one only makes the window
- * keep a recorded acquisition a little longer.
+ * go backwards by more than the publishers' race. The log drops relative to the latest time of any window: a window
+ * dropping its own times at each of its calls, relative to that call's time, has dropped the same ones by the time
+ * it decides again, unless time went back by a whole second; a time earlier than the latest only makes the window
+ * keep a recorded acquisition a little longer. In steady state {@link #tryAcquire} allocates nothing.
  */
 final class RateWindow {
 
     static final long WINDOW_NANOS = 1_000_000_000L;
 
-    /** Slots of a new ring: a quiet account never grows it. */
-    private static final int INITIAL_SLOTS = 16;
-    private static final long[] NONE = new long[0];
-
+    private final RateLog log;
     /** The limit, or -1 = unlimited. */
     private int capacity = -1;
-    /** Times of the recorded acquisitions, oldest at {@link #head}; a power of two long, or empty when unlimited. */
-    private long[] times = NONE;
-    private int head;
-    private int count;
+    /** Times of this window the log holds (all inside the window of the log's latest time). */
+    int count;
+    /** Scratch of the log's passes (entries kept while trimming, entries gathered). */
+    int kept;
+    /** Entries of this window before this position of the log do not count (made unlimited or read since). */
+    long validFrom;
+    /** Where this window's times start in the log's last gathering, valid if {@link #gatherEpoch} is current. */
+    int gatherStart;
+    int gatherEpoch;
+
+    /** A window with a log of its own. */
+    RateWindow() {
+        this(new RateLog());
+    }
+
+    /** @param log the log of this window's kind */
+    RateWindow(RateLog log) {
+        this.log = log;
+    }
 
     /** @param capacity the limit, or -1 for unlimited; keeps the most recent times that still fit */
     void resize(int capacity) {
         if (capacity < 0) {
+            forget();
             this.capacity = -1;
-            times = NONE;
-            head = 0;
-            count = 0;
             return;
         }
         if (capacity == this.capacity) {
             return;
         }
-        int keep = Math.min(count, capacity);
-        long[] resized = new long[slotsFor(Math.max(keep, Math.min(capacity, INITIAL_SLOTS)))];
-        for (int k = 0; k < keep; k++) {
-            resized[k] = times[(head + count - keep + k) & (times.length - 1)];
-        }
         this.capacity = capacity;
-        times = resized;
-        head = 0;
-        count = keep;
+        if (count > capacity) {
+            log.trimLater();
+        }
     }
 
     /** @return the limit, or -1 if unlimited */
     int capacity() {
         return capacity;
-    }
-
-    /** @return the ring's length (memory held: 8 bytes a slot) */
-    int slots() {
-        return times.length;
     }
 
     /**
@@ -76,77 +78,58 @@ final class RateWindow {
         if (limit < 0) {
             return true;
         }
-        long[] t = times;
-        int mask = t.length - 1;
-        int h = head;
-        int n = count;
-        while (n > 0 && now - t[h] >= WINDOW_NANOS) {
-            h = (h + 1) & mask;
-            n--;
-        }
-        head = h;
-        count = n;
-        if (n >= limit) {
+        log.advance(now);
+        if (count >= limit) {
             return false;
         }
-        if (n == t.length) {
-            t = grow();
-            mask = t.length - 1;
-            h = 0;
-        }
-        t[(h + n) & mask] = now;
-        count = n + 1;
+        log.append(this, now);
+        count++;
         return true;
     }
 
-    /** Doubles the ring (still full), the oldest time first at index 0. */
-    private long[] grow() {
-        long[] t = times;
-        long[] grown = new long[t.length * 2];
-        int tail = t.length - head;
-        System.arraycopy(t, head, grown, 0, tail);
-        System.arraycopy(t, 0, grown, tail, head);
-        times = grown;
-        head = 0;
-        return grown;
+    /** Stops counting every time recorded so far (the log drops them as they come to its oldest end). */
+    private void forget() {
+        validFrom = log.tail();
+        count = 0;
     }
 
     /** @return how many recorded acquisitions lie in {@code (now - 1s, now]} */
     int inWindow(long now) {
-        int n = 0;
-        for (int k = 0; k < count; k++) {
-            if (now - times[(head + k) & (times.length - 1)] < WINDOW_NANOS) {
-                n++;
-            }
+        if (capacity < 0) {
+            return 0;
         }
-        return n;
+        log.settle();
+        return now == log.latest() ? count : log.inWindow(this, now);
     }
 
     void write(DataOutput out) throws IOException {
         out.writeInt(capacity());
+        if (capacity < 0) {
+            out.writeInt(0);
+            return;
+        }
+        long[] times = log.gather();
         out.writeInt(count);
         for (int k = 0; k < count; k++) {
-            out.writeLong(times[(head + k) & (times.length - 1)]);
+            out.writeLong(times[gatherStart + k]);
         }
     }
 
+    /**
+     * Reads a window written by {@link #write}, replacing this one's times; a log shared by several windows must
+     * then be {@link RateLog#sortByTime sorted}, once all are read.
+     */
     void read(DataInput in) throws IOException {
         int capacity = in.readInt();
         int n = in.readInt();
         if (capacity < -1 || capacity > RiskLimits.MAX_RATE || n < 0 || n > Math.max(capacity, 0)) {
             throw new IOException("invalid rate window " + n + "/" + capacity + " in snapshot");
         }
+        forget();
         this.capacity = capacity;
-        times = capacity < 0 ? NONE : new long[slotsFor(Math.max(n, Math.min(capacity, INITIAL_SLOTS)))];
-        head = 0;
-        count = n;
         for (int k = 0; k < n; k++) {
-            times[k] = in.readLong();
+            log.append(this, in.readLong());
+            count++;
         }
-    }
-
-    /** @return the smallest power of two holding n times (at least 1) */
-    private static int slotsFor(int n) {
-        return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
     }
 }

@@ -124,6 +124,9 @@ public final class RiskEngine implements Snapshotable {
     private WorkingOrders orders;
     /** By dense account id; null = not seen yet. */
     private AccountRisk[] accounts = new AccountRisk[0];
+    /** The times of every account's order windows, and of their cancel windows. */
+    private RateLog orderLog = new RateLog();
+    private RateLog cancelLog = new RateLog();
     private int accountCount;
     private PairGrid stateGrid = PairGrid.EMPTY;
     /** State codes of the account-in-instrument scopes, laid out by {@link #stateGrid}. */
@@ -499,7 +502,7 @@ public final class RiskEngine implements Snapshotable {
             accounts = Arrays.copyOf(accounts, (int) Math.min(PairGrid.MAX_ACCOUNTS,
                     Math.max(id + 1L, Math.max(16L, accounts.length * 2L))));
         }
-        AccountRisk account = new AccountRisk(id);
+        AccountRisk account = new AccountRisk(id, orderLog, cancelLog);
         account.sizeWindows(limits);
         accounts[id] = account;
         accountCount++;
@@ -1071,9 +1074,11 @@ public final class RiskEngine implements Snapshotable {
         }
         int pairCount = count;
         List<AccountRisk> readAccounts = new ArrayList<>();
+        RateLog readOrderLog = new RateLog();
+        RateLog readCancelLog = new RateLog();
         count = in.readInt();
         for (int k = 0; k < count; k++) {
-            AccountRisk account = new AccountRisk(in.readInt());
+            AccountRisk account = new AccountRisk(in.readInt(), readOrderLog, readCancelLog);
             account.state = in.readInt();
             account.dayStartPnl = in.readLong();
             account.capital = v1 ? 0 : in.readLong();
@@ -1084,6 +1089,8 @@ public final class RiskEngine implements Snapshotable {
             }
             readAccounts.add(account);
         }
+        readOrderLog.sortByTime();
+        readCancelLog.sortByTime();
         WorkingOrders readOrders = new WorkingOrders(positions);
         readOrders.read(in, !v1);
         readOrders.trackExposure(resolved.usesExposure());
@@ -1099,6 +1106,8 @@ public final class RiskEngine implements Snapshotable {
         }
         accounts = new AccountRisk[0];
         accountCount = 0;
+        orderLog = readOrderLog;
+        cancelLog = readCancelLog;
         for (AccountRisk account : readAccounts) {
             if (existing(account.account) == null) {
                 newAccount(account.account);

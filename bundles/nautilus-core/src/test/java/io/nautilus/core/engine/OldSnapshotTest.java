@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Since rate windows keep only the acquisitions still inside their second (not the last {@code capacity} ones,
  * which took 160 KB per account and window at a limit of 20 000 per second), the final snapshot holds fewer window
  * times than the old engine's: the outcomes are still the old engine's, command for command, and the final snapshot
- * is checked against a fourth column, the digest this engine wrote when the windows changed.
+ * is checked against a fourth column, the digest this engine wrote. Since the windows of all accounts keep their
+ * times in one log per kind, which drops them relative to the latest time of any account (not each window at its
+ * own account's last command), a quiet account's window holds none of the times that have left the second of the
+ * latest command, and the fourth column moved once more; the outcomes did not.
  */
 class OldSnapshotTest {
 
