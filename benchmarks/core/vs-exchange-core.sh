@@ -9,8 +9,10 @@
 #      (seq,takerOrderId,makerOrderId,price,qty); all four files must be identical, else the script stops with
 #      exit status 1;
 #   3. ROUNDS rounds, the order of the two sides alternating from round to round, each run in its own JVM:
-#      full engines: load.sh --mode throughput --wait yielding (our full pipeline: ring, journal in a temporary
-#        folder with fsync batch, risk with loose limits, matching, positions; yielding as exchange-core's; the WARMUP commands untimed, COMMANDS timed) against
+#      full engines: load.sh --mode throughput --wait LOAD_WAIT (our full pipeline: ring, journal in a temporary
+#        folder with fsync batch, risk with loose limits, matching, positions; its layout and wait as the platform
+#        chooses them for this machine: compact on 2 CPUs, phased, which spins and yields before it blocks; the WARMUP
+#        commands untimed, COMMANDS timed) against
 #        exchange-core's ExchangeCore built as its throughput test builds it (1 matching engine, 1 risk engine,
 #        32 K ring, no journaling, YIELDING wait strategy, unpinned threads) on the same rows, the same WARMUP
 #        untimed and COMMANDS timed (from the first submit to the last result);
@@ -22,7 +24,8 @@
 #
 # Usage: benchmarks/core/vs-exchange-core.sh
 # Environment: COMMANDS (3000000), WARMUP (1000000), SEED (1), ROUNDS (3), PASSES (3), BOOK (direct|naive),
-#              LOAD_ARGS (extra load.sh options for our pipeline, e.g. "--layout parallel --wait phased"),
+#              LOAD_WAIT (phased: the platform's default; yielding spins and yields only, as exchange-core's),
+#              LOAD_ARGS (extra load.sh options for our pipeline, e.g. "--layout parallel"),
 #              LOAD_JAVA_OPTS (-Xms2g -Xmx2g -XX:+UseParallelGC: our pipeline and exchange-core's engine),
 #              REPLAY_JAVA_OPTS (-Xms1g -XX:+UseParallelGC: both order books alone)
 # exchange-core runs from its own jar (benchmarks/exchange-core, built here: it needs the Disruptor 3 and Agrona 1
@@ -38,7 +41,8 @@ seed=${SEED:-1}
 rounds=${ROUNDS:-3}
 passes=${PASSES:-3}
 book=${BOOK:-direct}
-load_args=${LOAD_ARGS:-}   # extra load.sh options for our pipeline, e.g. "--layout parallel --wait phased"
+load_args=${LOAD_ARGS:-}   # extra load.sh options for our pipeline, e.g. "--layout parallel"
+load_wait=${LOAD_WAIT:-phased}
 load_opts=${LOAD_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseParallelGC}
 replay_opts=${REPLAY_JAVA_OPTS:--Xms1g -XX:+UseParallelGC}
 # exchange-core's serialisation (Chronicle Bytes, used for the binary add-symbol command) reaches into the JDK
@@ -91,7 +95,7 @@ xc_book() { json_of java $replay_opts $xc_opens -jar "$xc_jar" --commands "$stre
 # shellcheck disable=SC2086
 ours_pipeline() {
     LOAD_JAVA_OPTS="$load_opts" json_of "$here/load.sh" --mode throughput --mix exchange-core --commands "$commands" \
-        --warmup "$warmup" --seed "$seed" --fsync batch --wait yielding $load_args
+        --warmup "$warmup" --seed "$seed" --fsync batch --wait "$load_wait" $load_args
 }
 
 echo "differential: the same trades from both cores, alone and full ..."
