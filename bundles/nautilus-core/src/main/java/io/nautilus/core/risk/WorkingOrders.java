@@ -12,7 +12,7 @@ import java.util.Arrays;
 
 /**
  * The working orders risk knows of (from ACCEPTED/TRADE/CANCELED/REDUCED/REPLACED/EXPIRED events) and their open
- * quantity per account, instrument and side. Parallel arrays of slots with a free list; grows by doubling, so
+ * quantity per account, instrument and side. One record per slot in one array, with a free list; grows by doubling, so
  * steady state allocates nothing. The per-(account, instrument) sums live in flat arrays laid out by a
  * {@link PairGrid}, grown when an account or instrument is defined ({@link #hold}) or, outside the engine, when an
  * order of a new pair arrives.
@@ -38,15 +38,22 @@ final class WorkingOrders {
     private long[] accountExposure = new long[64];
     private boolean exposureTracked;
 
-    private long[] id = new long[INITIAL_CAPACITY];
-    private int[] account = new int[INITIAL_CAPACITY];
-    private int[] instrument = new int[INITIAL_CAPACITY];
-    private boolean[] buy = new boolean[INITIAL_CAPACITY];
-    private long[] open = new long[INITIAL_CAPACITY];
-    private long[] filled = new long[INITIAL_CAPACITY];
-    private long[] price = new long[INITIAL_CAPACITY];
-    private int[] flags = new int[INITIAL_CAPACITY];
-    private long[] exposurePrice = new long[INITIAL_CAPACITY];
+    /*
+     * One record of STRIDE longs per slot (an order's fields on one or two cache lines, not one line in each of nine
+     * arrays): id, account (high 32 bits) and instrument (low), open, filled, price, exposure price, flags (low 32
+     * bits) and the buy bit.
+     */
+    private static final int STRIDE = 8;
+    private static final int ID = 0;
+    private static final int PAIR = 1;
+    private static final int OPEN = 2;
+    private static final int FILLED = 3;
+    private static final int PRICE = 4;
+    private static final int EXPOSURE_PRICE = 5;
+    private static final int FLAGS = 6;
+    private static final long BUY = 1L << 32;
+    private long[] rec = new long[INITIAL_CAPACITY * STRIDE];
+    private int capacity = INITIAL_CAPACITY;
     private int[] free = new int[INITIAL_CAPACITY];
     private int freeCount;
     private int top;
@@ -101,35 +108,35 @@ final class WorkingOrders {
     }
 
     int account(int slot) {
-        return account[slot];
+        return (int) (rec[slot * STRIDE + PAIR] >> 32);
     }
 
     int instrument(int slot) {
-        return instrument[slot];
+        return (int) rec[slot * STRIDE + PAIR];
     }
 
     boolean buy(int slot) {
-        return buy[slot];
+        return (rec[slot * STRIDE + FLAGS] & BUY) != 0;
     }
 
     long open(int slot) {
-        return open[slot];
+        return rec[slot * STRIDE + OPEN];
     }
 
     long filled(int slot) {
-        return filled[slot];
+        return rec[slot * STRIDE + FILLED];
     }
 
     long price(int slot) {
-        return price[slot];
+        return rec[slot * STRIDE + PRICE];
     }
 
     int flags(int slot) {
-        return flags[slot];
+        return (int) rec[slot * STRIDE + FLAGS];
     }
 
     long exposurePrice(int slot) {
-        return exposurePrice[slot];
+        return rec[slot * STRIDE + EXPOSURE_PRICE];
     }
 
     /**
@@ -149,15 +156,15 @@ final class WorkingOrders {
             return;
         }
         int s = freeCount > 0 ? free[--freeCount] : nextSlot();
-        id[s] = orderId;
-        account[s] = acct;
-        instrument[s] = instr;
-        buy[s] = isBuy;
-        open[s] = 0;
-        filled[s] = 0;
-        price[s] = orderPrice;
-        flags[s] = orderFlags;
-        exposurePrice[s] = priceForExposure == Long.MIN_VALUE ? 0 : Math.abs(priceForExposure);
+        long[] r = rec;
+        int b = s * STRIDE;
+        r[b + ID] = orderId;
+        r[b + PAIR] = (long) acct << 32 | (instr & 0xFFFF_FFFFL);
+        r[b + OPEN] = 0;
+        r[b + FILLED] = 0;
+        r[b + PRICE] = orderPrice;
+        r[b + EXPOSURE_PRICE] = priceForExposure == Long.MIN_VALUE ? 0 : Math.abs(priceForExposure);
+        r[b + FLAGS] = (orderFlags & 0xFFFF_FFFFL) | (isBuy ? BUY : 0);
         slotById.put(orderId, s);
         lastId = orderId;
         lastSlot = s;
@@ -165,17 +172,9 @@ final class WorkingOrders {
     }
 
     private int nextSlot() {
-        if (top == id.length) {
-            int capacity = id.length * 2;
-            id = Arrays.copyOf(id, capacity);
-            account = Arrays.copyOf(account, capacity);
-            instrument = Arrays.copyOf(instrument, capacity);
-            buy = Arrays.copyOf(buy, capacity);
-            open = Arrays.copyOf(open, capacity);
-            filled = Arrays.copyOf(filled, capacity);
-            price = Arrays.copyOf(price, capacity);
-            flags = Arrays.copyOf(flags, capacity);
-            exposurePrice = Arrays.copyOf(exposurePrice, capacity);
+        if (top == capacity) {
+            capacity *= 2;
+            rec = Arrays.copyOf(rec, capacity * STRIDE);
             free = Arrays.copyOf(free, capacity);
         }
         return top++;
@@ -187,33 +186,37 @@ final class WorkingOrders {
             remove(slot);
             return;
         }
-        long delta = openQty - open[slot];
-        open[slot] = openQty;
+        long delta = openQty - rec[slot * STRIDE + OPEN];
+        rec[slot * STRIDE + OPEN] = openQty;
         addWorking(slot, delta);
     }
 
     void setFilled(int slot, long cumulative) {
-        filled[slot] = cumulative;
+        rec[slot * STRIDE + FILLED] = cumulative;
     }
 
     /** Sets a new limit (or stop) price, which is also the price the order's exposure counts at. */
     void setPrice(int slot, long orderPrice) {
-        price[slot] = orderPrice;
+        int b = slot * STRIDE;
+        rec[b + PRICE] = orderPrice;
         long newExposurePrice = orderPrice == Long.MIN_VALUE ? 0 : Math.abs(orderPrice);
-        long old = exposurePrice[slot];
-        exposurePrice[slot] = newExposurePrice;
+        long old = rec[b + EXPOSURE_PRICE];
+        rec[b + EXPOSURE_PRICE] = newExposurePrice;
         if (!exposureTracked) {
             return;
         }
-        addNotional(slot, WideMath.saturatedMultiply(open[slot], newExposurePrice)
-                - WideMath.saturatedMultiply(open[slot], old));
+        long openQty = rec[b + OPEN];
+        addNotional(slot, WideMath.saturatedMultiply(openQty, newExposurePrice)
+                - WideMath.saturatedMultiply(openQty, old));
     }
 
     void remove(int slot) {
-        addWorking(slot, -open[slot]);
-        open[slot] = 0;
-        slotById.remove(id[slot]);
-        if (id[slot] == lastId) {
+        int b = slot * STRIDE;
+        addWorking(slot, -rec[b + OPEN]);
+        rec[b + OPEN] = 0;
+        long orderId = rec[b + ID];
+        slotById.remove(orderId);
+        if (orderId == lastId) {
             lastSlot = -1;
         }
         free[freeCount++] = slot;
@@ -223,15 +226,18 @@ final class WorkingOrders {
         if (delta == 0) {
             return;
         }
-        int cell = grid.index(account[slot], instrument[slot]);
-        if (buy[slot]) {
+        int b = slot * STRIDE;
+        long pair = rec[b + PAIR];
+        int cell = grid.index((int) (pair >> 32), (int) pair);
+        if ((rec[b + FLAGS] & BUY) != 0) {
             buyOpen[cell] += delta;
         } else {
             sellOpen[cell] += delta;
         }
         if (exposureTracked) {
-            addNotional(slot, delta < 0 ? -WideMath.saturatedMultiply(-delta, exposurePrice[slot])
-                    : WideMath.saturatedMultiply(delta, exposurePrice[slot]));
+            long at = rec[b + EXPOSURE_PRICE];
+            addNotional(slot, delta < 0 ? -WideMath.saturatedMultiply(-delta, at)
+                    : WideMath.saturatedMultiply(delta, at));
         }
     }
 
@@ -249,8 +255,8 @@ final class WorkingOrders {
         Arrays.fill(accountExposure, 0);
         if (on) {
             for (int s = 0; s < top; s++) {
-                if (open[s] > 0) {
-                    addNotional(s, WideMath.saturatedMultiply(open[s], exposurePrice[s]));
+                if (open(s) > 0) {
+                    addNotional(s, WideMath.saturatedMultiply(open(s), exposurePrice(s)));
                 }
             }
         }
@@ -265,8 +271,8 @@ final class WorkingOrders {
         if (delta == 0) {
             return;
         }
-        int acct = account[slot];
-        int instr = instrument[slot];
+        int acct = account(slot);
+        int instr = instrument(slot);
         int cell = grid.index(acct, instr);
         long before = notional[cell];
         long after = WideMath.saturatedAdd(before, delta);
@@ -291,8 +297,8 @@ final class WorkingOrders {
         }
         long sum = 0;
         for (int s = 0; s < top; s++) {
-            if (open[s] > 0 && account[s] == acct && instrument[s] == instr) {
-                sum = WideMath.saturatedAdd(sum, WideMath.saturatedMultiply(open[s], exposurePrice[s]));
+            if (open(s) > 0 && account(s) == acct && instrument(s) == instr) {
+                sum = WideMath.saturatedAdd(sum, WideMath.saturatedMultiply(open(s), exposurePrice(s)));
             }
         }
         return sum;
@@ -308,9 +314,9 @@ final class WorkingOrders {
         }
         Long2LongHashMap byInstrument = new Long2LongHashMap(0);
         for (int s = 0; s < top; s++) {
-            if (open[s] > 0 && account[s] == acct && positions.isDefined(instrument[s])) {
-                byInstrument.put(instrument[s], WideMath.saturatedAdd(byInstrument.get(instrument[s]),
-                        WideMath.saturatedMultiply(open[s], exposurePrice[s])));
+            if (open(s) > 0 && account(s) == acct && positions.isDefined(instrument(s))) {
+                byInstrument.put(instrument(s), WideMath.saturatedAdd(byInstrument.get(instrument(s)),
+                        WideMath.saturatedMultiply(open(s), exposurePrice(s))));
             }
         }
         long sum = 0;
@@ -333,7 +339,7 @@ final class WorkingOrders {
     int count(int acct) {
         int n = 0;
         for (int s = 0; s < top; s++) {
-            if (open[s] > 0 && account[s] == acct) {
+            if (open(s) > 0 && account(s) == acct) {
                 n++;
             }
         }
@@ -357,23 +363,23 @@ final class WorkingOrders {
         long[] ids = new long[slotById.size()];
         int n = 0;
         for (int s = 0; s < top; s++) {
-            if (open[s] > 0) {
-                ids[n++] = id[s];
+            if (open(s) > 0) {
+                ids[n++] = rec[s * STRIDE + ID];
             }
         }
         Arrays.sort(ids, 0, n);
         out.writeInt(n);
         for (int k = 0; k < n; k++) {
             int s = slot(ids[k]);
-            out.writeLong(id[s]);
-            out.writeInt(account[s]);
-            out.writeInt(instrument[s]);
-            out.writeBoolean(buy[s]);
-            out.writeLong(open[s]);
-            out.writeLong(filled[s]);
-            out.writeLong(price[s]);
-            out.writeInt(flags[s]);
-            out.writeLong(exposurePrice[s]);
+            out.writeLong(rec[s * STRIDE + ID]);
+            out.writeInt(account(s));
+            out.writeInt(instrument(s));
+            out.writeBoolean(buy(s));
+            out.writeLong(open(s));
+            out.writeLong(filled(s));
+            out.writeLong(price(s));
+            out.writeInt(flags(s));
+            out.writeLong(exposurePrice(s));
         }
     }
 
