@@ -49,6 +49,13 @@ final class AveragePrices implements Snapshotable {
                         forget(e.orderId(i));
                     }
                 }
+                case Events.REPLACED -> {
+                    // qty = the new total, leaves = new total - filled: equal if the order has no fills, whose
+                    // averages stay 0 as the event was written (no look-up: most commands of a busy book are moves)
+                    if (e.qty(i) != e.leaves(i)) {
+                        report(e, i);
+                    }
+                }
                 default -> report(e, i);
             }
         }

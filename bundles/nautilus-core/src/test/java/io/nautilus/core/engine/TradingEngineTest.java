@@ -291,6 +291,12 @@ class TradingEngineTest {
         assertThat(c.events.value2(1)).isEqualTo(5);
         assertThat(c.events.counterAverage(1)).isEqualTo(102);
 
+        c = d.replace(3, 103, Command.UNCHANGED);
+        assertThat(c.events.type(0)).isEqualTo(Events.REPLACED);
+        assertThat(c.events.leaves(0)).isEqualTo(5);
+        assertThat(c.events.cumulative(0)).as("a replace of a partly filled order reports its fills").isEqualTo(5);
+        assertThat(c.events.average(0)).isEqualTo(102);
+
         c = d.reduce(3, 1);
         assertThat(c.events.type(0)).isEqualTo(Events.REDUCED);
         assertThat(c.events.leaves(0)).isEqualTo(4);
