@@ -20,12 +20,27 @@ final class RateLog {
     /** Slots of a new log. */
     private static final int INITIAL_SLOTS = 16;
 
+    /** An owner that is no window: the entry was dropped (by its window's shrinking limit). */
+    private static final int DROPPED = -1;
+
     private long[] times = new long[INITIAL_SLOTS];
     /**
-     * The window each entry counts for; null = dropped (by a window's shrinking limit). Entries of a window before
-     * its {@link RateWindow#validFrom} do not count either (it was made unlimited, or read anew, since).
+     * The id of the window each entry counts for, or {@link #DROPPED}. Entries of a window before its
+     * {@link #validFrom} do not count either (it was made unlimited, or read anew, since).
      */
-    private RateWindow[] owners = new RateWindow[INITIAL_SLOTS];
+    private int[] owners = new int[INITIAL_SLOTS];
+    /*
+     * Per window, by id (dense, so dropping an entry touches a small array instead of a window object of some other
+     * account): the windows, their counts of entries held, the position their entries count from, and scratch of
+     * the passes over the log.
+     */
+    private RateWindow[] windows = new RateWindow[16];
+    private int[] counts = new int[16];
+    private long[] validFrom = new long[16];
+    private int[] kept = new int[16];
+    private int[] gatherStart = new int[16];
+    private int[] gatherEpochs = new int[16];
+    private int windowCount;
     /** Position of the oldest entry (counted from the start, never wrapping). */
     private long head;
     /** Position after the newest entry. */
@@ -40,6 +55,38 @@ final class RateLog {
     /** The times of each window, contiguous per window (a window's {@link RateWindow#gatherStart}). */
     private long[] gatheredTimes = new long[0];
     private int gatherEpoch;
+
+    /**
+     * Adds a window to this log.
+     *
+     * @return its id
+     */
+    int register(RateWindow window) {
+        int id = windowCount++;
+        if (id == windows.length) {
+            int n = id * 2;
+            windows = java.util.Arrays.copyOf(windows, n);
+            counts = java.util.Arrays.copyOf(counts, n);
+            validFrom = java.util.Arrays.copyOf(validFrom, n);
+            kept = java.util.Arrays.copyOf(kept, n);
+            gatherStart = java.util.Arrays.copyOf(gatherStart, n);
+            gatherEpochs = java.util.Arrays.copyOf(gatherEpochs, n);
+        }
+        windows[id] = window;
+        validFrom[id] = tail;
+        return id;
+    }
+
+    /** @return how many entries of window {@code id} the log holds */
+    int count(int id) {
+        return counts[id];
+    }
+
+    /** Stops counting the entries of window {@code id} recorded so far (they are dropped as they come to the end). */
+    void forget(int id) {
+        validFrom[id] = tail;
+        counts[id] = 0;
+    }
 
     /** @return the latest time seen, {@link Long#MIN_VALUE} if none */
     long latest() {
@@ -63,20 +110,20 @@ final class RateLog {
             return;
         }
         long[] ts = times;
-        RateWindow[] os = owners;
+        int[] os = owners;
         int mask = ts.length - 1;
         long limit = latest;
         while (h < t) {
             int i = (int) h & mask;
-            RateWindow w = os[i];
-            if (w != null) {
-                if (h >= w.validFrom) {
+            int w = os[i];
+            if (w != DROPPED) {
+                if (h >= validFrom[w]) {
                     if (limit - ts[i] < RateWindow.WINDOW_NANOS) {
                         break;
                     }
-                    w.count--;
+                    counts[w]--;
                 }
-                os[i] = null;
+                os[i] = DROPPED;
             }
             h++;
         }
@@ -98,14 +145,15 @@ final class RateLog {
         }
     }
 
-    /** Records an acquisition of a window at {@code now} (the caller counts it). */
-    void append(RateWindow window, long now) {
+    /** Records an acquisition of window {@code id} at {@code now}, and counts it. */
+    void append(int id, long now) {
         if (tail - head == times.length) {
             grow();
         }
         int i = (int) tail & (times.length - 1);
         times[i] = now;
-        owners[i] = window;
+        owners[i] = id;
+        counts[id]++;
         tail++;
         changes++;
     }
@@ -113,7 +161,7 @@ final class RateLog {
     private void grow() {
         int n = times.length;
         long[] t = new long[n * 2];
-        RateWindow[] o = new RateWindow[n * 2];
+        int[] o = new int[n * 2];
         for (long p = head; p < tail; p++) {
             t[(int) p & (2 * n - 1)] = times[(int) p & (n - 1)];
             o[(int) p & (2 * n - 1)] = owners[(int) p & (n - 1)];
@@ -133,26 +181,25 @@ final class RateLog {
      */
     private void trim() {
         trimPending = false;
-        long[] ts = times;
-        RateWindow[] os = owners;
-        int mask = ts.length - 1;
+        int[] os = owners;
+        int mask = times.length - 1;
         for (long p = head; p < tail; p++) {
-            RateWindow w = os[(int) p & mask];
-            if (w != null) {
-                w.kept = 0;
+            int w = os[(int) p & mask];
+            if (w != DROPPED) {
+                kept[w] = 0;
             }
         }
         for (long p = tail - 1; p >= head; p--) {
             int i = (int) p & mask;
-            RateWindow w = os[i];
-            if (w != null && p < w.validFrom) {
-                os[i] = null;
-            } else if (w != null) {
-                if (w.kept < w.capacity()) {
-                    w.kept++;
+            int w = os[i];
+            if (w != DROPPED && p < validFrom[w]) {
+                os[i] = DROPPED;
+            } else if (w != DROPPED) {
+                if (kept[w] < windows[w].capacity()) {
+                    kept[w]++;
                 } else {
-                    os[i] = null;
-                    w.count--;
+                    os[i] = DROPPED;
+                    counts[w]--;
                 }
             }
         }
@@ -163,12 +210,12 @@ final class RateLog {
      * @return how many entries of {@code window} lie in {@code (now - 1s, now]} (a scan of the log: for times other
      * than the latest)
      */
-    int inWindow(RateWindow window, long now) {
+    int inWindow(int id, long now) {
         int n = 0;
         int mask = times.length - 1;
         for (long p = head; p < tail; p++) {
             int i = (int) p & mask;
-            if (owners[i] == window && p >= window.validFrom && now - times[i] < RateWindow.WINDOW_NANOS) {
+            if (owners[i] == id && p >= validFrom[id] && now - times[i] < RateWindow.WINDOW_NANOS) {
                 n++;
             }
         }
@@ -179,7 +226,7 @@ final class RateLog {
      * Gathers each window's entries, oldest first, contiguously (for snapshots: one pass over the log whatever the
      * number of windows, then each window writes its own); a no-op if nothing changed since the last gathering.
      *
-     * @return the gathered times, indexed from each window's {@link RateWindow#gatherStart}
+     * @return the gathered times, indexed from each window's {@link #gatherStart}
      */
     long[] gather() {
         if (trimPending) {
@@ -192,20 +239,20 @@ final class RateLog {
         int mask = times.length - 1;
         int next = 0;
         for (long p = head; p < tail; p++) {
-            RateWindow w = owners[(int) p & mask];
-            if (w != null && p >= w.validFrom && w.gatherEpoch != epoch) {
-                w.gatherEpoch = epoch;
-                w.gatherStart = next;
-                w.kept = 0;
-                next += w.count;
+            int w = owners[(int) p & mask];
+            if (w != DROPPED && p >= validFrom[w] && gatherEpochs[w] != epoch) {
+                gatherEpochs[w] = epoch;
+                gatherStart[w] = next;
+                kept[w] = 0;
+                next += counts[w];
             }
         }
         long[] out = gatheredTimes.length >= next ? gatheredTimes : new long[next];
         for (long p = head; p < tail; p++) {
             int i = (int) p & mask;
-            RateWindow w = owners[i];
-            if (w != null && p >= w.validFrom) {
-                out[w.gatherStart + w.kept++] = times[i];
+            int w = owners[i];
+            if (w != DROPPED && p >= validFrom[w]) {
+                out[gatherStart[w] + kept[w]++] = times[i];
             }
         }
         gatheredTimes = out;
@@ -213,9 +260,11 @@ final class RateLog {
         return out;
     }
 
-    /** @return the gathering epoch a window's {@link RateWindow#gatherStart} must carry to be current */
-    int gatherEpoch() {
-        return gatherEpoch;
+    /**
+     * @return where window {@code id}'s times start in the last {@link #gather}ing (meaningful if it holds any)
+     */
+    int gatherStart(int id) {
+        return gatherStart[id];
     }
 
     /**
@@ -225,12 +274,12 @@ final class RateLog {
     void sortByTime() {
         int n = (int) (tail - head);
         long[] t = new long[n];
-        RateWindow[] o = new RateWindow[n];
+        int[] o = new int[n];
         int mask = times.length - 1;
         int live = 0;
         for (long p = head; p < tail; p++) {
             int i = (int) p & mask;
-            if (owners[i] != null && p >= owners[i].validFrom) {
+            if (owners[i] != DROPPED && p >= validFrom[owners[i]]) {
                 t[live] = times[i];
                 o[live] = owners[i];
                 live++;
@@ -243,13 +292,14 @@ final class RateLog {
         }
         // the sorted entries end where the log ended, so no window's validFrom lies beyond the tail
         long[] sortedTimes = new long[slots];
-        RateWindow[] sortedOwners = new RateWindow[slots];
+        int[] sortedOwners = new int[slots];
+        java.util.Arrays.fill(sortedOwners, DROPPED);
         long start = tail - live;
         for (int k = 0; k < live; k++) {
             int i = (int) (start + k) & (slots - 1);
             sortedTimes[i] = t[k];
             sortedOwners[i] = o[k];
-            o[k].validFrom = 0; // its entries are all here now
+            validFrom[o[k]] = 0; // its entries are all here now
         }
         times = sortedTimes;
         owners = sortedOwners;
@@ -258,13 +308,13 @@ final class RateLog {
     }
 
     /** Stable bottom-up merge sort of the first n entries by time. */
-    private static void mergeSort(long[] t, RateWindow[] o, int n) {
+    private static void mergeSort(long[] t, int[] o, int n) {
         long[] tt = new long[n];
-        RateWindow[] to = new RateWindow[n];
+        int[] to = new int[n];
         long[] srcT = t;
-        RateWindow[] srcO = o;
+        int[] srcO = o;
         long[] dstT = tt;
-        RateWindow[] dstO = to;
+        int[] dstO = to;
         for (int width = 1; width < n; width *= 2) {
             for (int lo = 0; lo < n; lo += 2 * width) {
                 int mid = Math.min(lo + width, n);
@@ -284,7 +334,7 @@ final class RateLog {
             long[] swapT = srcT;
             srcT = dstT;
             dstT = swapT;
-            RateWindow[] swapO = srcO;
+            int[] swapO = srcO;
             srcO = dstO;
             dstO = swapO;
         }

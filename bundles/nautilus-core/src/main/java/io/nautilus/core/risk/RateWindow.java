@@ -24,17 +24,10 @@ final class RateWindow {
     static final long WINDOW_NANOS = 1_000_000_000L;
 
     private final RateLog log;
+    /** This window's id in the log. */
+    private final int id;
     /** The limit, or -1 = unlimited. */
     private int capacity = -1;
-    /** Times of this window the log holds (all inside the window of the log's latest time). */
-    int count;
-    /** Scratch of the log's passes (entries kept while trimming, entries gathered). */
-    int kept;
-    /** Entries of this window before this position of the log do not count (made unlimited or read since). */
-    long validFrom;
-    /** Where this window's times start in the log's last gathering, valid if {@link #gatherEpoch} is current. */
-    int gatherStart;
-    int gatherEpoch;
 
     /** A window with a log of its own. */
     RateWindow() {
@@ -44,6 +37,7 @@ final class RateWindow {
     /** @param log the log of this window's kind */
     RateWindow(RateLog log) {
         this.log = log;
+        this.id = log.register(this);
     }
 
     /** @param capacity the limit, or -1 for unlimited; keeps the most recent times that still fit */
@@ -57,7 +51,7 @@ final class RateWindow {
             return;
         }
         this.capacity = capacity;
-        if (count > capacity) {
+        if (log.count(id) > capacity) {
             log.trimLater();
         }
     }
@@ -78,19 +72,18 @@ final class RateWindow {
         if (limit < 0) {
             return true;
         }
-        log.advance(now);
-        if (count >= limit) {
+        RateLog l = log;
+        l.advance(now);
+        if (l.count(id) >= limit) {
             return false;
         }
-        log.append(this, now);
-        count++;
+        l.append(id, now);
         return true;
     }
 
     /** Stops counting every time recorded so far (the log drops them as they come to its oldest end). */
     private void forget() {
-        validFrom = log.tail();
-        count = 0;
+        log.forget(id);
     }
 
     /** @return how many recorded acquisitions lie in {@code (now - 1s, now]} */
@@ -99,7 +92,7 @@ final class RateWindow {
             return 0;
         }
         log.settle();
-        return now == log.latest() ? count : log.inWindow(this, now);
+        return now == log.latest() ? log.count(id) : log.inWindow(id, now);
     }
 
     void write(DataOutput out) throws IOException {
@@ -109,9 +102,11 @@ final class RateWindow {
             return;
         }
         long[] times = log.gather();
+        int count = log.count(id);
+        int start = log.gatherStart(id);
         out.writeInt(count);
         for (int k = 0; k < count; k++) {
-            out.writeLong(times[gatherStart + k]);
+            out.writeLong(times[start + k]);
         }
     }
 
@@ -128,8 +123,7 @@ final class RateWindow {
         forget();
         this.capacity = capacity;
         for (int k = 0; k < n; k++) {
-            log.append(this, in.readLong());
-            count++;
+            log.append(id, in.readLong());
         }
     }
 }
