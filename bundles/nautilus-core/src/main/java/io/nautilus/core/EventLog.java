@@ -41,17 +41,41 @@ public final class EventLog {
     /** Positions below this were released (written by the releasing thread, with release semantics). */
     private long released;
     private volatile int growths;
+    /** A log of one command's events (not a pipeline's): written from its start again after each clear. */
+    final boolean owned;
 
     /**
      * @param events initial capacity in events (rounded up to a power of two, at least 16)
      */
     public EventLog(int events) {
+        this(events, 16, false);
+    }
+
+    private EventLog(int events, int least, boolean owned) {
         if (events < 1 || events > MAX_EVENTS) {
             throw new IllegalArgumentException("event log capacity " + events + " must be 1 to " + MAX_EVENTS);
         }
-        int capacity = Math.max(16, Integer.highestOneBit(events - 1) << 1);
+        int capacity = Math.max(least, events <= 1 ? 1 : Integer.highestOneBit(events - 1) << 1);
         data = new long[capacity * Events.STRIDE];
         limit = data.length;
+        this.owned = owned;
+    }
+
+    /**
+     * The log of one command's events: each {@link Events#clear} starts it again, nothing is released.
+     *
+     * @param events initial capacity in events (a power of two)
+     * @return a new log
+     */
+    static EventLog own(int events) {
+        return new EventLog(events, 1, true);
+    }
+
+    /** Starts an owned log again from its beginning (its one command's events were cleared). */
+    void restart() {
+        head = 0;
+        limit = data.length;
+        RELEASED.setOpaque(this, 0L);
     }
 
     /**

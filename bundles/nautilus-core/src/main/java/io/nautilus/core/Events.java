@@ -4,8 +4,6 @@ import io.nautilus.api.Side;
 import io.nautilus.api.order.CancelReason;
 import io.nautilus.api.order.RejectReason;
 
-import java.util.Arrays;
-
 /**
  * The events one {@link Command} produced, in the order they happened, as primitive records packed in a long
  * array (an array of structs that grows rarely and is reused, so recording events does not allocate in steady
@@ -60,8 +58,7 @@ public final class Events {
     /*
      * One event = STRIDE consecutive longs of one array (two cache lines), so recording an event touches two lines
      * instead of one line in each of nineteen arrays. The events of a ring slot's command are records in the
-     * pipeline's EventLog, one after the other in processing order; a command made on its own keeps an array of its
-     * own (log == null).
+     * pipeline's EventLog, one after the other in processing order; a command made on its own has a log of its own.
      */
     static final int STRIDE = 16;
     private static final int HEADER = 0;          // type (bits 0-7) | side (bits 8-15) | reason (bits 32-63)
@@ -82,7 +79,7 @@ public final class Events {
     private static final int COUNTER_FEE = 15;
     private static final long NO_COUNTER_ACCOUNT = (long) Command.ANY << 32;
 
-    /** The shared log the events are written to, or null: an array of their own. */
+    /** The log the events are written to: a pipeline's shared log, or one of their own. */
     private final EventLog log;
     private int size;
     /** How many of the events are trades (a result handler counts them without reading the events). */
@@ -92,10 +89,10 @@ public final class Events {
     /** The array holding the records (the log's when the first was written, or after it grew while writing). */
     private long[] data;
 
-    /** Events in an array of their own, grown as needed. */
+    /** Events in a log of their own, grown as needed and written from its start again after each {@link #clear}. */
     public Events() {
-        this.log = null;
-        this.data = new long[INITIAL_CAPACITY * STRIDE];
+        this.log = EventLog.own(INITIAL_CAPACITY);
+        this.data = log.data;
     }
 
     /**
@@ -112,6 +109,9 @@ public final class Events {
     public void clear() {
         size = 0;
         trades = 0;
+        if (log.owned) {
+            log.restart();
+        }
     }
 
     /** @return the position after the last event's record in the log */
@@ -136,22 +136,18 @@ public final class Events {
 
     private int add(byte eventType, long order, int acct, int instr, Side s, long px, long quantity, long open) {
         int i = size;
+        // one path for both kinds of log: a branch on the kind (a pipeline's slots, or commands of their own made in
+        // the same JVM) made the compiled engine deoptimize whenever the other kind came through
         EventLog l = log;
-        if (l == null) {
-            if ((i + 1) * STRIDE > data.length) {
-                data = Arrays.copyOf(data, data.length * 2);
-            }
-        } else {
-            if (i == 0) {
-                start = l.head;
-                data = l.data;
-            }
-            long end = start + (long) (i + 1) * STRIDE;
-            if (end > l.limit) {
-                l.makeRoom(this, end);
-            }
-            l.head = end;
+        if (i == 0) {
+            start = l.head;
+            data = l.data;
         }
+        long end = start + (long) (i + 1) * STRIDE;
+        if (end > l.limit) {
+            l.makeRoom(this, end);
+        }
+        l.head = end;
         size = i + 1;
         long[] d = data;
         int b = at(i);

@@ -132,7 +132,8 @@ final class JournalPublishProcessor implements EventProcessor {
                         }
                         business.set(end);
                     }
-                    // the journal's batch (one write to the OS, one force) ends only where the ring's does
+                    // the journal's batch (one write to the OS, one force) ends where the ring's does, or after
+                    // JournalStage.MAX_GROUP commands
                     for (long s = next; s <= end; s++) {
                         journal.onEvent(ring.get(s), s, s == available);
                     }

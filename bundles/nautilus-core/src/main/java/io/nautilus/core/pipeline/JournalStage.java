@@ -10,8 +10,9 @@ import io.nautilus.core.journal.JournalWriter;
 import java.util.function.Consumer;
 
 /**
- * Journal handler: appends every command to the journal and ends each batch with a write (and a force, per the
- * fsync policy); {@link #released()} then advances to the batch, so the stage that hands on results only sees
+ * Journal handler: appends every command to the journal and ends each batch, and at the latest every
+ * {@value #MAX_GROUP} commands, with a write (and a force, per the fsync policy); {@link #released()} then advances
+ * to it, so the stage that hands on results only sees
  * journaled commands. With BATCH fsync the force runs on the writer's fsync thread (group commit: the next batch is
  * written meanwhile) and {@link #released()} advances when it is done. It never throws: on an I/O failure (a write
  * here, or a force on the fsync thread) it records the failure and the first seq that may not be journaled, appends
@@ -20,6 +21,13 @@ import java.util.function.Consumer;
 final class JournalStage implements EventHandler<Command>, JournalWriter.ForceListener {
 
     private static final io.nautilus.core.CoreLogger LOG = io.nautilus.core.CoreLogger.of(JournalStage.class);
+    /**
+     * Most commands in one write and force: a batch that ended only where the ring's does was, under a full ring,
+     * the whole ring (64 K commands, megabytes to force) while no result could be released, and the publishers,
+     * then the business thread, stood still until the force returned. Forcing every few thousand commands releases
+     * results in steps while the rest is written.
+     */
+    static final int MAX_GROUP = 4096;
 
     private final JournalWriter writer;
     private final long base;
@@ -27,6 +35,7 @@ final class JournalStage implements EventHandler<Command>, JournalWriter.ForceLi
     private final int cpu;
     private final Consumer<String> pinReport;
     private long batchFirstSeq;
+    private int grouped;
     private final LatencyRecorder latency = new LatencyRecorder();
     private final long[] sampledIngress = new long[64];
     private int sampled;
@@ -56,6 +65,10 @@ final class JournalStage implements EventHandler<Command>, JournalWriter.ForceLi
 
     @Override
     public void onEvent(Command command, long sequence, boolean endOfBatch) {
+        boolean end = endOfBatch || ++grouped >= MAX_GROUP;
+        if (end) {
+            grouped = 0;
+        }
         if (failure == null) {
             if (batchFirstSeq == 0) {
                 batchFirstSeq = command.seq;
@@ -65,7 +78,7 @@ final class JournalStage implements EventHandler<Command>, JournalWriter.ForceLi
             }
             try {
                 writer.append(command);
-                if (endOfBatch) {
+                if (end) {
                     writer.endOfBatch();
                     batchFirstSeq = 0;
                     recordSampled();
@@ -74,7 +87,7 @@ final class JournalStage implements EventHandler<Command>, JournalWriter.ForceLi
                 fail(batchFirstSeq, e);
             }
         }
-        if (endOfBatch && (failure != null || !writer.forcesOnThread())) {
+        if (end && (failure != null || !writer.forcesOnThread())) {
             advance(sequence);
         }
     }
