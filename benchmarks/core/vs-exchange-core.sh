@@ -9,13 +9,15 @@
 #      (seq,takerOrderId,makerOrderId,price,qty); all four files must be identical, else the script stops with
 #      exit status 1;
 #   3. ROUNDS rounds, the order of the two sides alternating from round to round, each run in its own JVM:
-#      full engines: load.sh --mode throughput --wait LOAD_WAIT (our full pipeline: ring, journal in a temporary
+#      full engines: load.sh --mode throughput --stream (the stream file) --wait LOAD_WAIT (our full pipeline: ring,
+#        journal in a temporary
 #        folder with fsync batch, risk with loose limits, matching, positions; its layout and wait as the platform
 #        chooses them for this machine: compact on 2 CPUs, phased, which spins and yields before it blocks; the WARMUP
-#        commands untimed, COMMANDS timed) against
+#        commands untimed, COMMANDS timed, in the last of ENGINE_PASSES passes; it reads the same file as
+#        exchange-core's side, so no generator runs in its JVM before it) against
 #        exchange-core's ExchangeCore built as its throughput test builds it (1 matching engine, 1 risk engine,
 #        32 K ring, no journaling, YIELDING wait strategy, unpinned threads) on the same rows, the same WARMUP
-#        untimed and COMMANDS timed (from the first submit to the last result);
+#        untimed and COMMANDS timed (from the first submit to the last result), in the last of as many passes;
 #      order books alone: the replay tool's matching alone (MatchingEngine) against exchange-core's
 #        OrderBookDirectImpl driven through IOrderBook.processCommand, every row timed, PASSES passes on a fresh
 #        book, the last timed;
@@ -23,7 +25,10 @@
 #      the per-round ratios) as one JSON line, with the load average before and after (the machine may be shared).
 #
 # Usage: benchmarks/core/vs-exchange-core.sh
-# Environment: COMMANDS (3000000), WARMUP (1000000), SEED (1), ROUNDS (3), PASSES (3), BOOK (direct|naive),
+# Environment: COMMANDS (3000000), WARMUP (1000000),
+#              ENGINE_PASSES (3: passes of the whole stream of each full engine in its JVM, each on a fresh state,
+#              the last timed; on 2 CPUs the JIT compiles our engine for seconds, and one pass measured our pipeline
+#              while C2 still took a CPU and deoptimized it), SEED (1), ROUNDS (3), PASSES (3), BOOK (direct|naive),
 #              LOAD_WAIT (phased: the platform's default; yielding spins and yields only, as exchange-core's),
 #              LOAD_ARGS (extra load.sh options for our pipeline, e.g. "--layout parallel"),
 #              LOAD_JAVA_OPTS (-Xms2g -Xmx2g -XX:+UseParallelGC: our pipeline and exchange-core's engine),
@@ -37,6 +42,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 commands=${COMMANDS:-3000000}
 warmup=${WARMUP:-1000000}
+engine_passes=${ENGINE_PASSES:-3}
 seed=${SEED:-1}
 rounds=${ROUNDS:-3}
 passes=${PASSES:-3}
@@ -94,8 +100,8 @@ xc_engine() {
 xc_book() { json_of java $replay_opts $xc_opens -jar "$xc_jar" --commands "$stream" --mode book --book "$book" "$@"; }
 # shellcheck disable=SC2086
 ours_pipeline() {
-    LOAD_JAVA_OPTS="$load_opts" json_of "$here/load.sh" --mode throughput --mix exchange-core --commands "$commands" \
-        --warmup "$warmup" --seed "$seed" --fsync batch --wait "$load_wait" $load_args
+    LOAD_JAVA_OPTS="$load_opts" json_of "$here/load.sh" --mode throughput --stream "$stream" --commands "$commands" \
+        --warmup "$warmup" --passes "$engine_passes" --fsync batch --wait "$load_wait" $load_args
 }
 
 echo "differential: the same trades from both cores, alone and full ..."
@@ -148,7 +154,7 @@ for r in $(seq 1 "$rounds"); do
                     pipe+=("$rate")
                     echo "round $r: our full pipeline (fsync batch, risk on): $rate commands/s" ;;
                 full/xc)
-                    line=$(xc_engine --passes 1)
+                    line=$(xc_engine --passes "$engine_passes")
                     check_xc "$line"
                     rate=$(jfield commandsPerSecond <<<"$line")
                     eng+=("$rate")
@@ -186,7 +192,8 @@ echo "full: ours $m_pipe vs exchange-core $m_eng commands/s = ${r_full}x;" \
     "ratios: full ${p_full}x, alone ${p_alone}x; load $load_before -> $load_after)"
 printf '{"benchmark":"core-vs-exchange-core","exchangeCore":"0.5.3","seed":%d,"commands":%d,"warmup":%d,' \
     "$seed" "$commands" "$warmup"
-printf '"rounds":%d,"passes":%d,"orderBook":"%s","sameTrades":true,"trades":%d,' "$rounds" "$passes" "$book" "$trades"
+printf '"rounds":%d,"passes":%d,"enginePasses":%d,"orderBook":"%s","sameTrades":true,"trades":%d,' "$rounds" "$passes" \
+    "$engine_passes" "$book" "$trades"
 printf '"pipeline":%s,"exchangeCoreEngine":%s,"pipelineRatio":%s,' "$m_pipe" "$m_eng" "$r_full"
 printf '"matching":%s,"exchangeCoreBook":%s,"matchingRatio":%s,' "$m_mat" "$m_bk" "$r_alone"
 printf '"pipelineRatioPaired":%s,"matchingRatioPaired":%s,' "$p_full" "$p_alone"

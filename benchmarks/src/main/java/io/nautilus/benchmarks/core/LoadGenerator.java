@@ -13,6 +13,7 @@ import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,9 +116,16 @@ public final class LoadGenerator {
         int warmup = options.warmupCommands();
         int phase = options.measuredPhaseCommands();
         long began = System.nanoTime();
-        CommandStream stream = options.mix().generate(options.seed(), warmup + phase);
-        out.printf(Locale.ROOT, "mix %s, seed %d, generated in %.1f s: %s%n", options.mix().label(), options.seed(),
-                (System.nanoTime() - began) / 1e9, stream.describe());
+        CommandStream stream;
+        if (options.stream() != null) {
+            stream = FileStream.load(options.stream(), warmup + phase);
+            out.printf(Locale.ROOT, "stream read in %.1f s: %s%n", (System.nanoTime() - began) / 1e9,
+                    stream.describe());
+        } else {
+            stream = options.mix().generate(options.seed(), warmup + phase);
+            out.printf(Locale.ROOT, "mix %s, seed %d, generated in %.1f s: %s%n", options.mix().label(),
+                    options.seed(), (System.nanoTime() - began) / 1e9, stream.describe());
+        }
         RiskLimits limits = options.noRisk() ? null : loadLimits(options.risk());
         if (options.engineOnly()) {
             engineAlone(stream, limits, warmup, phase);
@@ -127,7 +135,20 @@ public final class LoadGenerator {
             new StoreOnOff(options, out).run(stream, limits);
             return;
         }
+        for (int pass = 1; pass < options.passes(); pass++) {
+            long passBegan = System.nanoTime();
+            new LoadGenerator(options, new PrintStream(OutputStream.nullOutputStream())).pipeline(stream, limits,
+                    warmup, phase, passBegan);
+            out.printf(Locale.ROOT, "pass %d of %d (not timed: the JIT's warm-up) took %.1f s%n", pass,
+                    options.passes(), (System.nanoTime() - passBegan) / 1e9);
+            System.gc();
+        }
+        pipeline(stream, limits, warmup, phase, began);
+    }
 
+    /** One run of the whole stream through a fresh pipeline and journal; prints its figures and JSON line. */
+    private void pipeline(CommandStream stream, RiskLimits limits, int warmup, int phase, long began)
+            throws Exception {
         Path parent = options.journalParent() != null ? options.journalParent()
                 : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(parent);

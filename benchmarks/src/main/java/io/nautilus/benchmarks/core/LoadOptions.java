@@ -34,11 +34,16 @@ import java.util.Locale;
  * @param historyRounds rounds of each (store off, store on) when {@code history} is not off
  * @param scrapeMillis throughput mode: read the core's metrics snapshot (what the metrics bundle reads per
  *        Prometheus scrape) every this many milliseconds on a separate thread during the measured phase; 0 = never
+ * @param stream a replay command file to take the commands from (as {@code StreamGenerator} writes it: its last
+ *        warm-up + measured rows are the flow, the rows before it the initial book), or null to generate the mix in
+ *        this JVM
+ * @param passes throughput mode: runs of the whole stream, each on a fresh pipeline and journal, the last timed (the
+ *        ones before warm the JIT up)
  */
 public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int commands, int rate, int seconds, int warmupCommands,
                           int warmupSeconds, String waitStrategy, String layout, String fsync, int ringSize, long seed, Path risk,
                           boolean noRisk, String pacer, Path journalParent, String history,
-                          int historyRounds, int scrapeMillis) {
+                          int historyRounds, int scrapeMillis, Path stream, int passes) {
 
     /** Usage text. */
     public static final String USAGE = """
@@ -47,7 +52,7 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                                  [--wait STRATEGY] [--layout LAYOUT] [--fsync POLICY] [--ring SLOTS] [--seed N]
                                  [--risk FILE | --no-risk] [--pacer yield|spin] [--journal-parent DIR]
                                  [--history off|embedded|postgresql|jdbc:postgresql://... [--history-rounds N]]
-                                 [--scrape-ms MS]
+                                 [--scrape-ms MS] [--stream FILE] [--passes P]
               --mix            command mix (default exchange-core)
               --mode           throughput: publish --commands as fast as possible, report commands/s (default);
                                latency: publish at --rate for --seconds on a fixed schedule, report the
@@ -86,6 +91,13 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
               --scrape-ms MS   throughput mode: a thread reads the core's metrics snapshot (what the metrics
                                bundle reads per Prometheus scrape) every MS ms during the measured phase
                                (default 0: never; benchmarks/core/metrics-on-off.sh compares)
+              --stream FILE    take the commands from a replay command file written by StreamGenerator (its
+                               last --warmup + --commands rows are the flow) instead of generating the mix here:
+                               generating runs the matching engine in this JVM first, so its compiled code starts
+                               from a profile that is not the pipeline's (benchmarks/core/vs-exchange-core.sh)
+              --passes P       throughput mode: P runs of the whole stream in this JVM, each on a fresh
+                               pipeline and journal, the last one reported (default 1; the runs before it let
+                               the JIT finish compiling the engine, as exchange-core's harness's --passes does)
             Prints human-readable lines, then one JSON line.
             """;
 
@@ -118,6 +130,8 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
         String history = "off";
         int historyRounds = 3;
         int scrapeMillis = 0;
+        Path stream = null;
+        int passes = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -175,6 +189,8 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
                 }
                 case "--history-rounds" -> historyRounds = positive(args, ++i, a, 100);
                 case "--scrape-ms" -> scrapeMillis = nonNegative(args, ++i, a, 3_600_000);
+                case "--stream" -> stream = Path.of(value(args, ++i, a));
+                case "--passes" -> passes = positive(args, ++i, a, 100);
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
@@ -186,6 +202,9 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
         }
         if (scrapeMillis > 0 && (latency || engine || !history.equals("off"))) {
             throw new IllegalArgumentException("--scrape-ms is for the raw pipeline's throughput mode (no --history)");
+        }
+        if (passes > 1 && (latency || engine || !history.equals("off"))) {
+            throw new IllegalArgumentException("--passes is for the raw pipeline's throughput mode");
         }
         if (!history.equals("off") && (latency || engine)) {
             throw new IllegalArgumentException("--history compares throughput: use it with --mode throughput");
@@ -203,7 +222,7 @@ public record LoadOptions(Mix mix, boolean latency, boolean engineOnly, int comm
         }
         return new LoadOptions(mix, latency, engine, commands, rate, seconds, warmup, warmupSeconds, wait, layout, fsync,
                 ring, seed,
-                risk, noRisk, pacer, journalParent, history, historyRounds, scrapeMillis);
+                risk, noRisk, pacer, journalParent, history, historyRounds, scrapeMillis, stream, passes);
     }
 
     /** @return commands after the warm-up: --commands, or rate × (warm-up seconds + seconds) */
