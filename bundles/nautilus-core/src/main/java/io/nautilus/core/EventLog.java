@@ -71,11 +71,13 @@ public final class EventLog {
         return new EventLog(events, 1, true);
     }
 
-    /** Starts an owned log again from its beginning (its one command's events were cleared). */
+    /**
+     * Starts an owned log again from its beginning (its one command's events were cleared); its released position
+     * stays 0, so growing copies from the start.
+     */
     void restart() {
         head = 0;
         limit = data.length;
-        RELEASED.setOpaque(this, 0L);
     }
 
     /**

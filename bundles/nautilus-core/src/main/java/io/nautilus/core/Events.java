@@ -77,7 +77,6 @@ public final class Events {
     private static final int CUMULATIVE = 13;
     private static final int FEE = 14;
     private static final int COUNTER_FEE = 15;
-    private static final long NO_COUNTER_ACCOUNT = (long) Command.ANY << 32;
 
     /** The log the events are written to: a pipeline's shared log, or one of their own. */
     private final EventLog log;
@@ -134,7 +133,9 @@ public final class Events {
         return size;
     }
 
-    private int add(byte eventType, long order, int acct, int instr, Side s, long px, long quantity, long open) {
+    /** Writes the next event's record, every field at once (one pass over its two lines). */
+    private void put(byte eventType, int reason, long order, int acct, int instr, Side s, long px, long quantity,
+                     long open, long counter, int counterAccount, long counterLeaves, long value, long value2) {
         int i = size;
         // one path for both kinds of log: a branch on the kind (a pipeline's slots, or commands of their own made in
         // the same JVM) made the compiled engine deoptimize whenever the other kind came through
@@ -150,82 +151,69 @@ public final class Events {
         l.head = end;
         size = i + 1;
         long[] d = data;
-        int b = at(i);
-        d[b + HEADER] = (eventType & 0xFFL) | (long) encode(s) << 8;
+        int b = ((int) start + i * STRIDE) & (d.length - 1);
+        d[b + HEADER] = (eventType & 0xFFL) | (long) encode(s) << 8 | (long) reason << 32;
         d[b + ORDER] = order;
-        d[b + COUNTER_ORDER] = 0;
-        d[b + ACCOUNTS] = (acct & 0xFFFFFFFFL) | NO_COUNTER_ACCOUNT;
+        d[b + COUNTER_ORDER] = counter;
+        d[b + ACCOUNTS] = (acct & 0xFFFFFFFFL) | (long) counterAccount << 32;
         d[b + INSTRUMENT] = instr;
         d[b + PRICE] = px;
         d[b + QTY] = quantity;
         d[b + LEAVES] = open;
-        d[b + COUNTER_LEAVES] = 0;
-        d[b + VALUE] = 0;
-        d[b + VALUE2] = 0;
+        d[b + COUNTER_LEAVES] = counterLeaves;
+        d[b + VALUE] = value;
+        d[b + VALUE2] = value2;
         d[b + AVERAGE] = 0;
         d[b + COUNTER_AVERAGE] = 0;
         d[b + CUMULATIVE] = 0;
         d[b + FEE] = 0;
         d[b + COUNTER_FEE] = 0;
-        return i;
     }
 
     public void accepted(long order, int acct, int instr, Side s, long px, long quantity, long open) {
-        add(ACCEPTED, order, acct, instr, s, px, quantity, open);
+        put(ACCEPTED, 0, order, acct, instr, s, px, quantity, open, 0, Command.ANY, 0, 0, 0);
     }
 
     public void trade(long taker, int takerAccount, int instr, Side takerSide, long maker, int makerAccount,
                       long px, long quantity, long takerLeaves, long makerLeaves, long takerCum, long makerCum) {
-        int i = add(TRADE, taker, takerAccount, instr, takerSide, px, quantity, takerLeaves);
+        put(TRADE, 0, taker, takerAccount, instr, takerSide, px, quantity, takerLeaves, maker, makerAccount,
+                makerLeaves, takerCum, makerCum);
         trades++;
-        int b = at(i);
-        data[b + COUNTER_ORDER] = maker;
-        data[b + ACCOUNTS] = (takerAccount & 0xFFFFFFFFL) | (long) makerAccount << 32;
-        data[b + COUNTER_LEAVES] = makerLeaves;
-        data[b + VALUE] = takerCum;
-        data[b + VALUE2] = makerCum;
     }
 
     public void canceled(long order, int acct, int instr, Side s, long px, long quantity, CancelReason why) {
-        int i = add(CANCELED, order, acct, instr, s, px, quantity, 0);
-        setReason(i, why.ordinal());
+        put(CANCELED, why.ordinal(), order, acct, instr, s, px, quantity, 0, 0, Command.ANY, 0, 0, 0);
     }
 
     public void reduced(long order, int acct, int instr, Side s, long px, long quantity, long open) {
-        add(REDUCED, order, acct, instr, s, px, quantity, open);
+        put(REDUCED, 0, order, acct, instr, s, px, quantity, open, 0, Command.ANY, 0, 0, 0);
     }
 
     public void replaced(long order, int acct, int instr, Side s, long newPrice, long newQty, long open,
                          long oldPrice, long oldOpen, boolean keptPriority) {
-        int i = add(REPLACED, order, acct, instr, s, newPrice, newQty, open);
-        data[at(i) + VALUE] = oldPrice;
-        data[at(i) + VALUE2] = oldOpen;
-        setReason(i, keptPriority ? 1 : 0);
+        put(REPLACED, keptPriority ? 1 : 0, order, acct, instr, s, newPrice, newQty, open, 0, Command.ANY, 0,
+                oldPrice, oldOpen);
     }
 
     public void rejected(long order, int acct, int instr, Side s, RejectReason why, long limit, long wouldBe) {
-        int i = add(REJECTED, order, acct, instr, s, 0, 0, 0);
-        setReason(i, why.ordinal());
-        data[at(i) + VALUE] = limit;
-        data[at(i) + VALUE2] = wouldBe;
+        put(REJECTED, why.ordinal(), order, acct, instr, s, 0, 0, 0, 0, Command.ANY, 0, limit, wouldBe);
     }
 
     public void expired(long order, int acct, int instr, Side s, long px, long quantity) {
-        add(EXPIRED, order, acct, instr, s, px, quantity, 0);
+        put(EXPIRED, 0, order, acct, instr, s, px, quantity, 0, 0, Command.ANY, 0, 0, 0);
     }
 
     public void routed(long order, int acct, int instr, Side s, long px, long quantity) {
-        add(ROUTED, order, acct, instr, s, px, quantity, quantity);
+        put(ROUTED, 0, order, acct, instr, s, px, quantity, quantity, 0, Command.ANY, 0, 0, 0);
     }
 
     public void pendingCancel(long order, int acct, int instr, Side s, long px, long open) {
-        add(PENDING_CANCEL, order, acct, instr, s, px, open, open);
+        put(PENDING_CANCEL, 0, order, acct, instr, s, px, open, open, 0, Command.ANY, 0, 0, 0);
     }
 
     public void pendingReplace(long order, int acct, int instr, Side s, long newPrice, long newQty, long open,
                                long price) {
-        int i = add(PENDING_REPLACE, order, acct, instr, s, newPrice, newQty, open);
-        data[at(i) + VALUE] = price;
+        put(PENDING_REPLACE, 0, order, acct, instr, s, newPrice, newQty, open, 0, Command.ANY, 0, price, 0);
     }
 
     /**
@@ -240,7 +228,7 @@ public final class Events {
     }
 
     public void triggered(long order, int acct, int instr, Side s, long triggerPrice, long open) {
-        add(TRIGGERED, order, acct, instr, s, triggerPrice, open, open);
+        put(TRIGGERED, 0, order, acct, instr, s, triggerPrice, open, open, 0, Command.ANY, 0, 0, 0);
     }
 
     /**
