@@ -107,8 +107,8 @@ public final class EventLog {
     }
 
     /**
-     * Makes room for records up to {@code end} (exclusive) of the command whose events start at {@code start}:
-     * takes up released space, or doubles the array if the unreleased records fill it.
+     * Makes room for records up to {@code end} (exclusive) of the command being written: takes up released space,
+     * or doubles the array if the unreleased records fill it.
      *
      * @param events the events being written (their array is updated if the log grows)
      * @param end the end position needed

@@ -7,8 +7,8 @@ import io.nautilus.api.order.RejectReason;
 /**
  * The events one {@link Command} produced, in the order they happened, as primitive records packed in a long
  * array (an array of structs that grows rarely and is reused, so recording events does not allocate in steady
- * state): the command's own array, or for a pipeline's ring slots consecutive records of the pipeline's
- * {@link EventLog}, valid until the command's result was handed on.
+ * state), consecutive records of an {@link EventLog}: the pipeline's for its ring slots (valid until the command's
+ * result was handed on), or one of the command's own.
  *
  * <p>Field meaning per {@link #type(int)} (every event has orderId, account, instrument and side of "its" order):
  * <ul>
@@ -83,7 +83,7 @@ public final class Events {
     private int size;
     /** How many of the events are trades (a result handler counts them without reading the events). */
     private int trades;
-    /** Position of the first event's record (in longs; in {@link #log}, else 0). */
+    /** Position of the first event's record in {@link #log} (in longs). */
     private long start;
     /** The array holding the records (the log's when the first was written, or after it grew while writing). */
     private long[] data;

@@ -126,8 +126,6 @@ public final class CorePipeline<P extends CommandProcessor> {
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
 
     private volatile RingBuffer<Command> ring;
-    /** The ring slots' events. */
-    private volatile EventLog events;
     private volatile TickingWaitStrategy waitStrategy;
     private long base;
     private volatile JournalStage journalStage;
@@ -300,7 +298,6 @@ public final class CorePipeline<P extends CommandProcessor> {
         PipelineLayout layout = config.layout();
         waitStrategy = new TickingWaitStrategy(config.waitStrategy(), config.effectiveIdleTick().toNanos());
         EventLog log = EventLog.forRing(config.ringSize());
-        events = log;
         ring = RingBuffer.createMultiProducer(() -> new Command(log), config.ringSize(), waitStrategy);
         boolean single = layout == PipelineLayout.SINGLE;
         if (single && (config.pinJournal() != PipelineConfig.NO_PINNING

@@ -52,7 +52,7 @@ final class RateLog {
     /** Changes since the last {@link #gather}. */
     private long changes = 1;
     private long gathered;
-    /** The times of each window, contiguous per window (a window's {@link RateWindow#gatherStart}). */
+    /** The times of each window, contiguous per window (from its {@link #gatherStart(int)}). */
     private long[] gatheredTimes = new long[0];
     private int gatherEpoch;
 
@@ -131,11 +131,6 @@ final class RateLog {
             head = h;
             changes++;
         }
-    }
-
-    /** @return the position the next entry will have (a window's entries before it no longer count) */
-    long tail() {
-        return tail;
     }
 
     /** Applies a pending limit change (before a window reports its count). */
