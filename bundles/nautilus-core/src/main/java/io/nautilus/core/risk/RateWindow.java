@@ -43,7 +43,7 @@ final class RateWindow {
     /** @param capacity the limit, or -1 for unlimited; keeps the most recent times that still fit */
     void resize(int capacity) {
         if (capacity < 0) {
-            forget();
+            log.forget(id);
             this.capacity = -1;
             return;
         }
@@ -81,11 +81,6 @@ final class RateWindow {
         return true;
     }
 
-    /** Stops counting every time recorded so far (the log drops them as they come to its oldest end). */
-    private void forget() {
-        log.forget(id);
-    }
-
     /** @return how many recorded acquisitions lie in {@code (now - 1s, now]} */
     int inWindow(long now) {
         if (capacity < 0) {
@@ -120,7 +115,7 @@ final class RateWindow {
         if (capacity < -1 || capacity > RiskLimits.MAX_RATE || n < 0 || n > Math.max(capacity, 0)) {
             throw new IOException("invalid rate window " + n + "/" + capacity + " in snapshot");
         }
-        forget();
+        log.forget(id);
         this.capacity = capacity;
         for (int k = 0; k < n; k++) {
             log.append(id, in.readLong());
