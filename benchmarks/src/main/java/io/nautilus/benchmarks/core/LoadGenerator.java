@@ -1,8 +1,8 @@
 package io.nautilus.benchmarks.core;
 
 import io.nautilus.core.Command;
-import io.nautilus.core.EventLog;
 import io.nautilus.core.CommandProcessor;
+import io.nautilus.core.EventLog;
 import io.nautilus.core.Op;
 import io.nautilus.core.engine.TradingEngine;
 import io.nautilus.core.pipeline.CommandFiller;
