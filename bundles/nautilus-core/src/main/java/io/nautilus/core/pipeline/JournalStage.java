@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 /**
  * Journal handler: appends every command to the journal and ends each batch, and at the latest every
  * {@value #MAX_GROUP} commands, with a write (and a force, per the fsync policy); {@link #released()} then advances
- * to it, so the stage that hands on results only sees journaled commands. With BATCH fsync the force runs on the writer's fsync thread (group commit: the next batch is
- * written meanwhile) and {@link #released()} advances when it is done. It never throws: on an I/O failure (a write
+ * to it, so the stage that hands on results only sees journaled commands. With BATCH fsync the force runs on the
+ * writer's fsync thread (group commit: the next batch is written meanwhile) and {@link #released()} advances when it
+ * is done. It never throws: on an I/O failure (a write
  * here, or a force on the fsync thread) it records the failure and the first seq that may not be journaled, appends
  * nothing more, and the pipeline withholds those results and refuses new commands.
  */

@@ -12,8 +12,8 @@ import java.util.Arrays;
 
 /**
  * The working orders risk knows of (from ACCEPTED/TRADE/CANCELED/REDUCED/REPLACED/EXPIRED events) and their open
- * quantity per account, instrument and side. One record per slot in one array, with a free list; grows by doubling, so
- * steady state allocates nothing. The per-(account, instrument) sums live in flat arrays laid out by a
+ * quantity per account, instrument and side. One record per slot in one array, with a free list; grows by doubling,
+ * so steady state allocates nothing. The per-(account, instrument) sums live in flat arrays laid out by a
  * {@link PairGrid}, grown when an account or instrument is defined ({@link #hold}) or, outside the engine, when an
  * order of a new pair arrives.
  *
@@ -53,7 +53,6 @@ final class WorkingOrders {
     private static final int FLAGS = 6;
     private static final long BUY = 1L << 32;
     private long[] rec = new long[INITIAL_CAPACITY * STRIDE];
-    private int capacity = INITIAL_CAPACITY;
     private int[] free = new int[INITIAL_CAPACITY];
     private int freeCount;
     private int top;
@@ -172,8 +171,8 @@ final class WorkingOrders {
     }
 
     private int nextSlot() {
-        if (top == capacity) {
-            capacity *= 2;
+        if (top == free.length) {
+            int capacity = free.length * 2;
             rec = Arrays.copyOf(rec, capacity * STRIDE);
             free = Arrays.copyOf(free, capacity);
         }
